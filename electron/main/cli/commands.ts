@@ -1,0 +1,218 @@
+// The `lifeline` commands. Each validates its flags and says exactly what is wrong.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ContractError } from '../../../shared/errors';
+import { ENV, kebab, resolveHostConfig, type HostConfig } from '../core/config/host-config';
+import { envKeyProvider, fileKeyProvider, type KeyProvider } from '../core/key/key-provider';
+import { importNdjson } from '../core/ingest/ndjson-import';
+import { DATABASE_FILE, startConsole } from '../core/start-console';
+import { startHeadlessHost } from '../core/host/headless-host';
+import { startSimulator } from '../core/simulator/simulator-server';
+import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
+import { writeHostStatus, readHostStatus } from './host-status';
+import { HELP } from './help';
+
+const VERSION = '0.1.0';
+type Flags = Record<string, string | boolean | undefined>;
+
+const CONFIG_OPTIONS = Object.fromEntries(
+  (Object.keys(ENV) as (keyof typeof ENV)[])
+    .filter((k) => k !== 'keyEnv')
+    .map((k) => [kebab(k), { type: 'string' }]),
+) as ParseArgsConfig['options'];
+
+function parse(
+  args: string[],
+  extra: ParseArgsConfig['options'] = {},
+): { flags: Flags; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...CONFIG_OPTIONS, ...extra, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const flags: Flags = {};
+    for (const [name, value] of Object.entries(values)) {
+      flags[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value as string | boolean;
+    }
+    return { flags, positionals };
+  } catch (error) {
+    throw new ContractError('invalid_request', `${(error as Error).message}. See lifeline --help.`);
+  }
+}
+
+function keyProviderFor(config: HostConfig): KeyProvider {
+  return config.keyEnv ? envKeyProvider(ENV.keyEnv) : fileKeyProvider(config.keyFile);
+}
+
+export async function runCommand(argv: string[]): Promise<number | null> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'host':
+      return host(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'status':
+      return status(rest);
+    case 'simulator':
+      return simulator(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(HELP.main);
+      return 0;
+    case '--version':
+      console.log(VERSION);
+      return 0;
+    default:
+      throw new ContractError('invalid_request', `unknown command "${command}". See lifeline --help.`);
+  }
+}
+
+async function host(args: string[]): Promise<number | null> {
+  const { flags } = parse(args, { training: { type: 'boolean' }, 'renderer-dir': { type: 'string' } });
+  if (flags.help) {
+    console.log(HELP.host);
+    return 0;
+  }
+  const config = resolveHostConfig(flags, process.env);
+  const running = await startConsole({
+    dataDir: config.dataDir,
+    keyProvider: keyProviderFor(config),
+    host: 'headless',
+    version: VERSION,
+    feedUrl: config.feedUrl,
+    token: config.token,
+    secret: config.secret,
+    pollIntervalMs: config.pollIntervalMs,
+    simRate: config.simRate,
+    training: flags.training === true,
+  });
+  const rendererDir =
+    typeof flags.rendererDir === 'string' ? flags.rendererDir : path.join(__dirname, '..', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    await running.stop();
+    throw new ContractError('not_found', `No built renderer at ${rendererDir}. Run "npm run build" first.`);
+  }
+  const web = await startHeadlessHost({ core: running.core, rendererDir, port: config.port });
+  const statusFile = path.join(config.dataDir, 'host-status.json');
+  const recordStatus = () => writeHostStatus(statusFile, running.core.feedHealth());
+  recordStatus();
+  running.core.subscribe((event) => {
+    if (event === 'feedHealth') recordStatus();
+  });
+
+  const feed = running.simulator
+    ? `built-in simulator (TRAINING), ${config.simRate} flags/min`
+    : `${config.feedUrl}`;
+  console.log(`Lifeline Console headless host\n  feed: ${feed}\n  data: ${running.databaseFile}`);
+  console.log(`  open the console at: ${web.url}`);
+  console.log('LIFELINE_READY ' + JSON.stringify({ port: web.port, url: web.url }));
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await web.close();
+  await running.stop();
+  fs.rmSync(statusFile, { force: true });
+  return 0;
+}
+
+function openStoreForCommand(config: HostConfig) {
+  const file = path.join(config.dataDir, DATABASE_FILE);
+  const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
+  return { file, exists };
+}
+
+async function importCommand(args: string[]): Promise<number> {
+  const { flags, positionals } = parse(args, { training: { type: 'boolean' } });
+  if (flags.help) {
+    console.log(HELP.import);
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new ContractError('invalid_request', 'import takes exactly one FILE.ndjson.');
+  const file = positionals[0]!;
+  if (!fs.existsSync(file)) throw new ContractError('not_found', `No file ${file}.`);
+  const config = resolveHostConfig(flags, process.env);
+  const { file: dbFile, exists } = openStoreForCommand(config);
+  const key = await keyProviderFor(config).obtain({ databaseExists: exists });
+  const store = inProcessStore(SqliteStore.open(dbFile, key, { createIfMissing: !exists }));
+  try {
+    const summary = await importNdjson(file, store, { now: Date.now, training: flags.training === true });
+    console.log(
+      `imported ${path.basename(file)}: ${summary.inserted} new, ${summary.revised} revised, ` +
+        `${summary.duplicates} already stored, ${summary.stale} older revisions, ${summary.quarantined} quarantined`,
+    );
+    return summary.quarantined > 0 ? 3 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function status(args: string[]): Promise<number> {
+  const { flags } = parse(args, { json: { type: 'boolean' } });
+  if (flags.help) {
+    console.log(HELP.status);
+    return 0;
+  }
+  const config = resolveHostConfig(flags, process.env);
+  const { file, exists } = openStoreForCommand(config);
+  if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
+  const key = await keyProviderFor(config).obtain({ databaseExists: true });
+  const store = SqliteStore.open(file, key, { createIfMissing: false });
+  const report = {
+    database: file,
+    ...store.status(),
+    feedHealth: readHostStatus(path.join(config.dataDir, 'host-status.json')),
+  };
+  store.close();
+  if (flags.json) console.log(JSON.stringify(report, null, 2));
+  else {
+    const s = report.flagsByState;
+    console.log(`database ${report.database} (schema ${report.schemaVersion})`);
+    console.log(
+      `flags: ${s.new} new, ${s.acknowledged} acknowledged, ${s.dispatched} dispatched, ${s.closed} closed; ${report.withdrawn} withdrawn`,
+    );
+    console.log(`quarantined records: ${report.quarantined}`);
+    for (const c of report.cursors)
+      console.log(
+        `cursor ${c.feedKey}: ${c.cursor ?? '(none)'} at ${new Date(c.committedAtMs).toISOString()}`,
+      );
+    console.log(`feed health: ${report.feedHealth ? report.feedHealth.state : 'no host running'}`);
+  }
+  return 0;
+}
+
+async function simulator(args: string[]): Promise<number> {
+  const { flags } = parse(args, { rate: { type: 'string' }, seed: { type: 'string' } });
+  if (flags.help) {
+    console.log(HELP.simulator);
+    return 0;
+  }
+  const port = Number(flags.port ?? 0);
+  const rate = Number(flags.rate ?? 6);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ContractError('invalid_request', '--port: a TCP port 0–65535.');
+  if (!Number.isFinite(rate) || rate < 0 || rate > 6000)
+    throw new ContractError('invalid_request', '--rate: 0–6000 flags per minute.');
+  const token = typeof flags.token === 'string' ? flags.token : 'training-token';
+  const sim = await startSimulator({
+    token,
+    secret: typeof flags.secret === 'string' ? flags.secret : null,
+    port,
+    ratePerMinute: rate,
+    seed: flags.seed ? Number(flags.seed) : undefined,
+  });
+  console.log(`Lifeline simulator feed (synthetic, invented people) at ${sim.url}  token: ${token}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await sim.close();
+  return 0;
+}

@@ -1,0 +1,44 @@
+const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on loopback)   [LIFELINE_FEED_URL]
+                          without it: the built-in simulator feed, marked TRAINING
+  --token TOKEN           bearer token for the feed                          [LIFELINE_FEED_TOKEN]
+  --secret SECRET         shared secret: require X-Signature on every page   [LIFELINE_FEED_SECRET]
+  --data-dir DIR          where the encrypted database lives                 [LIFELINE_DATA_DIR]
+                          default: $XDG_DATA_HOME/lifeline-console
+  --key-file FILE         database key (64 hex chars; created on first run)  [LIFELINE_KEY_FILE]
+                          default: $XDG_CONFIG_HOME/lifeline-console/db.key
+                          or put the key itself in LIFELINE_DB_KEY
+  --poll-interval-ms MS   poll interval, 250–60000 (default 2000)            [LIFELINE_POLL_INTERVAL_MS]`;
+
+export const HELP = {
+  main: `lifeline — Lifeline Console without Electron
+
+Usage: lifeline <command> [options]
+
+Commands:
+  host        run the console core and serve the desk to a browser on 127.0.0.1
+  import      import flags from a FILE.ndjson (when the feed is down)
+  status      counts by state, quarantined records, cursor, feed health (no personal data)
+  simulator   run the synthetic feed on its own
+
+lifeline <command> --help for its options.`,
+  host: `Usage: lifeline host [options]
+
+${CONFIG}
+  --port PORT             loopback port for the console (default: any free)  [LIFELINE_PORT]
+  --sim-rate N            simulator flags per minute (default 6)             [LIFELINE_SIM_RATE]
+  --training              mark this feed's flags TRAINING (drills)`,
+  import: `Usage: lifeline import FILE.ndjson [options]
+
+One FLAG object per line. Same validation, quarantine and idempotence as the feed.
+Exit code 3 when some lines were quarantined.
+
+${CONFIG}
+  --training              mark the imported flags TRAINING`,
+  status: `Usage: lifeline status [--json] [options]
+
+${CONFIG}
+  --json                  machine-readable output`,
+  simulator: `Usage: lifeline simulator [--port PORT] [--token TOKEN] [--secret SECRET] [--rate N] [--seed N]
+
+Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.`,
+};

@@ -1,0 +1,60 @@
+// Serves the built renderer read-only, with the same strict CSP the Electron shell applies.
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.woff2': 'font/woff2',
+};
+
+export function contentSecurityPolicy(wsOrigin: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self' data: blob:",
+    `connect-src 'self' ${wsOrigin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function serveStatic(
+  rootDir: string,
+  csp: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  const file = path.resolve(rootDir, '.' + relative);
+  if (!file.startsWith(path.resolve(rootDir) + path.sep) || req.method !== 'GET') {
+    res.writeHead(404).end();
+    return;
+  }
+  fs.readFile(file, (error, data) => {
+    if (error) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    });
+    res.end(data);
+  });
+}

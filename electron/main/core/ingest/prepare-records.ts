@@ -1,0 +1,27 @@
+// Splits a page's (or an import file's) records into valid flags and quarantined ones. Shared by
+// the poller and the file import, so both apply the same validation and the same quarantine.
+import { parseFlagRecord } from '../../../../shared/feed/flag-schema';
+import type { QuarantineInput, ValidFlagInput } from '../store/store';
+
+export interface PreparedRecords {
+  flags: ValidFlagInput[];
+  quarantined: QuarantineInput[];
+}
+
+export function prepareRecords(records: readonly unknown[]): PreparedRecords {
+  const prepared: PreparedRecords = { flags: [], quarantined: [] };
+  for (const record of records) addRecord(prepared, record, () => JSON.stringify(record) ?? String(record));
+  return prepared;
+}
+
+export function addRecord(prepared: PreparedRecords, record: unknown, rawText: () => string): void {
+  const result = parseFlagRecord(record);
+  if (result.ok) prepared.flags.push({ flag: result.flag, rawJson: JSON.stringify(record) });
+  else
+    prepared.quarantined.push({
+      field: result.field,
+      rule: result.rule,
+      rawText: rawText(),
+      idHint: result.idHint,
+    });
+}

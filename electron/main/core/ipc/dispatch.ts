@@ -1,0 +1,41 @@
+// Every invoke, whatever carried it (Electron IPC or the host's WebSocket), goes through here:
+// the channel must be in the contract, the payload must pass its schema, and errors come back as
+// data with a kind. Logs name the channel and the error kind, never a payload.
+import {
+  describeZodError,
+  invokeContract,
+  type InvokeChannel,
+  type InvokeHandlers,
+  type InvokeResult,
+} from '../../../../shared/contract';
+import { toErrorData } from '../../../../shared/errors';
+
+export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && Object.hasOwn(invokeContract, channel);
+}
+
+export async function dispatchInvoke(
+  handlers: InvokeHandlers,
+  channel: unknown,
+  payload: unknown,
+  log: (line: string) => void = console.warn,
+): Promise<InvokeResult<InvokeChannel>> {
+  if (!isInvokeChannel(channel)) {
+    return { ok: false, error: { kind: 'invalid_request', message: 'Unknown channel.', field: 'channel' } };
+  }
+  const parsed = invokeContract[channel].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    const { field, message } = describeZodError(parsed.error);
+    return { ok: false, error: { kind: 'invalid_request', message, field } };
+  }
+  try {
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    return { ok: true, value } as InvokeResult<InvokeChannel>;
+  } catch (error) {
+    const data = toErrorData(error);
+    if (data.kind === 'internal')
+      log(`invoke ${channel} failed: ${error instanceof Error ? error.name : 'error'}`);
+    return { ok: false, error: data };
+  }
+}

@@ -1,0 +1,62 @@
+// Where the database key comes from. The Electron shell wraps it with safeStorage
+// (shell/safe-storage-key.ts); the headless host and tests use a key file or an environment
+// variable. Whatever the source, a missing key never leads to a new database over an old one.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ContractError } from '../../../../shared/errors';
+import { KEY_BYTES } from '../store/open-database';
+
+export interface KeyProvider {
+  /** Where the key lives, for messages and `lifeline status` (never the key itself). */
+  describe(): string;
+  /** The key; a new one only when no database exists yet. */
+  obtain(options: { databaseExists: boolean }): Promise<Buffer>;
+}
+
+const HEX_KEY = /^[0-9a-f]{64}$/i;
+
+function parseHexKey(text: string, where: string): Buffer {
+  const hex = text.trim();
+  if (!HEX_KEY.test(hex)) {
+    throw new ContractError(
+      'forbidden',
+      `${where}: the key must be ${KEY_BYTES * 2} hexadecimal characters.`,
+    );
+  }
+  return Buffer.from(hex, 'hex');
+}
+
+export function fileKeyProvider(file: string): KeyProvider {
+  return {
+    describe: () => `key file ${file}`,
+    async obtain({ databaseExists }) {
+      try {
+        return parseHexKey(fs.readFileSync(file, 'utf8'), `key file ${file}`);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      if (databaseExists) {
+        throw new ContractError(
+          'forbidden',
+          `The key file ${file} is missing but a database exists. Restore the key file; a new key would never open the existing data.`,
+        );
+      }
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      const key = crypto.randomBytes(KEY_BYTES);
+      fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+      return key;
+    },
+  };
+}
+
+export function envKeyProvider(variable: string, env: NodeJS.ProcessEnv = process.env): KeyProvider {
+  return {
+    describe: () => `environment variable ${variable}`,
+    async obtain() {
+      const value = env[variable];
+      if (!value) throw new ContractError('forbidden', `The environment variable ${variable} holds no key.`);
+      return parseHexKey(value, `environment variable ${variable}`);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Assembles a running console from configuration: key → encrypted store (worker thread) →
+// feed (the configured one, or the built-in simulator, marked TRAINING) → core.
+// Shared by the headless host (cli/) and the Electron shell, so both start the same way.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createConsoleCore, type ConsoleCore } from './console-core';
+import type { KeyProvider } from './key/key-provider';
+import { defaultFeedConfig } from './feed/poller';
+import { startSimulator, type Simulator } from './simulator/simulator-server';
+import type { Store } from './store/store';
+import { startWorkerStore } from './store/worker-store';
+import { storeWorkerLocation } from './store/worker-location';
+
+export const DATABASE_FILE = 'lifeline.db';
+
+export interface StartConsoleOptions {
+  dataDir: string;
+  keyProvider: KeyProvider;
+  host: 'electron' | 'headless';
+  version: string;
+  feedUrl?: string | undefined;
+  token?: string | undefined;
+  secret?: string | undefined;
+  pollIntervalMs: number;
+  /** Synthetic flags per minute when the simulator is the feed. */
+  simRate: number;
+  /** Mark an external feed's flags as TRAINING (drills); the built-in simulator always is. */
+  training?: boolean;
+  /** Directory holding the built store worker; defaults to this module's. */
+  workerDir?: string;
+}
+
+export interface RunningConsole {
+  core: ConsoleCore;
+  store: Store;
+  simulator: Simulator | null;
+  databaseFile: string;
+  stop(): Promise<void>;
+}
+
+export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const databaseExists = fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0;
+  const key = await options.keyProvider.obtain({ databaseExists });
+  const store = await startWorkerStore({
+    ...storeWorkerLocation(options.workerDir),
+    file: databaseFile,
+    key: new Uint8Array(key),
+    createIfMissing: !databaseExists,
+  });
+  key.fill(0);
+
+  let simulator: Simulator | null = null;
+  let feedUrl = options.feedUrl;
+  let token = options.token;
+  if (feedUrl === undefined) {
+    token = crypto.randomBytes(16).toString('hex');
+    simulator = await startSimulator({ token, ratePerMinute: options.simRate });
+    feedUrl = simulator.url;
+  }
+  const training = simulator !== null || options.training === true;
+  const core = createConsoleCore({
+    store,
+    host: options.host,
+    version: options.version,
+    feed: defaultFeedConfig({
+      baseUrl: feedUrl,
+      token: token!,
+      secret: options.secret ?? null,
+      pollIntervalMs: options.pollIntervalMs,
+      training,
+      // Each built-in simulator run is a new feed with its own cursor; live data has one cursor.
+      feedKey:
+        simulator !== null ? `simulator-${Date.now().toString(36)}` : training ? 'training' : 'default',
+    }),
+  });
+  await core.start();
+
+  return {
+    core,
+    store,
+    simulator,
+    databaseFile,
+    async stop() {
+      await core.stop();
+      await simulator?.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// Numbered migrations, tracked in PRAGMA user_version. Append only: a released migration is never
+// edited. A database whose user_version is above the last one here was written by newer code and
+// is refused (see open-database.ts).
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'flags, revision history, append-only events, quarantine, feed cursors',
+    sql: `
+      CREATE TABLE flags (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        revision INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'withdrawn')),
+        flagged_at TEXT NOT NULL,
+        flagged_at_ms INTEGER NOT NULL,
+        platform TEXT,
+        category TEXT,
+        risk TEXT NOT NULL CHECK (risk IN ('imminent', 'high', 'elevated')),
+        risk_rank INTEGER NOT NULL,
+        district_key TEXT,
+        subject_json TEXT NOT NULL,
+        content_json TEXT,
+        location_json TEXT,
+        institution TEXT,
+        raw_json TEXT NOT NULL,
+        training INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        received_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL,
+        -- operator-owned from here on: a feed revision never writes these
+        state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'acknowledged', 'dispatched', 'closed')),
+        acknowledged_by TEXT,
+        acknowledged_at_ms INTEGER
+      );
+      CREATE INDEX flags_open_queue ON flags (risk_rank, flagged_at_ms) WHERE state <> 'closed';
+      CREATE INDEX flags_by_flagged_at ON flags (flagged_at_ms);
+
+      CREATE TABLE flag_revisions (
+        flag_id TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        received_at_ms INTEGER NOT NULL,
+        applied INTEGER NOT NULL,
+        PRIMARY KEY (flag_id, revision)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE flag_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        flag_id TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        actor TEXT,
+        detail_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX flag_events_by_flag ON flag_events (flag_id, seq);
+      CREATE TRIGGER flag_events_no_update BEFORE UPDATE ON flag_events
+        BEGIN SELECT RAISE(ABORT, 'flag_events is append-only'); END;
+      CREATE TRIGGER flag_events_no_delete BEFORE DELETE ON flag_events
+        BEGIN SELECT RAISE(ABORT, 'flag_events is append-only'); END;
+
+      CREATE TABLE quarantine (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        received_at_ms INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        field TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        raw_sha256 TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        id_hint TEXT
+      );
+
+      CREATE TABLE feed_cursors (
+        feed_key TEXT PRIMARY KEY,
+        cursor TEXT,
+        committed_at_ms INTEGER NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

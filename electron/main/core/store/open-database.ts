@@ -1,0 +1,110 @@
+// Opens (or, on first run only, creates) the encrypted database. The rules that protect the data:
+// - the key is checked before anything is written, so a wrong key leaves the file byte-for-byte
+//   as it was, and no -wal/-shm files are left behind;
+// - an existing file is never recreated, and a plaintext SQLite file is refused, never "upgraded";
+// - a database written by newer code (user_version above ours) is refused;
+// - the file is created 0600 in a 0700 directory (SQLite gives -wal/-shm the same mode).
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ContractError } from '../../../../shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+export type SqliteDatabase = Database.Database;
+
+export const KEY_BYTES = 32;
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (first run). Otherwise a missing file is an error. */
+  createIfMissing: boolean;
+}
+
+export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions): SqliteDatabase {
+  if (key.length !== KEY_BYTES) {
+    throw new ContractError(
+      'forbidden',
+      `The database key must be ${KEY_BYTES} bytes; refusing to open ${file}.`,
+    );
+  }
+  const existing = inspectExistingFile(file);
+  if (!existing && !options.createIfMissing) {
+    throw new ContractError('not_found', `No database at ${file}.`);
+  }
+  if (!existing) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  }
+
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma(`cipher = 'sqlcipher'`);
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${key.toString('hex')}'"`);
+    verifyKey(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('foreign_keys = ON');
+    // The CLI's import may write while a host runs: wait for the other writer instead of failing.
+    db.pragma('busy_timeout = 5000');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Returns true when a non-empty database file is there; throws if it is plaintext SQLite. */
+function inspectExistingFile(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  try {
+    const header = Buffer.alloc(PLAINTEXT_HEADER.length);
+    const read = fs.readSync(fd, header, 0, header.length, 0);
+    if (read === 0) return false; // an empty file is what a crashed first run leaves: initialise it
+    if (read === header.length && header.equals(PLAINTEXT_HEADER)) {
+      throw new ContractError(
+        'forbidden',
+        `${file} is an unencrypted SQLite database. Lifeline Console never opens or converts one; move it away.`,
+      );
+    }
+    return true;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function verifyKey(db: SqliteDatabase, file: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    throw new ContractError(
+      'forbidden',
+      `The key does not open ${file} (wrong key, or not a Lifeline database). The file was not changed.`,
+    );
+  }
+}
+
+function migrate(db: SqliteDatabase, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new ContractError(
+      'conflict',
+      `${file} has schema version ${current}, newer than this program's ${LATEST_SCHEMA_VERSION}. Install the newer Lifeline Console; the file was not changed.`,
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

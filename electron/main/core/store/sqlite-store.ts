@@ -1,0 +1,323 @@
+// The SQLite implementation of the store. Synchronous inside (better-sqlite3), exposed through the
+// async Store interface: in the Electron shell it runs in a worker thread (worker-entry.ts).
+import crypto from 'node:crypto';
+import { ContractError } from '../../../../shared/errors';
+import {
+  RISK_RANK,
+  type FlagDetail,
+  type FlagEvent,
+  type FlagState,
+  type QueueItem,
+} from '../../../../shared/domain';
+import { districtKeyOf } from '../../../../shared/geo/district-names';
+import type { FeedFlag } from '../../../../shared/feed/flag-schema';
+import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
+import type { CommitPageInput, CommitPageResult, Store, StoreStatus, ValidFlagInput } from './store';
+
+const QUARANTINE_RAW_MAX_CHARS = 64 * 1024;
+
+interface FlagRow {
+  seq: number;
+  id: string;
+  revision: number;
+  status: 'active' | 'withdrawn';
+  flagged_at: string;
+  flagged_at_ms: number;
+  platform: string | null;
+  category: string | null;
+  risk: QueueItem['risk'];
+  district_key: string | null;
+  training: number;
+  state: FlagState;
+  acknowledged_by: string | null;
+  acknowledged_at_ms: number | null;
+}
+
+const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
+  district_key, training, state, acknowledged_by, acknowledged_at_ms`;
+
+export function toQueueItem(row: FlagRow): QueueItem {
+  return {
+    id: row.id,
+    caseNo: `LC-${String(row.seq).padStart(6, '0')}`,
+    revision: row.revision,
+    risk: row.risk,
+    status: row.status,
+    state: row.state,
+    districtKey: row.district_key,
+    platform: row.platform,
+    category: row.category,
+    flaggedAt: row.flagged_at,
+    flaggedAtMs: row.flagged_at_ms,
+    training: row.training === 1,
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgedAtMs: row.acknowledged_at_ms,
+  };
+}
+
+/** The platform-owned columns of a flag, derived from one feed record. */
+function platformColumns(flag: FeedFlag, rawJson: string) {
+  const { subject, content, location } = flag;
+  return {
+    revision: flag.revision,
+    status: flag.status,
+    flagged_at: flag.flagged_at,
+    flagged_at_ms: Date.parse(flag.flagged_at),
+    platform: flag.platform ?? null,
+    category: flag.category ?? null,
+    risk: flag.risk,
+    risk_rank: RISK_RANK[flag.risk],
+    district_key: districtKeyOf(location?.district) ?? districtKeyOf(location?.city),
+    subject_json: JSON.stringify(subject),
+    content_json: content === undefined ? null : JSON.stringify(content),
+    location_json: location === undefined ? null : JSON.stringify(location),
+    institution: flag.institution ?? null,
+    raw_json: rawJson,
+  };
+}
+
+export class SqliteStore {
+  private readonly statements;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.statements = {
+      flagById: db.prepare<[string], FlagRow & { revision: number }>(
+        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`,
+      ),
+      revisionSeen: db.prepare<[string, number], { one: number }>(
+        'SELECT 1 AS one FROM flag_revisions WHERE flag_id = ? AND revision = ?',
+      ),
+      insertRevision: db.prepare(
+        'INSERT INTO flag_revisions (flag_id, revision, received_at_ms, applied) VALUES (?, ?, ?, ?)',
+      ),
+      insertFlag:
+        db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category,
+          risk, risk_rank, district_key, subject_json, content_json, location_json, institution, raw_json, training,
+          source, received_at_ms, updated_at_ms)
+        VALUES (@id, @revision, @status, @flagged_at, @flagged_at_ms, @platform, @category, @risk, @risk_rank,
+          @district_key, @subject_json, @content_json, @location_json, @institution, @raw_json, @training, @source,
+          @received_at_ms, @received_at_ms)`),
+      // Operator-owned columns (state, acknowledged_*) are deliberately absent.
+      updatePlatformFields: db.prepare(`UPDATE flags SET revision = @revision, status = @status,
+          flagged_at = @flagged_at, flagged_at_ms = @flagged_at_ms, platform = @platform, category = @category,
+          risk = @risk, risk_rank = @risk_rank, district_key = @district_key, subject_json = @subject_json,
+          content_json = @content_json, location_json = @location_json, institution = @institution,
+          raw_json = @raw_json, updated_at_ms = @received_at_ms
+        WHERE id = @id`),
+      insertEvent: db.prepare(
+        'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertQuarantine:
+        db.prepare(`INSERT INTO quarantine (received_at_ms, source, field, rule, raw_sha256, raw_text, id_hint)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      upsertCursor: db.prepare(`INSERT INTO feed_cursors (feed_key, cursor, committed_at_ms) VALUES (?, ?, ?)
+        ON CONFLICT (feed_key) DO UPDATE SET cursor = excluded.cursor, committed_at_ms = excluded.committed_at_ms`),
+      cursor: db.prepare<[string], { cursor: string | null }>(
+        'SELECT cursor FROM feed_cursors WHERE feed_key = ?',
+      ),
+      openQueue: db.prepare<[], FlagRow>(
+        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE state <> 'closed' ORDER BY risk_rank, flagged_at_ms`,
+      ),
+      detail: db.prepare<
+        [string],
+        FlagRow & {
+          subject_json: string;
+          content_json: string | null;
+          location_json: string | null;
+          institution: string | null;
+        }
+      >(
+        `SELECT ${QUEUE_COLUMNS}, subject_json, content_json, location_json, institution FROM flags WHERE id = ?`,
+      ),
+      eventsOf: db.prepare<
+        [string],
+        { seq: number; at_ms: number; kind: string; actor: string | null; detail_json: string }
+      >('SELECT seq, at_ms, kind, actor, detail_json FROM flag_events WHERE flag_id = ? ORDER BY seq'),
+      acknowledge:
+        db.prepare(`UPDATE flags SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at_ms = ?
+        WHERE id = ? AND state = 'new'`),
+    };
+  }
+
+  static open(file: string, key: Buffer, options: { createIfMissing: boolean }): SqliteStore {
+    return new SqliteStore(openEncryptedDatabase(file, key, options));
+  }
+
+  /** One page, its quarantined records and its cursor: one transaction, all or nothing. */
+  commitPage(input: CommitPageInput): CommitPageResult {
+    const run = this.db.transaction((): CommitPageResult => {
+      const result: CommitPageResult = {
+        inserted: 0,
+        revised: 0,
+        duplicates: 0,
+        stale: 0,
+        quarantined: 0,
+        changed: [],
+      };
+      const changedIds = new Set<string>();
+      for (const record of input.flags) {
+        const outcome = this.ingestOne(record, input);
+        result[outcome]++;
+        if (outcome === 'inserted' || outcome === 'revised') changedIds.add(record.flag.id);
+      }
+      for (const q of input.quarantined) {
+        const rawText =
+          q.rawText.length > QUARANTINE_RAW_MAX_CHARS
+            ? q.rawText.slice(0, QUARANTINE_RAW_MAX_CHARS)
+            : q.rawText;
+        const sha = crypto.createHash('sha256').update(q.rawText).digest('hex');
+        this.statements.insertQuarantine.run(
+          input.receivedAtMs,
+          input.source,
+          q.field,
+          q.rule,
+          sha,
+          rawText,
+          q.idHint,
+        );
+        result.quarantined++;
+      }
+      if (input.nextCursor !== null) {
+        this.statements.upsertCursor.run(input.feedKey, input.nextCursor, input.receivedAtMs);
+      }
+      for (const id of changedIds) result.changed.push(toQueueItem(this.statements.flagById.get(id)!));
+      return result;
+    });
+    return run.immediate();
+  }
+
+  private ingestOne(
+    record: ValidFlagInput,
+    input: CommitPageInput,
+  ): 'inserted' | 'revised' | 'duplicates' | 'stale' {
+    const { flag } = record;
+    const s = this.statements;
+    if (s.revisionSeen.get(flag.id, flag.revision)) return 'duplicates';
+    const existing = s.flagById.get(flag.id);
+    const columns = {
+      id: flag.id,
+      ...platformColumns(flag, record.rawJson),
+      received_at_ms: input.receivedAtMs,
+    };
+    const event = (kind: string, detail: Record<string, unknown>) =>
+      s.insertEvent.run(flag.id, input.receivedAtMs, kind, null, JSON.stringify(detail));
+
+    if (!existing) {
+      s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 1);
+      s.insertFlag.run({ ...columns, training: input.training ? 1 : 0, source: input.source });
+      event('received', { revision: flag.revision, risk: flag.risk, status: flag.status });
+      return 'inserted';
+    }
+    if (flag.revision < existing.revision) {
+      s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 0);
+      return 'stale';
+    }
+    s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 1);
+    s.updatePlatformFields.run(columns);
+    event('revised', { from: existing.revision, to: flag.revision, risk: flag.risk, status: flag.status });
+    if (existing.status !== 'withdrawn' && flag.status === 'withdrawn')
+      event('withdrawn', { revision: flag.revision });
+    return 'revised';
+  }
+
+  getCursor(feedKey: string): string | null {
+    return this.statements.cursor.get(feedKey)?.cursor ?? null;
+  }
+
+  listOpenQueue(): QueueItem[] {
+    return this.statements.openQueue.all().map(toQueueItem);
+  }
+
+  getFlagDetail(id: string): FlagDetail | null {
+    const row = this.statements.detail.get(id);
+    if (!row) return null;
+    const events: FlagEvent[] = this.statements.eventsOf.all(id).map((e) => ({
+      seq: e.seq,
+      atMs: e.at_ms,
+      kind: e.kind,
+      actor: e.actor,
+      detail: JSON.parse(e.detail_json) as Record<string, unknown>,
+    }));
+    return {
+      ...toQueueItem(row),
+      subject: JSON.parse(row.subject_json) as Record<string, unknown>,
+      content: row.content_json === null ? null : (JSON.parse(row.content_json) as Record<string, unknown>),
+      location:
+        row.location_json === null ? null : (JSON.parse(row.location_json) as Record<string, unknown>),
+      institution: row.institution,
+      events,
+    };
+  }
+
+  acknowledge(id: string, operator: string, atMs: number): QueueItem {
+    return this.db
+      .transaction(() => {
+        const changes = this.statements.acknowledge.run(operator, atMs, id).changes;
+        const row = this.statements.flagById.get(id);
+        if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+        if (changes === 0) {
+          throw new ContractError(
+            'conflict',
+            `Flag ${id} is already ${row.state}${row.acknowledged_by ? ` (by ${row.acknowledged_by})` : ''}.`,
+            'id',
+          );
+        }
+        this.statements.insertEvent.run(
+          id,
+          atMs,
+          'acknowledged',
+          operator,
+          JSON.stringify({ from: 'new', to: 'acknowledged' }),
+        );
+        return toQueueItem(row);
+      })
+      .immediate();
+  }
+
+  status(): StoreStatus {
+    const flagsByState: Record<FlagState, number> = { new: 0, acknowledged: 0, dispatched: 0, closed: 0 };
+    for (const r of this.db
+      .prepare<[], { state: FlagState; n: number }>('SELECT state, count(*) AS n FROM flags GROUP BY state')
+      .all()) {
+      flagsByState[r.state] = r.n;
+    }
+    const count = (sql: string) => this.db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
+    return {
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      flagsByState,
+      withdrawn: count(`SELECT count(*) AS n FROM flags WHERE status = 'withdrawn'`),
+      quarantined: count('SELECT count(*) AS n FROM quarantine'),
+      cursors: this.db
+        .prepare<[], { feed_key: string; cursor: string | null; committed_at_ms: number }>(
+          'SELECT * FROM feed_cursors',
+        )
+        .all()
+        .map((c) => ({ feedKey: c.feed_key, cursor: c.cursor, committedAtMs: c.committed_at_ms })),
+    };
+  }
+
+  /** For tests and the query-plan check. */
+  get database(): SqliteDatabase {
+    return this.db;
+  }
+
+  close(): void {
+    if (this.db.open) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.close();
+    }
+  }
+}
+
+/** The store in this thread, behind the async interface (tests, CLI one-shots). */
+export function inProcessStore(store: SqliteStore): Store {
+  return {
+    commitPage: async (input) => store.commitPage(input),
+    getCursor: async (feedKey) => store.getCursor(feedKey),
+    listOpenQueue: async () => store.listOpenQueue(),
+    getFlagDetail: async (id) => store.getFlagDetail(id),
+    acknowledge: async (id, operator, atMs) => store.acknowledge(id, operator, atMs),
+    status: async () => store.status(),
+    close: async () => store.close(),
+  };
+}

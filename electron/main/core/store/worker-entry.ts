@@ -1,0 +1,32 @@
+// The database's one writer, on a worker thread so the Electron main thread never blocks on disk.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ContractError, toErrorData } from '../../../../shared/errors';
+import { SqliteStore, inProcessStore } from './sqlite-store';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('store worker must run in a worker thread');
+
+const init = workerData as WorkerInit;
+const post = (reply: WorkerReply) => port.postMessage(reply);
+const errorOf = (error: unknown) =>
+  error instanceof ContractError
+    ? error.toData()
+    : { ...toErrorData(error), message: String((error as Error)?.message) };
+
+try {
+  const store = inProcessStore(
+    SqliteStore.open(init.file, Buffer.from(init.key), { createIfMissing: init.createIfMissing }),
+  );
+  init.key.fill(0);
+  post({ id: 0, ready: true });
+  port.on('message', (request: WorkerRequest) => {
+    const method = store[request.method] as (...args: unknown[]) => Promise<unknown>;
+    method(...request.args).then(
+      (value) => post({ id: request.id, ok: true, value }),
+      (error: unknown) => post({ id: request.id, ok: false, error: errorOf(error) }),
+    );
+  });
+} catch (error) {
+  post({ id: 0, ready: false, error: errorOf(error) });
+}

@@ -1,0 +1,75 @@
+// The Electron shell: windows, IPC wiring, keychain. Everything else is the plain-Node core, started
+// the same way the headless host starts it (core/start-console.ts); the database runs in a worker.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { startConsole, type RunningConsole } from '../core/start-console';
+import { resolveHostConfig } from '../core/config/host-config';
+import { forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
+import { safeStorageKeyProvider } from './safe-storage-key';
+import { secureWebPreferences } from './web-preferences';
+import { denyEverythingElse } from './hardening';
+
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+let running: RunningConsole | null = null;
+
+function createDeskWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1600,
+    height: 1000,
+    backgroundColor: '#15181c',
+    title: 'Lifeline Console',
+    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
+  });
+  if (devServerUrl) void window.loadURL(`${devServerUrl}#view=desk`);
+  else void window.loadFile(rendererIndex, { hash: 'view=desk' });
+  return window;
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  app.enableSandbox();
+  await app.whenReady();
+  denyEverythingElse(app, session.defaultSession);
+
+  const args = process.argv.slice(1);
+  const config = resolveHostConfig({}, process.env);
+  try {
+    running = await startConsole({
+      dataDir: path.join(app.getPath('userData'), 'data'),
+      keyProvider: safeStorageKeyProvider(safeStorage, app.getPath('userData'), {
+        platform: process.platform,
+        allowWeakBackend: args.includes('--allow-weak-keychain'),
+      }),
+      host: 'electron',
+      version: app.getVersion(),
+      feedUrl: config.feedUrl,
+      token: config.token,
+      secret: config.secret,
+      pollIntervalMs: config.pollIntervalMs,
+      simRate: config.simRate,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Lifeline Console cannot start', (error as Error).message);
+    return app.exit(1);
+  }
+  registerContract(
+    ipcMain,
+    running.core.handlers,
+    trustedUrlCheck(pathToFileURL(rendererIndex).href, devServerUrl),
+  );
+  forwardEvents(running.core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  createDeskWindow();
+}
+
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', (event) => {
+  if (!running) return;
+  event.preventDefault();
+  const stopping = running;
+  running = null;
+  void stopping.stop().finally(() => app.quit());
+});
+
+void main();

@@ -1,0 +1,35 @@
+// Every contract handler is registered through this one wrapper: it refuses calls from any frame
+// other than our own top-level page, then validates the payload (dispatchInvoke) before the core
+// sees it.
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { InvokeHandlers } from '../../../shared/contract';
+import { IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
+import type { ConsoleCore } from '../core/console-core';
+import { dispatchInvoke } from '../core/ipc/dispatch';
+
+export type FrameCheck = (url: string) => boolean;
+
+export function registerContract(ipcMain: IpcMain, handlers: InvokeHandlers, isTrustedUrl: FrameCheck): void {
+  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+    const frame = event.senderFrame;
+    if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url)) {
+      return { ok: false, error: { kind: 'forbidden', message: 'Call from an untrusted frame refused.' } };
+    }
+    return dispatchInvoke(handlers, channel, payload);
+  });
+}
+
+/** Pushes every core event to the given window contents. */
+export function forwardEvents(core: ConsoleCore, target: () => WebContents[]): () => void {
+  return core.subscribe((event, payload) => {
+    for (const contents of target()) if (!contents.isDestroyed()) contents.send(IPC_EVENT, event, payload);
+  });
+}
+
+/** Trusted: our packaged renderer file, or the electron-vite dev server's origin. */
+export function trustedUrlCheck(rendererIndexUrl: string, devServerUrl: string | undefined): FrameCheck {
+  return (url) => {
+    if (devServerUrl) return new URL(url).origin === new URL(devServerUrl).origin;
+    return url.split('#')[0] === rendererIndexUrl;
+  };
+}

@@ -1,0 +1,62 @@
+// The renderer side of the contract, independent of transport: the Electron preload (IPC) and the
+// browser's WebSocket client both build their LifelineApi here, so both validate every response
+// and event against the same schemas, and both turn contract errors into the same Error shape.
+import {
+  EVENT_NAMES,
+  INVOKE_CHANNELS,
+  eventContract,
+  invokeContract,
+  type EventName,
+  type InvokeChannel,
+  type InvokeResult,
+  type LifelineApi,
+} from './contract';
+import type { ContractErrorData } from './errors';
+
+export interface ContractTransport {
+  invoke(channel: InvokeChannel, payload: unknown): Promise<InvokeResult<InvokeChannel>>;
+  /** Subscribes to every pushed event; returns an unsubscribe function. */
+  listen(listener: (event: string, payload: unknown) => void): () => void;
+}
+
+/** An invoke that failed, with the kind the main process gave (never a class across processes). */
+export class InvokeError extends Error {
+  readonly kind: ContractErrorData['kind'];
+  readonly field: string | undefined;
+  constructor(error: ContractErrorData) {
+    super(error.message);
+    this.name = 'InvokeError';
+    this.kind = error.kind;
+    this.field = error.field;
+  }
+}
+
+export function createContractClient(
+  transport: ContractTransport,
+  warn: (line: string) => void = () => {},
+): LifelineApi {
+  return {
+    async invoke(channel, request) {
+      if (!INVOKE_CHANNELS.includes(channel))
+        throw new InvokeError({ kind: 'invalid_request', message: 'Unknown channel.' });
+      const result = await transport.invoke(channel, request);
+      if (!result.ok) throw new InvokeError(result.error);
+      const parsed = invokeContract[channel].response.safeParse(result.value);
+      if (!parsed.success) {
+        warn(`response to ${channel} does not match the contract`);
+        throw new InvokeError({ kind: 'internal', message: `The answer to ${channel} was malformed.` });
+      }
+      return parsed.data as never;
+    },
+    on(event, listener) {
+      if (!EVENT_NAMES.includes(event))
+        throw new InvokeError({ kind: 'invalid_request', message: 'Unknown event.' });
+      return transport.listen((name, payload) => {
+        if (name !== event) return;
+        const parsed = eventContract[event as EventName].safeParse(payload);
+        if (parsed.success) listener(parsed.data as never);
+        else warn(`event ${event} does not match the contract; dropped`);
+      });
+    },
+  };
+}

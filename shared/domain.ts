@@ -1,0 +1,85 @@
+// Domain vocabulary shared by main and renderer. Only types and tiny constant tables live here;
+// the rules that use them each have one home (queue-order.ts, alarm policy in core, …).
+
+export const RISKS = ['imminent', 'high', 'elevated'] as const;
+export type Risk = (typeof RISKS)[number];
+
+/** Lower rank = more urgent. The one ordering of risk used everywhere. */
+export const RISK_RANK: Readonly<Record<Risk, number>> = { imminent: 0, high: 1, elevated: 2 };
+
+/** What the platform says about a flag. */
+export const PLATFORM_STATUSES = ['active', 'withdrawn'] as const;
+export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
+
+/** What the room has done with a flag (operator-owned; never touched by a feed revision). */
+export const FLAG_STATES = ['new', 'acknowledged', 'dispatched', 'closed'] as const;
+export type FlagState = (typeof FLAG_STATES)[number];
+
+/** A flag as the queue shows it: no personal field, safe for any view including the wall. */
+export interface QueueItem {
+  id: string;
+  caseNo: string;
+  revision: number;
+  risk: Risk;
+  status: PlatformStatus;
+  state: FlagState;
+  /** District key from shared/geo/districts.ts, or null when it could not be resolved. */
+  districtKey: string | null;
+  platform: string | null;
+  category: string | null;
+  flaggedAt: string;
+  flaggedAtMs: number;
+  training: boolean;
+  acknowledgedBy: string | null;
+  acknowledgedAtMs: number | null;
+}
+
+export interface FlagEvent {
+  seq: number;
+  atMs: number;
+  kind: string;
+  actor: string | null;
+  /** Non-personal detail (revision numbers, states). */
+  detail: Record<string, unknown>;
+}
+
+/** A flag with its personal fields, for the desk's detail panel only. */
+export interface FlagDetail extends QueueItem {
+  subject: Record<string, unknown>;
+  content: Record<string, unknown> | null;
+  location: Record<string, unknown> | null;
+  institution: string | null;
+  events: FlagEvent[];
+}
+
+export const FEED_STATES = [
+  'starting',
+  'ok',
+  'degraded',
+  'down',
+  'unauthorised',
+  'bad_signature',
+  'silent',
+] as const;
+export type FeedState = (typeof FEED_STATES)[number];
+
+export interface FeedHealth {
+  state: FeedState;
+  /** True when the state is itself an alarm for the room (feed down, silent, unauthorised, lying). */
+  alarm: boolean;
+  source: 'simulator' | 'feed';
+  pollIntervalMs: number;
+  lastGoodPollAtMs: number | null;
+  lastAttemptAtMs: number | null;
+  consecutiveFailures: number;
+  /** Why the last attempt failed, in words fit for an operator (never contains flag content). */
+  lastError: { kind: string; message: string } | null;
+  quarantinedTotal: number;
+}
+
+export interface AlarmState {
+  /** Flags that are new, active and unacknowledged: each keeps the alarm sounding. */
+  flagIds: string[];
+  highestRisk: Risk | null;
+  feedAlarm: boolean;
+}

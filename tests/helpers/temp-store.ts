@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite-store';
+import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
+import type { CommitPageInput } from '../../electron/main/core/store/store';
+
+export function tempDir(prefix = 'lifeline-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function openTempStore(dir = tempDir(), key = crypto.randomBytes(32)) {
+  const file = path.join(dir, 'lifeline.db');
+  const sync = SqliteStore.open(file, key, { createIfMissing: true });
+  return { dir, file, key, sync, store: inProcessStore(sync) };
+}
+
+export function pageInput(
+  records: unknown[],
+  nextCursor: string | null = 'c_1',
+  receivedAtMs = 1_000,
+): CommitPageInput {
+  return {
+    feedKey: 'default',
+    nextCursor,
+    ...prepareRecords(records),
+    training: false,
+    source: 'feed',
+    receivedAtMs,
+  };
+}
+
+export function sha256File(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}

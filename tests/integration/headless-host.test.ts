@@ -1,0 +1,164 @@
+// Simulator → poller → encrypted store → core → WebSocket contract, as the browser sees it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
+import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
+import { startHeadlessHost, type HeadlessHost } from '../../electron/main/core/host/headless-host';
+import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
+import { makeFlag } from '../helpers/flags';
+import { openTempStore, tempDir } from '../helpers/temp-store';
+
+let sim: Simulator;
+let core: ConsoleCore;
+let host: HeadlessHost;
+let closeStore: () => void;
+
+async function startRig() {
+  sim = await startSimulator({ token: 't0k3n', runId: 'h' });
+  const { store, sync } = openTempStore();
+  closeStore = () => sync.close();
+  core = createConsoleCore({
+    store,
+    host: 'headless',
+    version: 'test',
+    feed: defaultFeedConfig({ baseUrl: sim.url, token: 't0k3n', pollIntervalMs: 1000, training: true }),
+    healthTickMs: 100,
+  });
+  await core.start();
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  host = await startHeadlessHost({ core, rendererDir, token: 'secret-token-123', log: () => {} });
+}
+
+afterEach(async () => {
+  await host?.close();
+  await core?.stop();
+  await sim?.close();
+  closeStore?.();
+});
+
+class Client {
+  private nextId = 1;
+  readonly events: { event: string; payload: any }[] = [];
+  private waiters: (() => void)[] = [];
+  private results = new Map<number, (r: any) => void>();
+  constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.type === 'result') this.results.get(message.id)?.(message.result);
+      else {
+        this.events.push(message);
+        for (const w of this.waiters.splice(0)) w();
+      }
+    });
+  }
+  static connect(url: string, origin: string): Promise<Client> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, { origin });
+      ws.once('open', () => resolve(new Client(ws)));
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      ws.once('error', reject);
+    });
+  }
+  invoke(channel: string, payload: unknown = {}): Promise<any> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.results.set(id, resolve);
+      this.ws.send(JSON.stringify({ type: 'invoke', id, channel, payload }));
+    });
+  }
+  /** Resolves when an event matching the predicate has arrived (already or later). */
+  async waitFor(event: string, predicate: (payload: any) => boolean = () => true): Promise<any> {
+    for (;;) {
+      const found = this.events.find((e) => e.event === event && predicate(e.payload));
+      if (found) return found.payload;
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+}
+
+const wsUrl = (token: string) => `ws://127.0.0.1:${host.port}/ws?token=${token}`;
+const origin = () => `http://127.0.0.1:${host.port}`;
+
+describe('headless host', () => {
+  it('serves the renderer with a strict CSP and nothing outside it', async () => {
+    await startRig();
+    const page = await fetch(`${origin()}/`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe');
+    expect((await fetch(`${origin()}/..%2f..%2fetc/passwd`)).status).toBe(404);
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+  });
+
+  it('refuses a wrong token and a foreign origin', async () => {
+    await startRig();
+    await expect(Client.connect(wsUrl('wrong'), origin())).rejects.toThrow(/403/);
+    await expect(Client.connect(wsUrl('secret-token-123'), 'http://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it('validates every payload and names the field', async () => {
+    await startRig();
+    const client = await Client.connect(wsUrl('secret-token-123'), origin());
+    expect(await client.invoke('nope')).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_request', field: 'channel' },
+    });
+    expect(await client.invoke('acknowledge', { id: 'x y', operator: 'Op' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_request', field: 'id' },
+    });
+    expect(await client.invoke('acknowledge', { id: 'fl_1', operator: 'O' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_request', field: 'operator' },
+    });
+    expect(await client.invoke('getFlagDetail', { id: 'fl_none' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    });
+    expect(await client.invoke('getSession')).toMatchObject({
+      ok: true,
+      value: { training: true, host: 'headless' },
+    });
+    client.ws.close();
+  });
+
+  it('pushes a published flag to the queue, sounds the alarm, and acknowledging silences it', async () => {
+    await startRig();
+    const client = await Client.connect(wsUrl('secret-token-123'), origin());
+    sim.publish(makeFlag({ id: 'fl_e2e', risk: 'imminent' }));
+    const changed = await client.waitFor('queueChanged', (p) =>
+      p.upserts.some((u: any) => u.id === 'fl_e2e'),
+    );
+    const item = changed.upserts.find((u: any) => u.id === 'fl_e2e');
+    expect(item).toMatchObject({ state: 'new', districtKey: 'kota', training: true });
+    expect(JSON.stringify(changed)).not.toContain('Canarywala'); // queue events carry no personal field
+    await client.waitFor('alarm', (p) => p.flagIds.includes('fl_e2e') && p.highestRisk === 'imminent');
+
+    const detail = await client.invoke('getFlagDetail', { id: 'fl_e2e' });
+    expect(detail.value.subject.display_name).toBe('Zubeida Canarywala');
+    expect(await client.invoke('acknowledge', { id: 'fl_e2e', operator: 'Op Testwal' })).toMatchObject({
+      ok: true,
+      value: { state: 'acknowledged', acknowledgedBy: 'Op Testwal' },
+    });
+    await client.waitFor('alarm', (p) => p.flagIds.length === 0);
+    expect((await client.invoke('listQueue')).value[0]).toMatchObject({
+      id: 'fl_e2e',
+      state: 'acknowledged',
+    });
+    client.ws.close();
+  });
+
+  it('pushes the feed-health alarm when the feed refuses the credentials', async () => {
+    await startRig();
+    const client = await Client.connect(wsUrl('secret-token-123'), origin());
+    await client.waitFor('feedHealth', (p) => p.state === 'ok');
+    sim.setFault('unauthorised');
+    await client.waitFor('feedHealth', (p) => p.state === 'unauthorised' && p.alarm === true);
+    await client.waitFor('alarm', (p) => p.feedAlarm === true);
+    client.ws.close();
+  });
+});

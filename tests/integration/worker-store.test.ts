@@ -1,0 +1,49 @@
+// The store as the Electron shell and the headless host run it: in a worker thread, one writer,
+// errors crossing the thread boundary as data with a kind.
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startWorkerStore } from '../../electron/main/core/store/worker-store';
+import { makeFlag } from '../helpers/flags';
+import { pageInput, tempDir } from '../helpers/temp-store';
+
+const workerFile = path.resolve(__dirname, '../../electron/main/core/store/worker-entry.ts');
+const start = (file: string, key: Buffer, createIfMissing = true) =>
+  startWorkerStore({
+    workerFile,
+    execArgv: ['--import', 'tsx'],
+    file,
+    key: new Uint8Array(key),
+    createIfMissing,
+  });
+
+describe('store worker thread', () => {
+  it('commits, lists and acknowledges through the worker', async () => {
+    const file = path.join(tempDir(), 'lifeline.db');
+    const key = crypto.randomBytes(32);
+    const store = await start(file, key);
+    const flag = makeFlag();
+    const result = await store.commitPage(pageInput([flag]));
+    expect(result.inserted).toBe(1);
+    expect(result.changed[0]).toMatchObject({ id: flag.id, state: 'new', caseNo: 'LC-000001' });
+    await store.acknowledge(flag.id as string, 'Op Testwal', 5);
+    await expect(store.acknowledge(flag.id as string, 'Op Other', 6)).rejects.toMatchObject({
+      kind: 'conflict',
+    });
+    await store.close();
+
+    const reopened = await start(file, key, false);
+    expect((await reopened.listOpenQueue())[0]).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedBy: 'Op Testwal',
+    });
+    await reopened.close();
+  });
+
+  it('reports a wrong key as a forbidden error, not a crash', async () => {
+    const file = path.join(tempDir(), 'lifeline.db');
+    const store = await start(file, crypto.randomBytes(32));
+    await store.close();
+    await expect(start(file, crypto.randomBytes(32), false)).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});

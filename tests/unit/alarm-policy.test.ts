@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { computeAlarmState, sameAlarmState } from '../../electron/main/core/alarm/alarm-policy';
+import type { QueueItem } from '../../shared/domain';
+
+const item = (id: string, over: Partial<QueueItem> = {}): QueueItem => ({
+  id,
+  caseNo: 'LC-1',
+  revision: 1,
+  risk: 'high',
+  status: 'active',
+  state: 'new',
+  districtKey: 'kota',
+  platform: 'instagram',
+  category: 'suicide',
+  flaggedAt: '',
+  flaggedAtMs: 0,
+  training: false,
+  acknowledgedBy: null,
+  acknowledgedAtMs: null,
+  ...over,
+});
+
+describe('alarm policy', () => {
+  it('sounds for new active flags only, at the highest risk among them', () => {
+    const state = computeAlarmState(
+      [
+        item('a', { risk: 'elevated' }),
+        item('b', { risk: 'imminent', state: 'acknowledged' }),
+        item('c', { risk: 'high' }),
+        item('d', { risk: 'imminent', status: 'withdrawn' }),
+      ],
+      { alarm: false },
+    );
+    expect(state).toEqual({ flagIds: ['a', 'c'], highestRisk: 'high', feedAlarm: false });
+  });
+
+  it('is silent with nothing unacknowledged, but carries the feed alarm', () => {
+    expect(computeAlarmState([item('a', { state: 'acknowledged' })], { alarm: true })).toEqual({
+      flagIds: [],
+      highestRisk: null,
+      feedAlarm: true,
+    });
+  });
+
+  it('compares states by content', () => {
+    const a = computeAlarmState([item('x')], { alarm: false });
+    expect(sameAlarmState(a, computeAlarmState([item('x')], { alarm: false }))).toBe(true);
+    expect(sameAlarmState(a, computeAlarmState([item('x')], { alarm: true }))).toBe(false);
+  });
+});
