@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { SoundStatus } from '../state/alarm/initial-state';
+
+interface Props {
+  flagCount: number;
+  feedAlarm: boolean;
+  sound: SoundStatus;
+  sounding: boolean;
+  onEnableSound(): void;
+}
+
+export function AlarmStatus({ flagCount, feedAlarm, sound, sounding, onEnableSound }: Props) {
+  const { t } = useTranslation();
+  const active = flagCount > 0 || feedAlarm;
+  const soundWord =
+    sound === 'on'
+      ? t('alarm.soundOn')
+      : sound === 'unavailable'
+        ? t('alarm.soundUnavailable')
+        : t('alarm.soundBlocked');
+  return (
+    <div
+      className={`alarm-status${active ? ' sev--alarm' : ''}`}
+      data-testid="alarm-status"
+      data-sounding={sounding ? 'true' : 'false'}
+      data-sound={sound}
+      role="status"
+      aria-live="assertive"
+    >
+      <span className="alarm-words">
+        {flagCount > 0 && <strong>{t('alarm.flags', { count: flagCount })}</strong>}
+        {feedAlarm && <strong>{t('alarm.feed')}</strong>}
+        {!active && t('alarm.quiet')}
+      </span>
+      <span className={`sound-word${sound === 'on' ? '' : ' sev--warning'}`} data-testid="sound-status">
+        {soundWord}
+      </span>
+      {(sound === 'blocked' || sound === 'starting') && (
+        <button type="button" className="enable-sound" data-testid="enable-sound" onClick={onEnableSound}>
+          {t('alarm.enable')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useTranslation } from 'react-i18next';
+import type { FlagDetail, QueueItem } from '../../shared/domain';
+import { formatIst } from '../format/ist';
+import type { Language } from '../state/session/initial-state';
+import { DetailSections } from './DetailSections';
+import { Elapsed } from './Elapsed';
+import { EventHistory } from './EventHistory';
+import { Field } from './Fields';
+import { districtLabel } from './QueueRow';
+import { RiskBadge } from './RiskBadge';
+
+export const DETAIL_PANEL_ID = 'detail-panel';
+
+interface Props {
+  /** The queue's copy: always current, shown at once while the detail loads. */
+  item: QueueItem | null;
+  detail: FlagDetail | null;
+  loading: boolean;
+  loadError: string | null;
+  language: Language;
+  nowMs: number;
+  operatorValid: boolean;
+  acknowledging: boolean;
+  ackError: string | null;
+  onAcknowledge(id: string): void;
+}
+
+export function DetailPanel(props: Props) {
+  const {
+    item,
+    detail,
+    loading,
+    loadError,
+    language,
+    nowMs,
+    operatorValid,
+    acknowledging,
+    ackError,
+    onAcknowledge,
+  } = props;
+  const { t } = useTranslation();
+  if (!item) {
+    return (
+      <section id={DETAIL_PANEL_ID} className="detail detail--empty" tabIndex={-1} data-testid="detail-panel">
+        <p>{t('detail.none')}</p>
+      </section>
+    );
+  }
+  const canAcknowledge = item.state === 'new' && operatorValid && !acknowledging;
+  const category = item.category ? t(`category.${item.category}`, { defaultValue: item.category }) : null;
+  return (
+    <section
+      id={DETAIL_PANEL_ID}
+      className="detail"
+      tabIndex={-1}
+      aria-labelledby="detail-title"
+      data-testid="detail-panel"
+      data-flag-id={item.id}
+    >
+      <div className="detail-head">
+        <h2 id="detail-title">
+          {t('detail.caseNo')} <span data-testid="detail-case">{item.caseNo}</span>
+        </h2>
+        <RiskBadge risk={item.risk} />
+        <span className={`tag tag--state-${item.state}`} data-testid="detail-state">
+          {t(`state.${item.state}`)}
+        </span>
+        {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
+        {item.training && <span className="tag tag--training">{t('detail.training')}</span>}
+      </div>
+      <div className="ack-bar">
+        <button
+          type="button"
+          className="acknowledge"
+          data-testid="acknowledge"
+          disabled={!canAcknowledge}
+          onClick={() => onAcknowledge(item.id)}
+        >
+          {acknowledging ? t('detail.acknowledging') : t('detail.acknowledge')}
+        </button>
+        {item.state === 'new' && !operatorValid && <span className="ack-hint">{t('operator.required')}</span>}
+        {ackError && (
+          <p className="ack-error" role="alert" data-testid="acknowledge-error">
+            {ackError}
+          </p>
+        )}
+      </div>
+      <div className="detail-body">
+        <dl className="summary">
+          <Field
+            label={t('detail.district')}
+            value={districtLabel(item.districtKey, language, t('queue.unknownDistrict'))}
+          />
+          <Field label={t('detail.platform')} value={item.platform} />
+          <Field label={t('detail.category')} value={category} />
+          <Field
+            label={t('detail.flaggedAt')}
+            value={
+              <>
+                {formatIst(item.flaggedAtMs, language)}{' '}
+                <span className="since">
+                  (<Elapsed ms={nowMs - item.flaggedAtMs} />)
+                </span>
+              </>
+            }
+            testId="detail-flagged-at"
+          />
+          <Field label={t('detail.acknowledgedBy')} value={item.acknowledgedBy} testId="detail-ack-by" />
+          <Field
+            label={t('detail.acknowledgedAt')}
+            value={item.acknowledgedAtMs === null ? null : formatIst(item.acknowledgedAtMs, language)}
+          />
+        </dl>
+        {loadError && (
+          <p className="detail-error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {!detail && loading && <p className="detail-loading">{t('detail.loading')}</p>}
+        {detail && (
+          <>
+            <DetailSections detail={detail} language={language} />
+            <EventHistory events={detail.events} language={language} />
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { FlagEvent } from '../../shared/domain';
+import { formatIst } from '../format/ist';
+import type { Language } from '../state/session/initial-state';
+import { text } from './Fields';
+
+const KNOWN = ['received', 'revised', 'withdrawn', 'acknowledged'];
+
+function summary(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([k, v]) => [k, text(v)] as const)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(' · ');
+}
+
+export function EventHistory({ events, language }: { events: readonly FlagEvent[]; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <section className="field-group">
+      <h3>{t('detail.history')}</h3>
+      <ol className="history" data-testid="history">
+        {events.map((e) => (
+          <li key={e.seq}>
+            <span className="history-time">{formatIst(e.atMs, language)}</span>
+            <strong className="history-kind">
+              {KNOWN.includes(e.kind) ? t(`events.${e.kind}`) : e.kind}
+            </strong>
+            {e.actor && <span className="history-actor">{e.actor}</span>}
+            <span className="history-detail">{summary(e.detail)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import type { FeedHealth } from '../../shared/domain';
+import type { Severity } from '../state/feed/selectors';
+import { formatElapsed } from '../format/elapsed';
+
+interface Props {
+  health: FeedHealth | null;
+  severity: Severity;
+  nowMs: number;
+}
+
+/** Grey when all is well; amber or red, and only then, when the room has to look. */
+export function FeedHealthStrip({ health, severity, nowMs }: Props) {
+  const { t } = useTranslation();
+  if (!health) {
+    return (
+      <section
+        className="feed-strip sev--warning"
+        data-testid="feed-health"
+        data-state="unknown"
+        aria-label={t('feed.label')}
+      >
+        <span className="feed-state">{t('feed.unknown')}</span>
+      </section>
+    );
+  }
+  return (
+    <section
+      className={`feed-strip sev--${severity}`}
+      data-testid="feed-health"
+      data-state={health.state}
+      aria-label={t('feed.label')}
+    >
+      <span className="feed-state">
+        {t('feed.label')}: <strong>{t(`feed.state.${health.state}`)}</strong> (
+        {t(`feed.source.${health.source}`)})
+      </span>
+      <span data-testid="feed-last-good">
+        {health.lastGoodPollAtMs === null
+          ? t('feed.neverGood')
+          : t('feed.lastGood', { ago: formatElapsed(t, nowMs - health.lastGoodPollAtMs) })}
+      </span>
+      <span className={health.consecutiveFailures > 0 ? 'feed-bad' : undefined}>
+        {t('feed.failures', { count: health.consecutiveFailures })}
+      </span>
+      {health.lastError && (
+        <span className="feed-error">{t('feed.lastError', { message: health.lastError.message })}</span>
+      )}
+      <span>{t('feed.quarantined', { count: health.quarantinedTotal })}</span>
+    </section>
+  );
+}

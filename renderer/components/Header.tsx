@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { FeedHealth } from '../../shared/domain';
+import type { ConnectionState } from '../api/connection';
+import type { SoundStatus } from '../state/alarm/initial-state';
+import type { Severity } from '../state/feed/selectors';
+import type { Language } from '../state/session/initial-state';
+import { AlarmStatus } from './AlarmStatus';
+import { ConnectionBadge } from './ConnectionBadge';
+import { FeedHealthStrip } from './FeedHealthStrip';
+import { LanguageSwitch } from './LanguageSwitch';
+import { OperatorField } from './OperatorField';
+
+export interface HeaderProps {
+  nowMs: number;
+  feed: { health: FeedHealth | null; severity: Severity; connection: ConnectionState };
+  alarm: { flagCount: number; feedAlarm: boolean; sound: SoundStatus; sounding: boolean };
+  operator: { name: string; valid: boolean };
+  language: Language;
+  onEnableSound(): void;
+  onLanguage(language: Language): void;
+  onOperatorName(name: string): void;
+}
+
+export function Header({
+  nowMs,
+  feed,
+  alarm,
+  operator,
+  language,
+  onEnableSound,
+  onLanguage,
+  onOperatorName,
+}: HeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="desk-header">
+      <div className="header-bar">
+        <h1 className="app-name">{t('app.name')}</h1>
+        <AlarmStatus {...alarm} onEnableSound={onEnableSound} />
+        <ConnectionBadge state={feed.connection} />
+        <div className="header-spacer" />
+        <OperatorField name={operator.name} valid={operator.valid} onChange={onOperatorName} />
+        <LanguageSwitch language={language} onChange={onLanguage} />
+      </div>
+      <FeedHealthStrip health={feed.health} severity={feed.severity} nowMs={nowMs} />
+    </header>
+  );
+}

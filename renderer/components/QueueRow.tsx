@@ -1,0 +1,64 @@
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueItem } from '../../shared/domain';
+import { districtByKey } from '../../shared/geo/district-names';
+import type { Language } from '../state/session/initial-state';
+import { Elapsed } from './Elapsed';
+import { RiskBadge } from './RiskBadge';
+
+interface Props {
+  item: QueueItem;
+  selected: boolean;
+  nowMs: number;
+  language: Language;
+  style: CSSProperties;
+  onSelect(id: string): void;
+  onOpen(id: string): void;
+}
+
+export const rowElementId = (id: string) => `queue-row-${id}`;
+
+export function districtLabel(key: string | null, language: Language, unknown: string): string {
+  const district = districtByKey(key);
+  return district ? district[language] : unknown;
+}
+
+export function QueueRow({ item, selected, nowMs, language, style, onSelect, onOpen }: Props) {
+  const { t } = useTranslation();
+  const classes = ['queue-row', item.state === 'new' ? 'queue-row--new' : 'queue-row--calm'];
+  if (selected) classes.push('queue-row--selected');
+  if (item.status === 'withdrawn') classes.push('queue-row--withdrawn');
+  return (
+    <div
+      id={rowElementId(item.id)}
+      role="option"
+      aria-selected={selected}
+      className={classes.join(' ')}
+      style={style}
+      data-testid="queue-row"
+      data-flag-id={item.id}
+      data-state={item.state}
+      data-risk={item.risk}
+      data-status={item.status}
+      onClick={() => onSelect(item.id)}
+      onDoubleClick={() => onOpen(item.id)}
+    >
+      <RiskBadge risk={item.risk} />
+      <span className="row-case">{item.caseNo}</span>
+      <span className="row-tags">
+        {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
+        <span className={`tag tag--state-${item.state}`}>{t(`state.${item.state}`)}</span>
+      </span>
+      <span className="row-where">
+        <span className={item.districtKey ? undefined : 'unknown-district'}>
+          {districtLabel(item.districtKey, language, t('queue.unknownDistrict'))}
+        </span>
+        {' · '}
+        {item.platform ?? t('queue.noPlatform')}
+      </span>
+      <span className="row-since">
+        <Elapsed ms={nowMs - item.flaggedAtMs} />
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { elapsedParts } from './elapsed';
+import { formatIst } from './ist';
+
+describe('formatting', () => {
+  it('writes elapsed time in the largest two units', () => {
+    expect(elapsedParts(-500)).toEqual({ key: 'seconds', values: { s: '0' } });
+    expect(elapsedParts(42_000)).toEqual({ key: 'seconds', values: { s: '42' } });
+    expect(elapsedParts(192_000)).toEqual({ key: 'minutes', values: { m: '3', s: '12' } });
+    expect(elapsedParts(3_845_000)).toEqual({ key: 'hours', values: { h: '1', m: '04' } });
+    expect(elapsedParts(90_000_000)).toEqual({ key: 'days', values: { d: '1', h: '1' } });
+  });
+
+  it('shows times in IST whatever the machine zone', () => {
+    const ms = Date.parse('2026-11-25T04:44:51Z'); // 10:14:51 IST
+    expect(formatIst(ms, 'en')).toContain('10:14:51');
+    expect(formatIst(ms, 'en')).toMatch(/IST$/);
+    expect(formatIst(ms, 'hi')).toContain('10:14:51');
+  });
+});

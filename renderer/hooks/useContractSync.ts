@@ -1,0 +1,57 @@
+// Keeps the store in step with main: events as they come, and a full re-fetch on every (re)connect,
+// because events sent while the link was down are lost and the queue must not silently lag.
+import { useEffect } from 'react';
+import type { ConsoleApi } from '../api/connection';
+import type { AppActions } from '../state/store';
+
+const RETRY_MS = 3000;
+
+function kindOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'kind' in error ? String(error.kind) : 'unknown';
+}
+
+export function useContractSync(api: ConsoleApi, actions: AppActions): void {
+  useEffect(() => {
+    let generation = 0;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+
+    async function resync(): Promise<void> {
+      const mine = ++generation;
+      if (retry) clearTimeout(retry);
+      const [session, queue, health, alarm] = await Promise.allSettled([
+        api.invoke('getSession', {}),
+        api.invoke('listQueue', {}),
+        api.invoke('getFeedHealth', {}),
+        api.invoke('getAlarm', {}),
+      ]);
+      if (mine !== generation) return;
+      if (session.status === 'fulfilled') actions.session.setInfo(session.value);
+      if (queue.status === 'fulfilled') actions.queue.setAll(queue.value);
+      if (health.status === 'fulfilled') actions.feed.setHealth(health.value);
+      if (alarm.status === 'fulfilled') actions.alarm.setAlarm(alarm.value);
+      const failed = [session, queue, health, alarm].filter((r) => r.status === 'rejected');
+      if (failed.length > 0) {
+        console.warn(
+          `[lifeline] re-sync incomplete (${failed.map((r) => kindOf(r.reason)).join(', ')}); retrying`,
+        );
+        retry = setTimeout(() => void resync(), RETRY_MS);
+      }
+    }
+
+    const unsubscribe = [
+      api.on('queueChanged', (payload) => actions.queue.upsert(payload.upserts)),
+      api.on('feedHealth', (health) => actions.feed.setHealth(health)),
+      api.on('alarm', (alarm) => actions.alarm.setAlarm(alarm)),
+      api.onConnection((state) => {
+        actions.feed.setConnection(state, Date.now());
+        if (state === 'connected') void resync();
+        else generation++; // an answer from before the drop must not overwrite the next sync
+      }),
+    ];
+    return () => {
+      generation++;
+      if (retry) clearTimeout(retry);
+      for (const off of unsubscribe) off();
+    };
+  }, [api, actions]);
+}

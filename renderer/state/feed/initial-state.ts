@@ -1,0 +1,17 @@
+import type { FeedHealth } from '../../../shared/domain';
+import type { ConnectionState } from '../../api/connection';
+
+export interface FeedState {
+  /** Null until main first tells us: "unknown" must not look like "ok". */
+  readonly health: FeedHealth | null;
+  /** The renderer's own link to main; when it is down, every other value may be stale. */
+  readonly connection: ConnectionState;
+  /** When `connection` last changed (ms since epoch); how long the link has been down. */
+  readonly connectionSinceMs: number | null;
+}
+
+export const initialFeedState: FeedState = {
+  health: null,
+  connection: 'connecting',
+  connectionSinceMs: null,
+};

@@ -1,0 +1,24 @@
+import type { FeedHealth } from '../../../shared/domain';
+import type { ConnectionState } from '../../api/connection';
+import type { FeedState } from './initial-state';
+
+type WithFeed = { readonly feed: FeedState };
+
+/** How the strip is drawn: grey when normal, amber when degraded, red when it is an alarm. */
+export type Severity = 'normal' | 'warning' | 'alarm';
+
+export const selectFeedHealth = (state: WithFeed): FeedHealth | null => state.feed.health;
+export const selectConnection = (state: WithFeed): ConnectionState => state.feed.connection;
+
+/** Since when the link to main has been lost, or null while connected (or never yet connected). */
+export const selectLinkLostSinceMs = (state: WithFeed): number | null =>
+  state.feed.connection === 'reconnecting' ? state.feed.connectionSinceMs : null;
+
+export function selectFeedSeverity(state: WithFeed): Severity {
+  const health = state.feed.health;
+  if (!health) return 'warning';
+  if (health.alarm || ['down', 'unauthorised', 'bad_signature', 'silent'].includes(health.state))
+    return 'alarm';
+  if (health.state === 'degraded' || health.consecutiveFailures > 0) return 'warning';
+  return 'normal';
+}

@@ -1,0 +1,51 @@
+// Pure reducers of the queue slice; store.ts binds them to the store.
+import type { FlagState, QueueItem } from '../../../shared/domain';
+import { isOpen } from '../../../shared/queue-order';
+import type { QueueState } from './initial-state';
+
+const STATE_RANK: Readonly<Record<FlagState, number>> = { new: 0, acknowledged: 1, dispatched: 2, closed: 3 };
+
+/**
+ * Revisions only go up and a flag's state only moves forward, so an item older on either count is
+ * a late answer (a listQueue that crossed a queueChanged on the wire) and must not undo the newer.
+ */
+function isStale(incoming: QueueItem, existing: QueueItem | undefined): boolean {
+  if (!existing) return false;
+  return incoming.revision < existing.revision || STATE_RANK[incoming.state] < STATE_RANK[existing.state];
+}
+
+function keepSelection(byId: QueueState['byId'], selectedId: string | null): string | null {
+  return selectedId !== null && byId[selectedId] ? selectedId : null;
+}
+
+export const queueActions = {
+  /** A full snapshot: whatever it does not list is no longer open. */
+  setAll(state: QueueState, items: readonly QueueItem[]): QueueState {
+    const byId: Record<string, QueueItem> = {};
+    for (const item of items) {
+      const existing = state.byId[item.id];
+      const winner = isStale(item, existing) ? existing! : item;
+      if (isOpen(winner)) byId[item.id] = winner;
+    }
+    return { byId, selectedId: keepSelection(byId, state.selectedId) };
+  },
+
+  upsert(state: QueueState, items: readonly QueueItem[]): QueueState {
+    let byId: Record<string, QueueItem> | null = null;
+    for (const item of items) {
+      const current = byId ?? state.byId;
+      if (isStale(item, current[item.id])) continue;
+      byId ??= { ...state.byId };
+      if (isOpen(item)) byId[item.id] = item;
+      else delete byId[item.id];
+    }
+    // Unchanged state keeps its identity, so memoised selectors and React skip the work.
+    if (!byId) return state;
+    return { byId, selectedId: keepSelection(byId, state.selectedId) };
+  },
+
+  select(state: QueueState, id: string | null): QueueState {
+    const selectedId = keepSelection(state.byId, id);
+    return selectedId === state.selectedId ? state : { ...state, selectedId };
+  },
+};

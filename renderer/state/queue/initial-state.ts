@@ -1,0 +1,9 @@
+import type { QueueItem } from '../../../shared/domain';
+
+export interface QueueState {
+  /** Open flags only: an item whose state becomes 'closed' leaves the map. */
+  readonly byId: Readonly<Record<string, QueueItem>>;
+  readonly selectedId: string | null;
+}
+
+export const initialQueueState: QueueState = { byId: {}, selectedId: null };

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueItem } from '../../../shared/domain';
+import { createAppStore } from '../store';
+import { queueActions } from './actions';
+import { initialQueueState } from './initial-state';
+import { neighbourId, selectCounts, selectSelectedItem, selectSortedQueue } from './selectors';
+
+function item(id: string, overrides: Partial<QueueItem> = {}): QueueItem {
+  return {
+    id,
+    caseNo: `RJ-${id}`,
+    revision: 1,
+    risk: 'high',
+    status: 'active',
+    state: 'new',
+    districtKey: 'kota',
+    platform: 'instagram',
+    category: 'suicide',
+    flaggedAt: '2026-11-25T10:00:00+05:30',
+    flaggedAtMs: 1000,
+    training: true,
+    acknowledgedBy: null,
+    acknowledgedAtMs: null,
+    ...overrides,
+  };
+}
+
+describe('queue slice', () => {
+  it('sorts with compareQueueItems: risk first, then oldest', () => {
+    const state = queueActions.setAll(initialQueueState, [
+      item('a', { risk: 'elevated', flaggedAtMs: 1 }),
+      item('b', { risk: 'imminent', flaggedAtMs: 50 }),
+      item('c', { risk: 'imminent', flaggedAtMs: 10 }),
+      item('d', { risk: 'high', flaggedAtMs: 5 }),
+    ]);
+    expect(selectSortedQueue({ queue: state }).map((i) => i.id)).toEqual(['c', 'b', 'd', 'a']);
+  });
+
+  it('drops closed items on setAll and removes them on upsert', () => {
+    let state = queueActions.setAll(initialQueueState, [item('a'), item('b', { state: 'closed' })]);
+    expect(Object.keys(state.byId)).toEqual(['a']);
+    state = queueActions.upsert(state, [item('a', { state: 'closed' }), item('c')]);
+    expect(Object.keys(state.byId)).toEqual(['c']);
+  });
+
+  it('never lets a late, older item undo a newer one', () => {
+    let state = queueActions.setAll(initialQueueState, [
+      item('a', { state: 'acknowledged', acknowledgedBy: 'Op' }),
+    ]);
+    state = queueActions.upsert(state, [item('a', { state: 'new' })]);
+    expect(state.byId.a!.state).toBe('acknowledged');
+    state = queueActions.setAll(state, [item('a', { state: 'new' })]);
+    expect(state.byId.a!.state).toBe('acknowledged');
+    state = queueActions.upsert(state, [item('a', { state: 'acknowledged', revision: 2, risk: 'imminent' })]);
+    expect(state.byId.a!.risk).toBe('imminent');
+  });
+
+  it('keeps identity when nothing changes, so selectors stay stable', () => {
+    const state = queueActions.setAll(initialQueueState, [item('a', { revision: 3 })]);
+    expect(queueActions.upsert(state, [item('a', { revision: 2 })])).toBe(state);
+    expect(selectSortedQueue({ queue: state })).toBe(selectSortedQueue({ queue: state }));
+    expect(selectCounts({ queue: state })).toBe(selectCounts({ queue: state }));
+  });
+
+  it('counts open and unacknowledged flags', () => {
+    const state = queueActions.setAll(initialQueueState, [
+      item('a'),
+      item('b', { state: 'acknowledged' }),
+      item('c'),
+    ]);
+    expect(selectCounts({ queue: state })).toEqual({ open: 3, unacknowledged: 2 });
+  });
+
+  it('selects only known ids and clears the selection when the item leaves', () => {
+    let state = queueActions.setAll(initialQueueState, [item('a'), item('b')]);
+    state = queueActions.select(state, 'zzz');
+    expect(state.selectedId).toBeNull();
+    state = queueActions.select(state, 'b');
+    expect(selectSelectedItem({ queue: state })?.id).toBe('b');
+    state = queueActions.upsert(state, [item('b', { state: 'closed' })]);
+    expect(state.selectedId).toBeNull();
+  });
+
+  it('moves the selection within bounds', () => {
+    const sorted = [item('a'), item('b'), item('c')];
+    expect(neighbourId(sorted, null, 1)).toBe('a');
+    expect(neighbourId(sorted, 'a', 1)).toBe('b');
+    expect(neighbourId(sorted, 'c', 1)).toBe('c');
+    expect(neighbourId(sorted, 'a', -1)).toBe('a');
+    expect(neighbourId(sorted, null, Infinity)).toBe('c');
+    expect(neighbourId(sorted, 'b', -Infinity)).toBe('a');
+    expect(neighbourId([], 'a', 1)).toBeNull();
+  });
+
+  it('is bound into the combined store', () => {
+    const { store, actions } = createAppStore();
+    actions.queue.setAll([item('a')]);
+    actions.queue.upsert([item('b', { risk: 'imminent' })]);
+    actions.queue.select('b');
+    expect(selectSortedQueue(store.getState()).map((i) => i.id)).toEqual(['b', 'a']);
+    expect(store.getState().queue.selectedId).toBe('b');
+  });
+});

@@ -1,0 +1,56 @@
+// Selectors return stable references (cached per byId object) or primitives: zustand 5 with
+// useSyncExternalStore loops forever on a selector that returns a fresh array each call.
+import type { QueueItem } from '../../../shared/domain';
+import { compareQueueItems } from '../../../shared/queue-order';
+import type { QueueState } from './initial-state';
+
+type WithQueue = { readonly queue: QueueState };
+
+export interface QueueCounts {
+  open: number;
+  unacknowledged: number;
+}
+
+const sortedCache = new WeakMap<object, readonly QueueItem[]>();
+const countsCache = new WeakMap<object, QueueCounts>();
+
+export function selectSortedQueue(state: WithQueue): readonly QueueItem[] {
+  const { byId } = state.queue;
+  let sorted = sortedCache.get(byId);
+  if (!sorted) {
+    sorted = Object.values(byId).sort(compareQueueItems);
+    sortedCache.set(byId, sorted);
+  }
+  return sorted;
+}
+
+export function selectCounts(state: WithQueue): QueueCounts {
+  const { byId } = state.queue;
+  let counts = countsCache.get(byId);
+  if (!counts) {
+    const items = Object.values(byId);
+    counts = { open: items.length, unacknowledged: items.filter((i) => i.state === 'new').length };
+    countsCache.set(byId, counts);
+  }
+  return counts;
+}
+
+export const selectSelectedId = (state: WithQueue): string | null => state.queue.selectedId;
+
+export function selectSelectedItem(state: WithQueue): QueueItem | null {
+  const id = state.queue.selectedId;
+  return id === null ? null : (state.queue.byId[id] ?? null);
+}
+
+/** The id `delta` rows away from the selection in the queue's order (End: +Infinity, Home: -Infinity). */
+export function neighbourId(
+  sorted: readonly QueueItem[],
+  selectedId: string | null,
+  delta: number,
+): string | null {
+  if (sorted.length === 0) return null;
+  const index = sorted.findIndex((i) => i.id === selectedId);
+  // With nothing selected, any move starts at the top, except End.
+  if (index < 0) return (delta === Infinity ? sorted.at(-1)! : sorted[0]!).id;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, index + delta))]!.id;
+}

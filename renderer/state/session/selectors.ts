@@ -1,0 +1,18 @@
+import { operatorName as operatorNameSchema } from '../../../shared/contract';
+import type { Language, SessionState } from './initial-state';
+
+type WithSession = { readonly session: SessionState };
+
+export const selectSessionInfo = (state: WithSession) => state.session.info;
+/** Until the session is known, assume training is off: the banner appears once main says so. */
+export const selectTraining = (state: WithSession): boolean => state.session.info?.training ?? false;
+export const selectOperatorName = (state: WithSession): string => state.session.operatorName;
+export const selectLanguage = (state: WithSession): Language => state.session.language;
+
+/** The same rule main applies to `acknowledge`, so the button is never enabled for a name main refuses. */
+export function isValidOperatorName(name: string): boolean {
+  return operatorNameSchema.safeParse(name).success;
+}
+
+export const selectOperatorValid = (state: WithSession): boolean =>
+  isValidOperatorName(state.session.operatorName);

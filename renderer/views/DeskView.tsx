@@ -1,0 +1,133 @@
+// The operator desk: the one place that reads the store and talks to main; the components under
+// it only take props.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { AlarmPlayer } from '../alarm/alarm-player';
+import { useApi } from '../api/api-context';
+import { DETAIL_PANEL_ID, DetailPanel } from '../components/DetailPanel';
+import { Header } from '../components/Header';
+import { OPERATOR_INPUT_ID } from '../components/OperatorField';
+import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
+import { useAcknowledge } from '../hooks/useAcknowledge';
+import { useFlagDetail } from '../hooks/useFlagDetail';
+import { useNow } from '../hooks/useNow';
+import { actions, appStore, useAppStore } from '../state/app-store';
+import { selectConnection, selectFeedHealth, selectFeedSeverity } from '../state/feed/selectors';
+import {
+  neighbourId,
+  selectCounts,
+  selectSelectedId,
+  selectSelectedItem,
+  selectSortedQueue,
+} from '../state/queue/selectors';
+import { selectLanguage, selectOperatorName, selectOperatorValid } from '../state/session/selectors';
+
+export function DeskView({ player }: { player: AlarmPlayer }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const nowMs = useNow();
+  const items = useAppStore(selectSortedQueue);
+  const counts = useAppStore(selectCounts);
+  const selectedId = useAppStore(selectSelectedId);
+  const selected = useAppStore(selectSelectedItem);
+  const language = useAppStore(selectLanguage);
+  const operatorName = useAppStore(selectOperatorName);
+  const operatorValid = useAppStore(selectOperatorValid);
+  const connection = useAppStore(selectConnection);
+  const feed = useAppStore(
+    useShallow((s) => ({
+      health: selectFeedHealth(s),
+      severity: selectFeedSeverity(s),
+      connection: selectConnection(s),
+    })),
+  );
+  const alarm = useAppStore(
+    useShallow((s) => ({
+      flagCount: s.alarm.current.flagIds.length,
+      feedAlarm: s.alarm.current.feedAlarm,
+      sound: s.alarm.sound,
+      sounding: s.alarm.sounding,
+    })),
+  );
+
+  const detail = useFlagDetail(api, selectedId, selected ? `${selected.revision}:${selected.state}` : '');
+  const ack = useAcknowledge(api, actions);
+  const sendAcknowledge = ack.acknowledge;
+  const pendingAckId = ack.pendingId;
+
+  const acknowledge = useCallback(
+    (id: string) => {
+      const state = appStore.getState();
+      const item = state.queue.byId[id];
+      // A second "A" while the first is on the wire would only come back as a conflict.
+      if (!item || item.state !== 'new' || pendingAckId === id) return;
+      // "A" with no valid name on the desk sends the operator to the name field instead of failing silently.
+      if (!selectOperatorValid(state)) document.getElementById(OPERATOR_INPUT_ID)?.focus();
+      else sendAcknowledge(id, state.session.operatorName);
+    },
+    [sendAcknowledge, pendingAckId],
+  );
+
+  const move = useCallback((delta: number) => {
+    const state = appStore.getState();
+    actions.queue.select(neighbourId(selectSortedQueue(state), state.queue.selectedId, delta));
+  }, []);
+
+  const open = useCallback((id: string) => {
+    actions.queue.select(id);
+    document.getElementById(DETAIL_PANEL_ID)?.focus();
+  }, []);
+
+  return (
+    <div className="desk" data-testid="desk-view">
+      <Header
+        nowMs={nowMs}
+        feed={feed}
+        alarm={alarm}
+        operator={{ name: operatorName, valid: operatorValid }}
+        language={language}
+        onEnableSound={() => void player.resume()}
+        onLanguage={actions.session.setLanguage}
+        onOperatorName={actions.session.setOperatorName}
+      />
+      {connection === 'reconnecting' && (
+        <div className="stale-banner" role="alert" data-testid="stale-banner">
+          {t('connection.staleBanner')}
+        </div>
+      )}
+      <main className="desk-main">
+        <QueueList
+          items={items}
+          counts={counts}
+          selectedId={selectedId}
+          nowMs={nowMs}
+          language={language}
+          onSelect={actions.queue.select}
+          onMove={move}
+          onOpen={open}
+          onAcknowledge={acknowledge}
+        />
+        <div
+          className="detail-wrap"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') document.getElementById(QUEUE_LIST_ID)?.focus();
+          }}
+        >
+          <DetailPanel
+            item={selected}
+            detail={detail.detail}
+            loading={detail.loading}
+            loadError={detail.error}
+            language={language}
+            nowMs={nowMs}
+            operatorValid={operatorValid}
+            acknowledging={ack.pendingId !== null && ack.pendingId === selectedId}
+            ackError={ack.error && ack.error.id === selectedId ? ack.error.message : null}
+            onAcknowledge={acknowledge}
+          />
+        </div>
+      </main>
+    </div>
+  );
+}
