@@ -15,6 +15,9 @@ export default defineConfig({
           'store-worker': resolve(__dirname, 'electron/main/core/store/worker-entry.ts'),
         },
         external: ['better-sqlite3-multiple-ciphers'],
+        // Shared chunks sit beside the entries, so __dirname is out/main in every module (the
+        // store worker and the renderer are found relative to it).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

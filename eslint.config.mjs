@@ -101,6 +101,11 @@ export default tseslint.config(
     },
   },
   {
+    // Test doubles of Electron objects and raw wire messages are loosely typed on purpose.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -10,6 +10,7 @@ export default defineConfig({
       'renderer/**/*.test.ts',
     ],
     pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

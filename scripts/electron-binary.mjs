@@ -1,9 +1,6 @@
 // Whether a runnable Electron binary is present, without triggering electron's download-on-require
 // unless asked to (where there is no internet, that download fails).
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 /** Returns the Electron executable's path, or null with the reason. */
 export function electronBinary({ allowDownload = false } = {}) {
@@ -21,5 +18,3 @@ export function electronBinary({ allowDownload = false } = {}) {
       .find((l) => l.trim()) || 'electron could not be loaded';
   return { path: null, reason };
 }
-
-export { require };

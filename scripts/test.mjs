@@ -43,6 +43,7 @@ const okStatic =
   step('typecheck node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.node.json']) &&
   step('typecheck web', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.web.json']) &&
   step('lint', ['node_modules/eslint/bin/eslint.js', '.']) &&
+  step('format', ['node_modules/prettier/bin/prettier.cjs', '--check', '.', '--log-level', 'warn']) &&
   step('build', ['node_modules/electron-vite/bin/electron-vite.js', 'build']);
 
 const okUnit = step('vitest (unit, integration, fault)', [

@@ -13,6 +13,10 @@ import {
 } from './contract';
 import type { ContractErrorData } from './errors';
 
+/**
+ * What carries the contract. The Electron preload exposes exactly this as window.lifeline: invokes
+ * resolve to the result envelope (never throw), because contextBridge would strip an error's kind.
+ */
 export interface ContractTransport {
   invoke(channel: InvokeChannel, payload: unknown): Promise<InvokeResult<InvokeChannel>>;
   /** Subscribes to every pushed event; returns an unsubscribe function. */

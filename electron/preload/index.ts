@@ -1,22 +1,32 @@
 // The preload exposes exactly the typed contract as window.lifeline, never ipcRenderer itself:
 // a compromised renderer can call the contract's channels with payloads main validates, and
-// nothing else. One IPC channel carries invokes, one carries events.
+// nothing else. Invokes resolve to the result envelope (contextBridge would strip an error's
+// kind); the renderer's contract client validates every response and event (shared/contract-client).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createContractClient } from '../../shared/contract-client';
-import type { InvokeChannel, InvokeResult } from '../../shared/contract';
+import {
+  EVENT_NAMES,
+  INVOKE_CHANNELS,
+  type EventName,
+  type InvokeChannel,
+  type InvokeResult,
+} from '../../shared/contract';
+import type { ContractTransport } from '../../shared/contract-client';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
 
-const api = createContractClient({
-  invoke: (channel, payload) =>
-    ipcRenderer.invoke(IPC_INVOKE, channel, payload) as Promise<InvokeResult<InvokeChannel>>,
+const bridge: ContractTransport = {
+  async invoke(channel, payload) {
+    if (!INVOKE_CHANNELS.includes(channel)) {
+      return { ok: false, error: { kind: 'invalid_request', message: 'Unknown channel.', field: 'channel' } };
+    }
+    return (await ipcRenderer.invoke(IPC_INVOKE, channel, payload)) as InvokeResult<InvokeChannel>;
+  },
   listen(listener) {
-    const wrapped = (_event: IpcRendererEvent, name: string, payload: unknown) => listener(name, payload);
+    const wrapped = (_event: IpcRendererEvent, name: string, payload: unknown) => {
+      if (EVENT_NAMES.includes(name as EventName)) listener(name, payload);
+    };
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
-});
+};
 
-contextBridge.exposeInMainWorld('lifeline', {
-  invoke: api.invoke,
-  on: api.on,
-});
+contextBridge.exposeInMainWorld('lifeline', bridge);

@@ -6,8 +6,12 @@ import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqli
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
 import type { CommitPageInput } from '../../electron/main/core/store/store';
 
-export function tempDir(prefix = 'lifeline-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+/** All test directories live under one root that tests/global-setup.ts removes after the run. */
+export const TEST_ROOT = path.join(os.tmpdir(), 'lifeline-vitest');
+
+export function tempDir(prefix = 'case-'): string {
+  fs.mkdirSync(TEST_ROOT, { recursive: true });
+  return fs.mkdtempSync(path.join(TEST_ROOT, prefix));
 }
 
 export function openTempStore(dir = tempDir(), key = crypto.randomBytes(32)) {

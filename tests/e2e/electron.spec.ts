@@ -1,0 +1,39 @@
+// The real Electron app through Playwright's _electron. Where the Electron binary is not installed
+// (it cannot be downloaded on this machine), the test is skipped with the reason printed.
+import path from 'node:path';
+import { _electron as electron, expect, test } from '@playwright/test';
+// @ts-expect-error plain .mjs helper shared with scripts/start.mjs
+import { electronBinary } from '../../scripts/electron-binary.mjs';
+
+const binary = electronBinary() as { path: string | null; reason: string | null };
+
+test('desk window opens on the simulator feed, hardened', async () => {
+  if (!binary.path) console.log(`Skipping the Electron test: ${binary.reason}.`);
+  test.skip(!binary.path, `Electron binary absent: ${binary.reason}`);
+  const app = await electron.launch({
+    executablePath: binary.path!,
+    args: [path.resolve(__dirname, '../..'), '--allow-weak-keychain'],
+    env: { ...process.env, LIFELINE_POLL_INTERVAL_MS: '500', LIFELINE_SIM_RATE: '60' },
+  });
+  const window = await app.firstWindow();
+  await expect(window.getByText(/TRAINING/).first()).toBeVisible();
+  await expect(window.locator('[data-testid="queue-row"]').first()).toBeVisible({ timeout: 15_000 });
+  // Sandboxed, context-isolated, no Node: the page sees only the contract bridge.
+  const page = await window.evaluate(() => {
+    const g = globalThis as unknown as Record<string, unknown>;
+    return {
+      require: typeof g.require,
+      process: typeof g.process,
+      bridge: Object.keys(g.lifeline as object).sort(),
+    };
+  });
+  expect(page).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'listen'] });
+  const navigated = await app.evaluate(async ({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
+    const before = contents.getURL();
+    await contents.executeJavaScript("location.href = 'https://example.invalid/'").catch(() => {});
+    return before === contents.getURL();
+  });
+  expect(navigated).toBe(true);
+  await app.close();
+});

@@ -1,0 +1,94 @@
+// The `lifeline` command line, run from source as a child process (the built one is exercised by
+// the e2e tests): import with validation and idempotence, status without personal data, clear errors.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CANARY, makeFlag } from '../helpers/flags';
+import { tempDir } from '../helpers/temp-store';
+
+const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
+function lifeline(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 30_000,
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('lifeline CLI', () => {
+  it("imports NDJSON with the feed's validation, quarantine and idempotence, and reports status without personal data", () => {
+    const dir = tempDir();
+    const env = {
+      LIFELINE_DATA_DIR: path.join(dir, 'data'),
+      LIFELINE_KEY_FILE: path.join(dir, 'keys', 'db.key'),
+    };
+    const file = path.join(dir, 'flags.ndjson');
+    const good = makeFlag({ id: 'fl_imp_1' });
+    fs.writeFileSync(
+      file,
+      [
+        JSON.stringify(good),
+        '{not json',
+        JSON.stringify(makeFlag({ id: 'fl_imp_2', risk: 'low' })),
+        '',
+        JSON.stringify(good),
+      ].join('\n'),
+    );
+    const first = lifeline(['import', file], env);
+    expect(first.err).toBe('');
+    expect(first.out).toContain('1 new, 0 revised, 1 already stored, 0 older revisions, 2 quarantined');
+    expect(first.code).toBe(3);
+    expect(lifeline(['import', file], env).out).toContain('0 new, 0 revised, 2 already stored');
+
+    const status = lifeline(['status', '--json'], env);
+    expect(status.code).toBe(0);
+    const report = JSON.parse(status.out);
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      flagsByState: { new: 1 },
+      quarantined: 4,
+      feedHealth: null,
+    });
+    for (const canary of Object.values(CANARY)) expect(status.out).not.toContain(canary);
+    expect(fs.statSync(path.join(dir, 'keys', 'db.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a database whose key file is missing, without touching it', () => {
+    const dir = tempDir();
+    const env = { LIFELINE_DATA_DIR: dir, LIFELINE_KEY_FILE: path.join(dir, 'db.key') };
+    const file = path.join(dir, 'one.ndjson');
+    fs.writeFileSync(file, JSON.stringify(makeFlag()) + '\n');
+    expect(lifeline(['import', file], env).code).toBe(0);
+    fs.rmSync(path.join(dir, 'db.key'));
+    const r = lifeline(['status'], env);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/key file .* is missing but a database exists/);
+    expect(fs.existsSync(path.join(dir, 'db.key'))).toBe(false);
+  });
+
+  it('names the flag and the rule for bad configuration', () => {
+    expect(lifeline(['host', '--poll-interval-ms', '5'])).toMatchObject({ code: 2 });
+    expect(lifeline(['host', '--poll-interval-ms', '5']).err).toMatch(
+      /--poll-interval-ms \/ LIFELINE_POLL_INTERVAL_MS: must be ≥ 250/,
+    );
+    expect(lifeline(['host', '--feed-url', 'http://10.0.0.1/feed', '--token', 't']).err).toMatch(
+      /--feed-url .*loopback only/,
+    );
+    expect(lifeline(['host', '--feed-url', 'https://feed.invalid']).err).toMatch(
+      /--token .*required when a feed URL/,
+    );
+    expect(lifeline(['status', '--bogus']).err).toMatch(/Unknown option '--bogus'/);
+    expect(lifeline(['frobnicate']).code).toBe(2);
+  });
+
+  it('has help for every command', () => {
+    for (const command of ['host', 'import', 'status', 'simulator']) {
+      const r = lifeline([command, '--help']);
+      expect(r.code, command).toBe(0);
+      expect(r.out).toContain(`lifeline ${command}`);
+    }
+    expect(lifeline(['--help']).out).toContain('Commands:');
+  });
+});
