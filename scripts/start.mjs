@@ -14,7 +14,9 @@ let child;
 if (electron.path) {
   child = spawn(electron.path, ['.', ...extra], { stdio: 'inherit' });
 } else {
-  console.log(`\nElectron cannot run here: ${electron.reason}.`);
+  console.log(
+    `\nElectron cannot run here: its binary is not installed and could not be downloaded (${electron.reason}).`,
+  );
   console.log('Serving the same console to a browser on 127.0.0.1 instead (headless host).\n');
   child = spawn(process.execPath, ['bin/lifeline.cjs', 'host', ...extra], { stdio: 'inherit' });
 }

@@ -44,6 +44,8 @@ export interface Simulator {
   publish(record: unknown): void;
   /** Appends a new synthetic flag and returns it. */
   publishSynthetic(overrides?: Partial<SyntheticFlag>): SyntheticFlag;
+  /** One step of the built-in generator (what the rate timer does): new flag, redelivery, revision or withdrawal. */
+  step(): void;
   setFault(mode: FaultMode | null, options?: { count?: number }): void;
   /** Every record published, in log order (the feed's ground truth). */
   readonly log: readonly unknown[];
@@ -243,6 +245,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: `http://127.0.0.1:${port}`,
     publish,
     publishSynthetic,
+    step: tick,
     setFault(mode, opts) {
       fault = mode;
       faultCount = opts?.count ?? Infinity;
