@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { feedHealth } from '../../tests/helpers/domain-fixtures';
 import { createWsApi } from './ws-client';
 
 class FakeSocket {
@@ -27,17 +28,7 @@ class FakeSocket {
   }
 }
 
-const health = {
-  state: 'ok',
-  alarm: false,
-  source: 'simulator',
-  pollIntervalMs: 2000,
-  lastGoodPollAtMs: 1,
-  lastAttemptAtMs: 1,
-  consecutiveFailures: 0,
-  lastError: null,
-  quarantinedTotal: 0,
-};
+const health = feedHealth();
 
 describe('WebSocket client', () => {
   let sockets: FakeSocket[];

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeAlarmState, sameAlarmState } from '../../electron/main/core/alarm/alarm-policy';
-import type { QueueItem } from '../../shared/domain';
+import { queueItem } from '../helpers/domain-fixtures';
 
-const item = (id: string, over: Partial<QueueItem> = {}): QueueItem => ({
-  id,
-  caseNo: 'LC-1',
-  revision: 1,
-  risk: 'high',
-  status: 'active',
-  state: 'new',
-  districtKey: 'kota',
-  platform: 'instagram',
-  category: 'suicide',
-  flaggedAt: '',
-  flaggedAtMs: 0,
-  training: false,
-  acknowledgedBy: null,
-  acknowledgedAtMs: null,
-  ...over,
-});
+const item = queueItem;
 
 describe('alarm policy', () => {
   it('sounds for new active flags only, at the highest risk among them', () => {

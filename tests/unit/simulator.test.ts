@@ -56,7 +56,7 @@ describe('simulator generator', () => {
     expect((await get('', 'bad')).status).toBe(401);
     expect((await get('')).status).toBe(204);
     for (let i = 0; i < 3; i++) sim.publishSynthetic();
-    const first = await (await get('?limit=2')).json();
+    const first = (await (await get('?limit=2')).json()) as { flags: unknown[] };
     expect(first).toMatchObject({ next_cursor: 'c_2', has_more: true });
     expect(first.flags).toHaveLength(2);
     const second = await (await get('?limit=2&cursor=c_2')).json();

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedHealth } from '../../../shared/domain';
+import { feedHealth } from '../../../tests/helpers/domain-fixtures';
 import { createAppStore } from '../store';
 import { feedActions } from './actions';
 import { initialFeedState } from './initial-state';
 import { selectConnection, selectFeedSeverity, selectLinkLostSinceMs } from './selectors';
 
-const ok: FeedHealth = {
-  state: 'ok',
-  alarm: false,
-  source: 'simulator',
-  pollIntervalMs: 2000,
-  lastGoodPollAtMs: 1,
-  lastAttemptAtMs: 1,
-  consecutiveFailures: 0,
-  lastError: null,
-  quarantinedTotal: 0,
-};
+const ok: FeedHealth = feedHealth();
 
 describe('feed slice', () => {
   it('is unknown (warning, not normal) until the first health report', () => {

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueItem } from '../../../shared/domain';
+import { queueItem } from '../../../tests/helpers/domain-fixtures';
 import { createAppStore } from '../store';
 import { queueActions } from './actions';
 import { initialQueueState } from './initial-state';
 import { neighbourId, selectCounts, selectSelectedItem, selectSortedQueue } from './selectors';
 
-function item(id: string, overrides: Partial<QueueItem> = {}): QueueItem {
-  return {
-    id,
-    caseNo: `RJ-${id}`,
-    revision: 1,
-    risk: 'high',
-    status: 'active',
-    state: 'new',
-    districtKey: 'kota',
-    platform: 'instagram',
-    category: 'suicide',
-    flaggedAt: '2026-11-25T10:00:00+05:30',
-    flaggedAtMs: 1000,
-    training: true,
-    acknowledgedBy: null,
-    acknowledgedAtMs: null,
-    ...overrides,
-  };
-}
+const item = queueItem;
 
 describe('queue slice', () => {
   it('sorts with compareQueueItems: risk first, then oldest', () => {

@@ -1,0 +1,37 @@
+// Domain values for tests on both sides (pure: imported by renderer slice tests too).
+import type { FeedHealth, QueueItem } from '../../shared/domain';
+
+export function queueItem(id: string, overrides: Partial<QueueItem> = {}): QueueItem {
+  return {
+    id,
+    caseNo: `LC-${id}`,
+    revision: 1,
+    risk: 'high',
+    status: 'active',
+    state: 'new',
+    districtKey: 'kota',
+    platform: 'instagram',
+    category: 'suicide',
+    flaggedAt: '2026-11-25T10:00:00+05:30',
+    flaggedAtMs: 1000,
+    training: true,
+    acknowledgedBy: null,
+    acknowledgedAtMs: null,
+    ...overrides,
+  };
+}
+
+export function feedHealth(overrides: Partial<FeedHealth> = {}): FeedHealth {
+  return {
+    state: 'ok',
+    alarm: false,
+    source: 'simulator',
+    pollIntervalMs: 2000,
+    lastGoodPollAtMs: 1,
+    lastAttemptAtMs: 1,
+    consecutiveFailures: 0,
+    lastError: null,
+    quarantinedTotal: 0,
+    ...overrides,
+  };
+}
