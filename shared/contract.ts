@@ -2,7 +2,7 @@
 // headless host's WebSocket both carry exactly this, and both sides validate every payload they
 // receive against these schemas.
 import { z } from 'zod';
-import { FEED_STATES, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
+import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
 import { ERROR_KINDS } from './errors';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -28,6 +28,7 @@ export const queueItemSchema = z.object({
   training: z.boolean(),
   acknowledgedBy: z.string().nullable(),
   acknowledgedAtMs: z.number().nullable(),
+  receivedAtMs: z.number(),
 });
 
 const flagEventSchema = z.object({
@@ -58,17 +59,48 @@ export const feedHealthSchema = z.object({
   quarantinedTotal: z.int(),
 });
 
+export const VIEW_ROLES = ['desk', 'wall'] as const;
+export type ViewRole = (typeof VIEW_ROLES)[number];
+
+const riskOrNull = z.enum(RISKS).nullable();
 export const alarmStateSchema = z.object({
   flagIds: z.array(flagId),
-  highestRisk: z.enum(RISKS).nullable(),
+  highestRisk: riskOrNull,
+  escalatedIds: z.array(flagId),
   feedAlarm: z.boolean(),
+  flood: z.object({ active: z.boolean(), sinceMs: z.number().nullable(), arrivalsLast10Min: z.int() }),
+  silence: z.object({ untilMs: z.number(), reason: z.string(), by: z.string() }).nullable(),
+  tooQuiet: z.object({ active: z.boolean(), lastArrivalMs: z.number().nullable(), thresholdMs: z.number() }),
+  sound: z.object({ flag: z.enum(FLAG_SOUNDS).nullable(), escalated: z.boolean(), feed: z.boolean() }),
 });
+
+const ackTimes = z.object({ count: z.int(), medianMs: z.number().nullable(), p95Ms: z.number().nullable() });
+export const alarmKpisSchema = z.object({
+  fromMs: z.number(),
+  toMs: z.number(),
+  alarms: z.int(),
+  alarmsPer10Min: z.number(),
+  floodMs: z.number(),
+  floodShare: z.number(),
+  silences: z.int(),
+  timeToAcknowledge: z.object({ imminent: ackTimes, high: ackTimes, elevated: ackTimes }),
+});
+
+/** Limits of an operator's silence of the audible alarm. */
+export const SILENCE_MAX_MINUTES = 15;
+export const silenceReason = z
+  .string()
+  .trim()
+  .min(5, 'reason: at least 5 characters')
+  .max(200, 'reason: at most 200 characters');
 
 export const sessionInfoSchema = z.object({
   training: z.boolean(),
   version: z.string(),
   schemaVersion: z.int(),
   host: z.enum(['electron', 'headless']),
+  /** What this window is: the wall may only read the queue, never a flag's personal details. */
+  role: z.enum(VIEW_ROLES),
 });
 
 const empty = z.object({}).strict();
@@ -84,7 +116,35 @@ export const invokeContract = {
   },
   getFeedHealth: { request: empty, response: feedHealthSchema },
   getAlarm: { request: empty, response: alarmStateSchema },
+  silenceAlarm: {
+    request: z
+      .object({ operator: operatorName, reason: silenceReason, minutes: z.int().min(1).max(SILENCE_MAX_MINUTES) })
+      .strict(),
+    response: alarmStateSchema,
+  },
+  cancelSilence: { request: z.object({ operator: operatorName }).strict(), response: alarmStateSchema },
+  /** The renderer played the test alarm (or could not): recorded in the alarm log. */
+  recordAlarmTest: {
+    request: z
+      .object({
+        operator: operatorName,
+        outcome: z.enum(['played', 'no_output', 'blocked']),
+        audioOutputs: z.int().min(0).max(64),
+      })
+      .strict(),
+    response: z.object({ recorded: z.literal(true) }),
+  },
+  getAlarmKpis: {
+    request: z.object({ fromMs: z.number().optional(), toMs: z.number().optional() }).strict(),
+    response: alarmKpisSchema,
+  },
 } as const;
+
+/** What each role may invoke. The wall reads; it never asks for a flag's details or acts. */
+export const ROLE_CHANNELS: Readonly<Record<ViewRole, readonly (keyof typeof invokeContract)[]>> = {
+  desk: Object.keys(invokeContract) as (keyof typeof invokeContract)[],
+  wall: ['getSession', 'listQueue', 'getFeedHealth', 'getAlarm'],
+};
 
 /** Events main pushes to every renderer. */
 export const eventContract = {
@@ -118,10 +178,16 @@ export interface LifelineApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
+/** Who is calling: set by the transport from the window or token, never by the caller's payload. */
+export interface CallContext {
+  role: ViewRole;
+}
+
 /** The handlers main implements; the transport validates requests before calling them. */
 export type InvokeHandlers = {
   [C in InvokeChannel]: (
     request: z.infer<(typeof invokeContract)[C]['request']>,
+    context: CallContext,
   ) => Promise<InvokeResponse<C>>;
 };
 

@@ -32,6 +32,8 @@ export interface QueueItem {
   training: boolean;
   acknowledgedBy: string | null;
   acknowledgedAtMs: number | null;
+  /** When this console first stored the flag: escalation and time-to-acknowledge count from here. */
+  receivedAtMs: number;
 }
 
 export interface FlagEvent {
@@ -77,9 +79,46 @@ export interface FeedHealth {
   quarantinedTotal: number;
 }
 
+/** The room's alarm as the core decides it; the renderers only show and play it. */
 export interface AlarmState {
   /** Flags that are new, active and unacknowledged: each keeps the alarm sounding. */
   flagIds: string[];
   highestRisk: Risk | null;
+  /** Unacknowledged past their risk's escalation time: louder, faster, and marked on the wall. */
+  escalatedIds: string[];
   feedAlarm: boolean;
+  /** More than 10 new flags in 10 minutes, until fewer than 5 in 10 minutes. */
+  flood: { active: boolean; sinceMs: number | null; arrivalsLast10Min: number };
+  /** An operator's time-limited silence of the audible part (never of an unacknowledged imminent flag). */
+  silence: { untilMs: number; reason: string; by: string } | null;
+  /**
+   * The feed answers but no flag has come for longer than is normal for this hour of the week.
+   * The views tick "quiet for" from lastArrivalMs themselves, so this changes only when it must.
+   */
+  tooQuiet: { active: boolean; lastArrivalMs: number | null; thresholdMs: number };
+  /** What the speakers play now. */
+  sound: AlarmSound;
+}
+
+export const FLAG_SOUNDS = ['imminent', 'high', 'elevated', 'flood'] as const;
+export type FlagSound = (typeof FLAG_SOUNDS)[number];
+
+export interface AlarmSound {
+  /** The flag tone: the highest unacknowledged risk, or one grouped flood tone; null when quiet. */
+  flag: FlagSound | null;
+  escalated: boolean;
+  /** The separate feed-problem tone (down, silent, unauthorised, bad signature). */
+  feed: boolean;
+}
+
+/** Alarm-management figures for a period (ISA-18.2 style). */
+export interface AlarmKpis {
+  fromMs: number;
+  toMs: number;
+  alarms: number;
+  alarmsPer10Min: number;
+  floodMs: number;
+  floodShare: number;
+  silences: number;
+  timeToAcknowledge: Record<Risk, { count: number; medianMs: number | null; p95Ms: number | null }>;
 }

@@ -37,3 +37,25 @@ test('desk window opens on the simulator feed, hardened', async () => {
   expect(navigated).toBe(true);
   await app.close();
 });
+
+test('--wall --desk opens a wall window beside the desk, and the wall cannot read personal details', async () => {
+  test.skip(!binary.path, `Electron binary absent: ${binary.reason}`);
+  const app = await electron.launch({
+    executablePath: binary.path!,
+    args: [path.resolve(__dirname, '../..'), '--allow-weak-keychain', '--wall', '--desk'],
+    env: { ...process.env, LIFELINE_POLL_INTERVAL_MS: '500', LIFELINE_SIM_RATE: '60' },
+  });
+  await expect.poll(() => app.windows().length).toBe(2);
+  const wall = app.windows().find((w) => w.url().includes('view=wall'))!;
+  await expect(wall.getByTestId('wall-view')).toBeVisible();
+  const refused = await wall.evaluate(async () => {
+    const bridge = (
+      globalThis as unknown as {
+        lifeline: { invoke(c: string, p: unknown): Promise<{ ok: boolean; error?: { kind: string } }> };
+      }
+    ).lifeline;
+    return bridge.invoke('getFlagDetail', { id: 'x' });
+  });
+  expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  await app.close();
+});

@@ -4,7 +4,9 @@ import path from 'node:path';
 
 export interface HostProcess {
   url: string;
+  wallUrl: string;
   port: number;
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -30,9 +32,16 @@ export function startHostProcess(args: string[], env: Record<string, string> = {
       if (!ready) return;
       child.stdout!.off('data', onData);
       child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-      const { url, port } = JSON.parse(ready[1]!) as { url: string; port: number };
+      const { url, wallUrl, port, pid } = JSON.parse(ready[1]!) as {
+        url: string;
+        wallUrl: string;
+        port: number;
+        pid: number;
+      };
       resolve({
         url,
+        wallUrl,
+        pid,
         port,
         output: () => output,
         async stop() {

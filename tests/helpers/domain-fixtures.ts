@@ -17,6 +17,7 @@ export function queueItem(id: string, overrides: Partial<QueueItem> = {}): Queue
     training: true,
     acknowledgedBy: null,
     acknowledgedAtMs: null,
+    receivedAtMs: 1000,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/migrations';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { tempDir } from '../helpers/temp-store';
 
@@ -46,12 +47,13 @@ describe('lifeline CLI', () => {
     expect(status.code).toBe(0);
     const report = JSON.parse(status.out);
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       flagsByState: { new: 1 },
       quarantined: 4,
       feedHealth: null,
     });
     for (const canary of Object.values(CANARY)) expect(status.out).not.toContain(canary);
+    expect(report.alarmsLast24h).toMatchObject({ alarms: 1, silences: 0 });
     expect(fs.statSync(path.join(dir, 'keys', 'db.key')).mode & 0o777).toBe(0o600);
   });
 

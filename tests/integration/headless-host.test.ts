@@ -24,12 +24,18 @@ async function startRig() {
     host: 'headless',
     version: 'test',
     feed: defaultFeedConfig({ baseUrl: sim.url, token: 't0k3n', pollIntervalMs: 1000, training: true }),
-    healthTickMs: 100,
+    tickMs: 100,
   });
   await core.start();
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  host = await startHeadlessHost({ core, rendererDir, token: 'secret-token-123', log: () => {} });
+  host = await startHeadlessHost({
+    core,
+    rendererDir,
+    deskToken: 'secret-token-123',
+    wallToken: 'wall-token-456',
+    log: () => {},
+  });
 }
 
 afterEach(async () => {
@@ -150,6 +156,25 @@ describe('headless host', () => {
       state: 'acknowledged',
     });
     client.ws.close();
+  });
+
+  it('gives the wall token a read-only role that can never ask for personal details', async () => {
+    await startRig();
+    const wall = await Client.connect(wsUrl('wall-token-456'), origin());
+    expect(await wall.invoke('getSession')).toMatchObject({ ok: true, value: { role: 'wall' } });
+    expect(await wall.invoke('listQueue')).toMatchObject({ ok: true });
+    for (const [channel, payload] of [
+      ['getFlagDetail', { id: 'fl_1' }],
+      ['acknowledge', { id: 'fl_1', operator: 'Op Testwal' }],
+      ['silenceAlarm', { operator: 'Op Testwal', reason: 'drill now', minutes: 1 }],
+    ] as const) {
+      expect(await wall.invoke(channel, payload), channel).toMatchObject({
+        ok: false,
+        error: { kind: 'forbidden' },
+      });
+    }
+    expect(host.wallUrl).toContain('#token=wall-token-456&view=wall');
+    wall.ws.close();
   });
 
   it('pushes the feed-health alarm when the feed refuses the credentials', async () => {

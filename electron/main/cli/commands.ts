@@ -109,8 +109,12 @@ async function host(args: string[]): Promise<number | null> {
     ? `built-in simulator (TRAINING), ${config.simRate} flags/min`
     : `${config.feedUrl}`;
   console.log(`Lifeline Console headless host\n  feed: ${feed}\n  data: ${running.databaseFile}`);
-  console.log(`  open the console at: ${web.url}`);
-  console.log('LIFELINE_READY ' + JSON.stringify({ port: web.port, url: web.url }));
+  console.log(`  open the desk at:        ${web.url}`);
+  console.log(`  open the wall display:  ${web.wallUrl}`);
+  console.log(
+    'LIFELINE_READY ' +
+      JSON.stringify({ pid: process.pid, port: web.port, url: web.url, wallUrl: web.wallUrl }),
+  );
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -155,7 +159,7 @@ async function importCommand(args: string[]): Promise<number> {
 }
 
 async function status(args: string[]): Promise<number> {
-  const { flags } = parse(args, { json: { type: 'boolean' } });
+  const { flags } = parse(args, { json: { type: 'boolean' }, training: { type: 'boolean' } });
   if (flags.help) {
     console.log(HELP.status);
     return 0;
@@ -169,6 +173,7 @@ async function status(args: string[]): Promise<number> {
     database: file,
     ...store.status(),
     feedHealth: readHostStatus(path.join(config.dataDir, 'host-status.json')),
+    alarmsLast24h: store.alarmKpis(Date.now() - 24 * 3600_000, Date.now(), flags.training === true),
   };
   store.close();
   if (flags.json) console.log(JSON.stringify(report, null, 2));
@@ -184,6 +189,10 @@ async function status(args: string[]): Promise<number> {
         `cursor ${c.feedKey}: ${c.cursor ?? '(none)'} at ${new Date(c.committedAtMs).toISOString()}`,
       );
     console.log(`feed health: ${report.feedHealth ? report.feedHealth.state : 'no host running'}`);
+    const k = report.alarmsLast24h;
+    console.log(
+      `alarms in the last 24 h: ${k.alarms} (${k.alarmsPer10Min.toFixed(2)} per 10 min), flood ${(k.floodShare * 100).toFixed(1)} % of the time, ${k.silences} silences`,
+    );
   }
   return 0;
 }

@@ -37,7 +37,8 @@ ${CONFIG}
   status: `Usage: lifeline status [--json] [options]
 
 ${CONFIG}
-  --json                  machine-readable output`,
+  --json                  machine-readable output
+  --training              alarm figures of training (simulator) flags instead of live ones`,
   simulator: `Usage: lifeline simulator [--port PORT] [--token TOKEN] [--secret SECRET] [--rate N] [--seed N]
 
 Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.`,

@@ -1,12 +1,13 @@
-// The console's core in plain Node: poller + store + alarm policy, behind the contract's handlers
+// The console's core in plain Node: poller + store + alarm engine, behind the contract's handlers
 // and events. The Electron shell and the headless host are only transports around this.
 import type { EventName, EventPayload, InvokeHandlers } from '../../../shared/contract';
 import { ContractError } from '../../../shared/errors';
 import type { AlarmState, FeedHealth, QueueItem } from '../../../shared/domain';
 import { isOpen } from '../../../shared/queue-order';
-import { computeAlarmState, sameAlarmState } from './alarm/alarm-policy';
+import { DEFAULT_ALARM_CONFIG, type AlarmConfig } from './alarm/alarm-config';
+import { AlarmEngine, sameAlarmState, tooQuietThresholdMs } from './alarm/alarm-engine';
 import { FeedPoller, type FeedConfig } from './feed/poller';
-import type { CommitPageResult, Store } from './store/store';
+import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -16,10 +17,14 @@ export interface ConsoleCoreOptions {
   feed: FeedConfig;
   host: 'electron' | 'headless';
   version: string;
+  alarm?: AlarmConfig;
   now?: () => number;
   random?: () => number;
-  /** How often the feed-health watchdog re-evaluates (to notice FEED SILENT without a poll). */
-  healthTickMs?: number;
+  /** How often feed health and the alarm are re-evaluated without a poll (silence, escalation). */
+  tickMs?: number;
+  /** How often "too quiet" relearns what is usual at this hour. */
+  quietRelearnMs?: number;
+  log?: (line: string) => void;
 }
 
 export interface ConsoleCore {
@@ -32,13 +37,17 @@ export interface ConsoleCore {
 
 export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const now = options.now ?? Date.now;
+  const log = options.log ?? console.warn;
+  const alarmConfig = options.alarm ?? DEFAULT_ALARM_CONFIG;
+  const training = options.feed.training;
   const { store } = options;
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();
-  let alarm: AlarmState = { flagIds: [], highestRisk: null, feedAlarm: false };
+  let engine = new AlarmEngine(alarmConfig, null);
+  let alarm: AlarmState | null = null;
   let lastHealthJson = '';
   let lastPushedGood: number | null = null;
-  let ticker: NodeJS.Timeout | null = null;
+  const timers: NodeJS.Timeout[] = [];
 
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -48,7 +57,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     store,
     now,
     random: options.random ?? Math.random,
-    onCommitted: (result: CommitPageResult) => applyChanges(result.changed),
+    onCommitted: (result: CommitPageResult) => {
+      engine.recordArrivals(now(), result.insertedIds.length);
+      applyChanges(result.changed);
+    },
     onHealthChanged: () => publishHealth(),
   });
 
@@ -60,6 +72,13 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     }
     emit('queueChanged', { upserts: changed });
     publishAlarm();
+  }
+
+  function writeLog(entries: AlarmLogEntry[]): void {
+    if (entries.length === 0) return;
+    store
+      .appendAlarmLog(entries)
+      .catch((error: unknown) => log(`alarm log not written: ${(error as Error).name}`));
   }
 
   function publishHealth(): void {
@@ -76,19 +95,31 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     emit('feedHealth', health);
     publishAlarm();
   }
-  function publishAlarm(): void {
-    const next = computeAlarmState(open.values(), poller.health.evaluate(now()));
-    if (sameAlarmState(next, alarm)) return;
-    alarm = next;
-    emit('alarm', alarm);
+
+  function publishAlarm(): AlarmState {
+    const { state, log: entries } = engine.evaluate(open.values(), poller.health.evaluate(now()), now());
+    writeLog(entries);
+    if (alarm === null || !sameAlarmState(state, alarm)) {
+      alarm = state;
+      emit('alarm', state);
+    }
+    return state;
+  }
+
+  async function relearnQuiet(): Promise<void> {
+    const at = now();
+    const stats = await store.arrivalStats(at - alarmConfig.tooQuiet.historyMs, training);
+    engine.setQuietThreshold(tooQuietThresholdMs(stats, at, alarmConfig.tooQuiet));
+    return void publishAlarm();
   }
 
   const handlers: InvokeHandlers = {
-    getSession: async () => ({
-      training: options.feed.training,
+    getSession: async (_request, context) => ({
+      training,
       version: options.version,
       schemaVersion: LATEST_SCHEMA_VERSION,
       host: options.host,
+      role: context.role,
     }),
     listQueue: async () => [...open.values()],
     getFlagDetail: async ({ id }) => {
@@ -102,7 +133,26 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return item;
     },
     getFeedHealth: async () => poller.health.evaluate(now()),
-    getAlarm: async () => alarm,
+    getAlarm: async () => alarm ?? publishAlarm(),
+    silenceAlarm: async ({ operator, reason, minutes }) => {
+      writeLog([engine.startSilence(operator, reason, minutes, open.values(), now())]);
+      return publishAlarm();
+    },
+    cancelSilence: async ({ operator }) => {
+      const entry = engine.cancelSilence(operator, now());
+      if (entry) writeLog([entry]);
+      return publishAlarm();
+    },
+    recordAlarmTest: async ({ operator, outcome, audioOutputs }) => {
+      await store.appendAlarmLog([
+        { atMs: now(), kind: 'test_alarm', actor: operator, detail: { outcome, audioOutputs } },
+      ]);
+      return { recorded: true as const };
+    },
+    getAlarmKpis: async ({ fromMs, toMs }) => {
+      const to = toMs ?? now();
+      return store.alarmKpis(fromMs ?? to - 24 * 3600_000, to, training);
+    },
   };
 
   return {
@@ -113,14 +163,21 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     async start() {
       for (const item of await store.listOpenQueue()) open.set(item.id, item);
+      const stats = await store.arrivalStats(now() - alarmConfig.tooQuiet.historyMs, training);
+      engine = new AlarmEngine(alarmConfig, stats.lastMs ?? now());
+      engine.setQuietThreshold(tooQuietThresholdMs(stats, now(), alarmConfig.tooQuiet));
       poller.health.setQuarantinedTotal((await store.status()).quarantined);
       publishAlarm();
       poller.start();
-      ticker = setInterval(publishHealth, options.healthTickMs ?? 1000);
-      ticker.unref();
+      const tick = setInterval(publishHealth, options.tickMs ?? 1000);
+      const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);
+      for (const timer of [tick, learn]) {
+        timer.unref();
+        timers.push(timer);
+      }
     },
     async stop() {
-      if (ticker) clearInterval(ticker);
+      for (const timer of timers.splice(0)) clearInterval(timer);
       await poller.stop();
     },
     feedHealth: () => poller.health.evaluate(now()),

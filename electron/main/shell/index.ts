@@ -7,24 +7,16 @@ import { startConsole, type RunningConsole } from '../core/start-console';
 import { resolveHostConfig } from '../core/config/host-config';
 import { forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
 import { safeStorageKeyProvider } from './safe-storage-key';
-import { secureWebPreferences } from './web-preferences';
 import { denyEverythingElse } from './hardening';
+import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 let running: RunningConsole | null = null;
 
-function createDeskWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1600,
-    height: 1000,
-    backgroundColor: '#15181c',
-    title: 'Lifeline Console',
-    webPreferences: secureWebPreferences(path.join(__dirname, '../preload/index.cjs')),
-  });
-  if (devServerUrl) void window.loadURL(`${devServerUrl}#view=desk`);
-  else void window.loadFile(rendererIndex, { hash: 'view=desk' });
-  return window;
+function argValue(args: string[], name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return args.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
 async function main(): Promise<void> {
@@ -58,9 +50,21 @@ async function main(): Promise<void> {
     ipcMain,
     running.core.handlers,
     trustedUrlCheck(pathToFileURL(rendererIndex).href, devServerUrl),
+    roleOfContents,
   );
   forwardEvents(running.core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
-  createDeskWindow();
+
+  const wallDisplay = argValue(args, 'wall-display');
+  const windows: WindowOptions = {
+    rendererIndex,
+    preload: preloadPath(__dirname),
+    devServerUrl,
+    wallDisplay: wallDisplay === undefined ? undefined : Number(wallDisplay),
+  };
+  // --wall: this machine drives a wall screen (alone, or beside the desk with --desk).
+  const wall = args.includes('--wall') || process.env.LIFELINE_WALL === '1';
+  if (!wall || args.includes('--desk')) openWindow('desk', windows);
+  if (wall) openWindow('wall', windows);
 }
 
 app.on('window-all-closed', () => app.quit());

@@ -1,21 +1,29 @@
 // Every contract handler is registered through this one wrapper: it refuses calls from any frame
-// other than our own top-level page, then validates the payload (dispatchInvoke) before the core
-// sees it.
+// other than our own top-level page, takes the caller's role from which window it is, then
+// validates the payload (dispatchInvoke) before the core sees it.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { InvokeHandlers } from '../../../shared/contract';
+import type { InvokeHandlers, ViewRole } from '../../../shared/contract';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
 import type { ConsoleCore } from '../core/console-core';
 import { dispatchInvoke } from '../core/ipc/dispatch';
 
 export type FrameCheck = (url: string) => boolean;
+/** A window's role, recorded when the shell created it; never taken from what the page says. */
+export type RoleOf = (contents: WebContents) => ViewRole | null;
 
-export function registerContract(ipcMain: IpcMain, handlers: InvokeHandlers, isTrustedUrl: FrameCheck): void {
+export function registerContract(
+  ipcMain: IpcMain,
+  handlers: InvokeHandlers,
+  isTrustedUrl: FrameCheck,
+  roleOf: RoleOf,
+): void {
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
     const frame = event.senderFrame;
-    if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url)) {
+    const role = roleOf(event.sender);
+    if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url) || role === null) {
       return { ok: false, error: { kind: 'forbidden', message: 'Call from an untrusted frame refused.' } };
     }
-    return dispatchInvoke(handlers, channel, payload);
+    return dispatchInvoke(handlers, channel, payload, { role });
   });
 }
 

@@ -34,14 +34,19 @@ describe('IPC wrapper', () => {
 
   function register() {
     const handle = vi.fn();
-    registerContract({ handle } as never, handlers, trustedUrlCheck(trusted, undefined));
+    registerContract(
+      { handle } as never,
+      handlers,
+      trustedUrlCheck(trusted, undefined),
+      (contents) => (contents as unknown as { role?: 'desk' | 'wall' }).role ?? null,
+    );
     expect(handle).toHaveBeenCalledOnce();
     expect(handle.mock.calls[0]![0]).toBe(IPC_INVOKE);
     return handle.mock.calls[0]![1] as (event: unknown, channel: unknown, payload: unknown) => Promise<any>;
   }
-  const eventFrom = (url: string, sub = false) => {
+  const eventFrom = (url: string, sub = false, role: 'desk' | 'wall' | undefined = 'desk') => {
     const mainFrame = { url };
-    return { senderFrame: sub ? { url } : mainFrame, sender: { mainFrame } };
+    return { senderFrame: sub ? { url } : mainFrame, sender: { mainFrame, role } };
   };
 
   it('answers our own top-level page', async () => {
@@ -61,6 +66,18 @@ describe('IPC wrapper', () => {
       error: { kind: 'forbidden' },
     });
     expect(handlers.getSession).not.toHaveBeenCalled();
+  });
+
+  it('takes the role from the window: a wall window cannot ask for details, an unknown window nothing', async () => {
+    const handler = register();
+    expect(await handler(eventFrom(trusted, false, 'wall'), 'getFlagDetail', { id: 'fl_1' })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await handler(eventFrom(trusted, false, undefined), 'getSession', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
   });
 
   it('rejects unknown channels and invalid payloads with the field named', async () => {

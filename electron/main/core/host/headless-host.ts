@@ -1,10 +1,12 @@
 // The headless host: the same core, without Electron, serving the built renderer and the contract
 // over a WebSocket on 127.0.0.1 only. A random token in the URL keeps other local users' browsers
-// (and web pages: the Origin is checked) from connecting.
+// (and web pages: the Origin is checked) from connecting. The desk and the wall get different
+// tokens: a wall connection can only read the queue, whatever page asks.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { VIEW_ROLES, type ViewRole } from '../../../../shared/contract';
 import type { ConsoleCore } from '../console-core';
 import { dispatchInvoke } from '../ipc/dispatch';
 import { contentSecurityPolicy, serveStatic } from './static-files';
@@ -14,13 +16,16 @@ export interface HeadlessHostOptions {
   core: ConsoleCore;
   rendererDir: string;
   port?: number;
-  token?: string;
+  deskToken?: string;
+  wallToken?: string;
   log?: (line: string) => void;
 }
 
 export interface HeadlessHost {
-  /** The console URL, token included (in the fragment, so it is never sent in a request line). */
+  /** The desk's URL, token included (in the fragment, so it is never sent in a request line). */
   readonly url: string;
+  /** The wall display's URL: its token allows reading the queue only. */
+  readonly wallUrl: string;
   readonly port: number;
   readonly clients: number;
   close(): Promise<void>;
@@ -29,7 +34,10 @@ export interface HeadlessHost {
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
-  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const tokens: Record<ViewRole, string> = {
+    desk: options.deskToken ?? crypto.randomBytes(24).toString('base64url'),
+    wall: options.wallToken ?? crypto.randomBytes(24).toString('base64url'),
+  };
   const log = options.log ?? console.log;
   let origin = '';
   let csp = '';
@@ -39,21 +47,28 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
-    const given = Buffer.from(url.searchParams.get('token') ?? '');
-    const expected = Buffer.from(token);
-    const tokenOk = given.length === expected.length && crypto.timingSafeEqual(given, expected);
-    if (url.pathname !== '/ws' || !tokenOk || req.headers.origin !== origin) {
+    const role = roleOfToken(url.searchParams.get('token') ?? '');
+    if (url.pathname !== '/ws' || role === null || req.headers.origin !== origin) {
       log(
-        `refused a WebSocket connection (${url.pathname !== '/ws' ? 'path' : !tokenOk ? 'token' : 'origin'})`,
+        `refused a WebSocket connection (${url.pathname !== '/ws' ? 'path' : role === null ? 'token' : 'origin'})`,
       );
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role));
   });
 
-  function attach(ws: WebSocket): void {
+  function roleOfToken(given: string): ViewRole | null {
+    const bytes = Buffer.from(given);
+    for (const role of VIEW_ROLES) {
+      const expected = Buffer.from(tokens[role]);
+      if (bytes.length === expected.length && crypto.timingSafeEqual(bytes, expected)) return role;
+    }
+    return null;
+  }
+
+  function attach(ws: WebSocket, role: ViewRole): void {
     const send = (message: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
@@ -70,7 +85,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
         return;
       }
       const { id, channel, payload } = message.data;
-      const result = await dispatchInvoke(options.core.handlers, channel, payload);
+      const result = await dispatchInvoke(options.core.handlers, channel, payload, { role });
       send({ type: 'result', id, result });
     });
     ws.on('close', unsubscribe);
@@ -85,7 +100,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   csp = contentSecurityPolicy(`ws://127.0.0.1:${port}`);
 
   return {
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/#token=${tokens.desk}&view=desk`,
+    wallUrl: `${origin}/#token=${tokens.wall}&view=wall`,
     port,
     get clients() {
       return wss.clients.size;

@@ -2,8 +2,10 @@
 // the channel must be in the contract, the payload must pass its schema, and errors come back as
 // data with a kind. Logs name the channel and the error kind, never a payload.
 import {
+  ROLE_CHANNELS,
   describeZodError,
   invokeContract,
+  type CallContext,
   type InvokeChannel,
   type InvokeHandlers,
   type InvokeResult,
@@ -18,10 +20,17 @@ export async function dispatchInvoke(
   handlers: InvokeHandlers,
   channel: unknown,
   payload: unknown,
+  context: CallContext,
   log: (line: string) => void = console.warn,
 ): Promise<InvokeResult<InvokeChannel>> {
   if (!isInvokeChannel(channel)) {
     return { ok: false, error: { kind: 'invalid_request', message: 'Unknown channel.', field: 'channel' } };
+  }
+  if (!ROLE_CHANNELS[context.role].includes(channel)) {
+    return {
+      ok: false,
+      error: { kind: 'forbidden', message: `The ${context.role} may not call ${channel}.` },
+    };
   }
   const parsed = invokeContract[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -29,8 +38,8 @@ export async function dispatchInvoke(
     return { ok: false, error: { kind: 'invalid_request', message, field } };
   }
   try {
-    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
+    const handler = handlers[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
+    const value = await handler(parsed.data, context);
     return { ok: true, value } as InvokeResult<InvokeChannel>;
   } catch (error) {
     const data = toErrorData(error);

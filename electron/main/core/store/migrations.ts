@@ -81,6 +81,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'alarm log (silences, floods, escalations, feed alarms, tests) and arrivals by time',
+    sql: `
+      CREATE TABLE alarm_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        actor TEXT,
+        detail_json TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX alarm_log_by_time ON alarm_log (at_ms);
+      CREATE TRIGGER alarm_log_no_update BEFORE UPDATE ON alarm_log
+        BEGIN SELECT RAISE(ABORT, 'alarm_log is append-only'); END;
+      CREATE TRIGGER alarm_log_no_delete BEFORE DELETE ON alarm_log
+        BEGIN SELECT RAISE(ABORT, 'alarm_log is append-only'); END;
+      CREATE INDEX flags_by_received_at ON flags (training, received_at_ms);
+      CREATE INDEX flags_by_acknowledged_at ON flags (training, acknowledged_at_ms) WHERE acknowledged_at_ms IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { ContractError } from '../../../../shared/errors';
 import {
   RISK_RANK,
+  type AlarmKpis,
   type FlagDetail,
   type FlagEvent,
   type FlagState,
@@ -12,7 +13,16 @@ import {
 import { districtKeyOf } from '../../../../shared/geo/district-names';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
-import type { CommitPageInput, CommitPageResult, Store, StoreStatus, ValidFlagInput } from './store';
+import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
+import type {
+  AlarmLogEntry,
+  ArrivalStats,
+  CommitPageInput,
+  CommitPageResult,
+  Store,
+  StoreStatus,
+  ValidFlagInput,
+} from './store';
 
 const QUARANTINE_RAW_MAX_CHARS = 64 * 1024;
 
@@ -31,10 +41,11 @@ interface FlagRow {
   state: FlagState;
   acknowledged_by: string | null;
   acknowledged_at_ms: number | null;
+  received_at_ms: number;
 }
 
 const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
-  district_key, training, state, acknowledged_by, acknowledged_at_ms`;
+  district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms`;
 
 export function toQueueItem(row: FlagRow): QueueItem {
   return {
@@ -52,6 +63,7 @@ export function toQueueItem(row: FlagRow): QueueItem {
     training: row.training === 1,
     acknowledgedBy: row.acknowledged_by,
     acknowledgedAtMs: row.acknowledged_at_ms,
+    receivedAtMs: row.received_at_ms,
   };
 }
 
@@ -153,11 +165,13 @@ export class SqliteStore {
         stale: 0,
         quarantined: 0,
         changed: [],
+        insertedIds: [],
       };
       const changedIds = new Set<string>();
       for (const record of input.flags) {
         const outcome = this.ingestOne(record, input);
         result[outcome]++;
+        if (outcome === 'inserted') result.insertedIds.push(record.flag.id);
         if (outcome === 'inserted' || outcome === 'revised') changedIds.add(record.flag.id);
       }
       for (const q of input.quarantined) {
@@ -296,6 +310,18 @@ export class SqliteStore {
     };
   }
 
+  appendAlarmLog(entries: AlarmLogEntry[]): void {
+    appendAlarmLog(this.db, entries);
+  }
+
+  arrivalStats(sinceMs: number, training: boolean): ArrivalStats {
+    return arrivalStats(this.db, sinceMs, training);
+  }
+
+  alarmKpis(fromMs: number, toMs: number, training: boolean): AlarmKpis {
+    return alarmKpis(this.db, fromMs, toMs, training);
+  }
+
   /** For tests and the query-plan check. */
   get database(): SqliteDatabase {
     return this.db;
@@ -318,6 +344,9 @@ export function inProcessStore(store: SqliteStore): Store {
     getFlagDetail: async (id) => store.getFlagDetail(id),
     acknowledge: async (id, operator, atMs) => store.acknowledge(id, operator, atMs),
     status: async () => store.status(),
+    appendAlarmLog: async (entries) => store.appendAlarmLog(entries),
+    arrivalStats: async (sinceMs, training) => store.arrivalStats(sinceMs, training),
+    alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
     close: async () => store.close(),
   };
 }

@@ -1,7 +1,7 @@
 // The store behind an async interface: the Electron shell runs it in a worker thread, tests run it
 // in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
-import type { FlagDetail, FlagState, QueueItem } from '../../../../shared/domain';
+import type { AlarmKpis, FlagDetail, FlagState, QueueItem } from '../../../../shared/domain';
 
 export interface ValidFlagInput {
   flag: FeedFlag;
@@ -37,6 +37,36 @@ export interface CommitPageResult {
   quarantined: number;
   /** Queue items whose platform fields changed, for pushing to the views. */
   changed: QueueItem[];
+  /** Flags seen for the first time (new alarms), as opposed to revisions. */
+  insertedIds: string[];
+}
+
+export const ALARM_LOG_KINDS = [
+  'silence',
+  'silence_cancelled',
+  'silence_expired',
+  'flood_start',
+  'flood_end',
+  'escalated',
+  'feed_alarm_start',
+  'feed_alarm_end',
+  'test_alarm',
+] as const;
+export type AlarmLogKind = (typeof ALARM_LOG_KINDS)[number];
+
+export interface AlarmLogEntry {
+  atMs: number;
+  kind: AlarmLogKind;
+  actor: string | null;
+  /** Non-personal detail: flag ids, risks, reasons given by operators, durations. */
+  detail: Record<string, unknown>;
+}
+
+/** New flags per IST hour of the week, for learning what "too quiet" means. */
+export interface ArrivalStats {
+  firstMs: number | null;
+  lastMs: number | null;
+  byHourOfWeek: number[];
 }
 
 export interface StoreStatus {
@@ -54,5 +84,8 @@ export interface Store {
   getFlagDetail(id: string): Promise<FlagDetail | null>;
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
+  appendAlarmLog(entries: AlarmLogEntry[]): Promise<void>;
+  arrivalStats(sinceMs: number, training: boolean): Promise<ArrivalStats>;
+  alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;
   close(): Promise<void>;
 }

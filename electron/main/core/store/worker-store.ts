@@ -64,6 +64,9 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     getFlagDetail: (id) => call('getFlagDetail', id),
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
     status: () => call('status'),
+    appendAlarmLog: (entries) => call('appendAlarmLog', entries),
+    arrivalStats: (sinceMs, training) => call('arrivalStats', sinceMs, training),
+    alarmKpis: (fromMs, toMs, training) => call('alarmKpis', fromMs, toMs, training),
     close: async () => {
       await call('close');
       await worker.terminate();

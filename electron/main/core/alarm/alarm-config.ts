@@ -1,0 +1,30 @@
+import type { Risk } from '../../../../shared/domain';
+import { HOUR_MS } from '../../../../shared/time/ist';
+
+export interface AlarmConfig {
+  /** Unacknowledged this long, a flag's alarm escalates (louder, faster, marked on the wall). */
+  escalateAfterMs: Record<Risk, number>;
+  flood: { windowMs: number; enterAbove: number; exitBelow: number };
+  /** "Too quiet" = no new flag for factor × the usual gap at this hour of the week, within [minMs, maxMs]. */
+  tooQuiet: {
+    defaultMs: number;
+    minMs: number;
+    maxMs: number;
+    factor: number;
+    historyMs: number;
+    minHistoryMs: number;
+  };
+}
+
+export const DEFAULT_ALARM_CONFIG: AlarmConfig = {
+  escalateAfterMs: { imminent: 60_000, high: 120_000, elevated: 300_000 },
+  flood: { windowMs: 600_000, enterAbove: 10, exitBelow: 5 },
+  tooQuiet: {
+    defaultMs: 4 * HOUR_MS,
+    minMs: 30 * 60_000,
+    maxMs: 12 * HOUR_MS,
+    factor: 3,
+    historyMs: 8 * 7 * 24 * HOUR_MS,
+    minHistoryMs: 7 * 24 * HOUR_MS,
+  },
+};

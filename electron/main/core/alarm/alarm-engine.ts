@@ -1,0 +1,151 @@
+// The room's alarm policy as a pure state machine over time (ISA-18.2 / EEMUA 191 adapted to the
+// fact that every flag may be a life). One place decides what sounds; the renderers only play it.
+// - every new, active, unacknowledged flag keeps its alarm sounding until a desk acknowledges it;
+// - unacknowledged past its risk's time, it escalates;
+// - an operator may silence the audible part for a limited time with a reason, never while an
+//   unacknowledged imminent flag waits; silence expires by itself;
+// - more than 10 new flags in 10 minutes is a flood: one grouped tone, until fewer than 5;
+// - the feed answering but no flag for far longer than usual at this hour is "too quiet".
+import { ContractError } from '../../../../shared/errors';
+import {
+  RISK_RANK,
+  type AlarmState,
+  type FeedHealth,
+  type QueueItem,
+  type Risk,
+} from '../../../../shared/domain';
+import { HOUR_MS, istHourOfWeek } from '../../../../shared/time/ist';
+import type { AlarmLogEntry, ArrivalStats } from '../store/store';
+import type { AlarmConfig } from './alarm-config';
+
+export function isAlarming(item: QueueItem): boolean {
+  return item.state === 'new' && item.status === 'active';
+}
+
+/** How long without a new flag counts as too quiet now, learned from past arrivals at this hour. */
+export function tooQuietThresholdMs(
+  stats: ArrivalStats,
+  nowMs: number,
+  config: AlarmConfig['tooQuiet'],
+): number {
+  if (stats.firstMs === null || nowMs - stats.firstMs < config.minHistoryMs) return config.defaultMs;
+  const weeks = Math.min(config.historyMs, nowMs - stats.firstMs) / (168 * HOUR_MS);
+  const perHour = stats.byHourOfWeek[istHourOfWeek(nowMs)]! / weeks;
+  if (perHour <= 0) return config.maxMs;
+  return Math.min(config.maxMs, Math.max(config.minMs, (config.factor * HOUR_MS) / perHour));
+}
+
+export class AlarmEngine {
+  private arrivals: number[] = [];
+  private floodSince: number | null = null;
+  private silence: AlarmState['silence'] = null;
+  private escalated = new Set<string>();
+  private feedAlarm = false;
+  private quietThresholdMs: number;
+
+  constructor(
+    private readonly config: AlarmConfig,
+    private lastArrivalMs: number | null,
+  ) {
+    this.quietThresholdMs = config.tooQuiet.defaultMs;
+  }
+
+  recordArrivals(atMs: number, count: number): void {
+    for (let i = 0; i < count; i++) this.arrivals.push(atMs);
+    if (count > 0) this.lastArrivalMs = atMs;
+  }
+
+  setQuietThreshold(ms: number): void {
+    this.quietThresholdMs = ms;
+  }
+
+  startSilence(
+    by: string,
+    reason: string,
+    minutes: number,
+    open: Iterable<QueueItem>,
+    nowMs: number,
+  ): AlarmLogEntry {
+    const imminent = [...open].filter((i) => isAlarming(i) && i.risk === 'imminent');
+    if (imminent.length > 0) {
+      throw new ContractError(
+        'conflict',
+        `An unacknowledged imminent flag (${imminent[0]!.caseNo}) is waiting: it can never be silenced. Acknowledge it first.`,
+      );
+    }
+    this.silence = { untilMs: nowMs + minutes * 60_000, reason, by };
+    return { atMs: nowMs, kind: 'silence', actor: by, detail: { reason, minutes } };
+  }
+
+  cancelSilence(by: string, nowMs: number): AlarmLogEntry | null {
+    if (!this.silence) return null;
+    this.silence = null;
+    return { atMs: nowMs, kind: 'silence_cancelled', actor: by, detail: {} };
+  }
+
+  evaluate(open: Iterable<QueueItem>, feed: Pick<FeedHealth, 'alarm' | 'state'>, nowMs: number) {
+    const log: AlarmLogEntry[] = [];
+    const entry = (kind: AlarmLogEntry['kind'], detail: Record<string, unknown> = {}) =>
+      log.push({ atMs: nowMs, kind, actor: null, detail });
+
+    const { flood, escalateAfterMs } = this.config;
+    this.arrivals = this.arrivals.filter((t) => t > nowMs - flood.windowMs);
+    const arrivals = this.arrivals.length;
+    if (this.floodSince === null && arrivals > flood.enterAbove) {
+      this.floodSince = nowMs;
+      entry('flood_start', { arrivalsLast10Min: arrivals });
+    } else if (this.floodSince !== null && arrivals < flood.exitBelow) {
+      entry('flood_end', { durationMs: nowMs - this.floodSince });
+      this.floodSince = null;
+    }
+    if (this.silence && nowMs >= this.silence.untilMs) {
+      entry('silence_expired', { by: this.silence.by });
+      this.silence = null;
+    }
+    if (feed.alarm !== this.feedAlarm) {
+      entry(feed.alarm ? 'feed_alarm_start' : 'feed_alarm_end', { feedState: feed.state });
+      this.feedAlarm = feed.alarm;
+    }
+
+    const alarming = [...open].filter(isAlarming);
+    let highestRisk: Risk | null = null;
+    for (const item of alarming)
+      if (highestRisk === null || RISK_RANK[item.risk] < RISK_RANK[highestRisk]) highestRisk = item.risk;
+    const escalatedNow = alarming.filter((i) => nowMs - i.receivedAtMs >= escalateAfterMs[i.risk]);
+    for (const item of escalatedNow) {
+      if (!this.escalated.has(item.id)) entry('escalated', { flagId: item.id, risk: item.risk });
+    }
+    this.escalated = new Set(escalatedNow.map((i) => i.id));
+
+    const imminentWaiting = alarming.some((i) => i.risk === 'imminent');
+    const silenced = this.silence !== null;
+    let flagSound: AlarmState['sound']['flag'] =
+      alarming.length === 0 ? null : this.floodSince !== null ? 'flood' : highestRisk;
+    if (silenced && !imminentWaiting) flagSound = null;
+    const quietFor = nowMs - (this.lastArrivalMs ?? nowMs);
+
+    const state: AlarmState = {
+      flagIds: alarming.map((i) => i.id).sort(),
+      highestRisk,
+      escalatedIds: [...this.escalated].sort(),
+      feedAlarm: feed.alarm,
+      flood: { active: this.floodSince !== null, sinceMs: this.floodSince, arrivalsLast10Min: arrivals },
+      silence: this.silence,
+      tooQuiet: {
+        active: (feed.state === 'ok' || feed.state === 'degraded') && quietFor > this.quietThresholdMs,
+        lastArrivalMs: this.lastArrivalMs,
+        thresholdMs: this.quietThresholdMs,
+      },
+      sound: {
+        flag: flagSound,
+        escalated: flagSound !== null && escalatedNow.length > 0,
+        feed: feed.alarm && !silenced,
+      },
+    };
+    return { state, log };
+  }
+}
+
+export function sameAlarmState(a: AlarmState, b: AlarmState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,54 @@
+// The desk window and the wall window. The wall opens full-screen and kiosk-style on the chosen
+// display (or the last one when there are several); with one display it runs in a normal window.
+// A window whose renderer dies or hangs is reloaded: the hash keeps it on its view.
+import path from 'node:path';
+import { BrowserWindow, screen } from 'electron';
+import type { ViewRole } from '../../../shared/contract';
+import { secureWebPreferences } from './web-preferences';
+
+export interface WindowOptions {
+  rendererIndex: string;
+  preload: string;
+  devServerUrl: string | undefined;
+  /** Index into screen.getAllDisplays() for the wall; default: the last display. */
+  wallDisplay?: number;
+}
+
+const roles = new Map<number, ViewRole>();
+
+export function roleOfContents(contents: Electron.WebContents): ViewRole | null {
+  return roles.get(contents.id) ?? null;
+}
+
+export function openWindow(role: ViewRole, options: WindowOptions): BrowserWindow {
+  const displays = screen.getAllDisplays();
+  const wallOnOwnScreen = role === 'wall' && displays.length > 1;
+  const display = wallOnOwnScreen
+    ? (displays[options.wallDisplay ?? displays.length - 1] ?? displays.at(-1)!)
+    : null;
+  const window = new BrowserWindow({
+    width: 1600,
+    height: 1000,
+    ...(display ? { x: display.bounds.x, y: display.bounds.y, fullscreen: true, kiosk: true } : {}),
+    backgroundColor: '#15181c',
+    title: role === 'wall' ? 'Lifeline Console — wall' : 'Lifeline Console',
+    autoHideMenuBar: role === 'wall',
+    webPreferences: secureWebPreferences(options.preload),
+  });
+  const contentsId = window.webContents.id;
+  roles.set(contentsId, role);
+  window.on('closed', () => roles.delete(contentsId));
+
+  const load = () => {
+    if (options.devServerUrl) void window.loadURL(`${options.devServerUrl}#view=${role}`);
+    else void window.loadFile(options.rendererIndex, { hash: `view=${role}` });
+  };
+  window.webContents.on('render-process-gone', () => load());
+  window.on('unresponsive', () => window.webContents.forcefullyCrashRenderer());
+  load();
+  return window;
+}
+
+export function preloadPath(dir: string): string {
+  return path.join(dir, '../preload/index.cjs');
+}
