@@ -28,20 +28,20 @@ for (let i = 0; i < FLAGS; i += PAGE)
 
 function bareInsert(db: Database.Database): number {
   for (const m of MIGRATIONS) db.exec(m.sql);
-  const insert =
+  const insertFlag =
     db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
-    risk_rank, district_key, subject_json, content_json, location_json, institution, raw_json, training, source,
-    received_at_ms, updated_at_ms) VALUES (?, 1, 'active', ?, 0, ?, ?, ?, 0, NULL, ?, ?, ?, NULL, ?, 0, 'bench', 0, 0)`);
+    risk_rank, district_key, training, source, received_at_ms, updated_at_ms)
+    VALUES (?, 1, 'active', ?, 0, ?, ?, ?, 0, NULL, 0, 'bench', 0, 0)`);
+  const insertPersonal =
+    db.prepare(`INSERT INTO flag_personal (flag_id, subject_json, content_json, location_json,
+    institution, raw_json) VALUES (?, ?, ?, ?, NULL, ?)`);
   const started = performance.now();
   for (let i = 0; i < FLAGS; i += PAGE) {
     db.transaction(() => {
       for (const r of records.slice(i, i + PAGE)) {
-        insert.run(
+        insertFlag.run(r.id, r.flagged_at, r.platform, r.category, r.risk);
+        insertPersonal.run(
           r.id,
-          r.flagged_at,
-          r.platform,
-          r.category,
-          r.risk,
           JSON.stringify(r.subject),
           JSON.stringify(r.content),
           JSON.stringify(r.location ?? null),

@@ -44,7 +44,7 @@ describe('IPC wrapper', () => {
     expect(handle.mock.calls[0]![0]).toBe(IPC_INVOKE);
     return handle.mock.calls[0]![1] as (event: unknown, channel: unknown, payload: unknown) => Promise<any>;
   }
-  const eventFrom = (url: string, sub = false, role: 'desk' | 'wall' | undefined = 'desk') => {
+  const eventFrom = (url: string, sub = false, role: 'desk' | 'wall' | null = 'desk') => {
     const mainFrame = { url };
     return { senderFrame: sub ? { url } : mainFrame, sender: { mainFrame, role } };
   };
@@ -74,7 +74,7 @@ describe('IPC wrapper', () => {
       ok: false,
       error: { kind: 'forbidden' },
     });
-    expect(await handler(eventFrom(trusted, false, undefined), 'getSession', {})).toMatchObject({
+    expect(await handler(eventFrom(trusted, false, null), 'getSession', {})).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     });

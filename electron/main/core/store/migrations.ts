@@ -10,7 +10,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
-    description: 'flags, revision history, append-only events, quarantine, feed cursors',
+    description:
+      'flags, their personal fields apart, revision history, append-only events, quarantine, feed cursors',
     sql: `
       CREATE TABLE flags (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -24,11 +25,6 @@ export const MIGRATIONS: readonly Migration[] = [
         risk TEXT NOT NULL CHECK (risk IN ('imminent', 'high', 'elevated')),
         risk_rank INTEGER NOT NULL,
         district_key TEXT,
-        subject_json TEXT NOT NULL,
-        content_json TEXT,
-        location_json TEXT,
-        institution TEXT,
-        raw_json TEXT NOT NULL,
         training INTEGER NOT NULL,
         source TEXT NOT NULL,
         received_at_ms INTEGER NOT NULL,
@@ -40,6 +36,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX flags_open_queue ON flags (risk_rank, flagged_at_ms) WHERE state <> 'closed';
       CREATE INDEX flags_by_flagged_at ON flags (flagged_at_ms);
+
+      -- Personal fields apart from the queue's columns: queue scans never read them, and
+      -- retention can erase them while the de-identified flag stays.
+      CREATE TABLE flag_personal (
+        flag_id TEXT PRIMARY KEY REFERENCES flags (id),
+        subject_json TEXT NOT NULL,
+        content_json TEXT,
+        location_json TEXT,
+        institution TEXT,
+        raw_json TEXT NOT NULL
+      );
 
       CREATE TABLE flag_revisions (
         flag_id TEXT NOT NULL,

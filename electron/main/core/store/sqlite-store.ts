@@ -102,19 +102,19 @@ export class SqliteStore {
       insertRevision: db.prepare(
         'INSERT INTO flag_revisions (flag_id, revision, received_at_ms, applied) VALUES (?, ?, ?, ?)',
       ),
-      insertFlag:
-        db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category,
-          risk, risk_rank, district_key, subject_json, content_json, location_json, institution, raw_json, training,
-          source, received_at_ms, updated_at_ms)
+      insertFlag: db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform,
+          category, risk, risk_rank, district_key, training, source, received_at_ms, updated_at_ms)
         VALUES (@id, @revision, @status, @flagged_at, @flagged_at_ms, @platform, @category, @risk, @risk_rank,
-          @district_key, @subject_json, @content_json, @location_json, @institution, @raw_json, @training, @source,
-          @received_at_ms, @received_at_ms)`),
+          @district_key, @training, @source, @received_at_ms, @received_at_ms)`),
+      upsertPersonal:
+        db.prepare(`INSERT INTO flag_personal (flag_id, subject_json, content_json, location_json,
+          institution, raw_json) VALUES (@id, @subject_json, @content_json, @location_json, @institution, @raw_json)
+        ON CONFLICT (flag_id) DO UPDATE SET subject_json = excluded.subject_json, content_json = excluded.content_json,
+          location_json = excluded.location_json, institution = excluded.institution, raw_json = excluded.raw_json`),
       // Operator-owned columns (state, acknowledged_*) are deliberately absent.
       updatePlatformFields: db.prepare(`UPDATE flags SET revision = @revision, status = @status,
           flagged_at = @flagged_at, flagged_at_ms = @flagged_at_ms, platform = @platform, category = @category,
-          risk = @risk, risk_rank = @risk_rank, district_key = @district_key, subject_json = @subject_json,
-          content_json = @content_json, location_json = @location_json, institution = @institution,
-          raw_json = @raw_json, updated_at_ms = @received_at_ms
+          risk = @risk, risk_rank = @risk_rank, district_key = @district_key, updated_at_ms = @received_at_ms
         WHERE id = @id`),
       insertEvent: db.prepare(
         'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
@@ -139,7 +139,8 @@ export class SqliteStore {
           institution: string | null;
         }
       >(
-        `SELECT ${QUEUE_COLUMNS}, subject_json, content_json, location_json, institution FROM flags WHERE id = ?`,
+        `SELECT ${QUEUE_COLUMNS}, subject_json, content_json, location_json, institution
+         FROM flags JOIN flag_personal ON flag_personal.flag_id = flags.id WHERE id = ?`,
       ),
       eventsOf: db.prepare<
         [string],
@@ -206,8 +207,12 @@ export class SqliteStore {
   ): 'inserted' | 'revised' | 'duplicates' | 'stale' {
     const { flag } = record;
     const s = this.statements;
-    if (s.revisionSeen.get(flag.id, flag.revision)) return 'duplicates';
+    // One lookup decides most cases: a revision history exists only beside a stored flag, and the
+    // current revision is the commonest redelivery.
     const existing = s.flagById.get(flag.id);
+    if (existing && (existing.revision === flag.revision || s.revisionSeen.get(flag.id, flag.revision))) {
+      return 'duplicates';
+    }
     const columns = {
       id: flag.id,
       ...platformColumns(flag, record.rawJson),
@@ -219,6 +224,7 @@ export class SqliteStore {
     if (!existing) {
       s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 1);
       s.insertFlag.run({ ...columns, training: input.training ? 1 : 0, source: input.source });
+      s.upsertPersonal.run(columns);
       event('received', { revision: flag.revision, risk: flag.risk, status: flag.status });
       return 'inserted';
     }
@@ -228,6 +234,7 @@ export class SqliteStore {
     }
     s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 1);
     s.updatePlatformFields.run(columns);
+    s.upsertPersonal.run(columns);
     event('revised', { from: existing.revision, to: flag.revision, risk: flag.risk, status: flag.status });
     if (existing.status !== 'withdrawn' && flag.status === 'withdrawn')
       event('withdrawn', { revision: flag.revision });
