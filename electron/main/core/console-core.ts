@@ -166,7 +166,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       const stats = await store.arrivalStats(now() - alarmConfig.tooQuiet.historyMs, training);
       engine = new AlarmEngine(alarmConfig, stats.lastMs ?? now());
       engine.setQuietThreshold(tooQuietThresholdMs(stats, now(), alarmConfig.tooQuiet));
-      poller.health.setQuarantinedTotal((await store.status()).quarantined);
+      poller.health.setQuarantinedTotal(await store.countQuarantined());
       publishAlarm();
       poller.start();
       const tick = setInterval(publishHealth, options.tickMs ?? 1000);

@@ -317,6 +317,10 @@ export class SqliteStore {
     };
   }
 
+  countQuarantined(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM quarantine').get()!.n;
+  }
+
   appendAlarmLog(entries: AlarmLogEntry[]): void {
     appendAlarmLog(this.db, entries);
   }
@@ -351,6 +355,7 @@ export function inProcessStore(store: SqliteStore): Store {
     getFlagDetail: async (id) => store.getFlagDetail(id),
     acknowledge: async (id, operator, atMs) => store.acknowledge(id, operator, atMs),
     status: async () => store.status(),
+    countQuarantined: async () => store.countQuarantined(),
     appendAlarmLog: async (entries) => store.appendAlarmLog(entries),
     arrivalStats: async (sinceMs, training) => store.arrivalStats(sinceMs, training),
     alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),

@@ -84,6 +84,8 @@ export interface Store {
   getFlagDetail(id: string): Promise<FlagDetail | null>;
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
+  /** Cheap, for start-up (status() counts every flag by state). */
+  countQuarantined(): Promise<number>;
   appendAlarmLog(entries: AlarmLogEntry[]): Promise<void>;
   arrivalStats(sinceMs: number, training: boolean): Promise<ArrivalStats>;
   alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;

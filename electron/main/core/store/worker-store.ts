@@ -64,6 +64,7 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     getFlagDetail: (id) => call('getFlagDetail', id),
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
     status: () => call('status'),
+    countQuarantined: () => call('countQuarantined'),
     appendAlarmLog: (entries) => call('appendAlarmLog', entries),
     arrivalStats: (sinceMs, training) => call('arrivalStats', sinceMs, training),
     alarmKpis: (fromMs, toMs, training) => call('alarmKpis', fromMs, toMs, training),
