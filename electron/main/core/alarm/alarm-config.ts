@@ -1,5 +1,6 @@
 import type { Risk } from '../../../../shared/domain';
 import { HOUR_MS } from '../../../../shared/time/ist';
+import { DEFAULT_TARGETS } from '../../../../shared/timers';
 
 export interface AlarmConfig {
   /** Unacknowledged this long, a flag's alarm escalates (louder, faster, marked on the wall). */
@@ -17,7 +18,8 @@ export interface AlarmConfig {
 }
 
 export const DEFAULT_ALARM_CONFIG: AlarmConfig = {
-  escalateAfterMs: { imminent: 60_000, high: 120_000, elevated: 300_000 },
+  // Escalation comes when the time-to-acknowledge target is breached (shared/timers.ts).
+  escalateAfterMs: DEFAULT_TARGETS.acknowledgeMs,
   flood: { windowMs: 600_000, enterAbove: 10, exitBelow: 5 },
   tooQuiet: {
     defaultMs: 4 * HOUR_MS,
