@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
 import { ERROR_KINDS } from './errors';
+import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
+import { scheduleSchema } from './shifts/schedule';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const operatorName = z
@@ -101,9 +103,12 @@ export const sessionInfoSchema = z.object({
   host: z.enum(['electron', 'headless']),
   /** What this window is: the wall may only read the queue, never a flag's personal details. */
   role: z.enum(VIEW_ROLES),
+  /** The room's shift schedule (IST); the views compute the shift clock from it (shared/shifts). */
+  schedule: scheduleSchema,
 });
 
 const empty = z.object({}).strict();
+const shiftId = z.string().regex(/^\d{4}-\d{2}-\d{2}:[a-z][a-z0-9-]{0,23}$/, 'shiftId: YYYY-MM-DD:key');
 
 /** Request/response pairs the renderer may invoke. */
 export const invokeContract = {
@@ -118,7 +123,11 @@ export const invokeContract = {
   getAlarm: { request: empty, response: alarmStateSchema },
   silenceAlarm: {
     request: z
-      .object({ operator: operatorName, reason: silenceReason, minutes: z.int().min(1).max(SILENCE_MAX_MINUTES) })
+      .object({
+        operator: operatorName,
+        reason: silenceReason,
+        minutes: z.int().min(1).max(SILENCE_MAX_MINUTES),
+      })
       .strict(),
     response: alarmStateSchema,
   },
@@ -137,6 +146,25 @@ export const invokeContract = {
   getAlarmKpis: {
     request: z.object({ fromMs: z.number().optional(), toMs: z.number().optional() }).strict(),
     response: alarmKpisSchema,
+  },
+  /** A shift's handover: the signed record if there is one, else the summary as it stands now. */
+  getHandover: {
+    request: z.object({ shiftId: shiftId.optional() }).strict(),
+    response: z.object({
+      shiftId,
+      previousShiftId: shiftId,
+      nextShiftId: shiftId,
+      summary: handoverSummarySchema,
+      record: handoverRecordSchema.nullable(),
+    }),
+  },
+  signHandover: {
+    request: z.object({ shiftId, supervisor: operatorName, notes: handoverNotes }).strict(),
+    response: handoverRecordSchema,
+  },
+  receiveHandover: {
+    request: z.object({ shiftId, supervisor: operatorName }).strict(),
+    response: handoverRecordSchema,
   },
 } as const;
 

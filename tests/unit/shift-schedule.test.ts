@@ -66,7 +66,9 @@ describe('shift schedule', () => {
     try {
       for (const zone of ['America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati']) {
         process.env.TZ = zone;
-        expect(shiftAt(DEFAULT_SCHEDULE, Date.parse('2026-11-25T00:30:00Z')).id, zone).toBe('2026-11-25:morning');
+        expect(shiftAt(DEFAULT_SCHEDULE, Date.parse('2026-11-25T00:30:00Z')).id, zone).toBe(
+          '2026-11-25:morning',
+        );
         expect(shiftClock(DEFAULT_SCHEDULE, ist('2026-11-25T21:45:00')).msToHandover, zone).toBe(15 * 60_000);
       }
     } finally {

@@ -9,6 +9,8 @@ import { AlarmEngine, sameAlarmState, tooQuietThresholdMs } from './alarm/alarm-
 import { FeedPoller, type FeedConfig } from './feed/poller';
 import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
+import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/shifts/schedule';
+import { handoverHandlers } from './handover/handover-handlers';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -18,6 +20,8 @@ export interface ConsoleCoreOptions {
   host: 'electron' | 'headless';
   version: string;
   alarm?: AlarmConfig;
+  /** The room's shifts (validated); default 06–14, 14–22, 22–06 IST. */
+  schedule?: readonly Shift[];
   now?: () => number;
   random?: () => number;
   /** How often feed health and the alarm are re-evaluated without a poll (silence, escalation). */
@@ -40,6 +44,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const log = options.log ?? console.warn;
   const alarmConfig = options.alarm ?? DEFAULT_ALARM_CONFIG;
   const training = options.feed.training;
+  const schedule = scheduleSchema.parse(options.schedule ?? DEFAULT_SCHEDULE);
   const { store } = options;
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();
@@ -120,6 +125,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       schemaVersion: LATEST_SCHEMA_VERSION,
       host: options.host,
       role: context.role,
+      schedule,
     }),
     listQueue: async () => [...open.values()],
     getFlagDetail: async ({ id }) => {
@@ -153,6 +159,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       const to = toMs ?? now();
       return store.alarmKpis(fromMs ?? to - 24 * 3600_000, to, training);
     },
+    ...handoverHandlers(store, schedule, training, now),
   };
 
   return {

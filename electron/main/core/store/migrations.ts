@@ -108,6 +108,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX flags_by_acknowledged_at ON flags (training, acknowledged_at_ms) WHERE acknowledged_at_ms IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    description: 'shift roster and signed, unchangeable handovers',
+    sql: `
+      CREATE TABLE roster (
+        shift_id TEXT NOT NULL,
+        desk TEXT NOT NULL,
+        operator TEXT NOT NULL,
+        supervisor INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (shift_id, desk)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE handovers (
+        shift_id TEXT PRIMARY KEY,
+        summary_json TEXT NOT NULL,
+        notes TEXT NOT NULL,
+        signed_by TEXT NOT NULL,
+        signed_at_ms INTEGER NOT NULL,
+        received_by TEXT,
+        received_at_ms INTEGER,
+        sha256 TEXT NOT NULL
+      );
+      -- Signed is final: only the incoming supervisor's receipt may be added, once.
+      CREATE TRIGGER handovers_no_delete BEFORE DELETE ON handovers
+        BEGIN SELECT RAISE(ABORT, 'a signed handover is kept'); END;
+      CREATE TRIGGER handovers_receipt_only BEFORE UPDATE ON handovers
+        WHEN OLD.received_by IS NOT NULL
+          OR NEW.summary_json IS NOT OLD.summary_json OR NEW.notes IS NOT OLD.notes
+          OR NEW.signed_by IS NOT OLD.signed_by OR NEW.signed_at_ms IS NOT OLD.signed_at_ms
+          OR NEW.sha256 IS NOT OLD.sha256 OR NEW.shift_id IS NOT OLD.shift_id
+        BEGIN SELECT RAISE(ABORT, 'a signed handover cannot be changed'); END;
+
+      CREATE INDEX flag_events_by_kind ON flag_events (kind, at_ms);
+      CREATE INDEX quarantine_by_time ON quarantine (received_at_ms);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

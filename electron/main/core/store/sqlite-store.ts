@@ -14,6 +14,9 @@ import { districtKeyOf } from '../../../../shared/geo/district-names';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
+import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
+import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
+import type { ShiftInstance } from '../../../../shared/shifts/schedule';
 import type {
   AlarmLogEntry,
   ArrivalStats,
@@ -333,6 +336,22 @@ export class SqliteStore {
     return alarmKpis(this.db, fromMs, toMs, training);
   }
 
+  handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): HandoverSummary {
+    return handoverSummary(this.db, shift, nowMs, training);
+  }
+
+  getHandover(shiftId: string): HandoverRecord | null {
+    return getHandover(this.db, shiftId);
+  }
+
+  signHandover(summary: HandoverSummary, notes: string, by: string, atMs: number): HandoverRecord {
+    return signHandover(this.db, summary, notes, by, atMs);
+  }
+
+  receiveHandover(shiftId: string, by: string, atMs: number): HandoverRecord {
+    return receiveHandover(this.db, shiftId, by, atMs);
+  }
+
   /** For tests and the query-plan check. */
   get database(): SqliteDatabase {
     return this.db;
@@ -359,6 +378,10 @@ export function inProcessStore(store: SqliteStore): Store {
     appendAlarmLog: async (entries) => store.appendAlarmLog(entries),
     arrivalStats: async (sinceMs, training) => store.arrivalStats(sinceMs, training),
     alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
+    handoverSummary: async (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
+    getHandover: async (shiftId) => store.getHandover(shiftId),
+    signHandover: async (summary, notes, by, atMs) => store.signHandover(summary, notes, by, atMs),
+    receiveHandover: async (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
     close: async () => store.close(),
   };
 }

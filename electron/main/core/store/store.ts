@@ -2,6 +2,8 @@
 // in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { AlarmKpis, FlagDetail, FlagState, QueueItem } from '../../../../shared/domain';
+import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
+import type { ShiftInstance } from '../../../../shared/shifts/schedule';
 
 export interface ValidFlagInput {
   flag: FeedFlag;
@@ -89,5 +91,9 @@ export interface Store {
   appendAlarmLog(entries: AlarmLogEntry[]): Promise<void>;
   arrivalStats(sinceMs: number, training: boolean): Promise<ArrivalStats>;
   alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;
+  handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
+  getHandover(shiftId: string): Promise<HandoverRecord | null>;
+  signHandover(summary: HandoverSummary, notes: string, by: string, atMs: number): Promise<HandoverRecord>;
+  receiveHandover(shiftId: string, by: string, atMs: number): Promise<HandoverRecord>;
   close(): Promise<void>;
 }

@@ -68,6 +68,10 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     appendAlarmLog: (entries) => call('appendAlarmLog', entries),
     arrivalStats: (sinceMs, training) => call('arrivalStats', sinceMs, training),
     alarmKpis: (fromMs, toMs, training) => call('alarmKpis', fromMs, toMs, training),
+    handoverSummary: (shift, nowMs, training) => call('handoverSummary', shift, nowMs, training),
+    getHandover: (shiftId) => call('getHandover', shiftId),
+    signHandover: (summary, notes, by, atMs) => call('signHandover', summary, notes, by, atMs),
+    receiveHandover: (shiftId, by, atMs) => call('receiveHandover', shiftId, by, atMs),
     close: async () => {
       await call('close');
       await worker.terminate();

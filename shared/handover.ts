@@ -1,0 +1,68 @@
+// The shift-handover summary: what the outgoing shift hands over, computed from the store, signed
+// by the outgoing supervisor, acknowledged by the incoming one, then kept unchangeable. It holds
+// case numbers, never a subject's personal details.
+import { z } from 'zod';
+import { FLAG_STATES, RISKS } from './domain';
+import { TIMER_STAGES } from './timers';
+
+const byRisk = z.object({ imminent: z.int(), high: z.int(), elevated: z.int() });
+
+export const handoverSummarySchema = z.object({
+  shiftId: z.string(),
+  startMs: z.number(),
+  endMs: z.number(),
+  generatedAtMs: z.number(),
+  training: z.boolean(),
+  received: z.object({
+    total: z.int(),
+    byRisk,
+    byDistrict: z.array(z.object({ districtKey: z.string().nullable(), count: z.int() })),
+  }),
+  acknowledged: z.int(),
+  dispatched: z.int(),
+  closed: z.object({ total: z.int(), byOutcome: z.record(z.string(), z.int()) }),
+  withdrawn: z.int(),
+  carriedOver: z.array(
+    z.object({
+      id: z.string(),
+      caseNo: z.string(),
+      risk: z.enum(RISKS),
+      state: z.enum(FLAG_STATES),
+      withdrawn: z.boolean(),
+      districtKey: z.string().nullable(),
+      receivedAtMs: z.number(),
+      acknowledgedBy: z.string().nullable(),
+      nextAction: z.enum(['acknowledge', 'dispatch', 'confirm', 'close']),
+    }),
+  ),
+  breaches: z.array(
+    z.object({
+      caseNo: z.string(),
+      risk: z.enum(RISKS),
+      stage: z.enum(TIMER_STAGES),
+      elapsedMs: z.number(),
+      targetMs: z.number(),
+    }),
+  ),
+  feedOutages: z.array(z.object({ startMs: z.number(), endMs: z.number().nullable(), state: z.string() })),
+  silences: z.array(
+    z.object({ atMs: z.number(), by: z.string().nullable(), reason: z.string(), minutes: z.number() }),
+  ),
+  quarantined: z.int(),
+});
+export type HandoverSummary = z.infer<typeof handoverSummarySchema>;
+
+export const handoverRecordSchema = z.object({
+  shiftId: z.string(),
+  summary: handoverSummarySchema,
+  notes: z.string(),
+  signedBy: z.string(),
+  signedAtMs: z.number(),
+  receivedBy: z.string().nullable(),
+  receivedAtMs: z.number().nullable(),
+  /** SHA-256 of the summary and notes as signed: shows the record was not changed after signing. */
+  sha256: z.string(),
+});
+export type HandoverRecord = z.infer<typeof handoverRecordSchema>;
+
+export const handoverNotes = z.string().trim().max(4000, 'notes: at most 4,000 characters');
