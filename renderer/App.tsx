@@ -4,28 +4,37 @@ import type { AlarmPlayer } from './alarm/alarm-player';
 import { useApi } from './api/api-context';
 import { TrainingBanner } from './components/TrainingBanner';
 import { useAlarmSound } from './hooks/useAlarmSound';
+import { useAudioOutputs } from './hooks/useAudioOutputs';
 import { useContractSync } from './hooks/useContractSync';
 import { actions, useAppStore } from './state/app-store';
-import { selectLanguage, selectTraining } from './state/session/selectors';
-import { viewFromHash, type ViewName } from './view-route';
+import { selectLanguage, selectRole, selectTraining } from './state/session/selectors';
+import { languageFromHash, viewFromHash, type ViewName } from './view-route';
 import { DeskView } from './views/DeskView';
+import { WallView } from './views/WallView';
 
 function subscribeHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);
 }
 const hashView = () => viewFromHash(location.hash);
+const hashLanguage = () => languageFromHash(location.hash);
 
 export function App({ player }: { player: AlarmPlayer }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
-  const view = useSyncExternalStore(subscribeHash, hashView);
-  const language = useAppStore(selectLanguage);
+  const askedView = useSyncExternalStore(subscribeHash, hashView);
+  const askedLanguage = useSyncExternalStore(subscribeHash, hashLanguage);
+  const role = useAppStore(selectRole);
+  // A wall connection is a wall whatever its URL says: it may not open a flag's details.
+  const view: ViewName = role === 'wall' ? 'wall' : askedView;
+  const deskLanguage = useAppStore(selectLanguage);
+  const language = view === 'wall' ? (askedLanguage ?? deskLanguage) : deskLanguage;
   const training = useAppStore(selectTraining);
 
   useContractSync(api, actions);
   // The alarm belongs to the window, not to a view: it sounds whichever view is on screen.
   useAlarmSound(player, actions);
+  useAudioOutputs(actions);
 
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -33,11 +42,13 @@ export function App({ player }: { player: AlarmPlayer }) {
   }, [i18n, language]);
 
   useEffect(() => {
-    document.title = training ? `${t('app.name')} — TRAINING` : t('app.name');
-  }, [t, training]);
+    const name = view === 'wall' ? `${t('app.name')} — ${t('wall.label')}` : t('app.name');
+    document.title = training ? `${name} — TRAINING` : name;
+  }, [t, training, view]);
 
   const views: Record<ViewName, () => ReactElement> = {
     desk: () => <DeskView player={player} />,
+    wall: () => <WallView language={language} />,
   };
 
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconnectDelayMs } from './api/backoff';
 import { tokenFromHash } from './api/ws-messages';
-import { viewFromHash } from './view-route';
+import { languageFromHash, viewFromHash } from './view-route';
 
 describe('fragment parsing and reconnect backoff', () => {
   it('reads the token and the view from the fragment', () => {
@@ -10,6 +10,14 @@ describe('fragment parsing and reconnect backoff', () => {
     expect(viewFromHash('#token=abc&view=desk')).toBe('desk');
     expect(viewFromHash('#view=nonsense')).toBe('desk');
     expect(viewFromHash('')).toBe('desk');
+    expect(viewFromHash('#token=abc&view=wall')).toBe('wall');
+  });
+
+  it('reads the wall language from the fragment', () => {
+    expect(languageFromHash('#token=abc&view=wall&lang=hi')).toBe('hi');
+    expect(languageFromHash('#view=wall&lang=en')).toBe('en');
+    expect(languageFromHash('#view=wall&lang=xx')).toBeNull();
+    expect(languageFromHash('#view=wall')).toBeNull();
   });
 
   it('backs off quickly at first and never beyond about 5 s', () => {

@@ -1,70 +1,92 @@
-// The alarm's sound, as data. Each pattern is one cycle, rendered once into a buffer that loops on
-// the audio thread: no JavaScript timer has to fire for it to keep sounding, so a throttled or
-// busy window cannot make the alarm stutter or fall silent.
-import type { AlarmState, Risk } from '../../shared/domain';
+// The alarm's sounds, as data. scripts/generate-sounds.ts renders each pattern into one loop cycle
+// in resources/sounds/*.wav, and tests/unit/sounds.test.ts keeps those files equal to this table.
+// Pure TypeScript (no DOM, no Node): the renderer, the script and the test all import it.
+import type { AlarmSound, FlagSound } from '../../shared/domain';
 
 export interface Beep {
   /** Seconds from the start of the cycle. */
   at: number;
   dur: number;
   freq: number;
+  /** For a sweep: the frequency at the end of the beep (linear glide from `freq`). */
+  freqEnd?: number;
+  /** For a warble: frequency wobble of ±vibratoDepth (a fraction) at vibratoHz. */
+  vibratoHz?: number;
+  vibratoDepth?: number;
   wave: 'sine' | 'square' | 'triangle';
 }
 
 export interface Pattern {
-  name: string;
   periodS: number;
+  /** Peak amplitude of the pattern (0–1): the escalated variants are louder. */
+  gain: number;
   beeps: readonly Beep[];
 }
+
+export const SOUND_NAMES = [
+  'imminent',
+  'high',
+  'elevated',
+  'flood',
+  'feed',
+  'imminent-escalated',
+  'high-escalated',
+  'elevated-escalated',
+] as const;
+export type SoundName = (typeof SOUND_NAMES)[number];
+
+/** The WAV files' rate: plenty for alarm tones, and small files. */
+export const SOUND_SAMPLE_RATE = 22050;
 
 const beeps = (starts: number[], dur: number, freq: number, wave: Beep['wave']): Beep[] =>
   starts.map((at) => ({ at, dur, freq, wave }));
 
-/** Distinct by risk, so an operator can tell what is waiting without looking. */
-export const FLAG_PATTERNS: Readonly<Record<Risk, Pattern>> = {
-  imminent: { name: 'imminent', periodS: 1.5, beeps: beeps([0, 0.17, 0.34], 0.11, 1568, 'square') },
-  high: { name: 'high', periodS: 2.5, beeps: beeps([0, 0.28], 0.18, 1175, 'square') },
-  elevated: { name: 'elevated', periodS: 4, beeps: beeps([0], 0.3, 880, 'sine') },
+/**
+ * Distinct by risk (three, two, one beeps; higher and faster for more urgent), so an operator can
+ * tell what is waiting without looking. An escalated flag keeps its rhythm, so it is still
+ * recognisable, but comes faster, higher and louder.
+ */
+export const SOUNDS: Readonly<Record<SoundName, Pattern>> = {
+  imminent: { periodS: 1.5, gain: 0.6, beeps: beeps([0, 0.17, 0.34], 0.11, 1568, 'square') },
+  high: { periodS: 2.5, gain: 0.6, beeps: beeps([0, 0.28], 0.18, 1175, 'square') },
+  elevated: { periodS: 4, gain: 0.7, beeps: beeps([0], 0.3, 880, 'sine') },
+  /** Many flags at once: one slow rising warble instead of a wall of beeps. */
+  flood: {
+    periodS: 3,
+    gain: 0.65,
+    beeps: [{ at: 0, dur: 1.8, freq: 440, freqEnd: 990, vibratoHz: 7, vibratoDepth: 0.03, wave: 'triangle' }],
+  },
+  /** A low falling two-tone: the feed itself is broken, a different kind of trouble from a flag. */
+  feed: {
+    periodS: 3.2,
+    gain: 0.7,
+    beeps: [
+      { at: 0.6, dur: 0.45, freq: 523, wave: 'triangle' },
+      { at: 1.1, dur: 0.65, freq: 392, wave: 'triangle' },
+    ],
+  },
+  'imminent-escalated': { periodS: 0.9, gain: 0.95, beeps: beeps([0, 0.12, 0.24], 0.08, 1865, 'square') },
+  'high-escalated': { periodS: 1.4, gain: 0.95, beeps: beeps([0, 0.2], 0.13, 1397, 'square') },
+  'elevated-escalated': { periodS: 2.2, gain: 0.95, beeps: beeps([0], 0.25, 1047, 'sine') },
 };
 
-/** A low falling two-tone: the feed itself is broken, a different kind of trouble from a flag. */
-export const FEED_PATTERN: Pattern = {
-  name: 'feed',
-  periodS: 3.2,
-  beeps: [
-    { at: 0.6, dur: 0.45, freq: 523, wave: 'triangle' },
-    { at: 1.1, dur: 0.65, freq: 392, wave: 'triangle' },
-  ],
-};
-
-export function activePatterns(alarm: AlarmState): Pattern[] {
-  const patterns: Pattern[] = [];
-  if (alarm.flagIds.length > 0) patterns.push(FLAG_PATTERNS[alarm.highestRisk ?? 'imminent']);
-  if (alarm.feedAlarm) patterns.push(FEED_PATTERN);
-  return patterns;
+/** The sound file of a flag tone (the grouped flood tone has no escalated variant). */
+export function flagSoundName(flag: FlagSound, escalated: boolean): SoundName {
+  return escalated && flag !== 'flood' ? `${flag}-escalated` : flag;
 }
 
-export function patternLabel(patterns: readonly Pattern[]): string | null {
-  return patterns.length === 0 ? null : patterns.map((p) => p.name).join('+');
+/** Exactly what main's AlarmSound says to play: the flag tone, plus the separate feed tone. */
+export function soundNames(sound: AlarmSound): SoundName[] {
+  const names: SoundName[] = [];
+  if (sound.flag) names.push(flagSoundName(sound.flag, sound.escalated));
+  if (sound.feed) names.push('feed');
+  return names;
 }
 
-function wave(kind: Beep['wave'], phase: number): number {
-  if (kind === 'sine') return Math.sin(2 * Math.PI * phase);
-  if (kind === 'square') return phase % 1 < 0.5 ? 0.6 : -0.6; // square is louder per amplitude
-  return 1 - 4 * Math.abs((phase % 1) - 0.5);
+/** 'imminent-escalated', 'high+feed', … or null when quiet (the probe's `pattern`). */
+export function soundLabel(names: readonly SoundName[]): string | null {
+  return names.length === 0 ? null : names.join('+');
 }
 
-/** One cycle as samples, with short fades so the beeps do not click. */
-export function renderPattern(pattern: Pattern, sampleRate: number): Float32Array<ArrayBuffer> {
-  const samples = new Float32Array(Math.round(pattern.periodS * sampleRate));
-  const fade = Math.round(0.008 * sampleRate);
-  for (const beep of pattern.beeps) {
-    const start = Math.round(beep.at * sampleRate);
-    const length = Math.round(beep.dur * sampleRate);
-    for (let i = 0; i < length && start + i < samples.length; i++) {
-      const envelope = Math.min(1, i / fade, (length - i) / fade);
-      samples[start + i]! += 0.8 * envelope * wave(beep.wave, (beep.freq * i) / sampleRate);
-    }
-  }
-  return samples;
-}
+/** The test alarm's sequence: each flag tone, then the feed tone. */
+export const TEST_SEQUENCE: readonly SoundName[] = ['imminent', 'high', 'elevated', 'flood', 'feed'];

@@ -1,22 +1,26 @@
-// The audible alarm, with Web Audio only (no sound files). Output goes through an AnalyserNode so
-// that lifelineAudioProbe can measure what is really leaving the page, not what we meant to play.
-import type { AlarmState } from '../../shared/domain';
-import type { SoundStatus } from '../state/alarm/initial-state';
-import { activePatterns, patternLabel, renderPattern, type Pattern } from './alarm-patterns';
+// The audible alarm: the generated sound files, each one loop cycle, looping on the audio thread
+// (AudioBufferSourceNode.loop), so no JavaScript timer has to fire for the alarm to keep sounding.
+// Output goes through an AnalyserNode so lifelineAudioProbe measures what really leaves the page.
+import type { ContextStatus } from '../state/alarm/initial-state';
+import { SOUND_NAMES, soundLabel, type SoundName } from './alarm-patterns';
+import { generatedSound, type BufferOrigin, type SoundLoader } from './sound-loader';
 
 export interface AudioProbe {
   contextState: string;
-  /** A pattern is looping on a running context. */
+  /** A tone is looping on a running context. */
   sounding: boolean;
+  /** 'imminent', 'imminent-escalated', 'flood', 'feed', 'high+feed', … or null. */
   pattern: string | null;
   /** RMS of the output at the moment of the call (0 between beeps). */
   rms: number;
   /** Highest RMS sampled over the last 5 s while sounding, so a probe between beeps still proves sound. */
   peakRms: number;
+  /** Where each loaded tone came from: the sound file, or rendered in memory because the file failed. */
+  origins: Partial<Record<SoundName, BufferOrigin>>;
 }
 
 export interface PlayerStatus {
-  sound: SoundStatus;
+  context: ContextStatus;
   sounding: boolean;
 }
 
@@ -26,49 +30,69 @@ export class AlarmPlayer {
   private readonly ctx: AudioContext | null;
   private readonly analyser: AnalyserNode | null = null;
   private readonly output: GainNode | null = null;
-  private readonly sources = new Map<string, AudioBufferSourceNode>();
-  private readonly buffers = new Map<string, AudioBuffer>();
+  private readonly sources = new Map<SoundName, AudioBufferSourceNode>();
+  private readonly buffers = new Map<SoundName, AudioBuffer>();
+  private readonly origins: Partial<Record<SoundName, BufferOrigin>> = {};
+  private readonly loading = new Map<SoundName, Promise<void>>();
   private readonly listeners = new Set<(status: PlayerStatus) => void>();
   private readonly samples = new Float32Array(4096);
   private peaks: { at: number; rms: number }[] = [];
   private sampler: ReturnType<typeof setInterval> | null = null;
-  private patterns: Pattern[] = [];
+  private live: readonly SoundName[] = [];
+  /** While the test alarm runs, the one tone it is playing (instead of the live alarm). */
+  private testing: SoundName | null = null;
 
-  constructor(createContext: () => AudioContext | null = defaultContext) {
+  constructor(
+    private readonly loader: SoundLoader,
+    createContext: () => AudioContext | null = defaultContext,
+  ) {
     this.ctx = createContext();
     if (!this.ctx) return;
     this.output = this.ctx.createGain();
-    this.output.gain.value = 0.5;
+    this.output.gain.value = 0.6;
     this.analyser = this.ctx.createAnalyser();
     this.analyser.fftSize = this.samples.length;
     this.output.connect(this.analyser).connect(this.ctx.destination);
     this.ctx.onstatechange = () => this.changed();
+    // Load every tone now, so the first alarm does not wait for a file.
+    for (const name of SOUND_NAMES) void this.load(name);
   }
 
-  /** Starts, switches or stops the looping patterns to match what main says is waiting. */
-  update(alarm: AlarmState): void {
-    const next = activePatterns(alarm);
-    if (patternLabel(next) === patternLabel(this.patterns)) return;
-    this.patterns = next;
-    const wanted = new Set(next.map((p) => p.name));
-    for (const [name, source] of this.sources) {
-      if (wanted.has(name)) continue;
-      source.stop();
-      source.disconnect();
-      this.sources.delete(name);
+  /** Plays exactly these tones (main's AlarmSound, see soundNames), looping until told otherwise. */
+  update(names: readonly SoundName[]): void {
+    if (soundLabel(names) === soundLabel(this.live)) return;
+    this.live = [...names];
+    this.reconcile();
+  }
+
+  /** Plays each tone for stepMs in turn through the same path as the alarm, then goes back to it. */
+  async playTest(sequence: readonly SoundName[], stepMs: number): Promise<void> {
+    await Promise.all(sequence.map((name) => this.load(name)));
+    try {
+      for (const name of sequence) {
+        this.testing = name;
+        this.reconcile();
+        await new Promise((resolve) => setTimeout(resolve, stepMs));
+      }
+    } finally {
+      this.testing = null;
+      this.reconcile();
     }
-    for (const pattern of next) if (!this.sources.has(pattern.name)) this.start(pattern);
-    this.changed();
   }
 
   async resume(): Promise<void> {
-    if (this.ctx && this.ctx.state === 'suspended') await this.ctx.resume();
+    if (this.ctx && this.ctx.state !== 'running' && this.ctx.state !== 'closed') await this.ctx.resume();
   }
 
   status(): PlayerStatus {
-    const state = this.ctx?.state;
-    const sound: SoundStatus = state === 'running' ? 'on' : state === 'suspended' ? 'blocked' : 'unavailable';
-    return { sound, sounding: sound === 'on' && this.patterns.length > 0 };
+    const state: string | undefined = this.ctx?.state;
+    const context: ContextStatus =
+      state === 'running'
+        ? 'running'
+        : state === undefined || state === 'closed'
+          ? 'unavailable'
+          : 'suspended';
+    return { context, sounding: context === 'running' && this.sources.size > 0 };
   }
 
   onChange(listener: (status: PlayerStatus) => void): () => void {
@@ -82,38 +106,65 @@ export class AlarmPlayer {
     return {
       contextState: this.ctx?.state ?? 'unavailable',
       sounding: this.status().sounding,
-      pattern: patternLabel(this.patterns),
+      pattern: soundLabel([...this.sources.keys()]),
       rms: this.measure(),
       peakRms: Math.max(0, ...this.peaks.filter((p) => now - p.at <= PEAK_WINDOW_MS).map((p) => p.rms)),
+      origins: { ...this.origins },
     };
   }
 
   dispose(): void {
-    this.update({ flagIds: [], highestRisk: null, feedAlarm: false });
+    this.update([]);
     this.listeners.clear();
     void this.ctx?.close();
   }
 
-  private start(pattern: Pattern): void {
+  private wanted(): readonly SoundName[] {
+    return this.testing ? [this.testing] : this.live;
+  }
+
+  /** Stops what is no longer wanted and starts what is wanted and loaded (the rest once it loads). */
+  private reconcile(): void {
+    const wanted = this.wanted();
+    for (const [name, source] of this.sources) {
+      if (wanted.includes(name)) continue;
+      source.stop();
+      source.disconnect();
+      this.sources.delete(name);
+    }
+    for (const name of this.ctx ? wanted : []) {
+      if (this.sources.has(name)) continue;
+      const buffer = this.buffers.get(name);
+      if (buffer) this.start(name, buffer);
+      else void this.load(name).then(() => this.reconcile());
+    }
+    this.changed();
+  }
+
+  private load(name: SoundName): Promise<void> {
+    if (!this.ctx) return Promise.resolve();
+    let pending = this.loading.get(name);
+    if (!pending) {
+      const ctx = this.ctx;
+      pending = this.loader(ctx, name)
+        .catch(() => generatedSound(ctx, name))
+        .then(({ buffer, origin }) => {
+          this.buffers.set(name, buffer);
+          this.origins[name] = origin;
+        });
+      this.loading.set(name, pending);
+    }
+    return pending;
+  }
+
+  private start(name: SoundName, buffer: AudioBuffer): void {
     if (!this.ctx || !this.output) return;
     const source = this.ctx.createBufferSource();
-    source.buffer = this.bufferFor(pattern);
+    source.buffer = buffer;
     source.loop = true;
     source.connect(this.output);
     source.start();
-    this.sources.set(pattern.name, source);
-  }
-
-  private bufferFor(pattern: Pattern): AudioBuffer {
-    let buffer = this.buffers.get(pattern.name);
-    if (!buffer) {
-      const ctx = this.ctx!;
-      const samples = renderPattern(pattern, ctx.sampleRate);
-      buffer = ctx.createBuffer(1, samples.length, ctx.sampleRate);
-      buffer.copyToChannel(samples, 0);
-      this.buffers.set(pattern.name, buffer);
-    }
-    return buffer;
+    this.sources.set(name, source);
   }
 
   private measure(): number {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SoundStatus } from '../state/alarm/initial-state';
+import { SOUND_WORD, soundSeverity } from './sound-words';
 
 interface Props {
   flagCount: number;
@@ -12,12 +13,7 @@ interface Props {
 export function AlarmStatus({ flagCount, feedAlarm, sound, sounding, onEnableSound }: Props) {
   const { t } = useTranslation();
   const active = flagCount > 0 || feedAlarm;
-  const soundWord =
-    sound === 'on'
-      ? t('alarm.soundOn')
-      : sound === 'unavailable'
-        ? t('alarm.soundUnavailable')
-        : t('alarm.soundBlocked');
+  const severity = soundSeverity(sound);
   return (
     <div
       className={`alarm-status${active ? ' sev--alarm' : ''}`}
@@ -32,8 +28,12 @@ export function AlarmStatus({ flagCount, feedAlarm, sound, sounding, onEnableSou
         {feedAlarm && <strong>{t('alarm.feed')}</strong>}
         {!active && t('alarm.quiet')}
       </span>
-      <span className={`sound-word${sound === 'on' ? '' : ' sev--warning'}`} data-testid="sound-status">
-        {soundWord}
+      <span
+        className={`sound-word${severity === 'normal' ? '' : ` sev--${severity}`}`}
+        data-testid="sound-status"
+        data-sound={sound}
+      >
+        {t(SOUND_WORD[sound])}
       </span>
       {(sound === 'blocked' || sound === 'starting') && (
         <button type="button" className="enable-sound" data-testid="enable-sound" onClick={onEnableSound}>

@@ -12,6 +12,7 @@ const ROW_HEIGHT = 84;
 interface Props {
   items: readonly QueueItem[];
   counts: QueueCounts;
+  escalated: ReadonlySet<string>;
   selectedId: string | null;
   nowMs: number;
   language: Language;
@@ -25,6 +26,7 @@ interface Props {
 export function QueueList({
   items,
   counts,
+  escalated,
   selectedId,
   nowMs,
   language,
@@ -107,6 +109,7 @@ export function QueueList({
                 key={row.key}
                 item={item}
                 selected={item.id === selectedId}
+                escalated={escalated.has(item.id)}
                 nowMs={nowMs}
                 language={language}
                 style={{ transform: `translateY(${row.start}px)`, height: row.size }}

@@ -9,6 +9,8 @@ import { RiskBadge } from './RiskBadge';
 interface Props {
   item: QueueItem;
   selected: boolean;
+  /** Unacknowledged past its risk's escalation time (main decides). */
+  escalated: boolean;
   nowMs: number;
   language: Language;
   style: CSSProperties;
@@ -23,10 +25,11 @@ export function districtLabel(key: string | null, language: Language, unknown: s
   return district ? district[language] : unknown;
 }
 
-export function QueueRow({ item, selected, nowMs, language, style, onSelect, onOpen }: Props) {
+export function QueueRow({ item, selected, escalated, nowMs, language, style, onSelect, onOpen }: Props) {
   const { t } = useTranslation();
   const classes = ['queue-row', item.state === 'new' ? 'queue-row--new' : 'queue-row--calm'];
   if (selected) classes.push('queue-row--selected');
+  if (escalated) classes.push('queue-row--escalated');
   if (item.status === 'withdrawn') classes.push('queue-row--withdrawn');
   return (
     <div
@@ -40,12 +43,14 @@ export function QueueRow({ item, selected, nowMs, language, style, onSelect, onO
       data-state={item.state}
       data-risk={item.risk}
       data-status={item.status}
+      data-escalated={escalated ? 'true' : 'false'}
       onClick={() => onSelect(item.id)}
       onDoubleClick={() => onOpen(item.id)}
     >
       <RiskBadge risk={item.risk} />
       <span className="row-case">{item.caseNo}</span>
       <span className="row-tags">
+        {escalated && <span className="tag tag--escalated">{t('queue.escalated')}</span>}
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         <span className={`tag tag--state-${item.state}`}>{t(`state.${item.state}`)}</span>
       </span>

@@ -24,3 +24,12 @@ export function formatElapsed(
   const { key, values } = elapsedParts(ms);
   return t(`time.${key}`, values);
 }
+
+/** A long duration to the minute ("42 min", "3 h 05 m"), for figures that are not ticking. */
+export function formatMinutes(
+  t: (key: string, values: Record<string, string>) => string,
+  ms: number,
+): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  return minutes < 60 ? t('time.minutesOnly', { m: String(minutes) }) : formatElapsed(t, ms);
+}

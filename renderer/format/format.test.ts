@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedParts } from './elapsed';
+import { elapsedParts, formatMinutes } from './elapsed';
 import { formatIst } from './ist';
 
 describe('formatting', () => {
@@ -16,5 +16,12 @@ describe('formatting', () => {
     expect(formatIst(ms, 'en')).toContain('10:14:51');
     expect(formatIst(ms, 'en')).toMatch(/IST$/);
     expect(formatIst(ms, 'hi')).toContain('10:14:51');
+  });
+
+  it('formats a non-ticking duration to the minute', () => {
+    const t = (key: string, v: Record<string, string>) => `${key}:${Object.values(v).join(',')}`;
+    expect(formatMinutes(t, 42 * 60_000 + 59_000)).toBe('time.minutesOnly:42');
+    expect(formatMinutes(t, 3 * 3600_000 + 5 * 60_000)).toBe('time.hours:3,05');
+    expect(formatMinutes(t, -5)).toBe('time.minutesOnly:0');
   });
 });

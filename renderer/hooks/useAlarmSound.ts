@@ -1,5 +1,7 @@
-// Drives the AlarmPlayer from the store's AlarmState and reports the speaker's status back.
-import { useEffect } from 'react';
+// Drives the AlarmPlayer from main's AlarmState.sound (played exactly as main decides it) and
+// reports the player's status back to the store.
+import { useEffect, useMemo } from 'react';
+import { soundNames } from '../alarm/alarm-patterns';
 import type { AlarmPlayer } from '../alarm/alarm-player';
 import { selectAlarm } from '../state/alarm/selectors';
 import { useAppStore } from '../state/app-store';
@@ -8,30 +10,28 @@ import type { AppActions } from '../state/store';
 import { useNow } from './useNow';
 
 /**
- * A desk cut off from main hears nothing main would sound, so a link down for longer than a host
- * restart takes sounds the feed tone itself.
+ * A window cut off from main hears nothing main would sound, so a link down for longer than a
+ * host restart takes sounds the feed tone itself.
  */
-const LINK_ALARM_AFTER_MS = 5000;
+export const LINK_ALARM_AFTER_MS = 5000;
 
 export function useAlarmSound(player: AlarmPlayer, actions: AppActions): void {
-  const alarm = useAppStore(selectAlarm);
+  const sound = useAppStore((s) => selectAlarm(s).sound);
   const lostSinceMs = useAppStore(selectLinkLostSinceMs);
   const now = useNow();
   const linkAlarm = lostSinceMs !== null && now - lostSinceMs >= LINK_ALARM_AFTER_MS;
+  const names = useMemo(() => soundNames(linkAlarm ? { ...sound, feed: true } : sound), [sound, linkAlarm]);
 
   useEffect(
-    () => player.onChange((status) => actions.alarm.setSound(status.sound, status.sounding)),
+    () => player.onChange((status) => actions.alarm.setPlayer(status.context, status.sounding)),
     [player, actions],
   );
 
-  useEffect(
-    () => player.update(linkAlarm ? { ...alarm, feedAlarm: true } : alarm),
-    [player, alarm, linkAlarm],
-  );
+  useEffect(() => player.update(names), [player, names]);
 
   useEffect(() => {
-    // A browser keeps audio suspended until a user gesture: any click or key on the desk unlocks it,
-    // so the alarm is never left blocked just because nobody found the button.
+    // A browser keeps audio suspended until a user gesture: any click or key on the window
+    // unlocks it, so the alarm is never left blocked just because nobody found the button.
     const unlock = () => void player.resume();
     window.addEventListener('pointerdown', unlock, true);
     window.addEventListener('keydown', unlock, true);

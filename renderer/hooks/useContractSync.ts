@@ -29,7 +29,9 @@ export function useContractSync(api: ConsoleApi, actions: AppActions): void {
       if (queue.status === 'fulfilled') actions.queue.setAll(queue.value);
       if (health.status === 'fulfilled') actions.feed.setHealth(health.value);
       if (alarm.status === 'fulfilled') actions.alarm.setAlarm(alarm.value);
-      const failed = [session, queue, health, alarm].filter((r) => r.status === 'rejected');
+      const results = [session, queue, health, alarm];
+      if (results.some((r) => r.status === 'fulfilled')) actions.feed.heard(Date.now());
+      const failed = results.filter((r) => r.status === 'rejected');
       if (failed.length > 0) {
         console.warn(
           `[lifeline] re-sync incomplete (${failed.map((r) => kindOf(r.reason)).join(', ')}); retrying`,
@@ -38,10 +40,12 @@ export function useContractSync(api: ConsoleApi, actions: AppActions): void {
       }
     }
 
+    // Every event is also proof that main is alive: the wall shows the age of what it shows.
+    const heard = () => actions.feed.heard(Date.now());
     const unsubscribe = [
-      api.on('queueChanged', (payload) => actions.queue.upsert(payload.upserts)),
-      api.on('feedHealth', (health) => actions.feed.setHealth(health)),
-      api.on('alarm', (alarm) => actions.alarm.setAlarm(alarm)),
+      api.on('queueChanged', (payload) => (actions.queue.upsert(payload.upserts), heard())),
+      api.on('feedHealth', (health) => (actions.feed.setHealth(health), heard())),
+      api.on('alarm', (alarm) => (actions.alarm.setAlarm(alarm), heard())),
       api.onConnection((state) => {
         actions.feed.setConnection(state, Date.now());
         if (state === 'connected') void resync();

@@ -5,13 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { AlarmPlayer } from '../alarm/alarm-player';
 import { useApi } from '../api/api-context';
+import { AlarmBanners } from '../components/AlarmBanners';
+import { AlarmBar } from '../components/AlarmBar';
 import { DETAIL_PANEL_ID, DetailPanel } from '../components/DetailPanel';
 import { Header } from '../components/Header';
 import { OPERATOR_INPUT_ID } from '../components/OperatorField';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
 import { useAcknowledge } from '../hooks/useAcknowledge';
+import { useAlarmBar } from '../hooks/useAlarmBar';
 import { useFlagDetail } from '../hooks/useFlagDetail';
 import { useNow } from '../hooks/useNow';
+import { selectEscalatedSet, selectFlood, selectSound, selectTooQuiet } from '../state/alarm/selectors';
 import { actions, appStore, useAppStore } from '../state/app-store';
 import { selectConnection, selectFeedHealth, selectFeedSeverity } from '../state/feed/selectors';
 import {
@@ -46,10 +50,14 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
     useShallow((s) => ({
       flagCount: s.alarm.current.flagIds.length,
       feedAlarm: s.alarm.current.feedAlarm,
-      sound: s.alarm.sound,
+      sound: selectSound(s),
       sounding: s.alarm.sounding,
     })),
   );
+  const escalated = useAppStore(selectEscalatedSet);
+  const flood = useAppStore(selectFlood);
+  const tooQuiet = useAppStore(selectTooQuiet);
+  const alarmBar = useAlarmBar(api, player, nowMs);
 
   const detail = useFlagDetail(api, selectedId, selected ? `${selected.revision}:${selected.state}` : '');
   const ack = useAcknowledge(api, actions);
@@ -91,6 +99,8 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         onLanguage={actions.session.setLanguage}
         onOperatorName={actions.session.setOperatorName}
       />
+      <AlarmBar {...alarmBar} />
+      <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
       {connection === 'reconnecting' && (
         <div className="stale-banner" role="alert" data-testid="stale-banner">
           {t('connection.staleBanner')}
@@ -100,6 +110,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         <QueueList
           items={items}
           counts={counts}
+          escalated={escalated}
           selectedId={selectedId}
           nowMs={nowMs}
           language={language}

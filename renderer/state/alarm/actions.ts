@@ -1,9 +1,12 @@
 import type { AlarmState } from '../../../shared/domain';
-import type { AlarmSliceState, SoundStatus } from './initial-state';
+import type { AlarmSliceState, ContextStatus } from './initial-state';
 
 export const alarmActions = {
   setAlarm: (state: AlarmSliceState, current: AlarmState): AlarmSliceState => ({ ...state, current }),
-  setSound(state: AlarmSliceState, sound: SoundStatus, sounding: boolean): AlarmSliceState {
-    return sound === state.sound && sounding === state.sounding ? state : { ...state, sound, sounding };
+  setPlayer(state: AlarmSliceState, context: ContextStatus, sounding: boolean): AlarmSliceState {
+    return context === state.context && sounding === state.sounding ? state : { ...state, context, sounding };
+  },
+  setAudioOutputs(state: AlarmSliceState, audioOutputs: number | null): AlarmSliceState {
+    return audioOutputs === state.audioOutputs ? state : { ...state, audioOutputs };
   },
 };

@@ -1,42 +1,76 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../store';
 import { alarmActions } from './actions';
+import { alarmState } from './alarm-fixtures';
 import { initialAlarmState } from './initial-state';
-import { selectAlarmActive, selectAlarmFlagCount, selectSound } from './selectors';
+import {
+  activeSilence,
+  selectAlarmActive,
+  selectAlarmFlagCount,
+  selectEscalatedSet,
+  selectSound,
+} from './selectors';
+
+const withAlarm = (alarm: typeof initialAlarmState) => ({ alarm });
 
 describe('alarm slice', () => {
   it('starts quiet', () => {
-    expect(selectAlarmActive({ alarm: initialAlarmState })).toBe(false);
-    expect(selectSound({ alarm: initialAlarmState })).toBe('starting');
+    expect(selectAlarmActive(withAlarm(initialAlarmState))).toBe(false);
+    expect(selectSound(withAlarm(initialAlarmState))).toBe('starting');
   });
 
   it('is active while any flag is unacknowledged or the feed is in alarm', () => {
-    const flags = alarmActions.setAlarm(initialAlarmState, {
-      flagIds: ['a', 'b'],
-      highestRisk: 'high',
-      feedAlarm: false,
-    });
-    expect(selectAlarmActive({ alarm: flags })).toBe(true);
-    expect(selectAlarmFlagCount({ alarm: flags })).toBe(2);
-    const feed = alarmActions.setAlarm(initialAlarmState, {
-      flagIds: [],
-      highestRisk: null,
-      feedAlarm: true,
-    });
-    expect(selectAlarmActive({ alarm: feed })).toBe(true);
+    const flags = alarmActions.setAlarm(
+      initialAlarmState,
+      alarmState({ flagIds: ['a', 'b'], highestRisk: 'high' }),
+    );
+    expect(selectAlarmActive(withAlarm(flags))).toBe(true);
+    expect(selectAlarmFlagCount(withAlarm(flags))).toBe(2);
+    const feed = alarmActions.setAlarm(initialAlarmState, alarmState({ feedAlarm: true }));
+    expect(selectAlarmActive(withAlarm(feed))).toBe(true);
   });
 
-  it('records the sound status and keeps identity when unchanged', () => {
-    const on = alarmActions.setSound(initialAlarmState, 'on', true);
+  it('grades the speakers: blocked, no output, unknown, on', () => {
+    const sound = (context: 'running' | 'suspended' | 'unavailable', outputs: number | null) =>
+      selectSound(
+        withAlarm(
+          alarmActions.setAudioOutputs(alarmActions.setPlayer(initialAlarmState, context, false), outputs),
+        ),
+      );
+    expect(sound('suspended', 2)).toBe('blocked');
+    expect(sound('unavailable', 2)).toBe('unavailable');
+    expect(sound('running', 0)).toBe('no_output');
+    expect(sound('running', null)).toBe('unknown');
+    expect(sound('running', 1)).toBe('on');
+  });
+
+  it('records the player status and keeps identity when unchanged', () => {
+    const on = alarmActions.setPlayer(initialAlarmState, 'running', true);
     expect(on.sounding).toBe(true);
-    expect(alarmActions.setSound(on, 'on', true)).toBe(on);
+    expect(alarmActions.setPlayer(on, 'running', true)).toBe(on);
+    expect(alarmActions.setAudioOutputs(on, null)).toBe(on);
+  });
+
+  it('gives a stable set of escalated flags per alarm state', () => {
+    const state = withAlarm(alarmActions.setAlarm(initialAlarmState, alarmState({ escalatedIds: ['a'] })));
+    expect(selectEscalatedSet(state).has('a')).toBe(true);
+    expect(selectEscalatedSet(state)).toBe(selectEscalatedSet(state));
+  });
+
+  it('treats a silence that has run out as no silence', () => {
+    const silence = { untilMs: 1000, reason: 'Drill', by: 'SI Asha Testwal' };
+    expect(activeSilence(silence, 999)).toBe(silence);
+    expect(activeSilence(silence, 1000)).toBeNull();
+    expect(activeSilence(null, 0)).toBeNull();
   });
 
   it('is bound into the combined store', () => {
     const { store, actions } = createAppStore();
-    actions.alarm.setAlarm({ flagIds: ['x'], highestRisk: 'imminent', feedAlarm: false });
-    actions.alarm.setSound('blocked', false);
+    actions.alarm.setAlarm(alarmState({ flagIds: ['x'], highestRisk: 'imminent' }));
+    actions.alarm.setPlayer('suspended', false);
+    actions.alarm.setAudioOutputs(2);
     expect(store.getState().alarm.current.highestRisk).toBe('imminent');
-    expect(store.getState().alarm.sound).toBe('blocked');
+    expect(selectSound(store.getState())).toBe('blocked');
+    expect(store.getState().alarm.audioOutputs).toBe(2);
   });
 });

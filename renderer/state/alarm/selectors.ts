@@ -8,5 +8,39 @@ export const selectAlarmFlagCount = (state: WithAlarm): number => state.alarm.cu
 export const selectFeedAlarm = (state: WithAlarm): boolean => state.alarm.current.feedAlarm;
 export const selectAlarmActive = (state: WithAlarm): boolean =>
   state.alarm.current.flagIds.length > 0 || state.alarm.current.feedAlarm;
-export const selectSound = (state: WithAlarm): SoundStatus => state.alarm.sound;
 export const selectSounding = (state: WithAlarm): boolean => state.alarm.sounding;
+export const selectAudioOutputs = (state: WithAlarm): number | null => state.alarm.audioOutputs;
+export const selectFlood = (state: WithAlarm): AlarmState['flood'] => state.alarm.current.flood;
+export const selectTooQuiet = (state: WithAlarm): AlarmState['tooQuiet'] => state.alarm.current.tooQuiet;
+export const selectSilence = (state: WithAlarm): AlarmState['silence'] => state.alarm.current.silence;
+
+/**
+ * The speakers as the room must see them. A running context with an unknown number of outputs is
+ * 'unknown' (amber), not a failure: a browser may not say, and a false red is soon ignored.
+ */
+export function selectSound(state: WithAlarm): SoundStatus {
+  const { context, audioOutputs } = state.alarm;
+  if (context === 'starting') return 'starting';
+  if (context === 'suspended') return 'blocked';
+  if (context === 'unavailable') return 'unavailable';
+  if (audioOutputs === 0) return 'no_output';
+  return audioOutputs === null ? 'unknown' : 'on';
+}
+
+const escalatedCache = new WeakMap<AlarmState, ReadonlySet<string>>();
+
+/** Flags unacknowledged past their escalation time, as a set (stable per AlarmState). */
+export function selectEscalatedSet(state: WithAlarm): ReadonlySet<string> {
+  const current = state.alarm.current;
+  let set = escalatedCache.get(current);
+  if (!set) {
+    set = new Set(current.escalatedIds);
+    escalatedCache.set(current, set);
+  }
+  return set;
+}
+
+/** Silence in force at `nowMs` (main clears it too; this hides it the moment it runs out). */
+export function activeSilence(silence: AlarmState['silence'], nowMs: number): AlarmState['silence'] {
+  return silence && silence.untilMs > nowMs ? silence : null;
+}

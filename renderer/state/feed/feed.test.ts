@@ -4,7 +4,13 @@ import { feedHealth } from '../../../tests/helpers/domain-fixtures';
 import { createAppStore } from '../store';
 import { feedActions } from './actions';
 import { initialFeedState } from './initial-state';
-import { selectConnection, selectFeedSeverity, selectLinkLostSinceMs } from './selectors';
+import {
+  selectConnection,
+  selectDisconnectedSinceMs,
+  selectFeedSeverity,
+  selectLastMessageAtMs,
+  selectLinkLostSinceMs,
+} from './selectors';
 
 const ok: FeedHealth = feedHealth();
 
@@ -31,10 +37,32 @@ describe('feed slice', () => {
     expect(selectLinkLostSinceMs({ feed: feedActions.setConnection(next, 'connected', 900) })).toBeNull();
   });
 
+  it('counts a window that never connected as disconnected', () => {
+    const connecting = feedActions.setConnection(initialFeedState, 'connecting', 100);
+    expect(selectLinkLostSinceMs({ feed: connecting })).toBeNull();
+    expect(selectDisconnectedSinceMs({ feed: connecting })).toBe(100);
+    expect(
+      selectDisconnectedSinceMs({ feed: feedActions.setConnection(connecting, 'connected', 200) }),
+    ).toBeNull();
+  });
+
+  it('remembers when main was last heard, never going backwards', () => {
+    const heard = feedActions.heard(initialFeedState, 500);
+    expect(selectLastMessageAtMs({ feed: heard })).toBe(500);
+    expect(feedActions.heard(heard, 400)).toBe(heard);
+    expect(selectLastMessageAtMs({ feed: feedActions.heard(heard, 600) })).toBe(600);
+  });
+
   it('is bound into the combined store', () => {
     const { store, actions } = createAppStore();
     actions.feed.setHealth(ok);
     actions.feed.setConnection('connected', 42);
-    expect(store.getState().feed).toEqual({ health: ok, connection: 'connected', connectionSinceMs: 42 });
+    actions.feed.heard(43);
+    expect(store.getState().feed).toEqual({
+      health: ok,
+      connection: 'connected',
+      connectionSinceMs: 42,
+      lastMessageAtMs: 43,
+    });
   });
 });

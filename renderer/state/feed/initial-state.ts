@@ -8,10 +8,13 @@ export interface FeedState {
   readonly connection: ConnectionState;
   /** When `connection` last changed (ms since epoch); how long the link has been down. */
   readonly connectionSinceMs: number | null;
+  /** When anything last came from main (an event or an answer): the age of what is on screen. */
+  readonly lastMessageAtMs: number | null;
 }
 
 export const initialFeedState: FeedState = {
   health: null,
   connection: 'connecting',
   connectionSinceMs: null,
+  lastMessageAtMs: null,
 };

@@ -14,6 +14,12 @@ export const selectConnection = (state: WithFeed): ConnectionState => state.feed
 export const selectLinkLostSinceMs = (state: WithFeed): number | null =>
   state.feed.connection === 'reconnecting' ? state.feed.connectionSinceMs : null;
 
+/** Since when the window has had no working link to main (never connected counts too). */
+export const selectDisconnectedSinceMs = (state: WithFeed): number | null =>
+  state.feed.connection === 'connected' ? null : state.feed.connectionSinceMs;
+
+export const selectLastMessageAtMs = (state: WithFeed): number | null => state.feed.lastMessageAtMs;
+
 export function selectFeedSeverity(state: WithFeed): Severity {
   const health = state.feed.health;
   if (!health) return 'warning';

@@ -3,7 +3,13 @@ import { queueItem } from '../../../tests/helpers/domain-fixtures';
 import { createAppStore } from '../store';
 import { queueActions } from './actions';
 import { initialQueueState } from './initial-state';
-import { neighbourId, selectCounts, selectSelectedItem, selectSortedQueue } from './selectors';
+import {
+  neighbourId,
+  selectCounts,
+  selectOldestUnacknowledgedMs,
+  selectSelectedItem,
+  selectSortedQueue,
+} from './selectors';
 
 const item = queueItem;
 
@@ -51,6 +57,16 @@ describe('queue slice', () => {
       item('c'),
     ]);
     expect(selectCounts({ queue: state })).toEqual({ open: 3, unacknowledged: 2 });
+  });
+
+  it('finds the oldest unacknowledged flag', () => {
+    const state = queueActions.setAll(initialQueueState, [
+      item('a', { flaggedAtMs: 50 }),
+      item('b', { state: 'acknowledged', flaggedAtMs: 10 }),
+      item('c', { flaggedAtMs: 30 }),
+    ]);
+    expect(selectOldestUnacknowledgedMs({ queue: state })).toBe(30);
+    expect(selectOldestUnacknowledgedMs({ queue: initialQueueState })).toBeNull();
   });
 
   it('selects only known ids and clears the selection when the item leaves', () => {

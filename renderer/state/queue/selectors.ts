@@ -35,6 +35,14 @@ export function selectCounts(state: WithQueue): QueueCounts {
   return counts;
 }
 
+/** When the longest-waiting unacknowledged flag was flagged, or null when none waits. */
+export function selectOldestUnacknowledgedMs(state: WithQueue): number | null {
+  let oldest: number | null = null;
+  for (const item of Object.values(state.queue.byId))
+    if (item.state === 'new' && (oldest === null || item.flaggedAtMs < oldest)) oldest = item.flaggedAtMs;
+  return oldest;
+}
+
 export const selectSelectedId = (state: WithQueue): string | null => state.queue.selectedId;
 
 export function selectSelectedItem(state: WithQueue): QueueItem | null {

@@ -6,6 +6,8 @@ type WithSession = { readonly session: SessionState };
 export const selectSessionInfo = (state: WithSession) => state.session.info;
 /** Until the session is known, assume training is off: the banner appears once main says so. */
 export const selectTraining = (state: WithSession): boolean => state.session.info?.training ?? false;
+/** Until main says otherwise, a window is what its URL asks for; main's word then wins. */
+export const selectRole = (state: WithSession): 'desk' | 'wall' | null => state.session.info?.role ?? null;
 export const selectOperatorName = (state: WithSession): string => state.session.operatorName;
 export const selectLanguage = (state: WithSession): Language => state.session.language;
 

@@ -30,6 +30,8 @@ describe('session slice', () => {
       version: '0.1.0',
       schemaVersion: 1,
       host: 'headless',
+      role: 'desk',
+      schedule: [],
     });
     expect(selectTraining({ session: s })).toBe(true);
   });

@@ -1,0 +1,5 @@
+// Vite resolves `?url` imports to the emitted asset's URL (see renderer/alarm/sound-files.ts).
+declare module '*.wav?url' {
+  const url: string;
+  export default url;
+}

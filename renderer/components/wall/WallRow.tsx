@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { QueueItem } from '../../../shared/domain';
+import type { Language } from '../../state/session/initial-state';
+import { Elapsed } from '../Elapsed';
+import { districtLabel } from '../QueueRow';
+import { RiskBadge } from '../RiskBadge';
+
+interface Props {
+  item: QueueItem;
+  escalated: boolean;
+  nowMs: number;
+  language: Language;
+}
+
+/** One flag on the wall, in two lines; never a personal field (a QueueItem has none). */
+export function WallRow({ item, escalated, nowMs, language }: Props) {
+  const { t } = useTranslation();
+  const waiting = item.state === 'new';
+  const classes = ['wall-row', waiting ? 'wall-row--new' : 'wall-row--calm'];
+  if (escalated) classes.push('wall-row--escalated');
+  return (
+    <li
+      className={classes.join(' ')}
+      data-fit="row"
+      data-testid="wall-row"
+      data-flag-id={item.id}
+      data-state={item.state}
+      data-risk={item.risk}
+      data-escalated={escalated ? 'true' : 'false'}
+    >
+      <span className="wall-risk">
+        <RiskBadge risk={item.risk} />
+      </span>
+      <span className="wall-case">{item.caseNo}</span>
+      <span className={`wall-district${item.districtKey ? '' : ' unknown-district'}`}>
+        {districtLabel(item.districtKey, language, t('queue.unknownDistrict'))}
+      </span>
+      <span className="wall-since">
+        <Elapsed ms={nowMs - item.flaggedAtMs} />
+      </span>
+      <span className="wall-flags">
+        {escalated && <span className="tag tag--escalated">{t('queue.escalated')}</span>}
+      </span>
+      <span className="wall-platform">{item.platform ?? t('queue.noPlatform')}</span>
+      <span className="wall-state">
+        <span className={`tag tag--state-${item.state}`}>{t(`state.${item.state}`)}</span>
+        {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
+        {item.acknowledgedBy && (
+          <span className="wall-holder">{t('wall.heldBy', { name: item.acknowledgedBy })}</span>
+        )}
+      </span>
+    </li>
+  );
+}

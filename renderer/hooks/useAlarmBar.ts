@@ -1,0 +1,56 @@
+// Wires the desk's AlarmBar: the store's alarm, the operator on the desk, the test and the silence.
+import { useCallback, useState } from 'react';
+import type { AlarmPlayer } from '../alarm/alarm-player';
+import type { ConsoleApi } from '../api/connection';
+import type { AlarmBarProps } from '../components/AlarmBar';
+import { OPERATOR_INPUT_ID } from '../components/OperatorField';
+import { activeSilence, selectAlarm, selectSound } from '../state/alarm/selectors';
+import { actions, appStore, useAppStore } from '../state/app-store';
+import { selectOperatorName, selectOperatorValid } from '../state/session/selectors';
+import { useAlarmTest } from './useAlarmTest';
+import { useSilence } from './useSilence';
+
+export function useAlarmBar(api: ConsoleApi, player: AlarmPlayer, nowMs: number): AlarmBarProps {
+  const alarm = useAppStore(selectAlarm);
+  const operatorValid = useAppStore(selectOperatorValid);
+  const [needsOperator, setNeedsOperator] = useState(false);
+  const silence = useSilence(api, actions);
+
+  // Read at the moment of the test, with the context state straight from the player (a resume has
+  // just happened and its statechange event may not have reached the store yet).
+  const readSpeakers = useCallback(() => {
+    const state = appStore.getState();
+    const alarmNow = { ...state.alarm, context: player.status().context };
+    return { sound: selectSound({ alarm: alarmNow }), audioOutputs: state.alarm.audioOutputs };
+  }, [player]);
+  const test = useAlarmTest(api, player, readSpeakers);
+
+  /** Every alarm action is logged under a name: without one, go to the name field. */
+  const withOperator = (act: (operator: string) => void) => () => {
+    const state = appStore.getState();
+    if (selectOperatorValid(state)) {
+      setNeedsOperator(false);
+      act(selectOperatorName(state));
+    } else {
+      setNeedsOperator(true);
+      document.getElementById(OPERATOR_INPUT_ID)?.focus();
+    }
+  };
+
+  return {
+    nowMs,
+    operatorValid,
+    test: { running: test.running, outcome: test.outcome, recordError: test.recordError, needsOperator },
+    silence: {
+      active: activeSilence(alarm.silence, nowMs),
+      imminentSounds: alarm.sound.flag === 'imminent',
+      formOpen: silence.formOpen,
+      pending: silence.pending,
+      error: silence.error,
+    },
+    onTest: withOperator(test.run),
+    onOpenSilence: silence.openForm,
+    onSilence: (reason, minutes) => silence.silence(selectOperatorName(appStore.getState()), reason, minutes),
+    onCancelSilence: withOperator(silence.cancel),
+  };
+}

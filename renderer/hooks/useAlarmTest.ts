@@ -1,0 +1,59 @@
+// The desk's "Test alarm": every flag tone for about a second, then the feed tone, through the same
+// player as the real alarm; the outcome is recorded by main in the alarm log.
+import { useCallback, useState } from 'react';
+import { TEST_SEQUENCE } from '../alarm/alarm-patterns';
+import type { AlarmPlayer } from '../alarm/alarm-player';
+import type { ConsoleApi } from '../api/connection';
+import type { SoundStatus } from '../state/alarm/initial-state';
+import { testOutcome, type TestOutcome } from './alarm-test-outcome';
+
+export type { TestOutcome } from './alarm-test-outcome';
+export const TEST_STEP_MS = 1000;
+
+export interface AlarmTestState {
+  running: boolean;
+  outcome: TestOutcome | null;
+  /** Why main did not record the test, if it did not. */
+  recordError: string | null;
+  run(operator: string): void;
+}
+
+export function useAlarmTest(
+  api: ConsoleApi,
+  player: AlarmPlayer,
+  readSpeakers: () => { sound: SoundStatus; audioOutputs: number | null },
+): AlarmTestState {
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<TestOutcome | null>(null);
+  const [recordError, setRecordError] = useState<string | null>(null);
+
+  const run = useCallback(
+    (operator: string) => {
+      setRunning(true);
+      setOutcome(null);
+      setRecordError(null);
+      void (async () => {
+        // The click is a user gesture: the one moment a blocked context can always be resumed.
+        await player.resume().catch(() => undefined);
+        const before = testOutcome(readSpeakers().sound);
+        if (before !== 'blocked') await player.playTest(TEST_SEQUENCE, TEST_STEP_MS);
+        const speakers = readSpeakers();
+        const result = before === 'blocked' ? before : testOutcome(speakers.sound);
+        setOutcome(result);
+        setRunning(false);
+        await api
+          .invoke('recordAlarmTest', {
+            operator: operator.trim(),
+            outcome: result,
+            audioOutputs: Math.min(64, speakers.audioOutputs ?? 0),
+          })
+          .catch((failure: unknown) =>
+            setRecordError(failure instanceof Error ? failure.message : String(failure)),
+          );
+      })();
+    },
+    [api, player, readSpeakers],
+  );
+
+  return { running, outcome, recordError, run };
+}

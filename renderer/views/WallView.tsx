@@ -1,0 +1,71 @@
+// The wall display: read-only, for the whole room from 5 m. It reads the queue, the alarm and the
+// feed health; it never asks for a flag's details (main refuses the wall's connection that anyway)
+// and nothing on it can be clicked into.
+import { useState } from 'react';
+import { useApi } from '../api/api-context';
+import { AlarmBanners } from '../components/AlarmBanners';
+import { WallCounters } from '../components/wall/WallCounters';
+import { WallHealth } from '../components/wall/WallHealth';
+import { StaleBanner, TrainingWatermark } from '../components/wall/WallOverlays';
+import { WallQueue } from '../components/wall/WallQueue';
+import { useHeartbeat } from '../hooks/useHeartbeat';
+import { useNow } from '../hooks/useNow';
+import { useWallRecovery } from '../hooks/useWallRecovery';
+import { selectEscalatedSet, selectFlood, selectSound, selectTooQuiet } from '../state/alarm/selectors';
+import { actions, useAppStore } from '../state/app-store';
+import {
+  selectDisconnectedSinceMs,
+  selectFeedHealth,
+  selectFeedSeverity,
+  selectLastMessageAtMs,
+} from '../state/feed/selectors';
+import { selectCounts, selectOldestUnacknowledgedMs, selectSortedQueue } from '../state/queue/selectors';
+import type { Language } from '../state/session/initial-state';
+import { selectTraining } from '../state/session/selectors';
+import { dataAgeMs, isStale, WALL_HEARTBEAT_MS } from '../wall/wall-recovery';
+
+export function WallView({ language }: { language: Language }) {
+  const api = useApi();
+  const nowMs = useNow();
+  const [pageStartMs] = useState(() => Date.now());
+  const items = useAppStore(selectSortedQueue);
+  const counts = useAppStore(selectCounts);
+  const oldestUnack = useAppStore(selectOldestUnacknowledgedMs);
+  const escalated = useAppStore(selectEscalatedSet);
+  const flood = useAppStore(selectFlood);
+  const tooQuiet = useAppStore(selectTooQuiet);
+  const sound = useAppStore(selectSound);
+  const health = useAppStore(selectFeedHealth);
+  const feedSeverity = useAppStore(selectFeedSeverity);
+  const lastMessageAtMs = useAppStore(selectLastMessageAtMs);
+  const disconnectedSinceMs = useAppStore(selectDisconnectedSinceMs);
+  const training = useAppStore(selectTraining);
+
+  useHeartbeat(api, actions, WALL_HEARTBEAT_MS);
+  useWallRecovery(disconnectedSinceMs);
+
+  const ageMs = dataAgeMs(nowMs, lastMessageAtMs, pageStartMs);
+  const stale = isStale(ageMs);
+
+  return (
+    <div className={`wall${stale ? ' wall--stale' : ''}`} data-testid="wall-view" lang={language}>
+      <WallCounters
+        open={counts.open}
+        unacknowledged={counts.unacknowledged}
+        oldestUnackMs={oldestUnack === null ? null : nowMs - oldestUnack}
+      />
+      <StaleBanner stale={stale} ageMs={ageMs} />
+      <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
+      <WallQueue items={items} escalated={escalated} nowMs={nowMs} language={language} />
+      <WallHealth
+        health={health}
+        feedSeverity={feedSeverity}
+        sound={sound}
+        dataAgeMs={ageMs}
+        stale={stale}
+        nowMs={nowMs}
+      />
+      <TrainingWatermark training={training} />
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import {
+  WALL_RELOAD_AFTER_LINK_LOST_MS,
+  WALL_RELOAD_HEAP_BYTES,
+  WALL_STALE_AFTER_MS,
+  dataAgeMs,
+  isStale,
+  reloadReason,
+} from './wall-recovery';
+
+const healthy = { nowMs: 100_000, disconnectedSinceMs: null, heapUsedBytes: 50 * 1024 * 1024 };
+
+describe('wall self-recovery', () => {
+  it('does nothing while connected and small', () => {
+    expect(reloadReason(healthy)).toBeNull();
+    expect(reloadReason({ ...healthy, heapUsedBytes: null })).toBeNull();
+  });
+
+  it('reloads only after the link has been lost for more than 30 s', () => {
+    const lost = (ms: number) => reloadReason({ ...healthy, disconnectedSinceMs: healthy.nowMs - ms });
+    expect(WALL_RELOAD_AFTER_LINK_LOST_MS).toBe(30_000);
+    expect(lost(5_000)).toBeNull();
+    expect(lost(30_000)).toBeNull();
+    expect(lost(30_001)).toBe('link_lost');
+  });
+
+  it('reloads when the heap passes 400 MB', () => {
+    expect(WALL_RELOAD_HEAP_BYTES).toBe(400 * 1024 * 1024);
+    expect(reloadReason({ ...healthy, heapUsedBytes: WALL_RELOAD_HEAP_BYTES })).toBeNull();
+    expect(reloadReason({ ...healthy, heapUsedBytes: WALL_RELOAD_HEAP_BYTES + 1 })).toBe('memory');
+  });
+
+  it('ages the data from the last message, or from page start when nothing came yet', () => {
+    expect(dataAgeMs(20_000, 15_000, 0)).toBe(5_000);
+    expect(dataAgeMs(20_000, null, 8_000)).toBe(12_000);
+    expect(dataAgeMs(20_000, 21_000, 0)).toBe(0);
+  });
+
+  it('is stale after more than 10 s', () => {
+    expect(WALL_STALE_AFTER_MS).toBe(10_000);
+    expect(isStale(10_000)).toBe(false);
+    expect(isStale(10_001)).toBe(true);
+  });
+});
