@@ -14,6 +14,7 @@ export interface Rig {
 }
 
 export const test = base.extend<{ rig: Rig }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
   rig: async ({}, use) => {
     const sim = await startSimulator({ token: 'e2e-token', runId: 'e2e' });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-e2e-'));
