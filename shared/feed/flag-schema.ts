@@ -34,7 +34,8 @@ const isoWithOffset = z
   .regex(ISO_WITH_OFFSET)
   .refine((s) => Number.isFinite(Date.parse(s)));
 const lowercaseWord = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/);
-const optionalText = (max: number) => z.string().max(max).optional();
+// Optional fields may come as null (many serialisers write null for "absent"): null is absent.
+const optionalText = (max: number) => z.string().max(max).nullish();
 
 /** Cut by code points, so a Hindi or emoji excerpt is never split inside a character. */
 export function cutExcerpt(text: string): string {
@@ -47,16 +48,16 @@ const subjectSchema = z.looseObject({
   display_name: optionalText(512),
   handle: optionalText(512),
   profile_url: optionalText(2048),
-  age: z.int().min(0).max(130).optional(),
+  age: z.int().min(0).max(130).nullish(),
   phone: optionalText(64),
   email: optionalText(512),
 });
 
 const contentSchema = z.looseObject({
-  excerpt: z.string().transform(cutExcerpt).optional(),
+  excerpt: z.string().transform(cutExcerpt).nullish(),
   language: optionalText(32),
   post_url: optionalText(2048),
-  posted_at: isoWithOffset.optional(),
+  posted_at: isoWithOffset.nullish(),
 });
 
 const locationSchema = z.looseObject({
@@ -65,11 +66,11 @@ const locationSchema = z.looseObject({
   pincode: z
     .string()
     .regex(/^\d{6}$/)
-    .optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  lon: z.number().min(-180).max(180).optional(),
-  source: z.enum(['profile', 'post', 'ip', 'none']).optional(),
-  accuracy_m: z.number().min(0).optional(),
+    .nullish(),
+  lat: z.number().min(-90).max(90).nullish(),
+  lon: z.number().min(-180).max(180).nullish(),
+  source: z.enum(['profile', 'post', 'ip', 'none']).nullish(),
+  accuracy_m: z.number().min(0).nullish(),
 });
 
 export const flagSchema = z.looseObject({
@@ -77,12 +78,12 @@ export const flagSchema = z.looseObject({
   revision: z.int().min(1).default(1),
   status: z.enum(PLATFORM_STATUSES).default('active'),
   flagged_at: isoWithOffset,
-  platform: lowercaseWord.optional(),
-  category: lowercaseWord.optional(),
+  platform: lowercaseWord.nullish(),
+  category: lowercaseWord.nullish(),
   risk: z.enum(RISKS),
   subject: subjectSchema,
-  content: contentSchema.optional(),
-  location: locationSchema.optional(),
+  content: contentSchema.nullish(),
+  location: locationSchema.nullish(),
   institution: optionalText(512),
 });
 
@@ -100,8 +101,19 @@ export function parseFlagRecord(raw: unknown): FlagParseResult {
   if (result.success) return { ok: true, flag: result.data };
   const issue = result.error.issues[0];
   const field = (issue?.path ?? []).map(String).join('.');
-  const rule = FIELD_RULES[field] ?? FIELD_RULES[field.split('.')[0] ?? ''] ?? 'not of the expected type';
+  const rule = FIELD_RULES[field] ?? describeIssue(issue);
   return { ok: false, field: field || '(record)', rule, idHint: idHintOf(raw) };
+}
+
+/** For fields without a rule of their own (lengths of free text): the rule zod checked, in words. */
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'not of the expected type';
+  if (issue.code === 'too_big')
+    return `at most ${String(issue.maximum)} ${issue.origin === 'string' ? 'characters' : ''}`.trim();
+  if (issue.code === 'too_small')
+    return `at least ${String(issue.minimum)} ${issue.origin === 'string' ? 'characters' : ''}`.trim();
+  if (issue.code === 'invalid_type') return `must be ${issue.expected}`;
+  return 'not of the expected type';
 }
 
 function idHintOf(raw: unknown): string | null {

@@ -1,5 +1,6 @@
 // Simulator → poller → encrypted store → core → WebSocket contract, as the browser sees it.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -185,5 +186,31 @@ describe('headless host', () => {
     await client.waitFor('feedHealth', (p) => p.state === 'unauthorised' && p.alarm === true);
     await client.waitFor('alarm', (p) => p.feedAlarm === true);
     client.ws.close();
+  });
+});
+
+describe('headless host under malformed requests', () => {
+  it('answers 400 and keeps running', async () => {
+    await startRig();
+    const raw = (line: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect(host.port, '127.0.0.1', () => socket.write(line));
+        let data = '';
+        socket.on('data', (c) => (data += c.toString()));
+        socket.on('close', () => resolve(data));
+        socket.on('error', () => resolve(data));
+      });
+    expect(await raw('GET /%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(
+      /^HTTP\/1.1 400/,
+    );
+    expect(await raw('GET /a%00b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(
+      /^HTTP\/1.1 400/,
+    );
+    expect(
+      await raw(
+        'GET //[ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      ),
+    ).toMatch(/^HTTP\/1.1 40\d/);
+    expect((await fetch(`${origin()}/`)).status).toBe(200); // still serving
   });
 });

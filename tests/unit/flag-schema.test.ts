@@ -67,6 +67,27 @@ describe('FLAG schema (feed protocol v1)', () => {
     rejects(noSubject, 'subject');
   });
 
+  it('treats null in optional fields as absent, as serialisers write it', () => {
+    const record = makeFlag({
+      platform: null,
+      content: null,
+      location: { district: 'Kota', pincode: null, lat: null, lon: null, source: null },
+      institution: null,
+      subject: { account_id: '1', handle: null, age: null, email: null },
+    });
+    expect(parseFlagRecord(record).ok).toBe(true);
+    expect(parseFlagRecord(makeFlag({ location: null })).ok).toBe(true);
+  });
+
+  it('names the length rule for over-long free text', () => {
+    const result = parseFlagRecord(makeFlag({ subject: { account_id: '1', display_name: 'x'.repeat(600) } }));
+    expect(result).toMatchObject({
+      ok: false,
+      field: 'subject.display_name',
+      rule: 'at most 512 characters',
+    });
+  });
+
   it('rejects non-objects without throwing', () => {
     for (const value of [null, 42, 'flag', [], true]) expect(parseFlagRecord(value).ok).toBe(false);
   });

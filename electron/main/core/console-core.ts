@@ -176,7 +176,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       poller.health.setQuarantinedTotal(await store.countQuarantined());
       publishAlarm();
       poller.start();
-      const tick = setInterval(publishHealth, options.tickMs ?? 1000);
+      // Every tick, whatever the feed does: escalation, silence expiry, flood end and "too quiet"
+      // are due by the clock, not by a poll (a hanging feed must not hold an escalation back).
+      const tick = setInterval(() => {
+        publishHealth();
+        publishAlarm();
+      }, options.tickMs ?? 1000);
       const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);
       for (const timer of [tick, learn]) {
         timer.unref();

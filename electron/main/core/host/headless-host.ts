@@ -46,7 +46,13 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const role = roleOfToken(url.searchParams.get('token') ?? '');
     if (url.pathname !== '/ws' || role === null || req.headers.origin !== origin) {
       log(

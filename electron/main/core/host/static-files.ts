@@ -1,4 +1,5 @@
-// Serves the built renderer read-only, with the same strict CSP the Electron shell applies.
+// Serves the built renderer read-only, with a strict CSP. Any malformed request gets a 400 and never
+// an exception: a crashed host would silence every alarm.
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -35,9 +36,16 @@ export function serveStatic(
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): void {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
-  const file = path.resolve(rootDir, '.' + relative);
+  let file: string;
+  try {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    if (relative.includes('\0')) throw new URIError('NUL in path');
+    file = path.resolve(rootDir, '.' + relative);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
   if (!file.startsWith(path.resolve(rootDir) + path.sep) || req.method !== 'GET') {
     res.writeHead(404).end();
     return;

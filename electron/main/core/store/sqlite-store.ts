@@ -84,8 +84,8 @@ function platformColumns(flag: FeedFlag, rawJson: string) {
     risk_rank: RISK_RANK[flag.risk],
     district_key: districtKeyOf(location?.district) ?? districtKeyOf(location?.city),
     subject_json: JSON.stringify(subject),
-    content_json: content === undefined ? null : JSON.stringify(content),
-    location_json: location === undefined ? null : JSON.stringify(location),
+    content_json: content == null ? null : JSON.stringify(content),
+    location_json: location == null ? null : JSON.stringify(location),
     institution: flag.institution ?? null,
     raw_json: rawJson,
   };

@@ -1,0 +1,61 @@
+// The core's clock-driven duties keep running whatever the feed does.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ALARM_CONFIG } from '../../electron/main/core/alarm/alarm-config';
+import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
+import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
+import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
+import type { AlarmState } from '../../shared/domain';
+import { makeFlag } from '../helpers/flags';
+import { openTempStore } from '../helpers/temp-store';
+
+let sim: Simulator;
+let core: ConsoleCore;
+let close: () => void;
+afterEach(async () => {
+  await core?.stop();
+  await sim?.close();
+  close?.();
+});
+
+describe('console core', () => {
+  it('escalates an unacknowledged flag by the clock, with no poll and no change of feed health', async () => {
+    sim = await startSimulator({ token: 't', runId: 'cc' });
+    const { store, sync } = openTempStore();
+    close = () => sync.close();
+    let clock = Date.now();
+    core = createConsoleCore({
+      store,
+      host: 'headless',
+      version: 'test',
+      now: () => clock,
+      tickMs: 20,
+      alarm: {
+        ...DEFAULT_ALARM_CONFIG,
+        escalateAfterMs: { imminent: 60_000, high: 120_000, elevated: 300_000 },
+      },
+      feed: defaultFeedConfig({
+        baseUrl: sim.url,
+        token: 't',
+        pollIntervalMs: 1000,
+        waitSeconds: 0,
+        requestSlackMs: 60_000,
+      }),
+    });
+    const alarms: AlarmState[] = [];
+    const waiters: (() => void)[] = [];
+    core.subscribe((event, payload) => {
+      if (event !== 'alarm') return;
+      alarms.push(payload as AlarmState);
+      waiters.splice(0).forEach((w) => w());
+    });
+    const until = async (predicate: (a: AlarmState) => boolean) => {
+      while (!alarms.some(predicate)) await new Promise<void>((r) => waiters.push(r));
+    };
+    await core.start();
+    sim.publish(makeFlag({ id: 'fl_hang', risk: 'imminent' }));
+    await until((a) => a.flagIds.includes('fl_hang'));
+    clock += 61_000;
+    await until((a) => a.escalatedIds.includes('fl_hang'));
+    expect(alarms.at(-1)!.sound).toMatchObject({ flag: 'imminent', escalated: true });
+  });
+});
