@@ -101,6 +101,7 @@ async function startTimed(dataDir: string, keyFile: string, feedUrl: string) {
     feedUrl,
     '--token',
     'bench',
+    '--init', // the key file is the bench's own, written before the database
   ]);
   const readyMs = performance.now() - started;
   const queued = await firstQueue(host);

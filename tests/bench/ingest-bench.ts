@@ -100,7 +100,7 @@ export function benchIngest(flags: number): IngestFigures {
   });
   const pipelineMs = performance.now() - started;
   const queueStarted = performance.now();
-  store.listOpenQueue();
+  store.listOpenQueue(false);
   const openQueueMs = performance.now() - queueStarted;
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });

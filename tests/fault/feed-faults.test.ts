@@ -22,7 +22,7 @@ async function faultThenRecover(mode: FaultMode, expected: { state: string; fail
     expect(outcome).toMatchObject({ kind: 'failed', failure: expected.failure });
   }
   expect(rig.store.sync.getCursor('default')).toBe(cursor);
-  expect(rig.store.sync.listOpenQueue().map((f) => f.id)).toEqual(['fl_before']);
+  expect(rig.store.sync.listOpenQueue(false).map((f) => f.id)).toEqual(['fl_before']);
   const health = rig.poller.health.evaluate(rig.clock.now);
   expect(health.state).toBe(expected.state);
   expect(health.alarm).toBe(['down', 'unauthorised', 'bad_signature', 'silent'].includes(expected.state));
@@ -31,7 +31,7 @@ async function faultThenRecover(mode: FaultMode, expected: { state: string; fail
   expect((await rig.poller.pollOnce()).kind).toBe('committed');
   expect(
     rig.store.sync
-      .listOpenQueue()
+      .listOpenQueue(false)
       .map((f) => f.id)
       .sort(),
   ).toEqual(['fl_before', 'fl_during']);
@@ -69,13 +69,13 @@ describe('feed fault classes', () => {
       rig.sim.setFault(mode, { count: 1 });
       expect(await rig.poller.pollOnce()).toMatchObject({ kind: 'failed', failure: 'bad_signature' });
       expect(rig.store.sync.getCursor('default')).toBeNull();
-      expect(rig.store.sync.listOpenQueue()).toHaveLength(0);
+      expect(rig.store.sync.listOpenQueue(false)).toHaveLength(0);
       expect(rig.poller.health.evaluate(rig.clock.now)).toMatchObject({
         state: 'bad_signature',
         alarm: true,
       });
       expect((await rig.poller.pollOnce()).kind).toBe('committed');
-      expect(rig.store.sync.listOpenQueue()).toHaveLength(1);
+      expect(rig.store.sync.listOpenQueue(false)).toHaveLength(1);
       await rig.close();
     }
   });
@@ -124,7 +124,7 @@ describe('redelivery, revisions, withdrawals, mixed pages', () => {
       if (outcome.kind !== 'committed' || !outcome.hasMore) break;
     }
     expect(kinds).toEqual(['committed', 'committed', 'committed']);
-    const queue = rig.store.sync.listOpenQueue();
+    const queue = rig.store.sync.listOpenQueue(false);
     expect(queue.map((f) => [f.id, f.revision, f.risk, f.status])).toEqual([
       ['fl_a', 3, 'imminent', 'active'],
       ['fl_c', 1, 'high', 'active'],
@@ -138,6 +138,6 @@ describe('redelivery, revisions, withdrawals, mixed pages', () => {
     const pending = rig.poller.pollOnce();
     setTimeout(() => rig.sim.publish(makeFlag({ id: 'fl_woken' })), 50);
     expect((await pending).kind).toBe('committed');
-    expect(rig.store.sync.listOpenQueue().map((f) => f.id)).toEqual(['fl_woken']);
+    expect(rig.store.sync.listOpenQueue(false).map((f) => f.id)).toEqual(['fl_woken']);
   });
 });

@@ -70,6 +70,22 @@ describe('lifeline CLI', () => {
     expect(fs.existsSync(path.join(dir, 'db.key'))).toBe(false);
   });
 
+  it('never starts a new, empty database beside an existing key unless told to (--init)', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'one.ndjson');
+    fs.writeFileSync(file, JSON.stringify(makeFlag()) + '\n');
+    const keyFile = path.join(dir, 'db.key');
+    expect(
+      lifeline(['import', file], { LIFELINE_DATA_DIR: path.join(dir, 'a'), LIFELINE_KEY_FILE: keyFile }).code,
+    ).toBe(0);
+    const wrongDir = { LIFELINE_DATA_DIR: path.join(dir, 'not-mounted'), LIFELINE_KEY_FILE: keyFile };
+    const r = lifeline(['import', file], wrongDir);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/No database in .*not-mounted, but a key already exists .*--init/);
+    expect(fs.existsSync(path.join(dir, 'not-mounted', 'lifeline.db'))).toBe(false);
+    expect(lifeline(['import', file, '--init'], wrongDir).code).toBe(0);
+  });
+
   it('names the flag and the rule for bad configuration', () => {
     expect(lifeline(['host', '--poll-interval-ms', '5'])).toMatchObject({ code: 2 });
     expect(lifeline(['host', '--poll-interval-ms', '5']).err).toMatch(

@@ -6,7 +6,8 @@ import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
 import type { AlarmState } from '../../shared/domain';
 import { makeFlag } from '../helpers/flags';
-import { openTempStore } from '../helpers/temp-store';
+import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { openTempStore, pageInput } from '../helpers/temp-store';
 
 let sim: Simulator;
 let core: ConsoleCore;
@@ -57,5 +58,35 @@ describe('console core', () => {
     clock += 61_000;
     await until((a) => a.escalatedIds.includes('fl_hang'));
     expect(alarms.at(-1)!.sound).toMatchObject({ flag: 'imminent', escalated: true });
+  });
+
+  it('picks up flags another process imported while it runs, and sounds for them', async () => {
+    sim = await startSimulator({ token: 't', runId: 'imp' });
+    const { store, sync, file, key } = openTempStore();
+    const other = SqliteStore.open(file, key, { createIfMissing: false }); // as `lifeline import` would
+    close = () => {
+      other.close();
+      sync.close();
+    };
+    core = createConsoleCore({
+      store,
+      host: 'headless',
+      version: 'test',
+      refreshMs: 50,
+      feed: defaultFeedConfig({ baseUrl: sim.url, token: 't', pollIntervalMs: 60_000, waitSeconds: 0 }),
+    });
+    const seen: string[] = [];
+    const waiters: (() => void)[] = [];
+    core.subscribe((event, payload) => {
+      if (event === 'alarm') seen.push(...(payload as AlarmState).flagIds);
+      waiters.splice(0).forEach((w) => w());
+    });
+    await core.start();
+    other.commitPage({
+      ...pageInput([makeFlag({ id: 'fl_imported', risk: 'high' })], null),
+      source: 'import:x.ndjson',
+    });
+    while (!seen.includes('fl_imported')) await new Promise<void>((r) => waiters.push(r));
+    expect((await core.handlers.listQueue({}, { role: 'desk' })).map((i) => i.id)).toEqual(['fl_imported']);
   });
 });

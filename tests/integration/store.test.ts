@@ -29,7 +29,7 @@ describe('encrypted store: ingest', () => {
     const again = sync.commitPage(pageInput([flag], 'c_3'));
     expect(again).toMatchObject({ inserted: 0, duplicates: 1 });
     expect(sync.getCursor('default')).toBe('c_3');
-    expect(sync.listOpenQueue()).toHaveLength(1);
+    expect(sync.listOpenQueue(false)).toHaveLength(1);
   });
 
   it('applies a higher revision to platform fields only, never to what operators recorded', () => {
@@ -87,7 +87,7 @@ describe('encrypted store: ingest', () => {
       /disk on fire/,
     );
     expect(sync.getCursor('default')).toBe('c_1');
-    expect(sync.listOpenQueue()).toHaveLength(1);
+    expect(sync.listOpenQueue(false)).toHaveLength(1);
   });
 
   it('keeps the event log append-only', () => {
@@ -117,7 +117,7 @@ describe('encrypted store: ingest', () => {
         makeFlag({ id: 'c', risk: 'imminent', flagged_at: '2026-11-25T09:30:00+05:30' }),
       ]),
     );
-    expect(sync.listOpenQueue().map((i) => i.id)).toEqual(['c', 'b', 'a']);
+    expect(sync.listOpenQueue(false).map((i) => i.id)).toEqual(['c', 'b', 'a']);
     const plan = sync.database
       .prepare(
         `EXPLAIN QUERY PLAN SELECT id FROM flags WHERE state <> 'closed' ORDER BY risk_rank, flagged_at_ms`,
@@ -136,7 +136,7 @@ describe('encrypted store: ingest', () => {
         makeFlag({ id: 'none', location: { source: 'none' } }),
       ]),
     );
-    const byId = Object.fromEntries(sync.listOpenQueue().map((i) => [i.id, i.districtKey]));
+    const byId = Object.fromEntries(sync.listOpenQueue(false).map((i) => [i.id, i.districtKey]));
     expect(byId).toEqual({ hi: 'kota', old: 'dholpur', none: null });
   });
 });

@@ -33,7 +33,7 @@ describe('store worker thread', () => {
     await store.close();
 
     const reopened = await start(file, key, false);
-    expect((await reopened.listOpenQueue())[0]).toMatchObject({
+    expect((await reopened.listOpenQueue(false))[0]).toMatchObject({
       state: 'acknowledged',
       acknowledgedBy: 'Op Testwal',
     });

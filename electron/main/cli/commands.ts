@@ -4,7 +4,12 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ContractError } from '../../../shared/errors';
 import { ENV, kebab, resolveHostConfig, type HostConfig } from '../core/config/host-config';
-import { envKeyProvider, fileKeyProvider, type KeyProvider } from '../core/key/key-provider';
+import {
+  envKeyProvider,
+  fileKeyProvider,
+  mayCreateDatabase,
+  type KeyProvider,
+} from '../core/key/key-provider';
 import { importNdjson } from '../core/ingest/ndjson-import';
 import { DATABASE_FILE, startConsole } from '../core/start-console';
 import { startHeadlessHost } from '../core/host/headless-host';
@@ -73,7 +78,11 @@ export async function runCommand(argv: string[]): Promise<number | null> {
 }
 
 async function host(args: string[]): Promise<number | null> {
-  const { flags } = parse(args, { training: { type: 'boolean' }, 'renderer-dir': { type: 'string' } });
+  const { flags } = parse(args, {
+    training: { type: 'boolean' },
+    init: { type: 'boolean' },
+    'renderer-dir': { type: 'string' },
+  });
   if (flags.help) {
     console.log(HELP.host);
     return 0;
@@ -90,6 +99,7 @@ async function host(args: string[]): Promise<number | null> {
     pollIntervalMs: config.pollIntervalMs,
     simRate: config.simRate,
     training: flags.training === true,
+    init: flags.init === true,
   });
   const rendererDir =
     typeof flags.rendererDir === 'string' ? flags.rendererDir : path.join(__dirname, '..', 'renderer');
@@ -133,7 +143,7 @@ function openStoreForCommand(config: HostConfig) {
 }
 
 async function importCommand(args: string[]): Promise<number> {
-  const { flags, positionals } = parse(args, { training: { type: 'boolean' } });
+  const { flags, positionals } = parse(args, { training: { type: 'boolean' }, init: { type: 'boolean' } });
   if (flags.help) {
     console.log(HELP.import);
     return 0;
@@ -144,8 +154,14 @@ async function importCommand(args: string[]): Promise<number> {
   if (!fs.existsSync(file)) throw new ContractError('not_found', `No file ${file}.`);
   const config = resolveHostConfig(flags, process.env);
   const { file: dbFile, exists } = openStoreForCommand(config);
-  const key = await keyProviderFor(config).obtain({ databaseExists: exists });
-  const store = inProcessStore(SqliteStore.open(dbFile, key, { createIfMissing: !exists }));
+  const provider = keyProviderFor(config);
+  const createIfMissing = mayCreateDatabase(provider, {
+    databaseExists: exists,
+    init: flags.init === true,
+    dataDir: config.dataDir,
+  });
+  const key = await provider.obtain({ databaseExists: exists });
+  const store = inProcessStore(SqliteStore.open(dbFile, key, { createIfMissing }));
   try {
     const summary = await importNdjson(file, store, { now: Date.now, training: flags.training === true });
     console.log(

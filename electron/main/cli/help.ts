@@ -26,14 +26,16 @@ lifeline <command> --help for its options.`,
 ${CONFIG}
   --port PORT             loopback port for the console (default: any free)  [LIFELINE_PORT]
   --sim-rate N            simulator flags per minute (default 6)             [LIFELINE_SIM_RATE]
-  --training              mark this feed's flags TRAINING (drills)`,
+  --training              mark this feed's flags TRAINING (drills)
+  --init                  create the database although a key exists already (new installation)`,
   import: `Usage: lifeline import FILE.ndjson [options]
 
 One FLAG object per line. Same validation, quarantine and idempotence as the feed.
 Exit code 3 when some lines were quarantined.
 
 ${CONFIG}
-  --training              mark the imported flags TRAINING`,
+  --training              mark the imported flags TRAINING
+  --init                  create the database although a key exists already`,
   status: `Usage: lifeline status [--json] [options]
 
 ${CONFIG}

@@ -26,6 +26,8 @@ export interface ConsoleCoreOptions {
   random?: () => number;
   /** How often feed health and the alarm are re-evaluated without a poll (silence, escalation). */
   tickMs?: number;
+  /** How often the core looks for writes it did not make (an import from the command line). */
+  refreshMs?: number;
   /** How often "too quiet" relearns what is usual at this hour. */
   quietRelearnMs?: number;
   log?: (line: string) => void;
@@ -77,6 +79,19 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     }
     emit('queueChanged', { upserts: changed });
     publishAlarm();
+  }
+
+  let eventSeq = -1;
+  /** Picks up flags written by another process (lifeline import) or another desk. */
+  async function refreshFromStore(): Promise<void> {
+    const changes = await store.changesSince(eventSeq, training);
+    eventSeq = changes.lastEventSeq;
+    const unseen = changes.insertedIds.filter((id) => !open.has(id));
+    const changed = changes.items.filter(
+      (item) => JSON.stringify(open.get(item.id)) !== JSON.stringify(isOpen(item) ? item : undefined),
+    );
+    engine.recordArrivals(now(), unseen.length);
+    applyChanges(changed);
   }
 
   function writeLog(entries: AlarmLogEntry[]): void {
@@ -169,7 +184,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return () => listeners.delete(listener);
     },
     async start() {
-      for (const item of await store.listOpenQueue()) open.set(item.id, item);
+      eventSeq = (await store.changesSince(-1, training)).lastEventSeq;
+      for (const item of await store.listOpenQueue(training)) open.set(item.id, item);
       const stats = await store.arrivalStats(now() - alarmConfig.tooQuiet.historyMs, training);
       engine = new AlarmEngine(alarmConfig, stats.lastMs ?? now());
       engine.setQuietThreshold(tooQuietThresholdMs(stats, now(), alarmConfig.tooQuiet));
@@ -183,7 +199,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         publishAlarm();
       }, options.tickMs ?? 1000);
       const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);
-      for (const timer of [tick, learn]) {
+      const refresh = setInterval(
+        () =>
+          void refreshFromStore().catch((error: unknown) => log(`refresh failed: ${(error as Error).name}`)),
+        options.refreshMs ?? 2000,
+      );
+      for (const timer of [tick, learn, refresh]) {
         timer.unref();
         timers.push(timer);
       }

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createConsoleCore, type ConsoleCore } from './console-core';
-import type { KeyProvider } from './key/key-provider';
+import { mayCreateDatabase, type KeyProvider } from './key/key-provider';
 import { defaultFeedConfig } from './feed/poller';
 import { startSimulator, type Simulator } from './simulator/simulator-server';
 import type { Store } from './store/store';
@@ -27,6 +27,8 @@ export interface StartConsoleOptions {
   simRate: number;
   /** Mark an external feed's flags as TRAINING (drills); the built-in simulator always is. */
   training?: boolean;
+  /** Create the database even though a key exists already (a new installation with a kept key). */
+  init?: boolean;
   /** Directory holding the built store worker; defaults to this module's. */
   workerDir?: string;
 }
@@ -42,12 +44,17 @@ export interface RunningConsole {
 export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const databaseExists = fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0;
+  const createIfMissing = mayCreateDatabase(options.keyProvider, {
+    databaseExists,
+    init: options.init === true,
+    dataDir: options.dataDir,
+  });
   const key = await options.keyProvider.obtain({ databaseExists });
   const store = await startWorkerStore({
     ...storeWorkerLocation(options.workerDir),
     file: databaseFile,
     key: new Uint8Array(key),
-    createIfMissing: !databaseExists,
+    createIfMissing,
   });
   key.fill(0);
 

@@ -11,7 +11,9 @@ import { denyEverythingElse } from './hardening';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Only a development build may load its renderer from the electron-vite dev server: in a packaged
+// app an environment variable must never be able to point the trusted window at another origin.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 let running: RunningConsole | null = null;
 
 function argValue(args: string[], name: string): string | undefined {
@@ -26,8 +28,8 @@ async function main(): Promise<void> {
   denyEverythingElse(app, session.defaultSession);
 
   const args = process.argv.slice(1);
-  const config = resolveHostConfig({}, process.env);
   try {
+    const config = resolveHostConfig({}, process.env);
     running = await startConsole({
       dataDir: path.join(app.getPath('userData'), 'data'),
       keyProvider: safeStorageKeyProvider(safeStorage, app.getPath('userData'), {
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       secret: config.secret,
       pollIntervalMs: config.pollIntervalMs,
       simRate: config.simRate,
+      init: args.includes('--init'),
     });
   } catch (error) {
     dialog.showErrorBox('Lifeline Console cannot start', (error as Error).message);

@@ -25,6 +25,7 @@ export function safeStorageKeyProvider(
 
   return {
     describe: () => `OS keychain via safeStorage (${backend()}), wrapped key in ${wrappedFile}`,
+    exists: () => fs.existsSync(wrappedFile),
     async obtain({ databaseExists }) {
       if (!safeStorage.isEncryptionAvailable()) {
         throw new ContractError(

@@ -10,8 +10,29 @@ import { KEY_BYTES } from '../store/open-database';
 export interface KeyProvider {
   /** Where the key lives, for messages and `lifeline status` (never the key itself). */
   describe(): string;
+  /** Whether a key is already stored (before obtain() may create one). */
+  exists(): boolean;
   /** The key; a new one only when no database exists yet. */
   obtain(options: { databaseExists: boolean }): Promise<Buffer>;
+}
+
+/**
+ * Whether this start may create a new database. Only on a true first run: no database and no key
+ * yet, or when the operator says so (--init). A key that exists beside a missing database means
+ * the data directory is wrong or its disk is not mounted, and a fresh empty database there would
+ * look healthy while the real flags never sound.
+ */
+export function mayCreateDatabase(
+  provider: KeyProvider,
+  options: { databaseExists: boolean; init: boolean; dataDir: string },
+): boolean {
+  if (options.databaseExists) return false;
+  if (!provider.exists() || options.init) return true;
+  throw new ContractError(
+    'not_found',
+    `No database in ${options.dataDir}, but a key already exists (${provider.describe()}). Check the data ` +
+      'directory (is its disk mounted?). For a new installation with an existing key, start once with --init.',
+  );
 }
 
 const HEX_KEY = /^[0-9a-f]{64}$/i;
@@ -30,6 +51,7 @@ function parseHexKey(text: string, where: string): Buffer {
 export function fileKeyProvider(file: string): KeyProvider {
   return {
     describe: () => `key file ${file}`,
+    exists: () => fs.existsSync(file),
     async obtain({ databaseExists }) {
       try {
         return parseHexKey(fs.readFileSync(file, 'utf8'), `key file ${file}`);
@@ -53,6 +75,7 @@ export function fileKeyProvider(file: string): KeyProvider {
 export function envKeyProvider(variable: string, env: NodeJS.ProcessEnv = process.env): KeyProvider {
   return {
     describe: () => `environment variable ${variable}`,
+    exists: () => true,
     async obtain() {
       const value = env[variable];
       if (!value) throw new ContractError('forbidden', `The environment variable ${variable} holds no key.`);

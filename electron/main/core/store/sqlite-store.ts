@@ -23,6 +23,7 @@ import type {
   CommitPageInput,
   CommitPageResult,
   Store,
+  StoreChanges,
   StoreStatus,
   ValidFlagInput,
 } from './store';
@@ -130,9 +131,16 @@ export class SqliteStore {
       cursor: db.prepare<[string], { cursor: string | null }>(
         'SELECT cursor FROM feed_cursors WHERE feed_key = ?',
       ),
-      openQueue: db.prepare<[], FlagRow>(
-        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE state <> 'closed' ORDER BY risk_rank, flagged_at_ms`,
+      openQueue: db.prepare<[number], FlagRow>(
+        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE state <> 'closed' AND training = ? ORDER BY risk_rank, flagged_at_ms`,
       ),
+      changedSince: db.prepare<[number, number], FlagRow & { received: number }>(
+        `SELECT ${QUEUE_COLUMNS}, c.received FROM flags
+         JOIN (SELECT flag_id, max(kind = 'received') AS received FROM flag_events WHERE seq > ? GROUP BY flag_id) c
+           ON c.flag_id = flags.id
+         WHERE flags.training = ?`,
+      ),
+      lastEventSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM flag_events'),
       detail: db.prepare<
         [string],
         FlagRow & {
@@ -248,8 +256,17 @@ export class SqliteStore {
     return this.statements.cursor.get(feedKey)?.cursor ?? null;
   }
 
-  listOpenQueue(): QueueItem[] {
-    return this.statements.openQueue.all().map(toQueueItem);
+  listOpenQueue(training: boolean): QueueItem[] {
+    return this.statements.openQueue.all(training ? 1 : 0).map(toQueueItem);
+  }
+
+  changesSince(eventSeq: number, training: boolean): StoreChanges {
+    const rows = eventSeq < 0 ? [] : this.statements.changedSince.all(eventSeq, training ? 1 : 0);
+    return {
+      items: rows.map(toQueueItem),
+      insertedIds: rows.filter((r) => r.received === 1).map((r) => r.id),
+      lastEventSeq: this.statements.lastEventSeq.get()?.seq ?? 0,
+    };
   }
 
   getFlagDetail(id: string): FlagDetail | null {
@@ -370,7 +387,8 @@ export function inProcessStore(store: SqliteStore): Store {
   return {
     commitPage: async (input) => store.commitPage(input),
     getCursor: async (feedKey) => store.getCursor(feedKey),
-    listOpenQueue: async () => store.listOpenQueue(),
+    listOpenQueue: async (training) => store.listOpenQueue(training),
+    changesSince: async (eventSeq, training) => store.changesSince(eventSeq, training),
     getFlagDetail: async (id) => store.getFlagDetail(id),
     acknowledge: async (id, operator, atMs) => store.acknowledge(id, operator, atMs),
     status: async () => store.status(),

@@ -64,6 +64,12 @@ export interface AlarmLogEntry {
   detail: Record<string, unknown>;
 }
 
+export interface StoreChanges {
+  items: QueueItem[];
+  insertedIds: string[];
+  lastEventSeq: number;
+}
+
 /** New flags per IST hour of the week, for learning what "too quiet" means. */
 export interface ArrivalStats {
   firstMs: number | null;
@@ -82,7 +88,12 @@ export interface StoreStatus {
 export interface Store {
   commitPage(input: CommitPageInput): Promise<CommitPageResult>;
   getCursor(feedKey: string): Promise<string | null>;
-  listOpenQueue(): Promise<QueueItem[]>;
+  listOpenQueue(training: boolean): Promise<QueueItem[]>;
+  /**
+   * Flags changed by anyone (another process's import, another desk) since an event sequence
+   * number, so a running core sees writes it did not make itself.
+   */
+  changesSince(eventSeq: number, training: boolean): Promise<StoreChanges>;
   getFlagDetail(id: string): Promise<FlagDetail | null>;
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
   status(): Promise<StoreStatus>;

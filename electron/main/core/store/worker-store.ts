@@ -60,7 +60,8 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
   return {
     commitPage: (input) => call('commitPage', input),
     getCursor: (feedKey) => call('getCursor', feedKey),
-    listOpenQueue: () => call('listOpenQueue'),
+    listOpenQueue: (training) => call('listOpenQueue', training),
+    changesSince: (eventSeq, training) => call('changesSince', eventSeq, training),
     getFlagDetail: (id) => call('getFlagDetail', id),
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
     status: () => call('status'),
