@@ -1,8 +1,11 @@
 import fs from 'node:fs';
-import { TEST_ROOT } from './helpers/temp-store';
+import os from 'node:os';
+import path from 'node:path';
 
-// Test databases hold only invented people, but they are still removed after every run.
+// One directory per run (runs of several sessions on one machine must not remove each other's
+// databases); test databases hold only invented people, and are still removed after the run.
 export default function setup() {
-  fs.rmSync(TEST_ROOT, { recursive: true, force: true });
-  return () => fs.rmSync(TEST_ROOT, { recursive: true, force: true });
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-vitest-'));
+  process.env.LIFELINE_TEST_ROOT = root;
+  return () => fs.rmSync(root, { recursive: true, force: true });
 }

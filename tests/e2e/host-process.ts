@@ -19,7 +19,11 @@ export function startHostProcess(args: string[], env: Record<string, string> = {
     [path.join(root, 'bin/lifeline.cjs'), 'host', ...args],
     {
       cwd: root,
-      env: { ...process.env, ...env },
+      // The caller's own LIFELINE_* settings (a real data directory, a key) never reach a test host.
+      env: {
+        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LIFELINE_'))),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -6,12 +6,11 @@ import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqli
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
 import type { CommitPageInput } from '../../electron/main/core/store/store';
 
-/** All test directories live under one root that tests/global-setup.ts removes after the run. */
-export const TEST_ROOT = path.join(os.tmpdir(), 'lifeline-vitest');
+/** All test directories live under the run's root, which tests/global-setup.ts removes afterwards. */
+const testRoot = () => process.env.LIFELINE_TEST_ROOT ?? os.tmpdir();
 
 export function tempDir(prefix = 'case-'): string {
-  fs.mkdirSync(TEST_ROOT, { recursive: true });
-  return fs.mkdtempSync(path.join(TEST_ROOT, prefix));
+  return fs.mkdtempSync(path.join(testRoot(), prefix));
 }
 
 export function openTempStore(dir = tempDir(), key = crypto.randomBytes(32)) {

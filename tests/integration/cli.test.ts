@@ -9,10 +9,13 @@ import { CANARY, makeFlag } from '../helpers/flags';
 import { tempDir } from '../helpers/temp-store';
 
 const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
+/** The caller's own LIFELINE_* settings (a real data directory, a key) must never reach a test. */
+const withoutLifelineSettings = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('LIFELINE_')));
 function lifeline(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...withoutLifelineSettings(process.env), ...env },
     timeout: 30_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };

@@ -175,6 +175,19 @@ describe('headless host', () => {
       });
     }
     expect(host.wallUrl).toContain('#token=wall-token-456&view=wall');
+
+    // An operator's free text (a silence reason) never reaches the wall, by event or by answer.
+    const desk = await Client.connect(wsUrl('secret-token-123'), origin());
+    await desk.invoke('silenceAlarm', {
+      operator: 'Op Testwal',
+      reason: 'calling Priyanka Fictora',
+      minutes: 2,
+    });
+    await wall.waitFor('alarm', (p) => p.silence !== null);
+    const seen = JSON.stringify([wall.events, await wall.invoke('getAlarm')]);
+    expect(seen).not.toContain('Priyanka');
+    expect(seen).not.toContain('Op Testwal');
+    desk.ws.close();
     wall.ws.close();
   });
 

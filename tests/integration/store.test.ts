@@ -213,3 +213,15 @@ describe('encrypted store: the file on disk', () => {
     expect(sync.status().schemaVersion).toBe(LATEST_SCHEMA_VERSION);
   });
 });
+
+describe('key file', () => {
+  it('refuses a key file other users can read', async () => {
+    const dir = tempDir();
+    const keyFile = path.join(dir, 'db.key');
+    await fileKeyProvider(keyFile).obtain({ databaseExists: false });
+    fs.chmodSync(keyFile, 0o644);
+    await expect(fileKeyProvider(keyFile).obtain({ databaseExists: true })).rejects.toThrow(
+      /readable by other users.*chmod 600/,
+    );
+  });
+});

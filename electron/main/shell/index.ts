@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     trustedUrlCheck(pathToFileURL(rendererIndex).href, devServerUrl),
     roleOfContents,
   );
-  forwardEvents(running.core, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+  forwardEvents(running.core, () => BrowserWindow.getAllWindows().map((w) => w.webContents), roleOfContents);
 
   const wallDisplay = argValue(args, 'wall-display');
   const windows: WindowOptions = {

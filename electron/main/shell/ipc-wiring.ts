@@ -6,6 +6,7 @@ import type { InvokeHandlers, ViewRole } from '../../../shared/contract';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
 import type { ConsoleCore } from '../core/console-core';
 import { dispatchInvoke } from '../core/ipc/dispatch';
+import { forRole } from '../core/ipc/role-filter';
 
 export type FrameCheck = (url: string) => boolean;
 /** A window's role, recorded when the shell created it; never taken from what the page says. */
@@ -27,10 +28,14 @@ export function registerContract(
   });
 }
 
-/** Pushes every core event to the given window contents. */
-export function forwardEvents(core: ConsoleCore, target: () => WebContents[]): () => void {
+/** Pushes every core event to the given windows, as each window's role may see it. */
+export function forwardEvents(core: ConsoleCore, target: () => WebContents[], roleOf: RoleOf): () => void {
   return core.subscribe((event, payload) => {
-    for (const contents of target()) if (!contents.isDestroyed()) contents.send(IPC_EVENT, event, payload);
+    for (const contents of target()) {
+      const role = roleOf(contents);
+      if (!contents.isDestroyed() && role !== null)
+        contents.send(IPC_EVENT, event, forRole(role, event, payload));
+    }
   });
 }
 

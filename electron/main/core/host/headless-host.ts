@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { VIEW_ROLES, type ViewRole } from '../../../../shared/contract';
 import type { ConsoleCore } from '../console-core';
 import { dispatchInvoke } from '../ipc/dispatch';
+import { forRole } from '../ipc/role-filter';
 import { contentSecurityPolicy, serveStatic } from './static-files';
 import { clientMessageSchema, type ServerMessage } from './ws-protocol';
 
@@ -78,7 +79,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     const send = (message: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const unsubscribe = options.core.subscribe((event, payload) => send({ type: 'event', event, payload }));
+    const unsubscribe = options.core.subscribe((event, payload) =>
+      send({ type: 'event', event, payload: forRole(role, event, payload) }),
+    );
     ws.on('message', async (data) => {
       let message;
       try {

@@ -11,6 +11,7 @@ import {
   type InvokeResult,
 } from '../../../../shared/contract';
 import { toErrorData } from '../../../../shared/errors';
+import { forRole } from './role-filter';
 
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
   return typeof channel === 'string' && Object.hasOwn(invokeContract, channel);
@@ -39,7 +40,7 @@ export async function dispatchInvoke(
   }
   try {
     const handler = handlers[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
-    const value = await handler(parsed.data, context);
+    const value = forRole(context.role, channel, await handler(parsed.data, context));
     return { ok: true, value } as InvokeResult<InvokeChannel>;
   } catch (error) {
     const data = toErrorData(error);

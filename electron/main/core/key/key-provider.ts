@@ -54,7 +54,14 @@ export function fileKeyProvider(file: string): KeyProvider {
     exists: () => fs.existsSync(file),
     async obtain({ databaseExists }) {
       try {
-        return parseHexKey(fs.readFileSync(file, 'utf8'), `key file ${file}`);
+        const text = fs.readFileSync(file, 'utf8');
+        if ((fs.statSync(file).mode & 0o077) !== 0) {
+          throw new ContractError(
+            'forbidden',
+            `The key file ${file} is readable by other users. Run: chmod 600 ${file}`,
+          );
+        }
+        return parseHexKey(text, `key file ${file}`);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }

@@ -9,10 +9,15 @@ if (!port) throw new Error('store worker must run in a worker thread');
 
 const init = workerData as WorkerInit;
 const post = (reply: WorkerReply) => port.postMessage(reply);
-const errorOf = (error: unknown) =>
-  error instanceof ContractError
-    ? error.toData()
-    : { ...toErrorData(error), message: String((error as Error)?.message) };
+// Errors with a kind were written for people and pass as they are. Anything else (a SQLite or
+// JSON error) may quote stored data, so only its name is logged here and a fixed text goes on.
+const errorOf = (error: unknown) => {
+  if (error instanceof ContractError) return error.toData();
+  console.error(
+    `store worker: ${(error as Error)?.name ?? 'error'} (${(error as { code?: string })?.code ?? 'no code'})`,
+  );
+  return toErrorData(error);
+};
 
 try {
   const store = inProcessStore(
@@ -21,7 +26,15 @@ try {
   init.key.fill(0);
   post({ id: 0, ready: true });
   port.on('message', (request: WorkerRequest) => {
-    const method = store[request.method] as (...args: unknown[]) => Promise<unknown>;
+    const method = store[request.method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    if (typeof method !== 'function') {
+      post({
+        id: request.id,
+        ok: false,
+        error: { kind: 'invalid_request', message: 'Unknown store method.' },
+      });
+      return;
+    }
     method(...request.args).then(
       (value) => post({ id: request.id, ok: true, value }),
       (error: unknown) => post({ id: request.id, ok: false, error: errorOf(error) }),

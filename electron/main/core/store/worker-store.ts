@@ -26,6 +26,9 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new ContractError('unavailable', `The store worker exited (${code}) while opening.`)),
+    );
   }).catch(async (error) => {
     await worker.terminate();
     throw error;
@@ -44,7 +47,10 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   };
-  worker.on('error', () => failAll(new ContractError('unavailable', 'The store worker failed.')));
+  worker.on('error', (error) => {
+    console.error(`store worker failed: ${error.name}`);
+    failAll(new ContractError('unavailable', 'The store worker failed.'));
+  });
   worker.on('exit', () =>
     failAll(failure ?? new ContractError('unavailable', 'The store worker has stopped.')),
   );
