@@ -60,7 +60,8 @@ export function flagTimers(
       doneAtMs,
       elapsedMs,
       targetMs,
-      breached: elapsedMs !== null && elapsedMs > targetMs,
+      // At the target is already late: the alarm escalates at that moment too.
+      breached: elapsedMs !== null && elapsedMs >= targetMs,
     };
   };
   return [

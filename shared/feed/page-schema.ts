@@ -6,7 +6,7 @@ export const MAX_PAGE_BYTES = 10 * 1024 * 1024;
 
 export const pageSchema = z.looseObject({
   flags: z.array(z.unknown()),
-  next_cursor: z.string().min(1).max(1024),
+  next_cursor: z.string().min(1).max(8192),
   has_more: z.boolean().default(false),
   server_time: z.string().optional(),
 });

@@ -57,7 +57,7 @@ describe('feed fault classes', () => {
 
   it('a hanging server and a slow-loris trickle end at the request deadline', async () => {
     for (const mode of ['hang', 'slow_loris'] as const) {
-      await faultThenRecover(mode, { state: 'down', failure: 'timeout' }, { requestSlackMs: 300 });
+      await faultThenRecover(mode, { state: 'down', failure: 'timeout' }, { requestSlackMs: 1000 });
       await rig.close();
     }
   });
@@ -93,8 +93,8 @@ describe('feed fault classes', () => {
     rig = await feedRig();
     rig.sim.setFault('rate_limited', { count: 1 });
     const outcome = await rig.poller.pollOnce();
-    expect(outcome).toMatchObject({ kind: 'failed', failure: 'rate_limited', retryAfterMs: 1000 });
-    expect(rig.poller.delayAfter(outcome)).toBe(1000);
+    expect(outcome).toMatchObject({ kind: 'failed', failure: 'rate_limited', retryAfterMs: 3000 });
+    expect(rig.poller.delayAfter(outcome)).toBe(3000); // the server's 3 s, not the 1 s poll interval
   });
 
   it('goes SILENT when no poll has succeeded for twice the poll interval', async () => {
@@ -136,7 +136,8 @@ describe('redelivery, revisions, withdrawals, mixed pages', () => {
   it('sends the long-poll wait and is woken by a new flag', async () => {
     rig = await feedRig({ waitSeconds: 5 });
     const pending = rig.poller.pollOnce();
-    setTimeout(() => rig.sim.publish(makeFlag({ id: 'fl_woken' })), 50);
+    await rig.sim.whenWaiting(); // the server is holding the request open
+    rig.sim.publish(makeFlag({ id: 'fl_woken' }));
     expect((await pending).kind).toBe('committed');
     expect(rig.store.sync.listOpenQueue(false).map((f) => f.id)).toEqual(['fl_woken']);
   });

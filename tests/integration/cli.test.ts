@@ -44,7 +44,9 @@ describe('lifeline CLI', () => {
     expect(first.err).toBe('');
     expect(first.out).toContain('1 new, 0 revised, 1 already stored, 0 older revisions, 2 quarantined');
     expect(first.code).toBe(3);
-    expect(lifeline(['import', file], env).out).toContain('0 new, 0 revised, 2 already stored');
+    expect(lifeline(['import', file], env).out).toContain(
+      '0 new, 0 revised, 4 already stored, 0 older revisions, 0 quarantined',
+    );
 
     const status = lifeline(['status', '--json'], env);
     expect(status.code).toBe(0);
@@ -52,7 +54,7 @@ describe('lifeline CLI', () => {
     expect(report).toMatchObject({
       schemaVersion: LATEST_SCHEMA_VERSION,
       flagsByState: { new: 1 },
-      quarantined: 4,
+      quarantined: 2,
       feedHealth: null,
     });
     for (const canary of Object.values(CANARY)) expect(status.out).not.toContain(canary);

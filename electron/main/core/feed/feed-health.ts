@@ -26,8 +26,13 @@ export class FeedHealthTracker {
   constructor(
     private readonly source: FeedHealth['source'],
     private readonly pollIntervalMs: number,
-    private readonly startedAtMs: number,
+    private startedAtMs: number,
   ) {}
+
+  /** "Silent" counts from when polling starts, not from when the tracker was made (slow start-up). */
+  markStarted(nowMs: number): void {
+    this.startedAtMs = nowMs;
+  }
 
   recordSuccess(nowMs: number, quarantined = 0): void {
     this.lastGoodPollAtMs = nowMs;

@@ -23,7 +23,12 @@ export async function fetchPage(request: FetchPageRequest): Promise<FetchOutcome
   try {
     const response = await fetch(request.url, {
       method: 'GET',
-      headers: { Authorization: `Bearer ${request.token}`, Accept: 'application/json' },
+      // identity: the signature is over the exact body bytes, which a decompressing client would not see.
+      headers: {
+        Authorization: `Bearer ${request.token}`,
+        Accept: 'application/json',
+        'Accept-Encoding': 'identity',
+      },
       signal,
       redirect: 'error',
     });

@@ -78,6 +78,7 @@ export class FeedPoller {
 
   start(): void {
     if (this.running) return;
+    this.health.markStarted(this.deps.now());
     this.running = true;
     this.abort = new AbortController();
     this.loop = this.run();
@@ -119,10 +120,10 @@ export class FeedPoller {
       signal: this.abort.signal,
     });
     if (!this.running && this.abort.signal.aborted) return { kind: 'nothing_new', elapsedMs: 0 };
-    return this.handle(fetched, started);
+    return this.handle(fetched, started, cursor);
   }
 
-  private async handle(fetched: FetchOutcome, started: number): Promise<PollOutcome> {
+  private async handle(fetched: FetchOutcome, started: number, cursor: string | null): Promise<PollOutcome> {
     const now = this.deps.now();
     switch (fetched.kind) {
       case 'no_content':
@@ -157,8 +158,12 @@ export class FeedPoller {
     });
     this.succeed(this.deps.now(), result.quarantined);
     this.deps.onCommitted(result);
-    const hasMore = parsed.page.has_more;
-    if (parsed.page.flags.length === 0) return { kind: 'nothing_new', elapsedMs: now - started };
+    // A server that says "more" without moving the cursor would have us spin: take it as idle.
+    const hasMore = parsed.page.has_more && parsed.page.next_cursor !== cursor;
+    if (parsed.page.flags.length === 0 && !hasMore) return { kind: 'nothing_new', elapsedMs: now - started };
+    if (parsed.page.next_cursor === cursor && result.inserted + result.revised === 0) {
+      return { kind: 'nothing_new', elapsedMs: now - started };
+    }
     return { kind: 'committed', hasMore, result, elapsedMs: now - started };
   }
 

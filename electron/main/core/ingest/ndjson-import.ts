@@ -52,8 +52,9 @@ export async function importNdjson(
   };
 
   const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (let line of lines) {
     summary.lines++;
+    if (summary.lines === 1 && line.startsWith('\uFEFF')) line = line.slice(1); // a byte-order mark
     if (line.trim() === '') continue;
     let record: unknown;
     try {

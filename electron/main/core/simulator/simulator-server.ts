@@ -44,6 +44,8 @@ export interface Simulator {
   publish(record: unknown): void;
   /** Appends a new synthetic flag and returns it. */
   publishSynthetic(overrides?: Partial<SyntheticFlag>): SyntheticFlag;
+  /** Resolves when a long-poll request is being held, waiting for a flag (for tests). */
+  whenWaiting(): Promise<void>;
   /** One step of the built-in generator (what the rate timer does): new flag, redelivery, revision or withdrawal. */
   step(): void;
   setFault(mode: FaultMode | null, options?: { count?: number }): void;
@@ -61,6 +63,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const log: unknown[] = [];
   const issued: SyntheticFlag[] = [];
   const waiters = new Set<() => void>();
+  const waitingListeners: (() => void)[] = [];
   let serial = 0;
   let fault: FaultMode | null = null;
   let faultCount = Infinity;
@@ -158,6 +161,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       };
       const timer = setTimeout(done, ms);
       waiters.add(done);
+      for (const listener of waitingListeners.splice(0)) listener();
       req.once('close', done);
     });
   }
@@ -196,7 +200,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         sendJson(res, 503, { error: 'unavailable' });
         return true;
       case 'rate_limited':
-        res.writeHead(429, { 'Retry-After': '1' }).end();
+        res.writeHead(429, { 'Retry-After': '3' }).end();
         return true;
       case 'not_modified':
         res.writeHead(304).end();
@@ -246,6 +250,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     publish,
     publishSynthetic,
     step: tick,
+    whenWaiting: () =>
+      new Promise<void>((resolve) => (waiters.size > 0 ? resolve() : waitingListeners.push(resolve))),
     setFault(mode, opts) {
       fault = mode;
       faultCount = opts?.count ?? Infinity;

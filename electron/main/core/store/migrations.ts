@@ -80,6 +80,8 @@ export const MIGRATIONS: readonly Migration[] = [
         raw_text TEXT NOT NULL,
         id_hint TEXT
       );
+      -- The same bad record redelivered (or imported again) is quarantined once.
+      CREATE UNIQUE INDEX quarantine_once ON quarantine (raw_sha256);
 
       CREATE TABLE feed_cursors (
         feed_key TEXT PRIMARY KEY,

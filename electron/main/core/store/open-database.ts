@@ -31,7 +31,7 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
   if (!existing && !options.createIfMissing) {
     throw new ContractError('not_found', `No database at ${file}.`);
   }
-  if (!existing) {
+  if (!existing && !fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.closeSync(fs.openSync(file, 'wx', 0o600));
   }

@@ -124,7 +124,7 @@ export class SqliteStore {
         'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
       ),
       insertQuarantine:
-        db.prepare(`INSERT INTO quarantine (received_at_ms, source, field, rule, raw_sha256, raw_text, id_hint)
+        db.prepare(`INSERT OR IGNORE INTO quarantine (received_at_ms, source, field, rule, raw_sha256, raw_text, id_hint)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       upsertCursor: db.prepare(`INSERT INTO feed_cursors (feed_key, cursor, committed_at_ms) VALUES (?, ?, ?)
         ON CONFLICT (feed_key) DO UPDATE SET cursor = excluded.cursor, committed_at_ms = excluded.committed_at_ms`),
@@ -192,7 +192,8 @@ export class SqliteStore {
             ? q.rawText.slice(0, QUARANTINE_RAW_MAX_CHARS)
             : q.rawText;
         const sha = crypto.createHash('sha256').update(q.rawText).digest('hex');
-        this.statements.insertQuarantine.run(
+        // A bad record seen before (redelivered, imported again) counts as already stored.
+        const added = this.statements.insertQuarantine.run(
           input.receivedAtMs,
           input.source,
           q.field,
@@ -200,8 +201,9 @@ export class SqliteStore {
           sha,
           rawText,
           q.idHint,
-        );
-        result.quarantined++;
+        ).changes;
+        if (added) result.quarantined++;
+        else result.duplicates++;
       }
       if (input.nextCursor !== null) {
         this.statements.upsertCursor.run(input.feedKey, input.nextCursor, input.receivedAtMs);

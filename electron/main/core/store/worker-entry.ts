@@ -20,9 +20,9 @@ const errorOf = (error: unknown) => {
 };
 
 try {
-  const store = inProcessStore(
-    SqliteStore.open(init.file, Buffer.from(init.key), { createIfMissing: init.createIfMissing }),
-  );
+  const key = Buffer.from(init.key);
+  const store = inProcessStore(SqliteStore.open(init.file, key, { createIfMissing: init.createIfMissing }));
+  key.fill(0);
   init.key.fill(0);
   post({ id: 0, ready: true });
   port.on('message', (request: WorkerRequest) => {
