@@ -158,6 +158,21 @@ export const invokeContract = {
       record: handoverRecordSchema.nullable(),
     }),
   },
+  /** Records that broke a rule, newest first, for supervisors to follow up with the platform. */
+  listQuarantine: {
+    request: z.object({ limit: z.int().min(1).max(500).optional() }).strict(),
+    response: z.array(
+      z.object({
+        seq: z.int(),
+        receivedAtMs: z.number(),
+        source: z.string(),
+        field: z.string(),
+        rule: z.string(),
+        idHint: z.string().nullable(),
+        rawSha256: z.string(),
+      }),
+    ),
+  },
   signHandover: {
     request: z.object({ shiftId, supervisor: operatorName, notes: handoverNotes }).strict(),
     response: handoverRecordSchema,

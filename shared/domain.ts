@@ -79,6 +79,17 @@ export interface FeedHealth {
   quarantinedTotal: number;
 }
 
+/** A record the feed or an import sent that broke a rule: what and why, never its content. */
+export interface QuarantinedRecord {
+  seq: number;
+  receivedAtMs: number;
+  source: string;
+  field: string;
+  rule: string;
+  idHint: string | null;
+  rawSha256: string;
+}
+
 /** The room's alarm as the core decides it; the renderers only show and play it. */
 export interface AlarmState {
   /** Flags that are new, active and unacknowledged: each keeps the alarm sounding. */

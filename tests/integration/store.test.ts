@@ -74,6 +74,11 @@ describe('encrypted store: ingest', () => {
       raw_sha256: string;
     }[];
     expect(rows.map((r) => r.field)).toEqual(['risk', '(record)']);
+    expect(sync.listQuarantine(10).map((q) => [q.field, q.idHint])).toEqual([
+      ['(record)', null],
+      ['risk', expect.stringMatching(/^fl_test_/)],
+    ]);
+    expect(JSON.stringify(sync.listQuarantine(10))).not.toContain('Canarywala'); // what and why, not the content
     expect(rows[0]!.raw_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 

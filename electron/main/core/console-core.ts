@@ -174,6 +174,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       const to = toMs ?? now();
       return store.alarmKpis(fromMs ?? to - 24 * 3600_000, to, training);
     },
+    listQuarantine: async ({ limit }) => store.listQuarantine(limit ?? 100),
     ...handoverHandlers(store, schedule, training, now),
   };
 

@@ -8,6 +8,7 @@ import {
   type FlagDetail,
   type FlagEvent,
   type FlagState,
+  type QuarantinedRecord,
   type QueueItem,
 } from '../../../../shared/domain';
 import { districtKeyOf } from '../../../../shared/geo/district-names';
@@ -339,6 +340,15 @@ export class SqliteStore {
     };
   }
 
+  listQuarantine(limit: number): QuarantinedRecord[] {
+    return this.db
+      .prepare<[number], QuarantinedRecord>(
+        `SELECT seq, received_at_ms AS receivedAtMs, source, field, rule, id_hint AS idHint, raw_sha256 AS rawSha256
+         FROM quarantine ORDER BY seq DESC LIMIT ?`,
+      )
+      .all(limit);
+  }
+
   countQuarantined(): number {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM quarantine').get()!.n;
   }
@@ -395,6 +405,7 @@ export function inProcessStore(store: SqliteStore): Store {
     acknowledge: async (id, operator, atMs) => store.acknowledge(id, operator, atMs),
     status: async () => store.status(),
     countQuarantined: async () => store.countQuarantined(),
+    listQuarantine: async (limit) => store.listQuarantine(limit),
     appendAlarmLog: async (entries) => store.appendAlarmLog(entries),
     arrivalStats: async (sinceMs, training) => store.arrivalStats(sinceMs, training),
     alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),

@@ -1,7 +1,13 @@
 // The store behind an async interface: the Electron shell runs it in a worker thread, tests run it
 // in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
-import type { AlarmKpis, FlagDetail, FlagState, QueueItem } from '../../../../shared/domain';
+import type {
+  AlarmKpis,
+  FlagDetail,
+  FlagState,
+  QuarantinedRecord,
+  QueueItem,
+} from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { ShiftInstance } from '../../../../shared/shifts/schedule';
 
@@ -97,6 +103,7 @@ export interface Store {
   getFlagDetail(id: string): Promise<FlagDetail | null>;
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
+  listQuarantine(limit: number): Promise<QuarantinedRecord[]>;
   /** Cheap, for start-up (status() counts every flag by state). */
   countQuarantined(): Promise<number>;
   appendAlarmLog(entries: AlarmLogEntry[]): Promise<void>;

@@ -72,6 +72,7 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
     status: () => call('status'),
     countQuarantined: () => call('countQuarantined'),
+    listQuarantine: (limit) => call('listQuarantine', limit),
     appendAlarmLog: (entries) => call('appendAlarmLog', entries),
     arrivalStats: (sinceMs, training) => call('arrivalStats', sinceMs, training),
     alarmKpis: (fromMs, toMs, training) => call('alarmKpis', fromMs, toMs, training),
