@@ -1,16 +1,17 @@
 // The Electron shell: windows, IPC wiring, keychain. Everything else is the plain-Node core, started
 // the same way the headless host starts it (core/start-console.ts); the database runs in a worker.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import { startConsole, type RunningConsole } from '../core/start-console';
 import { resolveHostConfig } from '../core/config/host-config';
 import { forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
 import { safeStorageKeyProvider } from './safe-storage-key';
 import { denyEverythingElse } from './hardening';
+import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 
-const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const rendererDir = path.join(__dirname, '../renderer');
+registerAppScheme();
 // Only a development build may load its renderer from the electron-vite dev server: in a packaged
 // app an environment variable must never be able to point the trusted window at another origin.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   app.enableSandbox();
   await app.whenReady();
   denyEverythingElse(app, session.defaultSession);
+  serveAppScheme(rendererDir);
 
   const args = process.argv.slice(1);
   try {
@@ -52,14 +54,13 @@ async function main(): Promise<void> {
   registerContract(
     ipcMain,
     running.core.handlers,
-    trustedUrlCheck(pathToFileURL(rendererIndex).href, devServerUrl),
+    trustedUrlCheck(APP_INDEX_URL, devServerUrl),
     roleOfContents,
   );
   forwardEvents(running.core, () => BrowserWindow.getAllWindows().map((w) => w.webContents), roleOfContents);
 
   const wallDisplay = argValue(args, 'wall-display');
   const windows: WindowOptions = {
-    rendererIndex,
     preload: preloadPath(__dirname),
     devServerUrl,
     wallDisplay: wallDisplay === undefined ? undefined : Number(wallDisplay),

@@ -4,10 +4,10 @@
 import path from 'node:path';
 import { BrowserWindow, screen } from 'electron';
 import type { ViewRole } from '../../../shared/contract';
+import { APP_INDEX_URL } from './app-protocol';
 import { secureWebPreferences } from './web-preferences';
 
 export interface WindowOptions {
-  rendererIndex: string;
   preload: string;
   devServerUrl: string | undefined;
   /** Index into screen.getAllDisplays() for the wall; default: the last display. */
@@ -40,8 +40,7 @@ export function openWindow(role: ViewRole, options: WindowOptions): BrowserWindo
   window.on('closed', () => roles.delete(contentsId));
 
   const load = () => {
-    if (options.devServerUrl) void window.loadURL(`${options.devServerUrl}#view=${role}`);
-    else void window.loadFile(options.rendererIndex, { hash: `view=${role}` });
+    void window.loadURL(`${options.devServerUrl ?? APP_INDEX_URL}#view=${role}`);
   };
   window.webContents.on('render-process-gone', () => load());
   window.on('unresponsive', () => window.webContents.forcefullyCrashRenderer());
