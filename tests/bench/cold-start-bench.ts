@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { startSimulator } from '../../electron/main/core/simulator/simulator-server';
 import { RISKS } from '../../shared/domain';
+import { DEFAULT_SCHEDULE, previousShift, shiftAt } from '../../shared/shifts/schedule';
 import { startHostProcess, type HostProcess } from '../e2e/host-process';
 
 const YEAR_MS = 365 * 24 * 3600_000;
@@ -79,7 +80,35 @@ function firstQueue(host: HostProcess): Promise<number> {
   });
 }
 
+/** The handover summary of the last full shift in a large store: time and the plans of its queries. */
+function benchSummary(file: string, key: Buffer) {
+  const store = SqliteStore.open(file, key, { createIfMissing: false });
+  const shift = previousShift(DEFAULT_SCHEDULE, shiftAt(DEFAULT_SCHEDULE, Date.now()));
+  store.handoverSummary(shift, Date.now(), false); // warm the page cache, as a running host has it
+  const runs: number[] = [];
+  let received = 0;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    received = store.handoverSummary(shift, Date.now(), false).received.total;
+    runs.push(performance.now() - started);
+  }
+  const plan = (
+    store.database
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT risk, count(*) FROM flags WHERE training = 0 AND received_at_ms >= 0 AND received_at_ms < 1 GROUP BY risk`,
+      )
+      .all() as { detail: string }[]
+  )
+    .map((p) => p.detail)
+    .join('; ');
+  store.close();
+  return { summaryMs: runs.sort((a, b) => a - b)[2]!, summaryFlags: received, summaryPlan: plan };
+}
+
 export interface ColdStartFigures {
+  summaryMs: number;
+  summaryFlags: number;
+  summaryPlan: string;
   total: number;
   open: number;
   seedS: number;
@@ -125,12 +154,23 @@ export async function benchColdStart(total: number, open: number): Promise<ColdS
     seed(path.join(dataDir, 'lifeline.db'), key, total, open);
     const seedS = (performance.now() - seedStarted) / 1000;
     const dbMb = fs.statSync(path.join(dataDir, 'lifeline.db')).size / 2 ** 20;
+    const summary = benchSummary(path.join(dataDir, 'lifeline.db'), key);
 
     const big = await startTimed(dataDir, keyFile, sim.url);
     if (big.queued !== open) throw new Error(`expected ${open} open flags, got ${big.queued}`);
     const rssOpenMb = rssMb(big.host.pid);
     await big.host.stop();
-    return { total, open, seedS, dbMb, readyMs: big.readyMs, usableMs: big.usableMs, rssIdleMb, rssOpenMb };
+    return {
+      total,
+      open,
+      seedS,
+      dbMb,
+      readyMs: big.readyMs,
+      usableMs: big.usableMs,
+      rssIdleMb,
+      rssOpenMb,
+      ...summary,
+    };
   } finally {
     await sim.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -41,6 +41,13 @@ async function main() {
   );
   console.log(`  host resident memory, idle           ${cold.rssIdleMb?.toFixed(0).padStart(7)} MB`);
   console.log(`  host resident memory, ${open} open    ${cold.rssOpenMb?.toFixed(0).padStart(7)} MB`);
+  console.log(
+    `\nshift-handover summary over ${total} stored flags (last full shift: ${cold.summaryFlags} flags received, ${open} open carried over)`,
+  );
+  console.log(
+    `  summary, median of 5                 ${cold.summaryMs.toFixed(1).padStart(7)} ms   (target < 50)`,
+  );
+  console.log(`  plan: ${cold.summaryPlan}`);
 
   fs.mkdirSync('test-results', { recursive: true });
   fs.writeFileSync(
