@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconnectDelayMs } from './api/backoff';
 import { tokenFromHash } from './api/ws-messages';
-import { languageFromHash, viewFromHash } from './view-route';
+import { hashFor, languageFromHash, shiftFromHash, viewFromHash } from './view-route';
 
 describe('fragment parsing and reconnect backoff', () => {
   it('reads the token and the view from the fragment', () => {
@@ -18,6 +18,21 @@ describe('fragment parsing and reconnect backoff', () => {
     expect(languageFromHash('#view=wall&lang=en')).toBe('en');
     expect(languageFromHash('#view=wall&lang=xx')).toBeNull();
     expect(languageFromHash('#view=wall')).toBeNull();
+  });
+
+  it('reads and writes the handover view and its shift, keeping the token', () => {
+    expect(viewFromHash('#token=abc&view=handover&shift=2026-11-25:night')).toBe('handover');
+    expect(shiftFromHash('#token=abc&view=handover&shift=2026-11-25:night')).toBe('2026-11-25:night');
+    expect(shiftFromHash('#view=handover')).toBeNull();
+    expect(shiftFromHash('#view=handover&shift=yesterday')).toBeNull();
+    const to = hashFor('#token=abc&view=desk', 'handover', '2026-11-25:morning');
+    expect(tokenFromHash(to)).toBe('abc');
+    expect(viewFromHash(to)).toBe('handover');
+    expect(shiftFromHash(to)).toBe('2026-11-25:morning');
+    const back = hashFor(to, 'desk');
+    expect(viewFromHash(back)).toBe('desk');
+    expect(shiftFromHash(back)).toBeNull();
+    expect(tokenFromHash(back)).toBe('abc');
   });
 
   it('backs off quickly at first and never beyond about 5 s', () => {

@@ -1,5 +1,8 @@
 // English strings of the console. Pure data: the Hindi table (hi.ts) must have exactly these keys,
 // which the type below and shared/i18n/keys.test.ts both enforce.
+import { enHandover } from './en-handover';
+import { enShift } from './en-shift';
+
 export const en = {
   app: {
     name: 'Lifeline Console',
@@ -167,6 +170,8 @@ export const en = {
     minutesOnly: '{{m}} min',
     ist: 'IST',
   },
+  ...enShift,
+  handover: enHandover,
 };
 
 /** The shape every language's table must have: the same keys, strings at the leaves. */

@@ -1,6 +1,8 @@
 // Hindi strings of the console (Devanagari). Same keys as en.ts; the Messages type makes a missing
 // or extra key a compile error.
 import type { Messages } from './en';
+import { hiHandover } from './hi-handover';
+import { hiShift } from './hi-shift';
 
 export const hi: Messages = {
   app: {
@@ -174,4 +176,6 @@ export const hi: Messages = {
     minutesOnly: '{{m}} मिनट',
     ist: 'IST',
   },
+  ...hiShift,
+  handover: hiHandover,
 };

@@ -1,0 +1,45 @@
+// English strings of the shift clock, the per-flag timers and the quarantine panel (split from en.ts
+// to keep each table file small; en.ts spreads them in).
+export const enShift = {
+  shift: {
+    label: 'Shift',
+    name: { morning: 'Morning shift', evening: 'Evening shift', night: 'Night shift' },
+    handoverIn: 'handover in {{time}}',
+    handoverSoon: 'HANDOVER SOON',
+    unknown: 'Shift not known yet',
+  },
+  timers: {
+    title: 'Timers',
+    stage: 'Stage',
+    elapsed: 'Elapsed',
+    target: 'Target',
+    status: 'Status',
+    stages: {
+      acknowledge: 'Acknowledge',
+      dispatch: 'Dispatch',
+      confirm: 'Unit confirmation',
+      close: 'Close',
+    },
+    done: 'done',
+    running: 'running',
+    notStarted: 'not started',
+    breached: 'BREACHED',
+  },
+  quarantine: {
+    open: 'quarantined: {{count}}',
+    openNew: 'quarantined: {{count}} — new',
+    title: 'Quarantined records',
+    hint: 'Records the feed sent that broke a rule. Their content is not kept: follow up with the platform using the time, the id hint and the hash.',
+    time: 'Received (IST)',
+    source: 'Source',
+    field: 'Field',
+    rule: 'Rule broken',
+    idHint: 'Id hint',
+    hash: 'SHA-256 (first 12)',
+    empty: 'No quarantined records.',
+    loading: 'Loading…',
+    failed: 'Could not load: {{message}}',
+    close: 'Close',
+    shown: 'newest {{count}} shown',
+  },
+};
