@@ -8,8 +8,9 @@ import { useAudioOutputs } from './hooks/useAudioOutputs';
 import { useContractSync } from './hooks/useContractSync';
 import { actions, useAppStore } from './state/app-store';
 import { selectLanguage, selectRole, selectTraining } from './state/session/selectors';
-import { languageFromHash, viewFromHash, type ViewName } from './view-route';
+import { languageFromHash, shiftFromHash, viewFromHash, type ViewName } from './view-route';
 import { DeskView } from './views/DeskView';
+import { HandoverView } from './views/HandoverView';
 import { WallView } from './views/WallView';
 
 function subscribeHash(listener: () => void): () => void {
@@ -18,14 +19,16 @@ function subscribeHash(listener: () => void): () => void {
 }
 const hashView = () => viewFromHash(location.hash);
 const hashLanguage = () => languageFromHash(location.hash);
+const hashShift = () => shiftFromHash(location.hash);
 
 export function App({ player }: { player: AlarmPlayer }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const askedView = useSyncExternalStore(subscribeHash, hashView);
   const askedLanguage = useSyncExternalStore(subscribeHash, hashLanguage);
+  const askedShift = useSyncExternalStore(subscribeHash, hashShift);
   const role = useAppStore(selectRole);
-  // A wall connection is a wall whatever its URL says: it may not open a flag's details.
+  // A wall connection is a wall whatever its URL says: it may not open a flag's details (nor a handover).
   const view: ViewName = role === 'wall' ? 'wall' : askedView;
   const deskLanguage = useAppStore(selectLanguage);
   const language = view === 'wall' ? (askedLanguage ?? deskLanguage) : deskLanguage;
@@ -42,13 +45,20 @@ export function App({ player }: { player: AlarmPlayer }) {
   }, [i18n, language]);
 
   useEffect(() => {
-    const name = view === 'wall' ? `${t('app.name')} — ${t('wall.label')}` : t('app.name');
+    const suffix: Record<ViewName, string | null> = {
+      desk: null,
+      wall: t('wall.label'),
+      handover: askedShift ? `${t('handover.ui.title')} ${askedShift}` : t('handover.ui.title'),
+    };
+    const name = suffix[view] ? `${t('app.name')} — ${suffix[view]}` : t('app.name');
     document.title = training ? `${name} — TRAINING` : name;
-  }, [t, training, view]);
+  }, [t, training, view, askedShift]);
 
   const views: Record<ViewName, () => ReactElement> = {
     desk: () => <DeskView player={player} />,
     wall: () => <WallView language={language} />,
+    // Keyed by shift: another shift's handover starts with empty notes and forms.
+    handover: () => <HandoverView key={askedShift ?? 'current'} shiftId={askedShift} />,
   };
 
   return (

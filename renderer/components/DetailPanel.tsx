@@ -6,6 +6,7 @@ import { DetailSections } from './DetailSections';
 import { Elapsed } from './Elapsed';
 import { EventHistory } from './EventHistory';
 import { Field } from './Fields';
+import { FlagTimers } from './FlagTimers';
 import { districtLabel } from './QueueRow';
 import { RiskBadge } from './RiskBadge';
 
@@ -111,6 +112,7 @@ export function DetailPanel(props: Props) {
             value={item.acknowledgedAtMs === null ? null : formatIst(item.acknowledgedAtMs, language)}
           />
         </dl>
+        <FlagTimers item={item} nowMs={nowMs} />
         {loadError && (
           <p className="detail-error" role="alert">
             {loadError}

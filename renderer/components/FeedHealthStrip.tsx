@@ -7,10 +7,13 @@ interface Props {
   health: FeedHealth | null;
   severity: Severity;
   nowMs: number;
+  /** More records were quarantined since the desk opened or the list was last looked at. */
+  quarantineUnseen: boolean;
+  onQuarantine(): void;
 }
 
 /** Grey when all is well; amber or red, and only then, when the room has to look. */
-export function FeedHealthStrip({ health, severity, nowMs }: Props) {
+export function FeedHealthStrip({ health, severity, nowMs, quarantineUnseen, onQuarantine }: Props) {
   const { t } = useTranslation();
   if (!health) {
     return (
@@ -46,7 +49,16 @@ export function FeedHealthStrip({ health, severity, nowMs }: Props) {
       {health.lastError && (
         <span className="feed-error">{t('feed.lastError', { message: health.lastError.message })}</span>
       )}
-      <span>{t('feed.quarantined', { count: health.quarantinedTotal })}</span>
+      <button
+        type="button"
+        className={`quarantine-open${quarantineUnseen ? ' sev--warning' : ''}`}
+        data-testid="quarantine-open"
+        data-unseen={quarantineUnseen ? 'true' : 'false'}
+        aria-haspopup="dialog"
+        onClick={onQuarantine}
+      >
+        {t(quarantineUnseen ? 'quarantine.openNew' : 'quarantine.open', { count: health.quarantinedTotal })}
+      </button>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedHealth } from '../../shared/domain';
+import type { ShiftClock as Clock } from '../../shared/shifts/schedule';
 import type { ConnectionState } from '../api/connection';
 import type { SoundStatus } from '../state/alarm/initial-state';
 import type { Severity } from '../state/feed/selectors';
@@ -9,6 +10,7 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { FeedHealthStrip } from './FeedHealthStrip';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OperatorField } from './OperatorField';
+import { ShiftClock } from './ShiftClock';
 
 export interface HeaderProps {
   nowMs: number;
@@ -16,6 +18,9 @@ export interface HeaderProps {
   alarm: { flagCount: number; feedAlarm: boolean; sound: SoundStatus; sounding: boolean };
   operator: { name: string; valid: boolean };
   language: Language;
+  shift: Clock | null;
+  quarantine: { unseen: boolean; onOpen(): void };
+  onHandover(): void;
   onEnableSound(): void;
   onLanguage(language: Language): void;
   onOperatorName(name: string): void;
@@ -27,6 +32,9 @@ export function Header({
   alarm,
   operator,
   language,
+  shift,
+  quarantine,
+  onHandover,
   onEnableSound,
   onLanguage,
   onOperatorName,
@@ -38,11 +46,21 @@ export function Header({
         <h1 className="app-name">{t('app.name')}</h1>
         <AlarmStatus {...alarm} onEnableSound={onEnableSound} />
         <ConnectionBadge state={feed.connection} />
+        <ShiftClock clock={shift} variant="desk" testId="shift-clock" />
+        <button type="button" className="handover-open" data-testid="handover-open" onClick={onHandover}>
+          {t('handover.ui.open')}
+        </button>
         <div className="header-spacer" />
         <OperatorField name={operator.name} valid={operator.valid} onChange={onOperatorName} />
         <LanguageSwitch language={language} onChange={onLanguage} />
       </div>
-      <FeedHealthStrip health={feed.health} severity={feed.severity} nowMs={nowMs} />
+      <FeedHealthStrip
+        health={feed.health}
+        severity={feed.severity}
+        nowMs={nowMs}
+        quarantineUnseen={quarantine.unseen}
+        onQuarantine={quarantine.onOpen}
+      />
     </header>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elapsedParts, formatMinutes } from './elapsed';
-import { formatIst } from './ist';
+import { formatIst, formatIstMinute } from './ist';
 
 describe('formatting', () => {
   it('writes elapsed time in the largest two units', () => {
@@ -16,6 +16,8 @@ describe('formatting', () => {
     expect(formatIst(ms, 'en')).toContain('10:14:51');
     expect(formatIst(ms, 'en')).toMatch(/IST$/);
     expect(formatIst(ms, 'hi')).toContain('10:14:51');
+    expect(formatIstMinute(ms, 'en')).toMatch(/25 Nov 2026.*10:14 IST$/);
+    expect(formatIstMinute(ms, 'hi')).not.toContain('10:14:51');
   });
 
   it('formats a non-ticking duration to the minute', () => {

@@ -10,14 +10,22 @@ import { AlarmBar } from '../components/AlarmBar';
 import { DETAIL_PANEL_ID, DetailPanel } from '../components/DetailPanel';
 import { Header } from '../components/Header';
 import { OPERATOR_INPUT_ID } from '../components/OperatorField';
+import { QuarantinePanel } from '../components/QuarantinePanel';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
 import { useAcknowledge } from '../hooks/useAcknowledge';
 import { useAlarmBar } from '../hooks/useAlarmBar';
 import { useFlagDetail } from '../hooks/useFlagDetail';
 import { useNow } from '../hooks/useNow';
+import { QUARANTINE_LIMIT, useQuarantine } from '../hooks/useQuarantine';
+import { useShiftClock } from '../hooks/useShiftClock';
 import { selectEscalatedSet, selectFlood, selectSound, selectTooQuiet } from '../state/alarm/selectors';
 import { actions, appStore, useAppStore } from '../state/app-store';
-import { selectConnection, selectFeedHealth, selectFeedSeverity } from '../state/feed/selectors';
+import {
+  selectConnection,
+  selectFeedHealth,
+  selectFeedSeverity,
+  selectQuarantineUnseen,
+} from '../state/feed/selectors';
 import {
   neighbourId,
   selectCounts,
@@ -26,6 +34,7 @@ import {
   selectSortedQueue,
 } from '../state/queue/selectors';
 import { selectLanguage, selectOperatorName, selectOperatorValid } from '../state/session/selectors';
+import { hashFor } from '../view-route';
 
 export function DeskView({ player }: { player: AlarmPlayer }) {
   const { t } = useTranslation();
@@ -58,6 +67,9 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const flood = useAppStore(selectFlood);
   const tooQuiet = useAppStore(selectTooQuiet);
   const alarmBar = useAlarmBar(api, player, nowMs);
+  const shift = useShiftClock(nowMs);
+  const quarantineUnseen = useAppStore(selectQuarantineUnseen);
+  const quarantine = useQuarantine(api, actions, feed.health?.quarantinedTotal ?? null);
 
   const detail = useFlagDetail(api, selectedId, selected ? `${selected.revision}:${selected.state}` : '');
   const ack = useAcknowledge(api, actions);
@@ -95,6 +107,9 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         alarm={alarm}
         operator={{ name: operatorName, valid: operatorValid }}
         language={language}
+        shift={shift}
+        quarantine={{ unseen: quarantineUnseen, onOpen: () => quarantine.setOpen(true) }}
+        onHandover={() => (location.hash = hashFor(location.hash, 'handover', shift?.current.id ?? null))}
         onEnableSound={() => void player.resume()}
         onLanguage={actions.session.setLanguage}
         onOperatorName={actions.session.setOperatorName}
@@ -139,6 +154,15 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
           />
         </div>
       </main>
+      {quarantine.open && (
+        <QuarantinePanel
+          records={quarantine.records}
+          error={quarantine.error}
+          limit={QUARANTINE_LIMIT}
+          language={language}
+          onClose={() => quarantine.setOpen(false)}
+        />
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { StaleBanner, TrainingWatermark } from '../components/wall/WallOverlays'
 import { WallQueue } from '../components/wall/WallQueue';
 import { useHeartbeat } from '../hooks/useHeartbeat';
 import { useNow } from '../hooks/useNow';
+import { useShiftClock } from '../hooks/useShiftClock';
 import { useWallRecovery } from '../hooks/useWallRecovery';
 import { selectEscalatedSet, selectFlood, selectSound, selectTooQuiet } from '../state/alarm/selectors';
 import { actions, useAppStore } from '../state/app-store';
@@ -40,6 +41,7 @@ export function WallView({ language }: { language: Language }) {
   const lastMessageAtMs = useAppStore(selectLastMessageAtMs);
   const disconnectedSinceMs = useAppStore(selectDisconnectedSinceMs);
   const training = useAppStore(selectTraining);
+  const shift = useShiftClock(nowMs);
 
   useHeartbeat(api, actions, WALL_HEARTBEAT_MS);
   useWallRecovery(disconnectedSinceMs);
@@ -53,6 +55,7 @@ export function WallView({ language }: { language: Language }) {
         open={counts.open}
         unacknowledged={counts.unacknowledged}
         oldestUnackMs={oldestUnack === null ? null : nowMs - oldestUnack}
+        shift={shift}
       />
       <StaleBanner stale={stale} ageMs={ageMs} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />

@@ -32,7 +32,6 @@ export const en = {
     neverGood: 'no good poll yet',
     failures: 'consecutive failures: {{count}}',
     lastError: 'last error: {{message}}',
-    quarantined: 'quarantined: {{count}}',
     unknown: 'Feed health not yet known',
   },
   alarm: {
@@ -108,7 +107,6 @@ export const en = {
     unack: 'Unacknowledged',
     oldestUnack: 'Oldest unacknowledged',
     none: '—',
-    shiftSlot: 'Shift clock',
     heldBy: 'held by {{name}}',
     more: '+{{count}} more — see a desk',
     empty: 'No open flags',

@@ -33,7 +33,6 @@ export const hi: Messages = {
     neverGood: 'अभी तक कोई सफल पोल नहीं',
     failures: 'लगातार विफलताएँ: {{count}}',
     lastError: 'अंतिम त्रुटि: {{message}}',
-    quarantined: 'अलग रखे गए रिकॉर्ड: {{count}}',
     unknown: 'फ़ीड की स्थिति अभी ज्ञात नहीं',
   },
   alarm: {
@@ -109,7 +108,6 @@ export const hi: Messages = {
     unack: 'स्वीकार नहीं किए गए',
     oldestUnack: 'सबसे लंबी प्रतीक्षा',
     none: '—',
-    shiftSlot: 'शिफ़्ट घड़ी',
     heldBy: '{{name}} के पास',
     more: '+{{count}} और — डेस्क पर देखें',
     empty: 'कोई खुला फ़्लैग नहीं',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { hi } from './hi';
+import { DEFAULT_SCHEDULE } from '../shifts/schedule';
 
 function leafKeys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -35,5 +36,15 @@ describe('i18n tables', () => {
     expect(hi.queue.title).toBe('कतार');
     expect(hi.detail.acknowledge).toBe('स्वीकार करें');
     expect(hi.risk).toEqual({ imminent: 'तत्काल', high: 'उच्च', elevated: 'बढ़ा हुआ' });
+    expect(hi.shift.name).toEqual({ morning: 'सुबह की पाली', evening: 'शाम की पाली', night: 'रात की पाली' });
+    expect(hi.handover.doc.received).toBe('प्राप्त फ़्लैग');
+    expect(hi.handover.doc.confidential).toBe('गोपनीय — केवल पुलिस उपयोग हेतु');
+  });
+
+  it('has a shift name for every shift of the default schedule', () => {
+    for (const shift of DEFAULT_SCHEDULE) {
+      expect(Object.keys(en.shift.name)).toContain(shift.key);
+      expect(Object.keys(hi.shift.name)).toContain(shift.key);
+    }
   });
 });

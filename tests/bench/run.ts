@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { benchFrames, benchLatency } from './browser-bench';
 import { benchColdStart } from './cold-start-bench';
 import { benchIngest } from './ingest-bench';
 

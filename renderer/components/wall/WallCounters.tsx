@@ -1,15 +1,18 @@
 import { useTranslation } from 'react-i18next';
+import type { ShiftClock as Clock } from '../../../shared/shifts/schedule';
 import { formatElapsed } from '../../format/elapsed';
+import { ShiftClock } from '../ShiftClock';
 
 interface Props {
   open: number;
   unacknowledged: number;
   /** How long the longest-waiting unacknowledged flag has waited, or null when none waits. */
   oldestUnackMs: number | null;
+  shift: Clock | null;
 }
 
-/** The wall's top line: the three numbers a supervisor reads from across the room. */
-export function WallCounters({ open, unacknowledged, oldestUnackMs }: Props) {
+/** The wall's top line: the three numbers a supervisor reads from across the room, and the shift. */
+export function WallCounters({ open, unacknowledged, oldestUnackMs, shift }: Props) {
   const { t } = useTranslation();
   return (
     <header className="wall-top">
@@ -31,10 +34,7 @@ export function WallCounters({ open, unacknowledged, oldestUnackMs }: Props) {
           {oldestUnackMs === null ? t('wall.none') : formatElapsed(t, oldestUnackMs)}
         </span>
       </div>
-      {/* Reserved for the shift clock (handover work comes later). */}
-      <div className="wall-shift-slot" data-testid="wall-shift-slot">
-        {t('wall.shiftSlot')}
-      </div>
+      <ShiftClock clock={shift} variant="wall" testId="wall-shift-slot" />
     </header>
   );
 }

@@ -10,6 +10,7 @@ import {
   selectFeedSeverity,
   selectLastMessageAtMs,
   selectLinkLostSinceMs,
+  selectQuarantineUnseen,
 } from './selectors';
 
 const ok: FeedHealth = feedHealth();
@@ -63,6 +64,21 @@ describe('feed slice', () => {
       connection: 'connected',
       connectionSinceMs: 42,
       lastMessageAtMs: 43,
+      quarantineSeen: ok.quarantinedTotal,
     });
+  });
+
+  it('marks quarantined records new when the count rises, until the list is opened', () => {
+    const unseen = (s: typeof initialFeedState) => selectQuarantineUnseen({ feed: s });
+    expect(unseen(initialFeedState)).toBe(false);
+    const first = feedActions.setHealth(initialFeedState, { ...ok, quarantinedTotal: 3 });
+    expect(unseen(first)).toBe(false); // what was there before the desk opened is not news
+    const rose = feedActions.setHealth(first, { ...ok, quarantinedTotal: 5 });
+    expect(unseen(rose)).toBe(true);
+    const looked = feedActions.markQuarantineSeen(rose);
+    expect(unseen(looked)).toBe(false);
+    expect(feedActions.markQuarantineSeen(looked)).toBe(looked);
+    expect(unseen(feedActions.setHealth(looked, { ...ok, quarantinedTotal: 6 }))).toBe(true);
+    expect(feedActions.markQuarantineSeen(initialFeedState)).toBe(initialFeedState);
   });
 });

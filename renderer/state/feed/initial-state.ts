@@ -10,6 +10,8 @@ export interface FeedState {
   readonly connectionSinceMs: number | null;
   /** When anything last came from main (an event or an answer): the age of what is on screen. */
   readonly lastMessageAtMs: number | null;
+  /** The quarantine count the desk has taken note of: at the first report, then at each look. */
+  readonly quarantineSeen: number | null;
 }
 
 export const initialFeedState: FeedState = {
@@ -17,4 +19,5 @@ export const initialFeedState: FeedState = {
   connection: 'connecting',
   connectionSinceMs: null,
   lastMessageAtMs: null,
+  quarantineSeen: null,
 };

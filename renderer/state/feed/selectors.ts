@@ -28,3 +28,9 @@ export function selectFeedSeverity(state: WithFeed): Severity {
   if (health.state === 'degraded' || health.consecutiveFailures > 0) return 'warning';
   return 'normal';
 }
+
+/** More records were quarantined since this desk opened (or since the list was last opened). */
+export const selectQuarantineUnseen = (state: WithFeed): boolean =>
+  state.feed.health !== null &&
+  state.feed.quarantineSeen !== null &&
+  state.feed.health.quarantinedTotal > state.feed.quarantineSeen;

@@ -18,3 +18,6 @@ export function isValidOperatorName(name: string): boolean {
 
 export const selectOperatorValid = (state: WithSession): boolean =>
   isValidOperatorName(state.session.operatorName);
+
+/** The room's shift schedule (IST), or null until main has said it. */
+export const selectSchedule = (state: WithSession) => state.session.info?.schedule ?? null;

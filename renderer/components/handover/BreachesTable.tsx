@@ -1,0 +1,29 @@
+import type { HandoverSummary } from '../../../shared/handover';
+import type { DocText } from '../../handover/doc-text';
+import { DocSection, DocTable } from './DocParts';
+
+/** Every stage that went past its target during the shift (or is still past it at the change). */
+export function BreachesTable({ summary, text }: { summary: HandoverSummary; text: DocText }) {
+  const { tx } = text;
+  const d = (key: string) => tx(`handover.doc.${key}`);
+  return (
+    <DocSection title={`${d('breaches')} (${summary.breaches.length})`}>
+      <DocTable
+        testId="handover-breaches"
+        empty={d('none')}
+        numeric={[3, 4]}
+        columns={[d('caseNo'), d('risk'), d('stage'), d('elapsed'), d('target')]}
+        rows={summary.breaches.map((b) => ({
+          key: `${b.caseNo}-${b.stage}`,
+          cells: [
+            <span className="doc-case">{b.caseNo}</span>,
+            tx(`risk.${b.risk}`),
+            tx(`timers.stages.${b.stage}`),
+            text.duration(b.elapsedMs),
+            text.duration(b.targetMs),
+          ],
+        }))}
+      />
+    </DocSection>
+  );
+}

@@ -1,0 +1,38 @@
+import type { HandoverSummary } from '../../../shared/handover';
+import type { DocText } from '../../handover/doc-text';
+import { carriedRows } from '../../handover/summary-rows';
+import { DocSection, DocTable } from './DocParts';
+
+/** Flags still open at the change: what the incoming shift takes over, most urgent first. */
+export function CarriedOverTable({ summary, text }: { summary: HandoverSummary; text: DocText }) {
+  const { tx } = text;
+  const d = (key: string) => tx(`handover.doc.${key}`);
+  return (
+    <DocSection title={`${d('carriedOver')} (${summary.carriedOver.length})`}>
+      <DocTable
+        testId="handover-carried-over"
+        className="doc-table--carried"
+        empty={d('none')}
+        columns={[d('caseNo'), d('risk'), d('state'), d('district'), d('age'), d('ackBy'), d('nextAction')]}
+        rows={carriedRows(summary).map((row) => ({
+          key: row.id,
+          testId: 'handover-carried-row',
+          cells: [
+            <span className="doc-case">{row.caseNo}</span>,
+            tx(`risk.${row.risk}`),
+            <>
+              {tx(`state.${row.state}`)}
+              {row.withdrawn && <em className="doc-withdrawn"> ({d('withdrawnMark')})</em>}
+            </>,
+            <span className={row.districtKey ? undefined : 'doc-unknown'}>
+              {text.district(row.districtKey)}
+            </span>,
+            text.duration(row.ageMs),
+            row.acknowledgedBy ?? '—',
+            tx(`handover.doc.nextActions.${row.nextAction}`),
+          ],
+        }))}
+      />
+    </DocSection>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HandoverRecord } from '../../../shared/handover';
+import { HANDOVER_WARNING_MS } from '../../../shared/shifts/schedule';
+import { formatIstMinute } from '../../format/ist';
+import type { DocText } from '../../handover/doc-text';
+import type { Language } from '../../state/session/initial-state';
+import { isValidOperatorName } from '../../state/session/selectors';
+import { DocSection } from './DocParts';
+
+interface Props {
+  text: DocText;
+  record: HandoverRecord | null;
+  endMs: number;
+  uiLanguage: Language;
+  pending: 'sign' | 'receive' | null;
+  error: string | null;
+  onSign(supervisor: string): void;
+  onReceive(supervisor: string): void;
+}
+
+function NameForm(props: {
+  title: string;
+  label: string;
+  submit: string;
+  busy: string;
+  pending: boolean;
+  testId: string;
+  buttonTestId: string;
+  hint?: string;
+  onSubmit(name: string): void;
+}) {
+  const [name, setName] = useState('');
+  const valid = isValidOperatorName(name);
+  return (
+    <form
+      className="doc-form no-print"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid && !props.pending) props.onSubmit(name);
+      }}
+    >
+      <h3>{props.title}</h3>
+      <label>
+        <span>{props.label}</span>
+        <input
+          type="text"
+          value={name}
+          maxLength={64}
+          autoComplete="off"
+          data-testid={props.testId}
+          aria-invalid={name !== '' && !valid}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <button type="submit" data-testid={props.buttonTestId} disabled={!valid || props.pending}>
+        {props.pending ? props.busy : props.submit}
+      </button>
+      {props.hint && <small className="doc-hint">{props.hint}</small>}
+    </form>
+  );
+}
+
+/** Who handed over and who took over, when, and the hash that shows the record is as signed. */
+export function SignOff({ text, record, endMs, uiLanguage, pending, error, onSign, onReceive }: Props) {
+  const { t } = useTranslation();
+  const { tx } = text;
+  const signed = record
+    ? tx('handover.doc.signedBy', { name: record.signedBy, time: text.time(record.signedAtMs) })
+    : tx('handover.doc.notSigned');
+  const received =
+    record?.receivedBy && record.receivedAtMs !== null
+      ? tx('handover.doc.receivedBy', { name: record.receivedBy, time: text.time(record.receivedAtMs) })
+      : tx('handover.doc.notReceived');
+  return (
+    <DocSection title={tx('handover.doc.signOff')} testId="handover-signoff">
+      <div className="doc-sign-grid">
+        <div className="doc-sign-box">
+          <p data-testid="handover-signed-by" data-signed={record ? 'true' : 'false'}>
+            {signed}
+          </p>
+          <p className="doc-signature">{tx('handover.doc.signature')}: </p>
+        </div>
+        <div className="doc-sign-box">
+          <p data-testid="handover-received-by" data-received={record?.receivedBy ? 'true' : 'false'}>
+            {received}
+          </p>
+          <p className="doc-signature">{tx('handover.doc.signature')}: </p>
+        </div>
+      </div>
+      {record && (
+        <p className="doc-sha" data-testid="handover-sha">
+          {tx('handover.doc.sha')}: <code>{record.sha256}</code>
+        </p>
+      )}
+      {error && (
+        <p className="doc-error no-print" role="alert" data-testid="handover-error">
+          {t('handover.ui.failed', { message: error })}
+        </p>
+      )}
+      {!record && (
+        <NameForm
+          title={t('handover.ui.signTitle')}
+          label={t('handover.ui.supervisor')}
+          submit={t('handover.ui.sign')}
+          busy={t('handover.ui.signing')}
+          pending={pending === 'sign'}
+          testId="handover-signer"
+          buttonTestId="handover-sign"
+          hint={t('handover.ui.signOpensAt', {
+            time: formatIstMinute(endMs - HANDOVER_WARNING_MS, uiLanguage),
+          })}
+          onSubmit={onSign}
+        />
+      )}
+      {record && !record.receivedBy && (
+        <NameForm
+          title={t('handover.ui.receiveTitle')}
+          label={t('handover.ui.supervisor')}
+          submit={t('handover.ui.receive')}
+          busy={t('handover.ui.receiving')}
+          pending={pending === 'receive'}
+          testId="handover-receiver"
+          buttonTestId="handover-receive"
+          onSubmit={onReceive}
+        />
+      )}
+    </DocSection>
+  );
+}

@@ -1,0 +1,103 @@
+// A shift's handover from main: the signed record if there is one, else the summary as it stands
+// now (refreshed each minute while unsigned). Signing and receiving go to main, which decides and
+// may refuse (too early, same supervisor twice…); its message is shown as it comes.
+import { useCallback, useEffect, useState } from 'react';
+import type { InvokeResponse } from '../../shared/contract';
+import type { ConsoleApi } from '../api/connection';
+
+export type HandoverData = InvokeResponse<'getHandover'>;
+const REFRESH_MS = 60_000;
+
+export interface HandoverControl {
+  data: HandoverData | null;
+  loadError: string | null;
+  pending: 'sign' | 'receive' | null;
+  actionError: string | null;
+  sign(supervisor: string, notes: string): void;
+  receive(supervisor: string): void;
+}
+
+const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+
+interface Loaded {
+  key: string;
+  data: HandoverData | null;
+  error: string | null;
+}
+
+export function useHandover(api: ConsoleApi, shiftId: string | null): HandoverControl {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [version, setVersion] = useState(0);
+  const [pending, setPending] = useState<HandoverControl['pending']>(null);
+  const [actionError, setActionError] = useState<{ shiftId: string | null; message: string } | null>(null);
+  const key = `${shiftId ?? 'current'}#${version}`;
+  const signed = loaded?.data?.record != null;
+  // "The current shift" is pinned to the shift first shown: a refresh after the change must not
+  // swap the document (and the notes being typed) for the next shift's.
+  const requested = shiftId ?? loaded?.data?.shiftId ?? null;
+
+  useEffect(() => {
+    let live = true;
+    api.invoke('getHandover', requested === null ? {} : { shiftId: requested }).then(
+      (data) => live && setLoaded({ key, data, error: null }),
+      (failure: unknown) =>
+        live && setLoaded((prev) => ({ key, data: prev?.data ?? null, error: messageOf(failure) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, requested, key]);
+
+  useEffect(() => {
+    if (signed) return;
+    const timer = setInterval(() => setVersion((v) => v + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [signed, shiftId]);
+
+  const act = useCallback(
+    (kind: 'sign' | 'receive', call: () => Promise<unknown>) => {
+      setPending(kind);
+      setActionError(null);
+      call().then(
+        () => {
+          setPending(null);
+          setVersion((v) => v + 1);
+        },
+        (failure: unknown) => {
+          setPending(null);
+          setActionError({ shiftId, message: messageOf(failure) });
+        },
+      );
+    },
+    [shiftId],
+  );
+
+  const target = loaded?.data?.shiftId ?? null;
+  const sign = useCallback(
+    (supervisor: string, notes: string) => {
+      if (target === null) return;
+      act('sign', () =>
+        api.invoke('signHandover', { shiftId: target, supervisor: supervisor.trim(), notes }),
+      );
+    },
+    [act, api, target],
+  );
+  const receive = useCallback(
+    (supervisor: string) => {
+      if (target === null) return;
+      act('receive', () => api.invoke('receiveHandover', { shiftId: target, supervisor: supervisor.trim() }));
+    },
+    [act, api, target],
+  );
+
+  // Another shift's answer is never shown as this one's.
+  const shown = loaded && (shiftId === null || loaded.data?.shiftId === shiftId) ? loaded : null;
+  return {
+    data: shown?.data ?? null,
+    loadError: loaded?.key === key ? loaded.error : null,
+    pending,
+    actionError: actionError && actionError.shiftId === shiftId ? actionError.message : null,
+    sign,
+    receive,
+  };
+}
