@@ -31,6 +31,7 @@ export const queueItemSchema = z.object({
   acknowledgedBy: z.string().nullable(),
   acknowledgedAtMs: z.number().nullable(),
   receivedAtMs: z.number(),
+  riskRaisePending: z.boolean(),
 });
 
 const flagEventSchema = z.object({

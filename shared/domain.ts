@@ -34,6 +34,11 @@ export interface QueueItem {
   acknowledgedAtMs: number | null;
   /** When this console first stored the flag: escalation and time-to-acknowledge count from here. */
   receivedAtMs: number;
+  /**
+   * The platform raised the risk after the room had acknowledged the flag, and nobody has
+   * acknowledged the raise yet: it alarms again until someone does.
+   */
+  riskRaisePending: boolean;
 }
 
 export interface FlagEvent {

@@ -18,6 +18,7 @@ export function queueItem(id: string, overrides: Partial<QueueItem> = {}): Queue
     acknowledgedBy: null,
     acknowledgedAtMs: null,
     receivedAtMs: 1000,
+    riskRaisePending: false,
     ...overrides,
   };
 }

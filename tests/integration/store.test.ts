@@ -52,6 +52,35 @@ describe('encrypted store: ingest', () => {
     expect(detail.events.map((e) => e.kind)).toEqual(['received', 'acknowledged', 'revised', 'withdrawn']);
   });
 
+  it('alarms again when the platform raises the risk of an acknowledged flag, until that is acknowledged', () => {
+    const { sync } = open();
+    const flag = makeFlag({ id: 'fl_raise', risk: 'elevated' });
+    sync.commitPage(pageInput([flag]));
+    sync.commitPage(pageInput([{ ...flag, revision: 2, risk: 'high' }], 'c_2', 1_500)); // still new: no raise to note
+    expect(sync.getFlagDetail('fl_raise')!.riskRaisePending).toBe(false);
+    sync.acknowledge('fl_raise', 'Op One', 2_000);
+    sync.commitPage(pageInput([{ ...flag, revision: 3, risk: 'elevated' }], 'c_3', 2_500)); // lowered: nothing
+    expect(sync.getFlagDetail('fl_raise')!.riskRaisePending).toBe(false);
+    sync.commitPage(pageInput([{ ...flag, revision: 4, risk: 'imminent' }], 'c_4', 3_000));
+    expect(sync.getFlagDetail('fl_raise')).toMatchObject({
+      riskRaisePending: true,
+      state: 'acknowledged',
+      acknowledgedBy: 'Op One',
+    });
+    const item = sync.acknowledge('fl_raise', 'Op Two', 4_000);
+    expect(item).toMatchObject({
+      riskRaisePending: false,
+      state: 'acknowledged',
+      acknowledgedBy: 'Op One',
+      acknowledgedAtMs: 2_000,
+    });
+    expect(sync.getFlagDetail('fl_raise')!.events.at(-1)).toMatchObject({
+      kind: 'risk_raise_acknowledged',
+      actor: 'Op Two',
+    });
+    expect(() => sync.acknowledge('fl_raise', 'Op Three', 5_000)).toThrow(/already acknowledged/);
+  });
+
   it('records an older revision arriving late without applying it', () => {
     const { sync } = open();
     const flag = makeFlag();

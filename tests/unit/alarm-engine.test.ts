@@ -41,6 +41,15 @@ describe('alarm engine', () => {
     });
   });
 
+  it('sounds again for an acknowledged flag whose risk the platform raised', () => {
+    const e = engine();
+    const open = [item('r', { state: 'acknowledged', risk: 'imminent', riskRaisePending: true })];
+    expect(e.evaluate(open, feedOk, T0 + 1000).state).toMatchObject({
+      flagIds: ['r'],
+      sound: { flag: 'imminent' },
+    });
+  });
+
   it('escalates after 60 s for imminent, 120 s for high, 300 s for elevated, and logs it once', () => {
     const e = engine();
     const open = [

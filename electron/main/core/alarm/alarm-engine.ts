@@ -18,8 +18,9 @@ import { HOUR_MS, istHourOfWeek } from '../../../../shared/time/ist';
 import type { AlarmLogEntry, ArrivalStats } from '../store/store';
 import type { AlarmConfig } from './alarm-config';
 
+/** New and unacknowledged, or its risk raised by the platform since the room acknowledged it. */
 export function isAlarming(item: QueueItem): boolean {
-  return item.state === 'new' && item.status === 'active';
+  return (item.state === 'new' || item.riskRaisePending) && item.status === 'active';
 }
 
 /** How long without a new flag counts as too quiet now, learned from past arrivals at this hour. */

@@ -32,7 +32,11 @@ export const MIGRATIONS: readonly Migration[] = [
         -- operator-owned from here on: a feed revision never writes these
         state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'acknowledged', 'dispatched', 'closed')),
         acknowledged_by TEXT,
-        acknowledged_at_ms INTEGER
+        acknowledged_at_ms INTEGER,
+        -- a revision raised the risk of a flag the room had already acknowledged (platform-owned) …
+        risk_raised_at_ms INTEGER,
+        -- … and an operator acknowledged that raise (operator-owned)
+        raise_acknowledged_at_ms INTEGER
       );
       CREATE INDEX flags_open_queue ON flags (risk_rank, flagged_at_ms) WHERE state <> 'closed';
       CREATE INDEX flags_by_flagged_at ON flags (flagged_at_ms);

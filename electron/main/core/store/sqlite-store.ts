@@ -47,10 +47,12 @@ interface FlagRow {
   acknowledged_by: string | null;
   acknowledged_at_ms: number | null;
   received_at_ms: number;
+  risk_raised_at_ms: number | null;
+  raise_acknowledged_at_ms: number | null;
 }
 
 const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
-  district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms`;
+  district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms`;
 
 export function toQueueItem(row: FlagRow): QueueItem {
   return {
@@ -69,6 +71,9 @@ export function toQueueItem(row: FlagRow): QueueItem {
     acknowledgedBy: row.acknowledged_by,
     acknowledgedAtMs: row.acknowledged_at_ms,
     receivedAtMs: row.received_at_ms,
+    riskRaisePending:
+      row.risk_raised_at_ms !== null &&
+      (row.raise_acknowledged_at_ms === null || row.raise_acknowledged_at_ms < row.risk_raised_at_ms),
   };
 }
 
@@ -119,8 +124,13 @@ export class SqliteStore {
       // Operator-owned columns (state, acknowledged_*) are deliberately absent.
       updatePlatformFields: db.prepare(`UPDATE flags SET revision = @revision, status = @status,
           flagged_at = @flagged_at, flagged_at_ms = @flagged_at_ms, platform = @platform, category = @category,
-          risk = @risk, risk_rank = @risk_rank, district_key = @district_key, updated_at_ms = @received_at_ms
+          risk = @risk, risk_rank = @risk_rank, district_key = @district_key, updated_at_ms = @received_at_ms,
+          risk_raised_at_ms = CASE WHEN @risk_rank < risk_rank AND state <> 'new' THEN @received_at_ms
+                                   ELSE risk_raised_at_ms END
         WHERE id = @id`),
+      acknowledgeRaise: db.prepare(`UPDATE flags SET raise_acknowledged_at_ms = ?
+        WHERE id = ? AND risk_raised_at_ms IS NOT NULL
+          AND (raise_acknowledged_at_ms IS NULL OR raise_acknowledged_at_ms < risk_raised_at_ms)`),
       insertEvent: db.prepare(
         'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -297,6 +307,17 @@ export class SqliteStore {
     return this.db
       .transaction(() => {
         const changes = this.statements.acknowledge.run(operator, atMs, id).changes;
+        if (changes === 0 && this.statements.acknowledgeRaise.run(atMs, id).changes === 1) {
+          const raised = this.statements.flagById.get(id)!;
+          this.statements.insertEvent.run(
+            id,
+            atMs,
+            'risk_raise_acknowledged',
+            operator,
+            JSON.stringify({ risk: raised.risk }),
+          );
+          return toQueueItem(raised);
+        }
         const row = this.statements.flagById.get(id);
         if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
         if (changes === 0) {
