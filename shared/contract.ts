@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
 import { ERROR_KINDS } from './errors';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
-import { scheduleSchema } from './shifts/schedule';
+import { rosterSchema, scheduleSchema } from './shifts/schedule';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const operatorName = z
@@ -173,6 +173,14 @@ export const invokeContract = {
         rawSha256: z.string(),
       }),
     ),
+  },
+  getRoster: {
+    request: z.object({ shiftId: shiftId.optional() }).strict(),
+    response: z.object({ shiftId, entries: rosterSchema }),
+  },
+  setRoster: {
+    request: z.object({ shiftId, entries: rosterSchema }).strict(),
+    response: z.object({ shiftId, entries: rosterSchema }),
   },
   signHandover: {
     request: z.object({ shiftId, supervisor: operatorName, notes: handoverNotes }).strict(),

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FLAG_STATES, RISKS } from './domain';
 import { TIMER_STAGES } from './timers';
+import { rosterSchema } from './shifts/schedule';
 
 const byRisk = z.object({ imminent: z.int(), high: z.int(), elevated: z.int() });
 
@@ -49,6 +50,7 @@ export const handoverSummarySchema = z.object({
     z.object({ atMs: z.number(), by: z.string().nullable(), reason: z.string(), minutes: z.number() }),
   ),
   quarantined: z.int(),
+  roster: rosterSchema,
 });
 export type HandoverSummary = z.infer<typeof handoverSummarySchema>;
 

@@ -119,3 +119,48 @@ export function shiftClock(schedule: readonly Shift[], ms: number): ShiftClock {
     handoverWarning: msToHandover <= HANDOVER_WARNING_MS,
   };
 }
+
+/**
+ * The schedule as configuration text: `morning=06:00-14:00,evening=14:00-22:00,night=22:00-06:00`.
+ * Returns the validated schedule or the first broken rule in words.
+ */
+export function parseScheduleText(
+  text: string,
+): { ok: true; schedule: Shift[] } | { ok: false; error: string } {
+  const shifts: unknown[] = [];
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([^=]+)=([^-]+)-(.+)$/.exec(part);
+    if (!match) return { ok: false, error: `"${part}" is not key=HH:MM-HH:MM` };
+    shifts.push({ key: match[1]!.trim(), start: match[2]!.trim(), end: match[3]!.trim() });
+  }
+  const result = scheduleSchema.safeParse(shifts);
+  return result.success
+    ? { ok: true, schedule: result.data }
+    : { ok: false, error: result.error.issues[0]!.message };
+}
+
+export const rosterEntrySchema = z.object({
+  desk: z.string().trim().min(1, 'desk: required').max(32, 'desk: at most 32 characters'),
+  operator: z
+    .string()
+    .trim()
+    .min(2, 'operator: at least 2 characters')
+    .max(64, 'operator: at most 64 characters'),
+  supervisor: z.boolean(),
+});
+export type RosterEntry = z.infer<typeof rosterEntrySchema>;
+
+/** Who is on which desk in one shift; exactly one shift supervisor, no desk twice. */
+export const rosterSchema = z
+  .array(rosterEntrySchema)
+  .max(50)
+  .superRefine((entries, ctx) => {
+    const desks = new Set(entries.map((e) => e.desk));
+    if (desks.size !== entries.length) ctx.addIssue({ code: 'custom', message: 'each desk appears once' });
+    if (entries.length > 0 && entries.filter((e) => e.supervisor).length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'exactly one shift supervisor' });
+    }
+  });

@@ -103,6 +103,9 @@ describe('lifeline CLI', () => {
       /--token .*required when a feed URL/,
     );
     expect(lifeline(['status', '--bogus']).err).toMatch(/Unknown option '--bogus'/);
+    expect(lifeline(['host', '--shifts', 'day=06:00-18:00,night=18:30-06:00']).err).toMatch(
+      /--shifts \/ LIFELINE_SHIFTS: a gap between "day"/,
+    );
     expect(lifeline(['frobnicate']).code).toBe(2);
   });
 

@@ -144,6 +144,22 @@ describe('handover sign-off', () => {
     expect(() => sync.database.exec('DELETE FROM handovers')).toThrow(/is kept/);
   });
 
+  it('keeps the roster of a shift, shows it in the summary, and freezes it with the signature', async () => {
+    seed();
+    const handlers = handoverHandlers(inProcessStore(sync), DEFAULT_SCHEDULE, false, () => shift.endMs - MIN);
+    const ctx = { role: 'desk' as const };
+    const entries = [
+      { desk: 'D2', operator: 'HC Ravi Demoria', supervisor: false },
+      { desk: 'D1', operator: 'SI Asha Testwal', supervisor: true },
+    ];
+    expect(
+      (await handlers.setRoster({ shiftId: shift.id, entries }, ctx)).entries.map((e) => e.desk),
+    ).toEqual(['D1', 'D2']);
+    expect((await handlers.getHandover({ shiftId: shift.id }, ctx)).summary.roster).toHaveLength(2);
+    await handlers.signHandover({ shiftId: shift.id, supervisor: 'SI Asha Testwal', notes: '' }, ctx);
+    await expect(handlers.setRoster({ shiftId: shift.id, entries: [] }, ctx)).rejects.toThrow(/signed/);
+  });
+
   it('notices a signed record whose content no longer matches its hash', async () => {
     seed();
     const handlers = handoverHandlers(inProcessStore(sync), DEFAULT_SCHEDULE, false, () => shift.endMs);

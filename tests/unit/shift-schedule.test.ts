@@ -4,6 +4,8 @@ import {
   DEFAULT_SCHEDULE,
   instanceOf,
   parseInstanceId,
+  parseScheduleText,
+  rosterSchema,
   previousShift,
   scheduleSchema,
   shiftAt,
@@ -11,6 +13,39 @@ import {
 } from '../../shared/shifts/schedule';
 
 const ist = (s: string) => Date.parse(`${s}+05:30`);
+
+describe('schedule as configuration text', () => {
+  it('parses the default and names the broken rule otherwise', () => {
+    expect(parseScheduleText('morning=06:00-14:00, evening=14:00-22:00, night=22:00-06:00')).toEqual({
+      ok: true,
+      schedule: DEFAULT_SCHEDULE,
+    });
+    expect(parseScheduleText('day=06:00-18:00,night=18:30-06:00')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/a gap/),
+    });
+    expect(parseScheduleText('day 06:00-18:00')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/key=HH:MM-HH:MM/),
+    });
+  });
+});
+
+describe('roster', () => {
+  it('has one supervisor and no desk twice', () => {
+    const ok = [
+      { desk: 'D1', operator: 'SI Asha Testwal', supervisor: true },
+      { desk: 'D2', operator: 'HC Ravi Demoria', supervisor: false },
+    ];
+    expect(rosterSchema.safeParse(ok).success).toBe(true);
+    expect(rosterSchema.safeParse([{ ...ok[0], supervisor: false }, ok[1]]).error?.issues[0]?.message).toBe(
+      'exactly one shift supervisor',
+    );
+    expect(rosterSchema.safeParse([ok[0], { ...ok[1], desk: 'D1' }]).error?.issues[0]?.message).toBe(
+      'each desk appears once',
+    );
+  });
+});
 
 describe('shift schedule', () => {
   it('accepts the default three 8-hour shifts', () => {

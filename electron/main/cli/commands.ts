@@ -98,6 +98,7 @@ async function host(args: string[]): Promise<number | null> {
     secret: config.secret,
     pollIntervalMs: config.pollIntervalMs,
     simRate: config.simRate,
+    schedule: config.shifts,
     training: flags.training === true,
     init: flags.init === true,
   });

@@ -9,6 +9,7 @@ import { mayCreateDatabase, type KeyProvider } from './key/key-provider';
 import { defaultFeedConfig } from './feed/poller';
 import { startSimulator, type Simulator } from './simulator/simulator-server';
 import type { Store } from './store/store';
+import type { Shift } from '../../../shared/shifts/schedule';
 import { startWorkerStore } from './store/worker-store';
 import { storeWorkerLocation } from './store/worker-location';
 
@@ -23,6 +24,8 @@ export interface StartConsoleOptions {
   token?: string | undefined;
   secret?: string | undefined;
   pollIntervalMs: number;
+  /** The room's shifts (validated configuration); default 06–14, 14–22, 22–06 IST. */
+  schedule?: readonly Shift[];
   /** Synthetic flags per minute when the simulator is the feed. */
   simRate: number;
   /** Mark an external feed's flags as TRAINING (drills); the built-in simulator always is. */
@@ -71,6 +74,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     store,
     host: options.host,
     version: options.version,
+    ...(options.schedule ? { schedule: options.schedule } : {}),
     feed: defaultFeedConfig({
       baseUrl: feedUrl,
       token: token!,

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       secret: config.secret,
       pollIntervalMs: config.pollIntervalMs,
       simRate: config.simRate,
+      schedule: config.shifts,
       init: args.includes('--init'),
     });
   } catch (error) {

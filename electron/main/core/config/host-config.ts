@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContractError } from '../../../../shared/errors';
+import { DEFAULT_SCHEDULE, parseScheduleText } from '../../../../shared/shifts/schedule';
 
 export const ENV = {
   feedUrl: 'LIFELINE_FEED_URL',
@@ -15,6 +16,7 @@ export const ENV = {
   pollIntervalMs: 'LIFELINE_POLL_INTERVAL_MS',
   port: 'LIFELINE_PORT',
   simRate: 'LIFELINE_SIM_RATE',
+  shifts: 'LIFELINE_SHIFTS',
 } as const;
 
 const loopbackOrHttps = z
@@ -42,6 +44,16 @@ export const hostConfigSchema = z
       .max(60_000, 'must be ≤ 60000'),
     port: z.coerce.number().int().min(0).max(65_535, 'must be a TCP port 0–65535'),
     simRate: z.coerce.number().min(0).max(6000, 'must be 0–6000 flags per minute'),
+    shifts: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (text === undefined) return DEFAULT_SCHEDULE.map((s) => ({ ...s }));
+        const parsed = parseScheduleText(text);
+        if (parsed.ok) return parsed.schedule;
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }),
   })
   .refine((c) => c.feedUrl === undefined || c.token !== undefined, {
     path: ['token'],
@@ -79,6 +91,7 @@ export function resolveHostConfig(
     pollIntervalMs: pick('pollIntervalMs') ?? 2000,
     port: pick('port') ?? 0,
     simRate: pick('simRate') ?? 6,
+    shifts: pick('shifts'),
   };
   const parsed = hostConfigSchema.safeParse(input);
   if (!parsed.success) {

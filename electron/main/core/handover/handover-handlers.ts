@@ -12,7 +12,10 @@ import {
 } from '../../../../shared/shifts/schedule';
 import type { Store } from '../store/store';
 
-type HandoverHandlers = Pick<InvokeHandlers, 'getHandover' | 'signHandover' | 'receiveHandover'>;
+type HandoverHandlers = Pick<
+  InvokeHandlers,
+  'getHandover' | 'signHandover' | 'receiveHandover' | 'getRoster' | 'setRoster'
+>;
 
 export function handoverHandlers(
   store: Store,
@@ -56,6 +59,22 @@ export function handoverHandlers(
         );
       }
       return store.signHandover(await store.handoverSummary(shift, at, training), notes, supervisor, at);
+    },
+    async getRoster({ shiftId }) {
+      const shift = resolve(shiftId);
+      return { shiftId: shift.id, entries: await store.getRoster(shift.id) };
+    },
+    async setRoster({ shiftId, entries }) {
+      const shift = resolve(shiftId);
+      if (await store.getHandover(shift.id)) {
+        throw new ContractError(
+          'conflict',
+          `The handover of ${shift.id} is signed; its roster is part of the record.`,
+          'shiftId',
+        );
+      }
+      await store.setRoster(shift.id, entries);
+      return { shiftId: shift.id, entries: await store.getRoster(shift.id) };
     },
     async receiveHandover({ shiftId, supervisor }) {
       return store.receiveHandover(resolve(shiftId).id, supervisor, now());

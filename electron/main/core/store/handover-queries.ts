@@ -157,6 +157,12 @@ export function handoverSummary(
       'SELECT count(*) AS n FROM quarantine WHERE received_at_ms >= ? AND received_at_ms < ?',
       ...range,
     ),
+    roster: db
+      .prepare<[string], { desk: string; operator: string; supervisor: number }>(
+        'SELECT desk, operator, supervisor FROM roster WHERE shift_id = ? ORDER BY supervisor DESC, desk',
+      )
+      .all(shift.id)
+      .map((r) => ({ desk: r.desk, operator: r.operator, supervisor: r.supervisor === 1 })),
   };
 }
 

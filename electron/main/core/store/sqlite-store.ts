@@ -17,7 +17,7 @@ import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
-import type { ShiftInstance } from '../../../../shared/shifts/schedule';
+import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
 import type {
   AlarmLogEntry,
   ArrivalStats,
@@ -390,6 +390,25 @@ export class SqliteStore {
     return handoverSummary(this.db, shift, nowMs, training);
   }
 
+  getRoster(shiftId: string): RosterEntry[] {
+    return this.db
+      .prepare<[string], { desk: string; operator: string; supervisor: number }>(
+        'SELECT desk, operator, supervisor FROM roster WHERE shift_id = ? ORDER BY supervisor DESC, desk',
+      )
+      .all(shiftId)
+      .map((r) => ({ desk: r.desk, operator: r.operator, supervisor: r.supervisor === 1 }));
+  }
+
+  setRoster(shiftId: string, entries: RosterEntry[]): void {
+    const insert = this.db.prepare(
+      'INSERT INTO roster (shift_id, desk, operator, supervisor) VALUES (?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM roster WHERE shift_id = ?').run(shiftId);
+      for (const e of entries) insert.run(shiftId, e.desk, e.operator, e.supervisor ? 1 : 0);
+    })();
+  }
+
   getHandover(shiftId: string): HandoverRecord | null {
     return getHandover(this.db, shiftId);
   }
@@ -432,6 +451,8 @@ export function inProcessStore(store: SqliteStore): Store {
     alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
     handoverSummary: async (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
     getHandover: async (shiftId) => store.getHandover(shiftId),
+    getRoster: async (shiftId) => store.getRoster(shiftId),
+    setRoster: async (shiftId, entries) => store.setRoster(shiftId, entries),
     signHandover: async (summary, notes, by, atMs) => store.signHandover(summary, notes, by, atMs),
     receiveHandover: async (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
     close: async () => store.close(),

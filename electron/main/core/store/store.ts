@@ -9,7 +9,7 @@ import type {
   QueueItem,
 } from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
-import type { ShiftInstance } from '../../../../shared/shifts/schedule';
+import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
 
 export interface ValidFlagInput {
   flag: FeedFlag;
@@ -111,6 +111,9 @@ export interface Store {
   alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;
   handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
   getHandover(shiftId: string): Promise<HandoverRecord | null>;
+  getRoster(shiftId: string): Promise<RosterEntry[]>;
+  /** Replaces the shift's roster in one transaction. */
+  setRoster(shiftId: string, entries: RosterEntry[]): Promise<void>;
   signHandover(summary: HandoverSummary, notes: string, by: string, atMs: number): Promise<HandoverRecord>;
   receiveHandover(shiftId: string, by: string, atMs: number): Promise<HandoverRecord>;
   close(): Promise<void>;

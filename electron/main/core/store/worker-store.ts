@@ -78,6 +78,8 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     alarmKpis: (fromMs, toMs, training) => call('alarmKpis', fromMs, toMs, training),
     handoverSummary: (shift, nowMs, training) => call('handoverSummary', shift, nowMs, training),
     getHandover: (shiftId) => call('getHandover', shiftId),
+    getRoster: (shiftId) => call('getRoster', shiftId),
+    setRoster: (shiftId, entries) => call('setRoster', shiftId, entries),
     signHandover: (summary, notes, by, atMs) => call('signHandover', summary, notes, by, atMs),
     receiveHandover: (shiftId, by, atMs) => call('receiveHandover', shiftId, by, atMs),
     close: async () => {
