@@ -26,6 +26,19 @@ export function findChromium(env = process.env) {
   return candidates.find((c) => c && fs.existsSync(c)) ?? null;
 }
 
+/** Headless Chromium on a closed network, able to play alarm audio without a click. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
 export const HOW_TO_GET_CHROMIUM = `No Chromium found for the browser tests. Any one of these works:
   - Debian/Ubuntu:  sudo apt-get install -y chromium fonts-noto-core poppler-utils
   - with internet:  npx playwright install chromium

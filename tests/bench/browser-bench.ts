@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 // @ts-expect-error plain .mjs helper shared with scripts/test.mjs
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
 import { startHostProcess, type HostProcess } from '../e2e/host-process';
 
@@ -16,14 +16,6 @@ import { startHostProcess, type HostProcess } from '../e2e/host-process';
 declare const document: any;
 declare const MutationObserver: any;
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--no-first-run',
-  '--autoplay-policy=no-user-gesture-required',
-];
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
@@ -50,7 +42,7 @@ async function withHost<T>(
   ]);
   const browser = await chromium.launch({
     executablePath: (findChromium() as string | null) ?? undefined,
-    args: ARGS,
+    args: CHROMIUM_ARGS as string[],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

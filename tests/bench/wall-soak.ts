@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 // @ts-expect-error plain .mjs helper shared with scripts/test.mjs
-import { findChromium } from '../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 import { startHostProcess } from '../e2e/host-process';
 
 export const WALL_HEAP_BOUND_MB = 40;
@@ -28,14 +28,7 @@ async function main() {
   const pid = host.pid;
   const browser = await chromium.launch({
     executablePath: (findChromium() as string | null) ?? undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
+    args: CHROMIUM_ARGS as string[],
   });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(host.wallUrl);

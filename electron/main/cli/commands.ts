@@ -11,7 +11,7 @@ import {
   type KeyProvider,
 } from '../core/key/key-provider';
 import { importNdjson } from '../core/ingest/ndjson-import';
-import { DATABASE_FILE, startConsole } from '../core/start-console';
+import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-console';
 import { startHeadlessHost } from '../core/host/headless-host';
 import { startSimulator } from '../core/simulator/simulator-server';
 import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
@@ -93,12 +93,7 @@ async function host(args: string[]): Promise<number | null> {
     keyProvider: keyProviderFor(config),
     host: 'headless',
     version: VERSION,
-    feedUrl: config.feedUrl,
-    token: config.token,
-    secret: config.secret,
-    pollIntervalMs: config.pollIntervalMs,
-    simRate: config.simRate,
-    schedule: config.shifts,
+    ...feedOptionsOf(config),
     training: flags.training === true,
     init: flags.init === true,
   });

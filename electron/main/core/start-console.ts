@@ -10,6 +10,7 @@ import { defaultFeedConfig } from './feed/poller';
 import { startSimulator, type Simulator } from './simulator/simulator-server';
 import type { Store } from './store/store';
 import type { Shift } from '../../../shared/shifts/schedule';
+import type { HostConfig } from './config/host-config';
 import { startWorkerStore } from './store/worker-store';
 import { storeWorkerLocation } from './store/worker-location';
 
@@ -42,6 +43,18 @@ export interface RunningConsole {
   simulator: Simulator | null;
   databaseFile: string;
   stop(): Promise<void>;
+}
+
+/** The feed, timing and shift settings of a validated host configuration, as startConsole takes them. */
+export function feedOptionsOf(config: HostConfig) {
+  return {
+    feedUrl: config.feedUrl,
+    token: config.token,
+    secret: config.secret,
+    pollIntervalMs: config.pollIntervalMs,
+    simRate: config.simRate,
+    schedule: config.shifts,
+  };
 }
 
 export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {

@@ -2,7 +2,7 @@
 // the same way the headless host starts it (core/start-console.ts); the database runs in a worker.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
-import { startConsole, type RunningConsole } from '../core/start-console';
+import { feedOptionsOf, startConsole, type RunningConsole } from '../core/start-console';
 import { resolveHostConfig } from '../core/config/host-config';
 import { forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
 import { safeStorageKeyProvider } from './safe-storage-key';
@@ -40,12 +40,7 @@ async function main(): Promise<void> {
       }),
       host: 'electron',
       version: app.getVersion(),
-      feedUrl: config.feedUrl,
-      token: config.token,
-      secret: config.secret,
-      pollIntervalMs: config.pollIntervalMs,
-      simRate: config.simRate,
-      schedule: config.shifts,
+      ...feedOptionsOf(config),
       init: args.includes('--init'),
     });
   } catch (error) {
