@@ -29,13 +29,15 @@ export function ShiftClock({ clock, variant, testId }: Props) {
         <span className="shift-name">{t('shift.unknown')}</span>
       ) : (
         <>
-          <span className="shift-name">
-            {t(shiftNameKey(clock.current.key), { defaultValue: clock.current.key })}
+          <span className="shift-head">
+            <span className="shift-name">
+              {t(shiftNameKey(clock.current.key), { defaultValue: clock.current.key })}
+            </span>
+            {warning && <strong className="shift-soon">{t('shift.handoverSoon')}</strong>}
           </span>
           <span className="shift-countdown">
             {t('shift.handoverIn', { time: formatMinutes(t, countdownMs(clock.msToHandover)) })}
           </span>
-          {warning && <strong className="shift-soon">{t('shift.handoverSoon')}</strong>}
         </>
       )}
     </div>

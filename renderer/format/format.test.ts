@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elapsedParts, formatMinutes } from './elapsed';
-import { formatIst, formatIstMinute } from './ist';
+import { formatIst, formatIstMinute, formatIstPeriod } from './ist';
 
 describe('formatting', () => {
   it('writes elapsed time in the largest two units', () => {
@@ -18,6 +18,16 @@ describe('formatting', () => {
     expect(formatIst(ms, 'hi')).toContain('10:14:51');
     expect(formatIstMinute(ms, 'en')).toMatch(/25 Nov 2026.*10:14 IST$/);
     expect(formatIstMinute(ms, 'hi')).not.toContain('10:14:51');
+  });
+
+  it('writes a period with the date once when it stays within one IST day', () => {
+    const at = (s: string) => Date.parse(`${s}+05:30`);
+    expect(formatIstPeriod(at('2026-11-25T14:00:00'), at('2026-11-25T22:00:00'), 'en')).toBe(
+      '25 Nov 2026, 14:00 – 22:00 IST',
+    );
+    expect(formatIstPeriod(at('2026-11-25T22:00:00'), at('2026-11-26T06:00:00'), 'en')).toBe(
+      '25 Nov 2026, 22:00 – 26 Nov 2026, 06:00 IST',
+    );
   });
 
   it('formats a non-ticking duration to the minute', () => {

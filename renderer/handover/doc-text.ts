@@ -1,8 +1,8 @@
 // The language of the printed handover: English, Hindi, or both side by side ("Flags received /
 // प्राप्त फ़्लैग"). Independent of the desk's language: the supervisor chooses per document.
 import { districtByKey } from '../../shared/geo/district-names';
-import { formatMinutes } from '../format/elapsed';
-import { formatIstMinute } from '../format/ist';
+import { formatElapsed, formatMinutes } from '../format/elapsed';
+import { formatIstMinute, formatIstPeriod } from '../format/ist';
 import type { Language } from '../state/session/initial-state';
 
 export const DOC_LANGUAGES = ['en', 'hi', 'both'] as const;
@@ -21,13 +21,19 @@ export interface DocText {
   choice: DocLanguage;
   /** The document's main language: its `lang` attribute and the language of its dates. */
   lang: Language;
-  /** A string in the document's language(s); both are joined with " / ". */
+  /** A heading in the document's language(s): both side by side, joined with " / ". */
   tx(key: string, values?: Record<string, unknown>): string;
+  /** A table value or column head: both stacked, one per line (cells use `white-space: pre-line`). */
+  tv(key: string, values?: Record<string, unknown>): string;
+  /** A district's name, stacked like a value; unknown (null) is for the supervisor to decide. */
   district(key: string | null): string;
   /** A moment, to the minute, in IST. */
   time(ms: number): string;
-  /** A duration, to the minute. */
+  period(startMs: number, endMs: number): string;
+  /** How long something took ("1 m 04 s", "3 h 05 m"). */
   duration(ms: number): string;
+  /** A target or a round figure, to the minute ("5 min", "4 h 00 m"). */
+  minutes(ms: number): string;
 }
 
 export function makeDocText(choice: DocLanguage, fixedT: (language: Language) => Translate): DocText {
@@ -35,15 +41,19 @@ export function makeDocText(choice: DocLanguage, fixedT: (language: Language) =>
   const ts = languages.map(fixedT);
   const lang = languages[0]!;
   const tx = (key: string, values?: Record<string, unknown>) => ts.map((t) => t(key, values)).join(' / ');
+  const tv = (key: string, values?: Record<string, unknown>) => ts.map((t) => t(key, values)).join('\n');
   return {
     choice,
     lang,
     tx,
+    tv,
     district(key) {
       const district = districtByKey(key);
-      return district ? languages.map((l) => district[l]).join(' / ') : tx('queue.unknownDistrict');
+      return district ? languages.map((l) => district[l]).join('\n') : tv('queue.unknownDistrict');
     },
     time: (ms) => formatIstMinute(ms, lang),
-    duration: (ms) => formatMinutes(ts[0]!, ms),
+    period: (startMs, endMs) => formatIstPeriod(startMs, endMs, lang),
+    duration: (ms) => formatElapsed(ts[0]!, ms),
+    minutes: (ms) => formatMinutes(ts[0]!, ms),
   };
 }

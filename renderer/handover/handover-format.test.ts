@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HandoverSummary } from '../../shared/handover';
 import { docLanguages, isDocLanguage, makeDocText, type Translate } from './doc-text';
-import { carriedRows, outcomeRows, riskRows, shortHash } from './summary-rows';
+import { carriedRows, halves, outcomeRows, riskRows, shortHash } from './summary-rows';
 
 const fakeT =
   (lang: string): Translate =>
@@ -43,6 +43,7 @@ const summary: HandoverSummary = {
   feedOutages: [],
   silences: [],
   quarantined: 2,
+  roster: [],
 };
 
 describe('handover document language', () => {
@@ -61,6 +62,7 @@ describe('handover document language', () => {
     expect(both.tx('handover.doc.signedBy', { name: 'A' })).toBe(
       'en:handover.doc.signedBy(A) / hi:handover.doc.signedBy(A)',
     );
+    expect(both.tv('risk.high')).toBe('en:risk.high\nhi:risk.high');
     const hi = makeDocText('hi', fakeT);
     expect(hi.lang).toBe('hi');
     expect(hi.tx('handover.doc.received')).toBe('hi:handover.doc.received');
@@ -69,15 +71,19 @@ describe('handover document language', () => {
   it('names districts in the chosen language(s), and an unknown one as the supervisor’s call', () => {
     expect(makeDocText('en', fakeT).district('jaipur')).toBe('Jaipur');
     expect(makeDocText('hi', fakeT).district('jaipur')).toBe('जयपुर');
-    expect(makeDocText('both', fakeT).district('jaipur')).toBe('Jaipur / जयपुर');
+    expect(makeDocText('both', fakeT).district('jaipur')).toBe('Jaipur\nजयपुर');
     expect(makeDocText('en', fakeT).district(null)).toBe('en:queue.unknownDistrict');
     expect(makeDocText('en', fakeT).district('atlantis')).toBe('en:queue.unknownDistrict');
   });
 
-  it('formats times in IST to the minute and durations to the minute', () => {
+  it('formats times in IST to the minute, and durations', () => {
     const en = makeDocText('en', fakeT);
     expect(en.time(Date.parse('2026-11-25T00:30:00Z'))).toMatch(/25 Nov 2026.*06:00 IST$/);
-    expect(en.duration(42 * 60_000)).toBe('en:time.minutesOnly(42)');
+    expect(en.minutes(42 * 60_000)).toBe('en:time.minutesOnly(42)');
+    expect(en.duration(64_000)).toBe('en:time.minutes(1,04)');
+    expect(en.period(Date.parse('2026-11-25T08:30:00Z'), Date.parse('2026-11-25T16:30:00Z'))).toBe(
+      '25 Nov 2026, 14:00 – 22:00 IST',
+    );
   });
 });
 
@@ -99,6 +105,14 @@ describe('handover rows', () => {
 
   it('gives each carried-over flag its age at generation', () => {
     expect(carriedRows(summary)[0]!.ageMs).toBe(600_000);
+  });
+
+  it('splits a long list in two halves, the left one longer', () => {
+    expect(halves([1, 2, 3, 4, 5])).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
+    expect(halves([])).toEqual([[], []]);
   });
 
   it('shortens a hash to 12 characters', () => {

@@ -26,3 +26,9 @@ export const shortHash = (sha256: string, length = 12) => sha256.slice(0, length
 
 /** The contract's limit on the outgoing supervisor's notes (shared/handover.ts). */
 export const HANDOVER_NOTES_MAX = 4000;
+
+/** A long list printed in two side-by-side tables: the first half (rounded up) on the left. */
+export function halves<T>(rows: readonly T[]): [T[], T[]] {
+  const left = Math.ceil(rows.length / 2);
+  return [rows.slice(0, left), rows.slice(left)];
+}

@@ -4,10 +4,10 @@ import { DocSection, DocTable } from './DocParts';
 
 /** Every stage that went past its target during the shift (or is still past it at the change). */
 export function BreachesTable({ summary, text }: { summary: HandoverSummary; text: DocText }) {
-  const { tx } = text;
-  const d = (key: string) => tx(`handover.doc.${key}`);
+  const { tx, tv } = text;
+  const d = (key: string) => tv(`handover.doc.${key}`);
   return (
-    <DocSection title={`${d('breaches')} (${summary.breaches.length})`}>
+    <DocSection title={`${tx('handover.doc.breaches')} (${summary.breaches.length})`}>
       <DocTable
         testId="handover-breaches"
         empty={d('none')}
@@ -17,10 +17,10 @@ export function BreachesTable({ summary, text }: { summary: HandoverSummary; tex
           key: `${b.caseNo}-${b.stage}`,
           cells: [
             <span className="doc-case">{b.caseNo}</span>,
-            tx(`risk.${b.risk}`),
-            tx(`timers.stages.${b.stage}`),
+            tv(`risk.${b.risk}`),
+            tv(`timers.stages.${b.stage}`),
             text.duration(b.elapsedMs),
-            text.duration(b.targetMs),
+            text.minutes(b.targetMs),
           ],
         }))}
       />

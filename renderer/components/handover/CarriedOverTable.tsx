@@ -5,10 +5,10 @@ import { DocSection, DocTable } from './DocParts';
 
 /** Flags still open at the change: what the incoming shift takes over, most urgent first. */
 export function CarriedOverTable({ summary, text }: { summary: HandoverSummary; text: DocText }) {
-  const { tx } = text;
-  const d = (key: string) => tx(`handover.doc.${key}`);
+  const { tx, tv } = text;
+  const d = (key: string) => tv(`handover.doc.${key}`);
   return (
-    <DocSection title={`${d('carriedOver')} (${summary.carriedOver.length})`}>
+    <DocSection title={`${tx('handover.doc.carriedOver')} (${summary.carriedOver.length})`}>
       <DocTable
         testId="handover-carried-over"
         className="doc-table--carried"
@@ -19,17 +19,17 @@ export function CarriedOverTable({ summary, text }: { summary: HandoverSummary; 
           testId: 'handover-carried-row',
           cells: [
             <span className="doc-case">{row.caseNo}</span>,
-            tx(`risk.${row.risk}`),
+            tv(`risk.${row.risk}`),
             <>
-              {tx(`state.${row.state}`)}
-              {row.withdrawn && <em className="doc-withdrawn"> ({d('withdrawnMark')})</em>}
+              {tv(`state.${row.state}`)}
+              {row.withdrawn && <em className="doc-withdrawn"> ({tx('handover.doc.withdrawnMark')})</em>}
             </>,
             <span className={row.districtKey ? undefined : 'doc-unknown'}>
               {text.district(row.districtKey)}
             </span>,
             text.duration(row.ageMs),
             row.acknowledgedBy ?? '—',
-            tx(`handover.doc.nextActions.${row.nextAction}`),
+            tv(`handover.doc.nextActions.${row.nextAction}`),
           ],
         }))}
       />

@@ -4,11 +4,11 @@ import { DocSection, DocTable } from './DocParts';
 
 /** When the room could not trust the feed, and when someone chose not to hear the alarm. */
 export function FeedAndSilences({ summary, text }: { summary: HandoverSummary; text: DocText }) {
-  const { tx } = text;
-  const d = (key: string) => tx(`handover.doc.${key}`);
+  const { tx, tv } = text;
+  const d = (key: string) => tv(`handover.doc.${key}`);
   return (
     <>
-      <DocSection title={`${d('outages')} (${summary.feedOutages.length})`}>
+      <DocSection title={`${tx('handover.doc.outages')} (${summary.feedOutages.length})`}>
         <DocTable
           testId="handover-outages"
           empty={d('none')}
@@ -18,12 +18,12 @@ export function FeedAndSilences({ summary, text }: { summary: HandoverSummary; t
             cells: [
               text.time(o.startMs),
               o.endMs === null ? d('ongoing') : text.time(o.endMs),
-              o.state ? tx(`feed.state.${o.state}`, { defaultValue: o.state }) : '—',
+              o.state ? tv(`feed.state.${o.state}`, { defaultValue: o.state }) : '—',
             ],
           }))}
         />
       </DocSection>
-      <DocSection title={`${d('silences')} (${summary.silences.length})`}>
+      <DocSection title={`${tx('handover.doc.silences')} (${summary.silences.length})`}>
         <DocTable
           testId="handover-silences"
           empty={d('none')}

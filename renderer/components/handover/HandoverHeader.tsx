@@ -37,9 +37,7 @@ export function HandoverHeader({ summary, signed, training, text }: Props) {
         </div>
         <div>
           <dt>{tx('handover.doc.period')}</dt>
-          <dd data-testid="handover-period">
-            {text.time(summary.startMs)} – {text.time(summary.endMs)}
-          </dd>
+          <dd data-testid="handover-period">{text.period(summary.startMs, summary.endMs)}</dd>
         </div>
         <div>
           <dt>{tx('handover.doc.generatedAt')}</dt>

@@ -1,6 +1,6 @@
 import type { HandoverSummary } from '../../../shared/handover';
 import type { DocText } from '../../handover/doc-text';
-import { outcomeRows, riskRows } from '../../handover/summary-rows';
+import { halves, outcomeRows, riskRows } from '../../handover/summary-rows';
 import { DocSection, DocTable, Figure } from './DocParts';
 
 interface Props {
@@ -10,9 +10,15 @@ interface Props {
 
 /** What came in during the shift and what the room did with it. */
 export function ReceivedSection({ summary, text }: Props) {
-  const { tx } = text;
+  const { tx, tv } = text;
   const d = (key: string) => tx(`handover.doc.${key}`);
+  const v = (key: string) => tv(`handover.doc.${key}`);
   const outcome = (o: string) => tx(`handover.doc.outcomes.${o}`, { defaultValue: o });
+  const districts = summary.received.byDistrict.map((row) => ({
+    key: row.districtKey ?? '(unknown)',
+    className: row.districtKey ? undefined : 'doc-unknown',
+    cells: [text.district(row.districtKey), row.count],
+  }));
   return (
     <>
       <div className="doc-columns">
@@ -21,11 +27,11 @@ export function ReceivedSection({ summary, text }: Props) {
             <Figure label={d('total')} value={summary.received.total} testId="handover-received-total" />
           </div>
           <DocTable
-            columns={[d('risk'), d('count')]}
+            columns={[v('risk'), v('count')]}
             numeric={[1]}
-            empty={d('none')}
+            empty={v('none')}
             testId="handover-by-risk"
-            rows={riskRows(summary).map((r) => ({ key: r.risk, cells: [tx(`risk.${r.risk}`), r.count] }))}
+            rows={riskRows(summary).map((r) => ({ key: r.risk, cells: [tv(`risk.${r.risk}`), r.count] }))}
           />
         </DocSection>
         <DocSection title={d('actions')} testId="handover-actions">
@@ -42,18 +48,19 @@ export function ReceivedSection({ summary, text }: Props) {
         </DocSection>
       </div>
       <DocSection title={`${d('received')} — ${d('byDistrict')}`}>
-        <DocTable
-          columns={[d('district'), d('count')]}
-          numeric={[1]}
-          empty={d('none')}
-          testId="handover-by-district"
-          className="doc-table--districts"
-          rows={summary.received.byDistrict.map((row) => ({
-            key: row.districtKey ?? '(unknown)',
-            className: row.districtKey ? undefined : 'doc-unknown',
-            cells: [text.district(row.districtKey), row.count],
-          }))}
-        />
+        <div className="doc-columns doc-columns--tables" data-testid="handover-by-district">
+          {halves(districts)
+            .filter((half, i) => i === 0 || half.length > 0)
+            .map((half, i) => (
+              <DocTable
+                key={i}
+                columns={[v('district'), v('count')]}
+                numeric={[1]}
+                empty={v('none')}
+                rows={half}
+              />
+            ))}
+        </div>
       </DocSection>
     </>
   );

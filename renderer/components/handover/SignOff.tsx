@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverRecord } from '../../../shared/handover';
 import { HANDOVER_WARNING_MS } from '../../../shared/shifts/schedule';
 import { formatIstMinute } from '../../format/ist';
+import { useNow } from '../../hooks/useNow';
 import type { DocText } from '../../handover/doc-text';
 import type { Language } from '../../state/session/initial-state';
 import { isValidOperatorName } from '../../state/session/selectors';
@@ -27,7 +28,7 @@ function NameForm(props: {
   pending: boolean;
   testId: string;
   buttonTestId: string;
-  hint?: string;
+  hint?: ReactNode;
   onSubmit(name: string): void;
 }) {
   const [name, setName] = useState('');
@@ -56,8 +57,20 @@ function NameForm(props: {
       <button type="submit" data-testid={props.buttonTestId} disabled={!valid || props.pending}>
         {props.pending ? props.busy : props.submit}
       </button>
-      {props.hint && <small className="doc-hint">{props.hint}</small>}
+      {props.hint}
     </form>
+  );
+}
+
+/** Until the signing window opens (30 min before the change), says when it will; main decides. */
+function SignOpensHint({ opensAtMs, language }: { opensAtMs: number; language: Language }) {
+  const { t } = useTranslation();
+  const nowMs = useNow();
+  if (nowMs >= opensAtMs) return null;
+  return (
+    <small className="doc-hint" data-testid="handover-sign-opens">
+      {t('handover.ui.signOpensAt', { time: formatIstMinute(opensAtMs, language) })}
+    </small>
   );
 }
 
@@ -107,9 +120,7 @@ export function SignOff({ text, record, endMs, uiLanguage, pending, error, onSig
           pending={pending === 'sign'}
           testId="handover-signer"
           buttonTestId="handover-sign"
-          hint={t('handover.ui.signOpensAt', {
-            time: formatIstMinute(endMs - HANDOVER_WARNING_MS, uiLanguage),
-          })}
+          hint={<SignOpensHint opensAtMs={endMs - HANDOVER_WARNING_MS} language={uiLanguage} />}
           onSubmit={onSign}
         />
       )}
