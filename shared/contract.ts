@@ -190,6 +190,11 @@ export const invokeContract = {
     request: z.object({ shiftId, supervisor: operatorName }).strict(),
     response: handoverRecordSchema,
   },
+  /** Electron only: print the handover page on screen to an A4 PDF (null: the operator cancelled). */
+  saveHandoverPdf: {
+    request: z.object({ shiftId }).strict(),
+    response: z.object({ savedTo: z.string().nullable() }),
+  },
 } as const;
 
 /** What each role may invoke. The wall reads; it never asks for a flag's details or acts. */

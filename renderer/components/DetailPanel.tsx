@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { acknowledgementKind } from '../../shared/acknowledgement';
 import type { FlagDetail, QueueItem } from '../../shared/domain';
 import { formatIst } from '../format/ist';
 import type { Language } from '../state/session/initial-state';
@@ -47,7 +48,9 @@ export function DetailPanel(props: Props) {
       </section>
     );
   }
-  const canAcknowledge = item.state === 'new' && operatorValid && !acknowledging;
+  const ackKind = acknowledgementKind(item);
+  const canAcknowledge = ackKind !== null && operatorValid && !acknowledging;
+  const ackLabel = ackKind === 'raise' ? t('detail.acknowledgeRaise') : t('detail.acknowledge');
   const category = item.category ? t(`category.${item.category}`, { defaultValue: item.category }) : null;
   return (
     <section
@@ -66,6 +69,7 @@ export function DetailPanel(props: Props) {
         <span className={`tag tag--state-${item.state}`} data-testid="detail-state">
           {t(`state.${item.state}`)}
         </span>
+        {item.riskRaisePending && <span className="tag tag--raised">{t('queue.riskRaised')}</span>}
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         {item.training && <span className="tag tag--training">{t('detail.training')}</span>}
       </div>
@@ -77,9 +81,9 @@ export function DetailPanel(props: Props) {
           disabled={!canAcknowledge}
           onClick={() => onAcknowledge(item.id)}
         >
-          {acknowledging ? t('detail.acknowledging') : t('detail.acknowledge')}
+          {acknowledging ? t('detail.acknowledging') : ackLabel}
         </button>
-        {item.state === 'new' && !operatorValid && <span className="ack-hint">{t('operator.required')}</span>}
+        {ackKind !== null && !operatorValid && <span className="ack-hint">{t('operator.required')}</span>}
         {ackError && (
           <p className="ack-error" role="alert" data-testid="acknowledge-error">
             {ackError}

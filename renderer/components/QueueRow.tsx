@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { awaitsAcknowledgement } from '../../shared/acknowledgement';
 import type { QueueItem } from '../../shared/domain';
 import { districtByKey } from '../../shared/geo/district-names';
 import type { Language } from '../state/session/initial-state';
@@ -27,7 +28,7 @@ export function districtLabel(key: string | null, language: Language, unknown: s
 
 export function QueueRow({ item, selected, escalated, nowMs, language, style, onSelect, onOpen }: Props) {
   const { t } = useTranslation();
-  const classes = ['queue-row', item.state === 'new' ? 'queue-row--new' : 'queue-row--calm'];
+  const classes = ['queue-row', awaitsAcknowledgement(item) ? 'queue-row--new' : 'queue-row--calm'];
   if (selected) classes.push('queue-row--selected');
   if (escalated) classes.push('queue-row--escalated');
   if (item.status === 'withdrawn') classes.push('queue-row--withdrawn');
@@ -44,6 +45,7 @@ export function QueueRow({ item, selected, escalated, nowMs, language, style, on
       data-risk={item.risk}
       data-status={item.status}
       data-escalated={escalated ? 'true' : 'false'}
+      data-raised={item.riskRaisePending ? 'true' : 'false'}
       onClick={() => onSelect(item.id)}
       onDoubleClick={() => onOpen(item.id)}
     >
@@ -51,6 +53,7 @@ export function QueueRow({ item, selected, escalated, nowMs, language, style, on
       <span className="row-case">{item.caseNo}</span>
       <span className="row-tags">
         {escalated && <span className="tag tag--escalated">{t('queue.escalated')}</span>}
+        {item.riskRaisePending && <span className="tag tag--raised">{t('queue.riskRaised')}</span>}
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         <span className={`tag tag--state-${item.state}`}>{t(`state.${item.state}`)}</span>
       </span>

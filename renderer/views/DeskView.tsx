@@ -1,5 +1,6 @@
 // The operator desk: the one place that reads the store and talks to main; the components under
 // it only take props.
+import { awaitsAcknowledgement } from '../../shared/acknowledgement';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -81,7 +82,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
       const state = appStore.getState();
       const item = state.queue.byId[id];
       // A second "A" while the first is on the wire would only come back as a conflict.
-      if (!item || item.state !== 'new' || pendingAckId === id) return;
+      if (!item || !awaitsAcknowledgement(item) || pendingAckId === id) return;
       // "A" with no valid name on the desk sends the operator to the name field instead of failing silently.
       if (!selectOperatorValid(state)) document.getElementById(OPERATOR_INPUT_ID)?.focus();
       else sendAcknowledge(id, state.session.operatorName);

@@ -15,7 +15,7 @@ import { SignOff } from '../components/handover/SignOff';
 import { makeDocText, type DocLanguage, type Translate } from '../handover/doc-text';
 import { useHandover } from '../hooks/useHandover';
 import { useAppStore } from '../state/app-store';
-import { selectLanguage, selectTraining } from '../state/session/selectors';
+import { selectLanguage, selectSessionInfo, selectTraining } from '../state/session/selectors';
 import { hashFor } from '../view-route';
 
 const go = (view: 'desk' | 'handover', shiftId: string | null = null) =>
@@ -28,6 +28,8 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
   const sessionTraining = useAppStore(selectTraining);
   const [language, setLanguage] = useState<DocLanguage>(uiLanguage);
   const [notes, setNotes] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const desktop = useAppStore(selectSessionInfo)?.host === 'electron';
   const handover = useHandover(api, shiftId);
   const text = useMemo(
     () => makeDocText(language, (l) => i18n.getFixedT(l) as unknown as Translate),
@@ -35,6 +37,14 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
   );
   const data = handover.data;
   const summary = data?.summary ?? null;
+  const savePdf = () => {
+    if (!data) return;
+    setSaved(null);
+    api.invoke('saveHandoverPdf', { shiftId: data.shiftId }).then(
+      ({ savedTo }) => savedTo && setSaved(t('handover.ui.savedTo', { file: savedTo })),
+      (failure: unknown) => setSaved(t('handover.ui.failed', { message: (failure as Error).message })),
+    );
+  };
 
   return (
     <div className="handover-view" data-testid="handover-view" data-shift={data?.shiftId ?? ''}>
@@ -45,8 +55,14 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
         onLanguage={setLanguage}
         onShift={(id) => go('handover', id)}
         onPrint={() => window.print()}
+        onSavePdf={desktop ? savePdf : undefined}
         onBack={() => go('desk')}
       />
+      {saved && (
+        <p className="doc-status no-print" role="status" data-testid="handover-saved">
+          {saved}
+        </p>
+      )}
       {handover.loadError && (
         <p className="doc-error no-print" role="alert" data-testid="handover-load-error">
           {t('handover.ui.loadFailed', { message: handover.loadError })}

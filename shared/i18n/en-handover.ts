@@ -12,6 +12,8 @@ export const enHandover = {
     next: 'Next shift →',
     current: 'Current shift',
     print: 'Print',
+    savePdf: 'Save as PDF',
+    savedTo: 'Saved: {{file}}',
     back: 'Back to desk',
     loading: 'Loading the handover…',
     loadFailed: 'Could not load the handover: {{message}}',

@@ -13,6 +13,8 @@ export const hiHandover: Messages['handover'] = {
     next: 'अगली पाली →',
     current: 'वर्तमान पाली',
     print: 'प्रिंट करें',
+    savePdf: 'PDF के रूप में सहेजें',
+    savedTo: 'सहेजा गया: {{file}}',
     back: 'डेस्क पर लौटें',
     loading: 'हस्तांतरण लोड हो रहा है…',
     loadFailed: 'हस्तांतरण लोड नहीं हो सका: {{message}}',

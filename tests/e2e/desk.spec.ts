@@ -65,3 +65,31 @@ test('the feed refusing credentials is an alarm on the desk', async ({ rig, page
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'true');
   await expect.poll(async () => (await probe(page)).pattern).toContain('feed');
 });
+
+test('a risk the platform raises after acknowledgement alarms again until the raise is acknowledged', async ({
+  rig,
+  page,
+}) => {
+  const host = await rig.startHost();
+  await page.goto(host.url);
+  rig.sim.publish(makeFlag({ id: 'fl_e2e_raise', risk: 'elevated' }));
+  const row = page.locator('[data-testid="queue-row"][data-flag-id="fl_e2e_raise"]');
+  await row.click();
+  await setOperator(page, 'Op Testwal');
+  await page.getByTestId('acknowledge').click();
+  await expect(row).toHaveAttribute('data-state', 'acknowledged');
+  await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'false');
+  await expect(page.getByTestId('acknowledge')).toBeDisabled();
+
+  rig.sim.publish(makeFlag({ id: 'fl_e2e_raise', revision: 2, risk: 'imminent' }));
+  await expect(row).toHaveAttribute('data-raised', 'true');
+  await expect(row).toHaveAttribute('data-risk', 'imminent');
+  await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'true');
+  await expect(page.getByTestId('acknowledge')).toHaveText('Acknowledge raised risk');
+  await page.screenshot({ path: 'test-results/screens/desk-risk-raised.png' });
+
+  await page.getByTestId('acknowledge').click();
+  await expect(row).toHaveAttribute('data-raised', 'false');
+  await expect(row).toHaveAttribute('data-state', 'acknowledged');
+  await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'false');
+});

@@ -176,6 +176,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     listQuarantine: async ({ limit }) => store.listQuarantine(limit ?? 100),
     ...handoverHandlers(store, schedule, training, now),
+    // The Electron shell replaces this with webContents.printToPDF; a browser prints the page itself.
+    saveHandoverPdf: async () => {
+      throw new ContractError('unavailable', 'Saving a PDF needs the desktop app; use Print in the browser.');
+    },
   };
 
   return {

@@ -1,9 +1,10 @@
 // The Electron shell: windows, IPC wiring, keychain. Everything else is the plain-Node core, started
 // the same way the headless host starts it (core/start-console.ts); the database runs in a worker.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron';
 import { feedOptionsOf, startConsole, type RunningConsole } from '../core/start-console';
 import { resolveHostConfig } from '../core/config/host-config';
+import { handoverPdfSaver } from './handover-pdf';
 import { forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
 import { safeStorageKeyProvider } from './safe-storage-key';
 import { denyEverythingElse } from './hardening';
@@ -47,9 +48,15 @@ async function main(): Promise<void> {
     dialog.showErrorBox('Lifeline Console cannot start', (error as Error).message);
     return app.exit(1);
   }
+  const core = running.core;
+  const pdfDeps = {
+    dialog,
+    windowOf: (contents: WebContents) => BrowserWindow.fromWebContents(contents),
+    documentsDir: app.getPath('documents'),
+  };
   registerContract(
     ipcMain,
-    running.core.handlers,
+    (sender) => ({ ...core.handlers, saveHandoverPdf: handoverPdfSaver(sender, pdfDeps) }),
     trustedUrlCheck(APP_INDEX_URL, devServerUrl),
     roleOfContents,
   );

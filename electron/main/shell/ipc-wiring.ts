@@ -12,9 +12,12 @@ export type FrameCheck = (url: string) => boolean;
 /** A window's role, recorded when the shell created it; never taken from what the page says. */
 export type RoleOf = (contents: WebContents) => ViewRole | null;
 
+/** The handlers for one caller: the core's, plus the shell's own that act on the calling window. */
+export type HandlersFor = (sender: WebContents) => InvokeHandlers;
+
 export function registerContract(
   ipcMain: IpcMain,
-  handlers: InvokeHandlers,
+  handlersFor: HandlersFor,
   isTrustedUrl: FrameCheck,
   roleOf: RoleOf,
 ): void {
@@ -24,7 +27,7 @@ export function registerContract(
     if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url) || role === null) {
       return { ok: false, error: { kind: 'forbidden', message: 'Call from an untrusted frame refused.' } };
     }
-    return dispatchInvoke(handlers, channel, payload, { role });
+    return dispatchInvoke(handlersFor(event.sender), channel, payload, { role });
   });
 }
 

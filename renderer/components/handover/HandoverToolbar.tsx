@@ -8,6 +8,8 @@ interface Props {
   onLanguage(language: DocLanguage): void;
   onShift(shiftId: string | null): void;
   onPrint(): void;
+  /** Only in the desktop app, where main prints the page to a PDF file. */
+  onSavePdf?: () => void;
   onBack(): void;
 }
 
@@ -19,7 +21,7 @@ const LANGUAGE_LABEL: Record<DocLanguage, string> = {
 
 /** The screen-only controls above the sheet; none of this is printed. */
 export function HandoverToolbar(props: Props) {
-  const { language, previousShiftId, nextShiftId, onLanguage, onShift, onPrint, onBack } = props;
+  const { language, previousShiftId, nextShiftId, onLanguage, onShift, onPrint, onSavePdf, onBack } = props;
   const { t } = useTranslation();
   return (
     <nav className="handover-toolbar no-print" aria-label={t('handover.ui.title')}>
@@ -63,6 +65,11 @@ export function HandoverToolbar(props: Props) {
       <button type="button" className="handover-print" onClick={onPrint} data-testid="handover-print">
         {t('handover.ui.print')}
       </button>
+      {onSavePdf && (
+        <button type="button" onClick={onSavePdf} data-testid="handover-save-pdf">
+          {t('handover.ui.savePdf')}
+        </button>
+      )}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { awaitsAcknowledgement } from '../../../shared/acknowledgement';
 import type { QueueItem } from '../../../shared/domain';
 import type { Language } from '../../state/session/initial-state';
 import { Elapsed } from '../Elapsed';
@@ -15,7 +16,7 @@ interface Props {
 /** One flag on the wall, in two lines; never a personal field (a QueueItem has none). */
 export function WallRow({ item, escalated, nowMs, language }: Props) {
   const { t } = useTranslation();
-  const waiting = item.state === 'new';
+  const waiting = awaitsAcknowledgement(item);
   const classes = ['wall-row', waiting ? 'wall-row--new' : 'wall-row--calm'];
   if (escalated) classes.push('wall-row--escalated');
   return (
@@ -40,6 +41,7 @@ export function WallRow({ item, escalated, nowMs, language }: Props) {
       </span>
       <span className="wall-flags">
         {escalated && <span className="tag tag--escalated">{t('queue.escalated')}</span>}
+        {item.riskRaisePending && <span className="tag tag--raised">{t('queue.riskRaised')}</span>}
       </span>
       <span className="wall-platform">{item.platform ?? t('queue.noPlatform')}</span>
       <span className="wall-state">

@@ -59,6 +59,15 @@ describe('queue slice', () => {
     expect(selectCounts({ queue: state })).toEqual({ open: 3, unacknowledged: 2 });
   });
 
+  it('counts a flag whose risk was raised after acknowledgement as waiting again', () => {
+    const state = queueActions.setAll(initialQueueState, [
+      item('a', { state: 'acknowledged', riskRaisePending: true, flaggedAtMs: 5 }),
+      item('b', { state: 'acknowledged' }),
+    ]);
+    expect(selectCounts({ queue: state })).toEqual({ open: 2, unacknowledged: 1 });
+    expect(selectOldestUnacknowledgedMs({ queue: state })).toBe(5);
+  });
+
   it('finds the oldest unacknowledged flag', () => {
     const state = queueActions.setAll(initialQueueState, [
       item('a', { flaggedAtMs: 50 }),

@@ -1,6 +1,7 @@
 // Selectors return stable references (cached per byId object) or primitives: zustand 5 with
 // useSyncExternalStore loops forever on a selector that returns a fresh array each call.
 import type { QueueItem } from '../../../shared/domain';
+import { awaitsAcknowledgement } from '../../../shared/acknowledgement';
 import { compareQueueItems } from '../../../shared/queue-order';
 import type { QueueState } from './initial-state';
 
@@ -29,7 +30,7 @@ export function selectCounts(state: WithQueue): QueueCounts {
   let counts = countsCache.get(byId);
   if (!counts) {
     const items = Object.values(byId);
-    counts = { open: items.length, unacknowledged: items.filter((i) => i.state === 'new').length };
+    counts = { open: items.length, unacknowledged: items.filter(awaitsAcknowledgement).length };
     countsCache.set(byId, counts);
   }
   return counts;
@@ -39,7 +40,8 @@ export function selectCounts(state: WithQueue): QueueCounts {
 export function selectOldestUnacknowledgedMs(state: WithQueue): number | null {
   let oldest: number | null = null;
   for (const item of Object.values(state.queue.byId))
-    if (item.state === 'new' && (oldest === null || item.flaggedAtMs < oldest)) oldest = item.flaggedAtMs;
+    if (awaitsAcknowledgement(item) && (oldest === null || item.flaggedAtMs < oldest))
+      oldest = item.flaggedAtMs;
   return oldest;
 }
 

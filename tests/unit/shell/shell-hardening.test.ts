@@ -36,7 +36,7 @@ describe('IPC wrapper', () => {
     const handle = vi.fn();
     registerContract(
       { handle } as never,
-      handlers,
+      () => handlers,
       trustedUrlCheck(trusted, undefined),
       (contents) => (contents as unknown as { role?: 'desk' | 'wall' }).role ?? null,
     );

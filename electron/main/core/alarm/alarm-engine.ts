@@ -14,13 +14,14 @@ import {
   type QueueItem,
   type Risk,
 } from '../../../../shared/domain';
+import { awaitsAcknowledgement } from '../../../../shared/acknowledgement';
 import { HOUR_MS, istHourOfWeek } from '../../../../shared/time/ist';
 import type { AlarmLogEntry, ArrivalStats } from '../store/store';
 import type { AlarmConfig } from './alarm-config';
 
 /** New and unacknowledged, or its risk raised by the platform since the room acknowledged it. */
 export function isAlarming(item: QueueItem): boolean {
-  return (item.state === 'new' || item.riskRaisePending) && item.status === 'active';
+  return awaitsAcknowledgement(item) && item.status === 'active';
 }
 
 /** How long without a new flag counts as too quiet now, learned from past arrivals at this hour. */

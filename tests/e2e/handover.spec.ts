@@ -1,0 +1,92 @@
+// The shift handover in real Chromium against the real core: the counts come from the store, the
+// page prints to an A4 PDF whose text (English and Hindi) holds the figures and no subject's
+// personal details, and a signed, received handover is kept.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CANARY, makeFlag } from '../helpers/flags';
+import { expect, test } from './fixtures';
+
+const OUT = 'test-results/handover';
+
+function hasPoppler(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('the handover of the shift prints to an A4 PDF with the counts, in English and Hindi', async ({
+  rig,
+  page,
+}) => {
+  test.skip(!hasPoppler(), 'pdftotext/pdftoppm not found: apt-get install poppler-utils');
+  const host = await rig.startHost();
+  rig.sim.publish(makeFlag({ id: 'fl_ho_1', risk: 'imminent' }));
+  rig.sim.publish(makeFlag({ id: 'fl_ho_2', risk: 'high', location: { district: 'Jodhpur' } }));
+  rig.sim.publish(makeFlag({ id: 'fl_ho_3', risk: 'elevated', location: { source: 'none' } }));
+  await page.goto(host.url);
+  await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(3);
+  await page.locator('[data-testid="queue-row"][data-flag-id="fl_ho_2"]').click();
+  await page.getByTestId('operator-name').fill('Op Testwal');
+  await page.getByTestId('acknowledge').click();
+  await expect(page.locator('[data-flag-id="fl_ho_2"]').first()).toHaveAttribute(
+    'data-state',
+    'acknowledged',
+  );
+
+  await page.getByTestId('handover-open').click();
+  await expect(page.getByTestId('handover-view')).toBeVisible();
+  await expect(page.getByTestId('handover-received-total')).toContainText('3');
+  await expect(page.getByTestId('handover-acknowledged')).toContainText('1');
+  await expect(page.getByTestId('handover-confidential')).toBeVisible();
+  await page.getByTestId('handover-lang').selectOption('both');
+  await expect(page.locator('.handover-sheet')).toHaveAttribute('data-lang', 'both');
+  await page.screenshot({ path: `${OUT}/handover-screen.png`, fullPage: true });
+
+  fs.mkdirSync(OUT, { recursive: true });
+  const pdfPath = path.join(OUT, 'handover.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('CONFIDENTIAL');
+  expect(text).toMatch(/Flags received[\s\S]*3/);
+  for (const heading of ['गोपनीय', 'पाली', 'ज़िला']) expect(text).toContain(heading);
+  for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt]) expect(text).not.toContain(secret);
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:.*\(A4\)/);
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(OUT, 'handover-page')]);
+  expect(fs.readdirSync(OUT).filter((f) => f.startsWith('handover-page')).length).toBeGreaterThan(0);
+});
+
+test('the outgoing supervisor signs, the incoming receives, and the record is kept', async ({
+  rig,
+  page,
+}) => {
+  const host = await rig.startHost();
+  await page.goto(host.url);
+  await page.getByTestId('handover-open').click();
+  const current = await page.getByTestId('handover-view').getAttribute('data-shift');
+  await page.getByTestId('handover-prev').click();
+  await expect(page.getByTestId('handover-view')).not.toHaveAttribute('data-shift', current ?? '');
+  await expect(page.getByTestId('handover-view')).not.toHaveAttribute('data-shift', '');
+
+  await page.locator('textarea').fill('Feed steady. Nothing to add.');
+  await page.getByTestId('handover-signer').fill('Sup Outgoing');
+  await page.getByTestId('handover-sign').click();
+  await expect(page.getByTestId('handover-signed-by')).toHaveAttribute('data-signed', 'true');
+  await expect(page.getByTestId('handover-sha')).toBeVisible();
+  await page.getByTestId('handover-receiver').fill('Sup Outgoing');
+  await page.getByTestId('handover-receive').click();
+  await expect(page.getByTestId('handover-error')).toBeVisible(); // the same person cannot take over
+  await page.getByTestId('handover-receiver').fill('Sup Incoming');
+  await page.getByTestId('handover-receive').click();
+  await expect(page.getByTestId('handover-received-by')).toHaveAttribute('data-received', 'true');
+
+  await page.reload();
+  await expect(page.getByTestId('handover-received-by')).toContainText('Sup Incoming');
+  await expect(page.getByTestId('handover-signed-by')).toContainText('Sup Outgoing');
+  await expect(page.getByText('Feed steady. Nothing to add.')).toBeVisible();
+  await page.screenshot({ path: `${OUT}/handover-signed.png`, fullPage: true });
+});
