@@ -3,7 +3,10 @@
 // may refuse (too early, same supervisor twice…); its message is shown as it comes.
 import { useCallback, useEffect, useState } from 'react';
 import type { InvokeResponse } from '../../shared/contract';
+import type { RosterEntry } from '../../shared/shifts/schedule';
 import type { ConsoleApi } from '../api/connection';
+import { useAppStore } from '../state/app-store';
+import { selectConnection } from '../state/feed/selectors';
 
 export type HandoverData = InvokeResponse<'getHandover'>;
 const REFRESH_MS = 60_000;
@@ -11,10 +14,11 @@ const REFRESH_MS = 60_000;
 export interface HandoverControl {
   data: HandoverData | null;
   loadError: string | null;
-  pending: 'sign' | 'receive' | null;
+  pending: 'sign' | 'receive' | 'roster' | null;
   actionError: string | null;
   sign(supervisor: string, notes: string): void;
   receive(supervisor: string): void;
+  saveRoster(entries: RosterEntry[]): void;
 }
 
 const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
@@ -35,8 +39,12 @@ export function useHandover(api: ConsoleApi, shiftId: string | null): HandoverCo
   // "The current shift" is pinned to the shift first shown: a refresh after the change must not
   // swap the document (and the notes being typed) for the next shift's.
   const requested = shiftId ?? loaded?.data?.shiftId ?? null;
+  // Asked only over a live link, and again when it comes back: a page opened (or reloaded) on the
+  // handover asks before the socket is up, and a lost link must not leave a stale error on screen.
+  const connected = useAppStore(selectConnection) === 'connected';
 
   useEffect(() => {
+    if (!connected) return;
     let live = true;
     api.invoke('getHandover', requested === null ? {} : { shiftId: requested }).then(
       (data) => live && setLoaded({ key, data, error: null }),
@@ -46,7 +54,7 @@ export function useHandover(api: ConsoleApi, shiftId: string | null): HandoverCo
     return () => {
       live = false;
     };
-  }, [api, requested, key]);
+  }, [api, requested, key, connected]);
 
   useEffect(() => {
     if (signed) return;
@@ -55,7 +63,7 @@ export function useHandover(api: ConsoleApi, shiftId: string | null): HandoverCo
   }, [signed, shiftId]);
 
   const act = useCallback(
-    (kind: 'sign' | 'receive', call: () => Promise<unknown>) => {
+    (kind: NonNullable<HandoverControl['pending']>, call: () => Promise<unknown>) => {
       setPending(kind);
       setActionError(null);
       call().then(
@@ -90,6 +98,14 @@ export function useHandover(api: ConsoleApi, shiftId: string | null): HandoverCo
     [act, api, target],
   );
 
+  const saveRoster = useCallback(
+    (entries: RosterEntry[]) => {
+      if (target === null) return;
+      act('roster', () => api.invoke('setRoster', { shiftId: target, entries }));
+    },
+    [act, api, target],
+  );
+
   // Another shift's answer is never shown as this one's.
   const shown = loaded && (shiftId === null || loaded.data?.shiftId === shiftId) ? loaded : null;
   return {
@@ -99,5 +115,6 @@ export function useHandover(api: ConsoleApi, shiftId: string | null): HandoverCo
     actionError: actionError && actionError.shiftId === shiftId ? actionError.message : null,
     sign,
     receive,
+    saveRoster,
   };
 }

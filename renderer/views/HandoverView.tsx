@@ -10,6 +10,8 @@ import { FeedAndSilences } from '../components/handover/FeedAndSilences';
 import { HandoverHeader } from '../components/handover/HandoverHeader';
 import { HandoverToolbar } from '../components/handover/HandoverToolbar';
 import { NotesSection } from '../components/handover/NotesSection';
+import { RosterEditor } from '../components/handover/RosterEditor';
+import { RosterTable } from '../components/handover/RosterTable';
 import { ReceivedSection } from '../components/handover/ReceivedSection';
 import { SignOff } from '../components/handover/SignOff';
 import { makeDocText, type DocLanguage, type Translate } from '../handover/doc-text';
@@ -82,6 +84,15 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
             training={summary.training || sessionTraining}
             text={text}
           />
+          <RosterTable summary={summary} text={text} />
+          {!data.record && (
+            <RosterEditor
+              key={summary.roster.map((e) => `${e.desk}=${e.operator}`).join('|')}
+              entries={summary.roster}
+              pending={handover.pending === 'roster'}
+              onSave={handover.saveRoster}
+            />
+          )}
           <ReceivedSection summary={summary} text={text} />
           <CarriedOverTable summary={summary} text={text} />
           <BreachesTable summary={summary} text={text} />

@@ -72,6 +72,16 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   await expect(page.getByTestId('handover-view')).not.toHaveAttribute('data-shift', current ?? '');
   await expect(page.getByTestId('handover-view')).not.toHaveAttribute('data-shift', '');
 
+  await page.getByTestId('roster-save').click();
+  await expect(page.getByTestId('roster-error')).toContainText('operator'); // the rule, named
+  await page.getByTestId('roster-operator').first().fill('Sup Outgoing');
+  await page.getByTestId('roster-add').click();
+  await page.getByTestId('roster-operator').nth(1).fill('Op Second');
+  await page.getByTestId('roster-save').click();
+  await expect(page.getByTestId('handover-roster').locator('tbody tr')).toHaveCount(2);
+  await page.getByTestId('roster-editor').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}/handover-roster.png` });
+
   await page.locator('textarea').fill('Feed steady. Nothing to add.');
   await page.getByTestId('handover-signer').fill('Sup Outgoing');
   await page.getByTestId('handover-sign').click();
@@ -88,5 +98,7 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   await expect(page.getByTestId('handover-received-by')).toContainText('Sup Incoming');
   await expect(page.getByTestId('handover-signed-by')).toContainText('Sup Outgoing');
   await expect(page.getByText('Feed steady. Nothing to add.')).toBeVisible();
+  await expect(page.getByTestId('handover-roster')).toContainText('Op Second');
+  await expect(page.getByTestId('roster-editor')).toHaveCount(0); // signed: the roster is part of the record
   await page.screenshot({ path: `${OUT}/handover-signed.png`, fullPage: true });
 });

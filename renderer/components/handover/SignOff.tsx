@@ -14,7 +14,7 @@ interface Props {
   record: HandoverRecord | null;
   endMs: number;
   uiLanguage: Language;
-  pending: 'sign' | 'receive' | null;
+  pending: 'sign' | 'receive' | 'roster' | null;
   error: string | null;
   onSign(supervisor: string): void;
   onReceive(supervisor: string): void;
