@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
 import { ERROR_KINDS } from './errors';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
+import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
 import { rosterSchema, scheduleSchema } from './shifts/schedule';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
@@ -32,6 +33,13 @@ export const queueItemSchema = z.object({
   acknowledgedAtMs: z.number().nullable(),
   receivedAtMs: z.number(),
   riskRaisePending: z.boolean(),
+  route: z.object({
+    outcome: z.enum(ROUTE_OUTCOMES),
+    unitKey: z.string().nullable(),
+    districtKey: z.string().nullable(),
+    basis: z.enum(ROUTE_BASES),
+    confidence: z.enum(CONFIDENCES).nullable(),
+  }),
 });
 
 const flagEventSchema = z.object({

@@ -1,5 +1,6 @@
 // Domain vocabulary shared by main and renderer. Only types and tiny constant tables live here;
 // the rules that use them each have one home (queue-order.ts, alarm policy in core, …).
+import type { Route } from './routing/route';
 
 export const RISKS = ['imminent', 'high', 'elevated'] as const;
 export type Risk = (typeof RISKS)[number];
@@ -39,6 +40,8 @@ export interface QueueItem {
    * acknowledged the raise yet: it alarms again until someone does.
    */
   riskRaisePending: boolean;
+  /** The responsible police unit, from the flag's location by shared/routing/route.ts (computed in main). */
+  route: Route;
 }
 
 export interface FlagEvent {

@@ -10,6 +10,7 @@ import { Field } from './Fields';
 import { FlagTimers } from './FlagTimers';
 import { districtLabel } from './QueueRow';
 import { RiskBadge } from './RiskBadge';
+import { UnitField } from './UnitField';
 
 export const DETAIL_PANEL_ID = 'detail-panel';
 
@@ -96,6 +97,7 @@ export function DetailPanel(props: Props) {
             label={t('detail.district')}
             value={districtLabel(item.districtKey, language, t('queue.unknownDistrict'))}
           />
+          <UnitField route={item.route} language={language} />
           <Field label={t('detail.platform')} value={item.platform} />
           <Field label={t('detail.category')} value={category} />
           <Field

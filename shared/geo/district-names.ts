@@ -11,6 +11,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   shriganganagar: 'sri-ganganagar',
   jalor: 'jalore',
   jhunjhunun: 'jhunjhunu',
+  jhujhunu: 'jhunjhunu',
   dhaulpur: 'dholpur',
   khairthal: 'khairthal-tijara',
   kotputli: 'kotputli-behror',

@@ -1,6 +1,7 @@
 // English strings of the console. Pure data: the Hindi table (hi.ts) must have exactly these keys,
 // which the type below and shared/i18n/keys.test.ts both enforce.
 import { enHandover } from './en-handover';
+import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 
 export const en = {
@@ -171,6 +172,7 @@ export const en = {
     ist: 'IST',
   },
   ...enShift,
+  ...enRouting,
   handover: enHandover,
 };
 

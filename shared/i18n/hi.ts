@@ -2,6 +2,7 @@
 // or extra key a compile error.
 import type { Messages } from './en';
 import { hiHandover } from './hi-handover';
+import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 
 export const hi: Messages = {
@@ -177,5 +178,6 @@ export const hi: Messages = {
     ist: 'IST',
   },
   ...hiShift,
+  ...hiRouting,
   handover: hiHandover,
 };

@@ -19,6 +19,7 @@ export function queueItem(id: string, overrides: Partial<QueueItem> = {}): Queue
     acknowledgedAtMs: null,
     receivedAtMs: 1000,
     riskRaisePending: false,
+    route: { outcome: 'unit', unitKey: 'kota-city', districtKey: 'kota', basis: 'city', confidence: 'high' },
     ...overrides,
   };
 }

@@ -242,6 +242,32 @@ describe('encrypted store: the file on disk', () => {
     expect(await fileKeyProvider(keyFile).obtain({ databaseExists: true })).toEqual(key);
   });
 
+  it('routes each flag as it is stored, and routes flags stored before routing existed on open', () => {
+    const { sync, file, key } = open();
+    sync.commitPage(
+      pageInput([
+        makeFlag({ id: 'fl_route_kota', location: { city: 'Kota', district: 'Kota' } }),
+        makeFlag({ id: 'fl_route_none', location: { source: 'none' } }),
+      ]),
+    );
+    expect(sync.getFlagDetail('fl_route_kota')!.route).toMatchObject({
+      unitKey: 'kota-city',
+      confidence: 'high',
+    });
+    expect(sync.getFlagDetail('fl_route_none')!.route).toMatchObject({ unitKey: null, outcome: 'unknown' });
+    // As a schema-3 database would hold them after migration 4 added the columns:
+    sync.database.exec(
+      'UPDATE flags SET route_outcome = NULL, unit_key = NULL, route_basis = NULL, route_confidence = NULL',
+    );
+    sync.close();
+    const reopened = SqliteStore.open(file, key, { createIfMissing: false });
+    opened.push(reopened);
+    expect(reopened.getFlagDetail('fl_route_kota')!.route).toMatchObject({
+      unitKey: 'kota-city',
+      basis: 'city',
+    });
+  });
+
   it('migrates a new database to the latest schema version', () => {
     const { sync } = open();
     expect(sync.status().schemaVersion).toBe(LATEST_SCHEMA_VERSION);

@@ -150,6 +150,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX quarantine_by_time ON quarantine (received_at_ms);
     `,
   },
+  {
+    version: 4,
+    description:
+      'the responsible police unit of each flag, with what the routing rested on (older rows: filled on open)',
+    sql: `
+      ALTER TABLE flags ADD COLUMN route_outcome TEXT;
+      ALTER TABLE flags ADD COLUMN unit_key TEXT;
+      ALTER TABLE flags ADD COLUMN route_basis TEXT;
+      ALTER TABLE flags ADD COLUMN route_confidence TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

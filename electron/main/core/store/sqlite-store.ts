@@ -11,7 +11,8 @@ import {
   type QuarantinedRecord,
   type QueueItem,
 } from '../../../../shared/domain';
-import { districtKeyOf } from '../../../../shared/geo/district-names';
+import { routeLocation, type RoutableLocation, type Route } from '../../../../shared/routing/route';
+import { lookupPin } from '../routing/pin-table';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
@@ -49,10 +50,15 @@ interface FlagRow {
   received_at_ms: number;
   risk_raised_at_ms: number | null;
   raise_acknowledged_at_ms: number | null;
+  route_outcome: Route['outcome'] | null;
+  unit_key: string | null;
+  route_basis: Route['basis'] | null;
+  route_confidence: Route['confidence'];
 }
 
 const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
-  district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms`;
+  district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms,
+  route_outcome, unit_key, route_basis, route_confidence`;
 
 export function toQueueItem(row: FlagRow): QueueItem {
   return {
@@ -74,12 +80,30 @@ export function toQueueItem(row: FlagRow): QueueItem {
     riskRaisePending:
       row.risk_raised_at_ms !== null &&
       (row.raise_acknowledged_at_ms === null || row.raise_acknowledged_at_ms < row.risk_raised_at_ms),
+    route: {
+      outcome: row.route_outcome ?? 'unknown',
+      unitKey: row.unit_key,
+      districtKey: row.district_key,
+      basis: row.route_basis ?? 'none',
+      confidence: row.route_confidence,
+    },
+  };
+}
+
+function routeColumns(route: Route) {
+  return {
+    district_key: route.districtKey,
+    route_outcome: route.outcome,
+    unit_key: route.unitKey,
+    route_basis: route.basis,
+    route_confidence: route.confidence,
   };
 }
 
 /** The platform-owned columns of a flag, derived from one feed record. */
 function platformColumns(flag: FeedFlag, rawJson: string) {
   const { subject, content, location } = flag;
+  const route = routeLocation(location, lookupPin);
   return {
     revision: flag.revision,
     status: flag.status,
@@ -89,7 +113,7 @@ function platformColumns(flag: FeedFlag, rawJson: string) {
     category: flag.category ?? null,
     risk: flag.risk,
     risk_rank: RISK_RANK[flag.risk],
-    district_key: districtKeyOf(location?.district) ?? districtKeyOf(location?.city),
+    ...routeColumns(route),
     subject_json: JSON.stringify(subject),
     content_json: content == null ? null : JSON.stringify(content),
     location_json: location == null ? null : JSON.stringify(location),
@@ -113,9 +137,11 @@ export class SqliteStore {
         'INSERT INTO flag_revisions (flag_id, revision, received_at_ms, applied) VALUES (?, ?, ?, ?)',
       ),
       insertFlag: db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform,
-          category, risk, risk_rank, district_key, training, source, received_at_ms, updated_at_ms)
+          category, risk, risk_rank, district_key, route_outcome, unit_key, route_basis, route_confidence,
+          training, source, received_at_ms, updated_at_ms)
         VALUES (@id, @revision, @status, @flagged_at, @flagged_at_ms, @platform, @category, @risk, @risk_rank,
-          @district_key, @training, @source, @received_at_ms, @received_at_ms)`),
+          @district_key, @route_outcome, @unit_key, @route_basis, @route_confidence,
+          @training, @source, @received_at_ms, @received_at_ms)`),
       upsertPersonal:
         db.prepare(`INSERT INTO flag_personal (flag_id, subject_json, content_json, location_json,
           institution, raw_json) VALUES (@id, @subject_json, @content_json, @location_json, @institution, @raw_json)
@@ -124,7 +150,9 @@ export class SqliteStore {
       // Operator-owned columns (state, acknowledged_*) are deliberately absent.
       updatePlatformFields: db.prepare(`UPDATE flags SET revision = @revision, status = @status,
           flagged_at = @flagged_at, flagged_at_ms = @flagged_at_ms, platform = @platform, category = @category,
-          risk = @risk, risk_rank = @risk_rank, district_key = @district_key, updated_at_ms = @received_at_ms,
+          risk = @risk, risk_rank = @risk_rank, district_key = @district_key, route_outcome = @route_outcome,
+          unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence,
+          updated_at_ms = @received_at_ms,
           risk_raised_at_ms = CASE WHEN @risk_rank < risk_rank AND state <> 'new' THEN @received_at_ms
                                    ELSE risk_raised_at_ms END
         WHERE id = @id`),
@@ -172,6 +200,28 @@ export class SqliteStore {
         db.prepare(`UPDATE flags SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at_ms = ?
         WHERE id = ? AND state = 'new'`),
     };
+    this.routeUnroutedFlags();
+  }
+
+  /** Flags stored before routing existed (schema < 4) get their unit once, on the first open. */
+  private routeUnroutedFlags(): void {
+    const rows = this.db
+      .prepare<[], { id: string; location_json: string | null }>(
+        `SELECT f.id, p.location_json FROM flags f LEFT JOIN flag_personal p ON p.flag_id = f.id
+         WHERE f.route_outcome IS NULL`,
+      )
+      .all();
+    if (rows.length === 0) return;
+    const update = this.db
+      .prepare(`UPDATE flags SET district_key = @district_key, route_outcome = @route_outcome,
+      unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence WHERE id = @id`);
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const location =
+          row.location_json === null ? null : (JSON.parse(row.location_json) as RoutableLocation);
+        update.run({ id: row.id, ...routeColumns(routeLocation(location, lookupPin)) });
+      }
+    })();
   }
 
   static open(file: string, key: Buffer, options: { createIfMissing: boolean }): SqliteStore {

@@ -1,0 +1,21 @@
+// English strings of routing: the responsible unit, what it rests on, and when the supervisor decides.
+export const enRouting = {
+  routing: {
+    unit: 'Responsible unit',
+    supervisorDecides: 'Supervisor decides',
+    outcome: {
+      unit: 'the unit is not in the table of police units',
+      'outside-rajasthan': 'the location is outside Rajasthan',
+      unknown: 'the location does not say where the student is',
+      conflict: 'the location contradicts itself (city and district disagree)',
+    },
+    basis: {
+      city: 'by city',
+      district: 'by district',
+      pincode: 'by PIN code',
+      coordinates: 'by coordinates',
+      none: 'no location',
+    },
+    confidence: { high: 'high confidence', medium: 'medium confidence', low: 'low confidence — check' },
+  },
+};

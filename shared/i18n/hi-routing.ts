@@ -1,0 +1,23 @@
+// Hindi strings of routing (same keys as en-routing.ts; the Messages type enforces it).
+import type { Messages } from './en';
+
+export const hiRouting: Pick<Messages, 'routing'> = {
+  routing: {
+    unit: 'ज़िम्मेदार इकाई',
+    supervisorDecides: 'पर्यवेक्षक तय करेंगे',
+    outcome: {
+      unit: 'यह इकाई पुलिस इकाइयों की तालिका में नहीं है',
+      'outside-rajasthan': 'स्थान राजस्थान से बाहर है',
+      unknown: 'स्थान से पता नहीं चलता कि छात्र कहाँ है',
+      conflict: 'स्थान की जानकारी परस्पर विरोधी है (शहर और ज़िला मेल नहीं खाते)',
+    },
+    basis: {
+      city: 'शहर से',
+      district: 'ज़िले से',
+      pincode: 'पिन कोड से',
+      coordinates: 'निर्देशांक से',
+      none: 'कोई स्थान नहीं',
+    },
+    confidence: { high: 'उच्च विश्वास', medium: 'मध्यम विश्वास', low: 'कम विश्वास — जाँचें' },
+  },
+};
