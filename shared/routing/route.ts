@@ -32,6 +32,13 @@ export interface RoutableLocation {
 /** PIN code → district key (resources/geo/rajasthan-pincodes.json, from India Post's directory). */
 export type PinLookup = (pin: string) => string | null;
 
+/** What routing consults besides the location: the PIN table and the state's outline. */
+export interface RoutingData {
+  pin: PinLookup;
+  /** Whether a point lies inside Rajasthan's outline (resources/geo/rajasthan-map.json). */
+  insideRajasthan(lon: number, lat: number): boolean;
+}
+
 /** Head-post-office PINs of the towns that head the districts created in 2023 (the PIN table predates them). */
 export const NEW_DISTRICT_PINS: Readonly<Record<string, string>> = {
   '344022': 'balotra',
@@ -120,12 +127,19 @@ function fromPincode(pin: string | null | undefined, lookup: PinLookup): Evidenc
   return { basis: 'pincode', districtKey: key, kotaCity: false, outside: false, confidence };
 }
 
-function fromCoordinates(lat: number | null | undefined, lon: number | null | undefined): Evidence | null {
+function fromCoordinates(
+  lat: number | null | undefined,
+  lon: number | null | undefined,
+  inside: RoutingData['insideRajasthan'],
+): Evidence | null {
   if (typeof lat !== 'number' || typeof lon !== 'number') return null;
   const point = [lat, lon] as const;
   const inBounds = lat >= BOUNDS.south && lat <= BOUNDS.north && lon >= BOUNDS.west && lon <= BOUNDS.east;
   if (!inBounds)
     return { basis: 'coordinates', districtKey: null, kotaCity: false, outside: true, confidence: 'high' };
+  // The outline is fitted, not surveyed: outside it is "outside", said with less certainty.
+  if (!inside(lon, lat))
+    return { basis: 'coordinates', districtKey: null, kotaCity: false, outside: true, confidence: 'medium' };
   if (distanceKm(point, KOTA_HQ) <= KOTA_CITY_RADIUS_KM)
     return {
       basis: 'coordinates',
@@ -140,7 +154,8 @@ function fromCoordinates(lat: number | null | undefined, lon: number | null | un
     if (!nearest || km < nearest.km) nearest = { key: d.key, km };
   }
   if (!nearest || nearest.km > MAX_HQ_DISTANCE_KM) return null;
-  // Nearest headquarters is a Voronoi cell, not the real boundary: good enough to suggest, not to be sure.
+  // Nearest headquarters is the district's Voronoi cell on the map, not its real boundary:
+  // good enough to suggest, not to be sure.
   return {
     basis: 'coordinates',
     districtKey: nearest.key,
@@ -158,14 +173,14 @@ const unknown: Route = {
   confidence: null,
 };
 
-export function routeLocation(location: RoutableLocation | null | undefined, lookup: PinLookup): Route {
+export function routeLocation(location: RoutableLocation | null | undefined, data: RoutingData): Route {
   if (!location) return unknown;
   // Strongest first: what the location names outright, then the PIN, then the coordinates.
   const evidence = [
     fromCity(location.city),
     fromDistrict(location.district),
-    fromPincode(location.pincode, lookup),
-    fromCoordinates(location.lat, location.lon),
+    fromPincode(location.pincode, data.pin),
+    fromCoordinates(location.lat, location.lon, data.insideRajasthan),
   ].filter((e): e is Evidence => e !== null);
   const first = evidence[0];
   if (!first) return unknown;

@@ -2,7 +2,7 @@
 // borders, contradictions and empty locations. "Supervisor decides" (unitKey null) is the answer
 // whenever the location cannot say, never a guess.
 import { describe, expect, it } from 'vitest';
-import { lookupPin } from '../../electron/main/core/routing/pin-table';
+import { routingData } from '../../electron/main/core/routing/routing-data';
 import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../shared/routing/police-units';
 import { routeLocation, type RoutableLocation } from '../../shared/routing/route';
 
@@ -46,7 +46,7 @@ const CASES: Case[] = [
   ['PIN spanning two districts', { pincode: '303302' }, null, 'unknown', null],
   ['coordinates in Kota city', { lat: 25.16, lon: 75.83 }, 'kota-city', 'coordinates', 'medium'],
   ['coordinates near Jaisalmer', { lat: 26.9, lon: 70.95 }, 'jaisalmer-control-room', 'coordinates', 'low'],
-  ['coordinates in Delhi', { lat: 28.61, lon: 77.21 }, null, 'unknown', null],
+  ['coordinates in Delhi', { lat: 28.61, lon: 77.21 }, null, 'outside-rajasthan', 'medium'],
   ['coordinates in Mumbai', { lat: 19.07, lon: 72.88 }, null, 'outside-rajasthan', 'high'],
   [
     'named district wins over a far PIN',
@@ -63,7 +63,7 @@ const CASES: Case[] = [
 
 describe('routing rule', () => {
   it.each(CASES)('%s', (_what, location, unit, basisOrOutcome, confidence) => {
-    const route = routeLocation(location, lookupPin);
+    const route = routeLocation(location, routingData);
     expect(route.unitKey).toBe(unit);
     if (unit === null) expect(route.outcome).toBe(basisOrOutcome === 'pincode' ? 'unknown' : basisOrOutcome);
     else expect(route.basis).toBe(basisOrOutcome);
@@ -77,7 +77,7 @@ describe('routing rule', () => {
     for (const unit of DEFAULT_POLICE_UNITS) {
       const route = routeLocation(
         { district: unit.districtKey === 'kota' ? 'Kota' : unit.en.split(' district')[0] },
-        lookupPin,
+        routingData,
       );
       expect(policeUnitByKey(route.unitKey)).toBeDefined();
     }

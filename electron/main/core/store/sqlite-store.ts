@@ -12,7 +12,7 @@ import {
   type QueueItem,
 } from '../../../../shared/domain';
 import { routeLocation, type RoutableLocation, type Route } from '../../../../shared/routing/route';
-import { lookupPin } from '../routing/pin-table';
+import { routingData } from '../routing/routing-data';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
@@ -103,7 +103,7 @@ function routeColumns(route: Route) {
 /** The platform-owned columns of a flag, derived from one feed record. */
 function platformColumns(flag: FeedFlag, rawJson: string) {
   const { subject, content, location } = flag;
-  const route = routeLocation(location, lookupPin);
+  const route = routeLocation(location, routingData);
   return {
     revision: flag.revision,
     status: flag.status,
@@ -219,7 +219,7 @@ export class SqliteStore {
       for (const row of rows) {
         const location =
           row.location_json === null ? null : (JSON.parse(row.location_json) as RoutableLocation);
-        update.run({ id: row.id, ...routeColumns(routeLocation(location, lookupPin)) });
+        update.run({ id: row.id, ...routeColumns(routeLocation(location, routingData)) });
       }
     })();
   }
