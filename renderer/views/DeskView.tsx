@@ -11,6 +11,8 @@ import { AlarmBar } from '../components/AlarmBar';
 import { DETAIL_PANEL_ID, DetailPanel } from '../components/DetailPanel';
 import { Header } from '../components/Header';
 import { OPERATOR_INPUT_ID } from '../components/OperatorField';
+import { AreaFilterBar } from '../components/map/AreaFilterBar';
+import { DistrictMap } from '../components/map/DistrictMap';
 import { QuarantinePanel } from '../components/QuarantinePanel';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
 import { useAcknowledge } from '../hooks/useAcknowledge';
@@ -32,7 +34,9 @@ import {
   selectCounts,
   selectSelectedId,
   selectSelectedItem,
-  selectSortedQueue,
+  selectAreaFilter,
+  selectOpenByArea,
+  selectVisibleQueue,
 } from '../state/queue/selectors';
 import { selectLanguage, selectOperatorName, selectOperatorValid } from '../state/session/selectors';
 import { hashFor } from '../view-route';
@@ -41,7 +45,9 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const { t } = useTranslation();
   const api = useApi();
   const nowMs = useNow();
-  const items = useAppStore(selectSortedQueue);
+  const items = useAppStore(selectVisibleQueue);
+  const byArea = useAppStore(selectOpenByArea);
+  const areaFilter = useAppStore(selectAreaFilter);
   const counts = useAppStore(selectCounts);
   const selectedId = useAppStore(selectSelectedId);
   const selected = useAppStore(selectSelectedItem);
@@ -92,7 +98,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
 
   const move = useCallback((delta: number) => {
     const state = appStore.getState();
-    actions.queue.select(neighbourId(selectSortedQueue(state), state.queue.selectedId, delta));
+    actions.queue.select(neighbourId(selectVisibleQueue(state), state.queue.selectedId, delta));
   }, []);
 
   const open = useCallback((id: string) => {
@@ -123,18 +129,32 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         </div>
       )}
       <main className="desk-main">
-        <QueueList
-          items={items}
-          counts={counts}
-          escalated={escalated}
-          selectedId={selectedId}
-          nowMs={nowMs}
-          language={language}
-          onSelect={actions.queue.select}
-          onMove={move}
-          onOpen={open}
-          onAcknowledge={acknowledge}
-        />
+        <div className="desk-left">
+          <DistrictMap
+            counts={byArea}
+            language={language}
+            variant="desk"
+            selected={areaFilter}
+            onSelect={actions.queue.filterArea}
+          />
+          <AreaFilterBar
+            area={areaFilter}
+            language={language}
+            onClear={() => actions.queue.filterArea(null)}
+          />
+          <QueueList
+            items={items}
+            counts={counts}
+            escalated={escalated}
+            selectedId={selectedId}
+            nowMs={nowMs}
+            language={language}
+            onSelect={actions.queue.select}
+            onMove={move}
+            onOpen={open}
+            onAcknowledge={acknowledge}
+          />
+        </div>
         <div
           className="detail-wrap"
           onKeyDown={(e) => {

@@ -10,6 +10,7 @@ import { StaleBanner, TrainingWatermark } from '../components/wall/WallOverlays'
 import { WallQueue } from '../components/wall/WallQueue';
 import { useHeartbeat } from '../hooks/useHeartbeat';
 import { useNow } from '../hooks/useNow';
+import { DistrictMap } from '../components/map/DistrictMap';
 import { useShiftClock } from '../hooks/useShiftClock';
 import { useWallRecovery } from '../hooks/useWallRecovery';
 import { selectEscalatedSet, selectFlood, selectSound, selectTooQuiet } from '../state/alarm/selectors';
@@ -20,7 +21,12 @@ import {
   selectFeedSeverity,
   selectLastMessageAtMs,
 } from '../state/feed/selectors';
-import { selectCounts, selectOldestUnacknowledgedMs, selectSortedQueue } from '../state/queue/selectors';
+import {
+  selectCounts,
+  selectOldestUnacknowledgedMs,
+  selectSortedQueue,
+  selectOpenByArea,
+} from '../state/queue/selectors';
 import type { Language } from '../state/session/initial-state';
 import { selectTraining } from '../state/session/selectors';
 import { dataAgeMs, isStale, WALL_HEARTBEAT_MS } from '../wall/wall-recovery';
@@ -31,6 +37,7 @@ export function WallView({ language }: { language: Language }) {
   const [pageStartMs] = useState(() => Date.now());
   const items = useAppStore(selectSortedQueue);
   const counts = useAppStore(selectCounts);
+  const byArea = useAppStore(selectOpenByArea);
   const oldestUnack = useAppStore(selectOldestUnacknowledgedMs);
   const escalated = useAppStore(selectEscalatedSet);
   const flood = useAppStore(selectFlood);
@@ -59,7 +66,10 @@ export function WallView({ language }: { language: Language }) {
       />
       <StaleBanner stale={stale} ageMs={ageMs} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
-      <WallQueue items={items} escalated={escalated} nowMs={nowMs} language={language} />
+      <div className="wall-body">
+        <WallQueue items={items} escalated={escalated} nowMs={nowMs} language={language} />
+        <DistrictMap counts={byArea} language={language} variant="wall" />
+      </div>
       <WallHealth
         health={health}
         feedSeverity={feedSeverity}

@@ -18,4 +18,13 @@ export const enRouting = {
     },
     confidence: { high: 'high confidence', medium: 'medium confidence', low: 'low confidence — check' },
   },
+  map: {
+    title: 'Open flags by district',
+    kotaCity: 'Kota City',
+    unplaced: 'Supervisor decides',
+    area: '{{name}}: {{count}} open',
+    showing: 'Showing {{name}} only',
+    showAll: 'Show all',
+    attribution: 'Outline © VictorCazanave (CC BY 4.0); districts approximate',
+  },
 };

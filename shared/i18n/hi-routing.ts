@@ -1,7 +1,7 @@
 // Hindi strings of routing (same keys as en-routing.ts; the Messages type enforces it).
 import type { Messages } from './en';
 
-export const hiRouting: Pick<Messages, 'routing'> = {
+export const hiRouting: Pick<Messages, 'routing' | 'map'> = {
   routing: {
     unit: 'ज़िम्मेदार इकाई',
     supervisorDecides: 'पर्यवेक्षक तय करेंगे',
@@ -19,5 +19,14 @@ export const hiRouting: Pick<Messages, 'routing'> = {
       none: 'कोई स्थान नहीं',
     },
     confidence: { high: 'उच्च विश्वास', medium: 'मध्यम विश्वास', low: 'कम विश्वास — जाँचें' },
+  },
+  map: {
+    title: 'ज़िलेवार खुले फ़्लैग',
+    kotaCity: 'कोटा शहर',
+    unplaced: 'पर्यवेक्षक तय करेंगे',
+    area: '{{name}}: {{count}} खुले',
+    showing: 'केवल {{name}} दिखाए जा रहे हैं',
+    showAll: 'सभी दिखाएँ',
+    attribution: 'रूपरेखा © VictorCazanave (CC BY 4.0); ज़िले अनुमानित',
   },
 };

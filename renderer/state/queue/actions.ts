@@ -27,7 +27,7 @@ export const queueActions = {
       const winner = isStale(item, existing) ? existing! : item;
       if (isOpen(winner)) byId[item.id] = winner;
     }
-    return { byId, selectedId: keepSelection(byId, state.selectedId) };
+    return { ...state, byId, selectedId: keepSelection(byId, state.selectedId) };
   },
 
   upsert(state: QueueState, items: readonly QueueItem[]): QueueState {
@@ -41,7 +41,13 @@ export const queueActions = {
     }
     // Unchanged state keeps its identity, so memoised selectors and React skip the work.
     if (!byId) return state;
-    return { byId, selectedId: keepSelection(byId, state.selectedId) };
+    return { ...state, byId, selectedId: keepSelection(byId, state.selectedId) };
+  },
+
+  /** Clicking the area already shown shows everything again. */
+  filterArea(state: QueueState, area: string | null): QueueState {
+    const areaFilter = area === state.areaFilter ? null : area;
+    return areaFilter === state.areaFilter ? state : { ...state, areaFilter };
   },
 
   select(state: QueueState, id: string | null): QueueState {

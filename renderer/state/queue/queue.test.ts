@@ -7,6 +7,8 @@ import {
   neighbourId,
   selectCounts,
   selectOldestUnacknowledgedMs,
+  selectOpenByArea,
+  selectVisibleQueue,
   selectSelectedItem,
   selectSortedQueue,
 } from './selectors';
@@ -106,5 +108,43 @@ describe('queue slice', () => {
     actions.queue.select('b');
     expect(selectSortedQueue(store.getState()).map((i) => i.id)).toEqual(['b', 'a']);
     expect(store.getState().queue.selectedId).toBe('b');
+  });
+
+  it('counts open flags per map area and filters the queue to one, Kota City apart from Kota', () => {
+    const kotaCity = {
+      outcome: 'unit',
+      unitKey: 'kota-city',
+      districtKey: 'kota',
+      basis: 'city',
+      confidence: 'high',
+    } as const;
+    const kotaRural = { ...kotaCity, unitKey: 'kota-rural' } as const;
+    const none = {
+      outcome: 'unknown',
+      unitKey: null,
+      districtKey: null,
+      basis: 'none',
+      confidence: null,
+    } as const;
+    let state = queueActions.setAll(initialQueueState, [
+      item('a', { route: kotaCity }),
+      item('b', { route: kotaRural }),
+      item('c', {
+        districtKey: 'jodhpur',
+        route: { ...kotaCity, unitKey: 'jodhpur-control-room', districtKey: 'jodhpur' },
+      }),
+      item('d', { districtKey: null, route: none }),
+      item('e', { route: kotaCity }),
+    ]);
+    expect(selectOpenByArea({ queue: state })).toEqual({ 'kota-city': 2, kota: 1, jodhpur: 1, unplaced: 1 });
+    state = queueActions.filterArea(state, 'kota-city');
+    expect(
+      selectVisibleQueue({ queue: state })
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['a', 'e']);
+    expect(selectVisibleQueue({ queue: state })).toBe(selectVisibleQueue({ queue: state }));
+    state = queueActions.filterArea(state, 'kota-city'); // the same area again: show all
+    expect(selectVisibleQueue({ queue: state })).toHaveLength(5);
   });
 });

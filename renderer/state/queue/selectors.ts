@@ -3,6 +3,7 @@
 import type { QueueItem } from '../../../shared/domain';
 import { awaitsAcknowledgement } from '../../../shared/acknowledgement';
 import { compareQueueItems } from '../../../shared/queue-order';
+import { areaOf, countByArea, type AreaKey } from '../../map/areas';
 import type { QueueState } from './initial-state';
 
 type WithQueue = { readonly queue: QueueState };
@@ -23,6 +24,37 @@ export function selectSortedQueue(state: WithQueue): readonly QueueItem[] {
     sortedCache.set(byId, sorted);
   }
   return sorted;
+}
+
+const areaCache = new WeakMap<object, Readonly<Record<AreaKey, number>>>();
+const visibleCache = new WeakMap<readonly QueueItem[], Map<string, readonly QueueItem[]>>();
+
+/** Open flags per map area (Kota City, each district, unplaced). */
+export function selectOpenByArea(state: WithQueue): Readonly<Record<AreaKey, number>> {
+  const { byId } = state.queue;
+  let counts = areaCache.get(byId);
+  if (!counts) {
+    counts = countByArea(Object.values(byId));
+    areaCache.set(byId, counts);
+  }
+  return counts;
+}
+
+export const selectAreaFilter = (state: WithQueue): string | null => state.queue.areaFilter;
+
+/** The queue as the desk lists it: sorted, and only the chosen area's flags when one is chosen. */
+export function selectVisibleQueue(state: WithQueue): readonly QueueItem[] {
+  const sorted = selectSortedQueue(state);
+  const area = state.queue.areaFilter;
+  if (area === null) return sorted;
+  let byArea = visibleCache.get(sorted);
+  if (!byArea) visibleCache.set(sorted, (byArea = new Map()));
+  let visible = byArea.get(area);
+  if (!visible) {
+    visible = sorted.filter((item) => areaOf(item) === area);
+    byArea.set(area, visible);
+  }
+  return visible;
 }
 
 export function selectCounts(state: WithQueue): QueueCounts {

@@ -1,0 +1,144 @@
+// Rajasthan's districts with the open flags in each: colour only where there are flags, the count
+// in figures large enough for a wall, Kota City as its own ringed area. On the desk, a click (or
+// Enter) on an area filters the queue to it; the wall passes no onSelect and nothing is clickable.
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DISTRICTS } from '../../../shared/geo/districts';
+import { KOTA_CITY_UNIT } from '../../../shared/routing/police-units';
+import map from '../../../resources/geo/rajasthan-map.json';
+import { countStep, UNPLACED, type AreaKey } from '../../map/areas';
+import type { Language } from '../../state/session/initial-state';
+
+interface Props {
+  counts: Readonly<Record<AreaKey, number>>;
+  language: Language;
+  variant: 'wall' | 'desk';
+  selected?: AreaKey | null;
+  onSelect?(area: AreaKey): void;
+}
+
+interface Shape {
+  key: string;
+  cell: string;
+  hq: [number, number];
+}
+const SHAPES = map.districts as Shape[];
+const KOTA = SHAPES.find((d) => d.key === 'kota')!;
+// The real 12 km city circle is a few pixels; drawn larger so it can be seen and clicked.
+const KOTA_CITY_RADIUS = Math.max(map.kotaCity.radius, 34);
+// Kota Rural's count sits away from the city ring, inside the Kota cell (south-east of the HQ).
+const KOTA_RURAL_AT: [number, number] = [KOTA.hq[0] - 4, KOTA.hq[1] + 88];
+
+export function DistrictMap({ counts, language, variant, selected = null, onSelect }: Props) {
+  const { t } = useTranslation();
+  const interactive = onSelect !== undefined;
+  const areaProps = (area: AreaKey, name: string) => {
+    const count = counts[area] ?? 0;
+    const label = t('map.area', { name, count });
+    if (!interactive) return { 'aria-label': label };
+    return {
+      role: 'button',
+      tabIndex: 0,
+      'aria-label': label,
+      'aria-pressed': selected === area,
+      onClick: () => onSelect(area),
+      onKeyDown: (e: KeyboardEvent) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect(area);
+        }
+      },
+    };
+  };
+  const cls = (area: AreaKey, base: string) =>
+    `${base} map-step-${countStep(counts[area] ?? 0)}${selected === area ? ' map-selected' : ''}`;
+  const names = new Map(DISTRICTS.map((d) => [d.key, d[language]]));
+  const kotaCityCount = counts[KOTA_CITY_UNIT] ?? 0;
+  const unplacedCount = counts[UNPLACED] ?? 0;
+
+  return (
+    <figure className={`district-map district-map--${variant}`} data-testid={`district-map-${variant}`}>
+      <svg viewBox={`0 0 ${map.size} ${map.size}`} role="group" aria-label={t('map.title')}>
+        <defs>
+          <clipPath id={`rajasthan-${variant}`}>
+            <path d={map.outlinePath} />
+          </clipPath>
+        </defs>
+        <g clipPath={`url(#rajasthan-${variant})`}>
+          {SHAPES.map((d) => (
+            <path
+              key={d.key}
+              d={d.cell}
+              className={cls(d.key, 'map-cell')}
+              data-area={d.key}
+              data-count={counts[d.key] ?? 0}
+              {...areaProps(d.key, names.get(d.key) ?? d.key)}
+            />
+          ))}
+        </g>
+        <path d={map.outlinePath} className="map-outline" />
+        {SHAPES.map((d) => {
+          const count = counts[d.key] ?? 0;
+          const at = d.key === 'kota' ? KOTA_RURAL_AT : d.hq;
+          return (
+            <g
+              key={d.key}
+              className="map-label"
+              transform={`translate(${at[0]} ${at[1]})`}
+              aria-hidden="true"
+            >
+              {count > 0 && (
+                <text className="map-count" y={-4}>
+                  {count}
+                </text>
+              )}
+              {count > 0 && (
+                <text className="map-name" y={22}>
+                  {names.get(d.key)}
+                </text>
+              )}
+            </g>
+          );
+        })}
+        <g
+          className={cls(KOTA_CITY_UNIT, 'map-kota-city')}
+          data-area={KOTA_CITY_UNIT}
+          data-count={kotaCityCount}
+        >
+          <circle
+            cx={KOTA.hq[0]}
+            cy={KOTA.hq[1]}
+            r={KOTA_CITY_RADIUS}
+            {...areaProps(KOTA_CITY_UNIT, t('map.kotaCity'))}
+          />
+          <text className="map-count" x={KOTA.hq[0]} y={KOTA.hq[1] + 12} aria-hidden="true">
+            {kotaCityCount}
+          </text>
+          <text
+            className="map-kota-name"
+            x={KOTA.hq[0]}
+            y={KOTA.hq[1] - KOTA_CITY_RADIUS - 10}
+            aria-hidden="true"
+          >
+            {t('map.kotaCity')}
+          </text>
+        </g>
+        <g
+          className={cls(UNPLACED, 'map-unplaced')}
+          data-area={UNPLACED}
+          data-count={unplacedCount}
+          {...areaProps(UNPLACED, t('map.unplaced'))}
+        >
+          <rect x={20} y={20} width={300} height={110} rx={10} />
+          <text className="map-unplaced-name" x={170} y={62}>
+            {t('map.unplaced')}
+          </text>
+          <text className="map-count" x={170} y={112}>
+            {unplacedCount}
+          </text>
+        </g>
+      </svg>
+      <figcaption className="map-attribution">{t('map.attribution')}</figcaption>
+    </figure>
+  );
+}
