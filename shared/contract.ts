@@ -3,6 +3,7 @@
 // receive against these schemas.
 import { z } from 'zod';
 import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
+import { closeDetailsSchema, confirmationSchema, dispatchDetailsSchema } from './dispatch';
 import { ERROR_KINDS } from './errors';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
 import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
@@ -40,6 +41,9 @@ export const queueItemSchema = z.object({
     basis: z.enum(ROUTE_BASES),
     confidence: z.enum(CONFIDENCES).nullable(),
   }),
+  dispatch: z
+    .object({ unitKey: z.string(), atMs: z.number(), confirmedAtMs: z.number().nullable() })
+    .nullable(),
 });
 
 const flagEventSchema = z.object({
@@ -78,6 +82,7 @@ export const alarmStateSchema = z.object({
   flagIds: z.array(flagId),
   highestRisk: riskOrNull,
   escalatedIds: z.array(flagId),
+  unconfirmedIds: z.array(flagId),
   feedAlarm: z.boolean(),
   flood: z.object({ active: z.boolean(), sinceMs: z.number().nullable(), arrivalsLast10Min: z.int() }),
   silence: z.object({ untilMs: z.number(), reason: z.string(), by: z.string() }).nullable(),
@@ -126,6 +131,18 @@ export const invokeContract = {
   getFlagDetail: { request: z.object({ id: flagId }).strict(), response: flagDetailSchema },
   acknowledge: {
     request: z.object({ id: flagId, operator: operatorName }).strict(),
+    response: queueItemSchema,
+  },
+  dispatch: {
+    request: dispatchDetailsSchema.extend({ id: flagId, operator: operatorName }).strict(),
+    response: queueItemSchema,
+  },
+  confirmDispatch: {
+    request: confirmationSchema.extend({ id: flagId, operator: operatorName }).strict(),
+    response: queueItemSchema,
+  },
+  closeFlag: {
+    request: closeDetailsSchema.extend({ id: flagId, operator: operatorName }).strict(),
     response: queueItemSchema,
   },
   getFeedHealth: { request: empty, response: feedHealthSchema },

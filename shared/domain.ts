@@ -42,6 +42,8 @@ export interface QueueItem {
   riskRaisePending: boolean;
   /** The responsible police unit, from the flag's location by shared/routing/route.ts (computed in main). */
   route: Route;
+  /** The unit it was sent to and when, and when the unit confirmed; null until dispatched. */
+  dispatch: { unitKey: string; atMs: number; confirmedAtMs: number | null } | null;
 }
 
 export interface FlagEvent {
@@ -105,6 +107,8 @@ export interface AlarmState {
   highestRisk: Risk | null;
   /** Unacknowledged past their risk's escalation time: louder, faster, and marked on the wall. */
   escalatedIds: string[];
+  /** Dispatched and not confirmed by the unit within the confirmation target: they alarm again. */
+  unconfirmedIds: string[];
   feedAlarm: boolean;
   /** More than 10 new flags in 10 minutes, until fewer than 5 in 10 minutes. */
   flood: { active: boolean; sinceMs: number | null; arrivalsLast10Min: number };

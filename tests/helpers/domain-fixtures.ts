@@ -20,6 +20,7 @@ export function queueItem(id: string, overrides: Partial<QueueItem> = {}): Queue
     receivedAtMs: 1000,
     riskRaisePending: false,
     route: { outcome: 'unit', unitKey: 'kota-city', districtKey: 'kota', basis: 'city', confidence: 'high' },
+    dispatch: null,
     ...overrides,
   };
 }

@@ -14,6 +14,26 @@ const engine = () => new AlarmEngine(DEFAULT_ALARM_CONFIG, T0);
 const item = (id: string, over: Partial<QueueItem> = {}) => queueItem(id, { receivedAtMs: T0, ...over });
 
 describe('alarm engine', () => {
+  it('sounds again for a dispatch the unit has not confirmed within 15 minutes, until it does', () => {
+    const e = engine();
+    const sent = item('d', {
+      risk: 'high',
+      state: 'dispatched',
+      acknowledgedAtMs: T0,
+      dispatch: { unitKey: 'kota-city', atMs: T0, confirmedAtMs: null },
+    });
+    expect(e.evaluate([sent], feedOk, T0 + 15 * 60_000 - 1).state).toMatchObject({
+      unconfirmedIds: [],
+      sound: { flag: null },
+    });
+    const late = e.evaluate([sent], feedOk, T0 + 15 * 60_000);
+    expect(late.state).toMatchObject({ unconfirmedIds: ['d'], flagIds: [], sound: { flag: 'high' } });
+    expect(late.log).toEqual([expect.objectContaining({ kind: 'dispatch_unconfirmed' })]);
+    expect(e.evaluate([sent], feedOk, T0 + 16 * 60_000).log).toEqual([]); // logged once
+    const confirmed = { ...sent, dispatch: { ...sent.dispatch!, confirmedAtMs: T0 + 16 * 60_000 } };
+    expect(e.evaluate([confirmed], feedOk, T0 + 17 * 60_000).state.sound.flag).toBeNull();
+  });
+
   it('sounds for every new active flag, at the highest risk, until each is acknowledged', () => {
     const e = engine();
     const open = [

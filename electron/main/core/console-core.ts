@@ -153,6 +153,21 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       applyChanges([item]);
       return item;
     },
+    dispatch: async ({ id, operator, ...details }) => {
+      const item = await store.dispatch(id, operator, details, now());
+      applyChanges([item]);
+      return item;
+    },
+    confirmDispatch: async ({ id, operator, confirmedBy }) => {
+      const item = await store.confirmDispatch(id, operator, confirmedBy, now());
+      applyChanges([item]);
+      return item;
+    },
+    closeFlag: async ({ id, operator, ...details }) => {
+      const item = await store.closeFlag(id, operator, details, now());
+      applyChanges([item]);
+      return item;
+    },
     getFeedHealth: async () => poller.health.evaluate(now()),
     getAlarm: async () => alarm ?? publishAlarm(),
     silenceAlarm: async ({ operator, reason, minutes }) => {

@@ -20,6 +20,7 @@ export const QUIET_ALARM: AlarmState = {
   flagIds: [],
   highestRisk: null,
   escalatedIds: [],
+  unconfirmedIds: [],
   feedAlarm: false,
   flood: { active: false, sinceMs: null, arrivalsLast10Min: 0 },
   silence: null,

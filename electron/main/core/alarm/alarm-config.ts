@@ -5,6 +5,8 @@ import { DEFAULT_TARGETS } from '../../../../shared/timers';
 export interface AlarmConfig {
   /** Unacknowledged this long, a flag's alarm escalates (louder, faster, marked on the wall). */
   escalateAfterMs: Record<Risk, number>;
+  /** Dispatched and not confirmed by the unit this long, a flag alarms again. */
+  reAlarmUnconfirmedAfterMs: number;
   flood: { windowMs: number; enterAbove: number; exitBelow: number };
   /** "Too quiet" = no new flag for factor × the usual gap at this hour of the week, within [minMs, maxMs]. */
   tooQuiet: {
@@ -20,6 +22,8 @@ export interface AlarmConfig {
 export const DEFAULT_ALARM_CONFIG: AlarmConfig = {
   // Escalation comes when the time-to-acknowledge target is breached (shared/timers.ts).
   escalateAfterMs: DEFAULT_TARGETS.acknowledgeMs,
+  // …and an unconfirmed dispatch when the confirmation target is (default 15 minutes).
+  reAlarmUnconfirmedAfterMs: DEFAULT_TARGETS.confirmMs,
   flood: { windowMs: 600_000, enterAbove: 10, exitBelow: 5 },
   tooQuiet: {
     defaultMs: 4 * HOUR_MS,

@@ -24,6 +24,12 @@ export function isAlarming(item: QueueItem): boolean {
   return awaitsAcknowledgement(item) && item.status === 'active';
 }
 
+/** Sent to a unit that has not confirmed within the target. */
+export function isUnconfirmed(item: QueueItem, nowMs: number, afterMs: number): boolean {
+  const d = item.dispatch;
+  return item.state === 'dispatched' && d !== null && d.confirmedAtMs === null && nowMs - d.atMs >= afterMs;
+}
+
 /** How long without a new flag counts as too quiet now, learned from past arrivals at this hour. */
 export function tooQuietThresholdMs(
   stats: ArrivalStats,
@@ -42,6 +48,7 @@ export class AlarmEngine {
   private floodSince: number | null = null;
   private silence: AlarmState['silence'] = null;
   private escalated = new Set<string>();
+  private unconfirmed = new Set<string>();
   private feedAlarm = false;
   private quietThresholdMs: number;
 
@@ -109,17 +116,28 @@ export class AlarmEngine {
       this.feedAlarm = feed.alarm;
     }
 
-    const alarming = [...open].filter(isAlarming);
+    const items = [...open];
+    const waiting = items.filter(isAlarming);
+    const unconfirmedNow = items.filter(
+      (i) => isUnconfirmed(i, nowMs, this.config.reAlarmUnconfirmedAfterMs) && i.status === 'active',
+    );
+    for (const item of unconfirmedNow) {
+      if (!this.unconfirmed.has(item.id))
+        entry('dispatch_unconfirmed', { flagId: item.id, risk: item.risk, unitKey: item.dispatch?.unitKey });
+    }
+    this.unconfirmed = new Set(unconfirmedNow.map((i) => i.id));
+    // An unconfirmed dispatch sounds like a waiting flag of its risk: somebody must chase the unit.
+    const alarming = [...waiting, ...unconfirmedNow];
     let highestRisk: Risk | null = null;
     for (const item of alarming)
       if (highestRisk === null || RISK_RANK[item.risk] < RISK_RANK[highestRisk]) highestRisk = item.risk;
-    const escalatedNow = alarming.filter((i) => nowMs - i.receivedAtMs >= escalateAfterMs[i.risk]);
+    const escalatedNow = waiting.filter((i) => nowMs - i.receivedAtMs >= escalateAfterMs[i.risk]);
     for (const item of escalatedNow) {
       if (!this.escalated.has(item.id)) entry('escalated', { flagId: item.id, risk: item.risk });
     }
     this.escalated = new Set(escalatedNow.map((i) => i.id));
 
-    const imminentWaiting = alarming.some((i) => i.risk === 'imminent');
+    const imminentWaiting = waiting.some((i) => i.risk === 'imminent');
     const silenced = this.silence !== null;
     let flagSound: AlarmState['sound']['flag'] =
       alarming.length === 0 ? null : this.floodSince !== null ? 'flood' : highestRisk;
@@ -127,9 +145,10 @@ export class AlarmEngine {
     const quietFor = nowMs - (this.lastArrivalMs ?? nowMs);
 
     const state: AlarmState = {
-      flagIds: alarming.map((i) => i.id).sort(),
+      flagIds: waiting.map((i) => i.id).sort(),
       highestRisk,
       escalatedIds: [...this.escalated].sort(),
+      unconfirmedIds: [...this.unconfirmed].sort(),
       feedAlarm: feed.alarm,
       flood: { active: this.floodSince !== null, sinceMs: this.floodSince, arrivalsLast10Min: arrivals },
       silence: this.silence,

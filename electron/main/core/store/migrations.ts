@@ -161,6 +161,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE flags ADD COLUMN route_confidence TEXT;
     `,
   },
+  {
+    version: 5,
+    description: 'dispatch to a unit, its confirmation, the outcome and close (each step also a flag event)',
+    sql: `
+      ALTER TABLE flags ADD COLUMN dispatch_unit_key TEXT;
+      ALTER TABLE flags ADD COLUMN dispatched_at_ms INTEGER;
+      ALTER TABLE flags ADD COLUMN confirmed_at_ms INTEGER;
+      ALTER TABLE flags ADD COLUMN closed_at_ms INTEGER;
+      ALTER TABLE flags ADD COLUMN outcome TEXT;
+      CREATE TABLE dispatches (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        flag_id TEXT NOT NULL REFERENCES flags (id),
+        unit_key TEXT NOT NULL,
+        routed_unit_key TEXT,
+        reason TEXT,
+        called TEXT NOT NULL,
+        means TEXT NOT NULL,
+        unit_reference TEXT,
+        dispatched_by TEXT NOT NULL,
+        dispatched_at_ms INTEGER NOT NULL,
+        confirmed_by TEXT,
+        confirmed_at_ms INTEGER,
+        confirmation_recorded_by TEXT
+      );
+      CREATE INDEX dispatches_by_flag ON dispatches (flag_id, seq);
+      CREATE INDEX flags_unconfirmed ON flags (training, dispatched_at_ms)
+        WHERE state = 'dispatched' AND confirmed_at_ms IS NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -14,6 +14,8 @@ import {
 import { routeLocation, type RoutableLocation, type Route } from '../../../../shared/routing/route';
 import { routingData } from '../routing/routing-data';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
+import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
+import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
@@ -31,64 +33,6 @@ import type {
 } from './store';
 
 const QUARANTINE_RAW_MAX_CHARS = 64 * 1024;
-
-interface FlagRow {
-  seq: number;
-  id: string;
-  revision: number;
-  status: 'active' | 'withdrawn';
-  flagged_at: string;
-  flagged_at_ms: number;
-  platform: string | null;
-  category: string | null;
-  risk: QueueItem['risk'];
-  district_key: string | null;
-  training: number;
-  state: FlagState;
-  acknowledged_by: string | null;
-  acknowledged_at_ms: number | null;
-  received_at_ms: number;
-  risk_raised_at_ms: number | null;
-  raise_acknowledged_at_ms: number | null;
-  route_outcome: Route['outcome'] | null;
-  unit_key: string | null;
-  route_basis: Route['basis'] | null;
-  route_confidence: Route['confidence'];
-}
-
-const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
-  district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms,
-  route_outcome, unit_key, route_basis, route_confidence`;
-
-export function toQueueItem(row: FlagRow): QueueItem {
-  return {
-    id: row.id,
-    caseNo: `LC-${String(row.seq).padStart(6, '0')}`,
-    revision: row.revision,
-    risk: row.risk,
-    status: row.status,
-    state: row.state,
-    districtKey: row.district_key,
-    platform: row.platform,
-    category: row.category,
-    flaggedAt: row.flagged_at,
-    flaggedAtMs: row.flagged_at_ms,
-    training: row.training === 1,
-    acknowledgedBy: row.acknowledged_by,
-    acknowledgedAtMs: row.acknowledged_at_ms,
-    receivedAtMs: row.received_at_ms,
-    riskRaisePending:
-      row.risk_raised_at_ms !== null &&
-      (row.raise_acknowledged_at_ms === null || row.raise_acknowledged_at_ms < row.risk_raised_at_ms),
-    route: {
-      outcome: row.route_outcome ?? 'unknown',
-      unitKey: row.unit_key,
-      districtKey: row.district_key,
-      basis: row.route_basis ?? 'none',
-      confidence: row.route_confidence,
-    },
-  };
-}
 
 function routeColumns(route: Route) {
   return {
@@ -493,6 +437,11 @@ export function inProcessStore(store: SqliteStore): Store {
     changesSince: async (eventSeq, training) => store.changesSince(eventSeq, training),
     getFlagDetail: async (id) => store.getFlagDetail(id),
     acknowledge: async (id, operator, atMs) => store.acknowledge(id, operator, atMs),
+    dispatch: async (id, operator, details, atMs) =>
+      dispatchFlag(store.database, id, operator, details, atMs),
+    confirmDispatch: async (id, operator, by, atMs) =>
+      confirmDispatch(store.database, id, operator, by, atMs),
+    closeFlag: async (id, operator, details, atMs) => closeFlag(store.database, id, operator, details, atMs),
     status: async () => store.status(),
     countQuarantined: async () => store.countQuarantined(),
     listQuarantine: async (limit) => store.listQuarantine(limit),

@@ -1,5 +1,6 @@
 // The store behind an async interface: the Electron shell runs it in a worker thread, tests run it
 // in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
+import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type {
   AlarmKpis,
@@ -59,6 +60,7 @@ export const ALARM_LOG_KINDS = [
   'feed_alarm_start',
   'feed_alarm_end',
   'test_alarm',
+  'dispatch_unconfirmed',
 ] as const;
 export type AlarmLogKind = (typeof ALARM_LOG_KINDS)[number];
 
@@ -102,6 +104,9 @@ export interface Store {
   changesSince(eventSeq: number, training: boolean): Promise<StoreChanges>;
   getFlagDetail(id: string): Promise<FlagDetail | null>;
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
+  dispatch(id: string, operator: string, details: DispatchDetails, atMs: number): Promise<QueueItem>;
+  confirmDispatch(id: string, operator: string, confirmedBy: string, atMs: number): Promise<QueueItem>;
+  closeFlag(id: string, operator: string, details: CloseDetails, atMs: number): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
   listQuarantine(limit: number): Promise<QuarantinedRecord[]>;
   /** Cheap, for start-up (status() counts every flag by state). */

@@ -1,0 +1,127 @@
+// Dispatch, the unit's confirmation and close: each one transaction that checks the flag's state,
+// writes the step and appends its flag event (who, when, what), so no step is lost or done twice.
+import {
+  closeRefusal,
+  dispatchRefusal,
+  type CloseDetails,
+  type DispatchDetails,
+} from '../../../../shared/dispatch';
+import type { QueueItem } from '../../../../shared/domain';
+import { ContractError } from '../../../../shared/errors';
+import { policeUnitByKey } from '../../../../shared/routing/police-units';
+import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
+import type { SqliteDatabase } from './open-database';
+
+function flagRow(db: SqliteDatabase, id: string): FlagRow {
+  const row = db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`).get(id);
+  if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+  return row;
+}
+
+function event(db: SqliteDatabase, id: string, atMs: number, kind: string, actor: string, detail: object) {
+  db.prepare('INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    atMs,
+    kind,
+    actor,
+    JSON.stringify(detail),
+  );
+}
+
+export function dispatchFlag(
+  db: SqliteDatabase,
+  id: string,
+  operator: string,
+  details: DispatchDetails,
+  atMs: number,
+): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    const refusal = dispatchRefusal(row.state);
+    if (refusal) throw new ContractError('conflict', `Cannot dispatch ${id}: ${refusal}.`, 'id');
+    if (!policeUnitByKey(details.unitKey))
+      throw new ContractError(
+        'invalid_request',
+        `unitKey: no unit "${details.unitKey}" in the table.`,
+        'unitKey',
+      );
+    const otherUnit = details.unitKey !== row.unit_key;
+    if (otherUnit && !details.reason?.trim())
+      throw new ContractError(
+        'invalid_request',
+        'reason: required when sending to another unit than routed.',
+        'reason',
+      );
+    db.prepare(
+      `INSERT INTO dispatches (flag_id, unit_key, routed_unit_key, reason, called, means, unit_reference,
+        dispatched_by, dispatched_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      details.unitKey,
+      row.unit_key,
+      details.reason ?? null,
+      details.called,
+      details.means,
+      details.unitReference ?? null,
+      operator,
+      atMs,
+    );
+    db.prepare(
+      `UPDATE flags SET state = 'dispatched', dispatch_unit_key = ?, dispatched_at_ms = ?, confirmed_at_ms = NULL
+       WHERE id = ?`,
+    ).run(details.unitKey, atMs, id);
+    event(db, id, atMs, 'dispatched', operator, {
+      unitKey: details.unitKey,
+      routedUnitKey: row.unit_key,
+      reason: details.reason ?? null,
+      called: details.called,
+      means: details.means,
+      unitReference: details.unitReference ?? null,
+    });
+    return toQueueItem(flagRow(db, id));
+  })();
+}
+
+export function confirmDispatch(
+  db: SqliteDatabase,
+  id: string,
+  operator: string,
+  confirmedBy: string,
+  atMs: number,
+): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    if (row.state !== 'dispatched')
+      throw new ContractError('conflict', `Cannot confirm ${id}: it is not dispatched.`, 'id');
+    if (row.confirmed_at_ms !== null)
+      throw new ContractError('conflict', `The dispatch of ${id} is already confirmed.`, 'id');
+    db.prepare(
+      `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?
+       WHERE seq = (SELECT max(seq) FROM dispatches WHERE flag_id = ?)`,
+    ).run(confirmedBy, atMs, operator, id);
+    db.prepare('UPDATE flags SET confirmed_at_ms = ? WHERE id = ?').run(atMs, id);
+    event(db, id, atMs, 'unit_confirmed', operator, { confirmedBy, unitKey: row.dispatch_unit_key });
+    return toQueueItem(flagRow(db, id));
+  })();
+}
+
+export function closeFlag(
+  db: SqliteDatabase,
+  id: string,
+  operator: string,
+  details: CloseDetails,
+  atMs: number,
+): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    const refusal = closeRefusal(row.state, details.outcome);
+    if (refusal) throw new ContractError('conflict', `Cannot close ${id}: ${refusal}.`, 'outcome');
+    db.prepare(`UPDATE flags SET state = 'closed', closed_at_ms = ?, outcome = ? WHERE id = ?`).run(
+      atMs,
+      details.outcome,
+      id,
+    );
+    event(db, id, atMs, 'closed', operator, { outcome: details.outcome, note: details.note ?? null });
+    return toQueueItem(flagRow(db, id));
+  })();
+}

@@ -1,0 +1,68 @@
+// A flag's row as the queue reads it, and its QueueItem: one mapping for every query that lists flags.
+import type { FlagState, QueueItem } from '../../../../shared/domain';
+import type { Route } from '../../../../shared/routing/route';
+
+export interface FlagRow {
+  seq: number;
+  id: string;
+  revision: number;
+  status: 'active' | 'withdrawn';
+  flagged_at: string;
+  flagged_at_ms: number;
+  platform: string | null;
+  category: string | null;
+  risk: QueueItem['risk'];
+  district_key: string | null;
+  training: number;
+  state: FlagState;
+  acknowledged_by: string | null;
+  acknowledged_at_ms: number | null;
+  received_at_ms: number;
+  risk_raised_at_ms: number | null;
+  raise_acknowledged_at_ms: number | null;
+  route_outcome: Route['outcome'] | null;
+  unit_key: string | null;
+  route_basis: Route['basis'] | null;
+  route_confidence: Route['confidence'];
+  dispatch_unit_key: string | null;
+  dispatched_at_ms: number | null;
+  confirmed_at_ms: number | null;
+}
+
+export const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
+  district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms,
+  route_outcome, unit_key, route_basis, route_confidence, dispatch_unit_key, dispatched_at_ms, confirmed_at_ms`;
+
+export function toQueueItem(row: FlagRow): QueueItem {
+  return {
+    id: row.id,
+    caseNo: `LC-${String(row.seq).padStart(6, '0')}`,
+    revision: row.revision,
+    risk: row.risk,
+    status: row.status,
+    state: row.state,
+    districtKey: row.district_key,
+    platform: row.platform,
+    category: row.category,
+    flaggedAt: row.flagged_at,
+    flaggedAtMs: row.flagged_at_ms,
+    training: row.training === 1,
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgedAtMs: row.acknowledged_at_ms,
+    receivedAtMs: row.received_at_ms,
+    riskRaisePending:
+      row.risk_raised_at_ms !== null &&
+      (row.raise_acknowledged_at_ms === null || row.raise_acknowledged_at_ms < row.risk_raised_at_ms),
+    route: {
+      outcome: row.route_outcome ?? 'unknown',
+      unitKey: row.unit_key,
+      districtKey: row.district_key,
+      basis: row.route_basis ?? 'none',
+      confidence: row.route_confidence,
+    },
+    dispatch:
+      row.dispatched_at_ms === null || row.dispatch_unit_key === null
+        ? null
+        : { unitKey: row.dispatch_unit_key, atMs: row.dispatched_at_ms, confirmedAtMs: row.confirmed_at_ms },
+  };
+}
