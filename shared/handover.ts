@@ -33,6 +33,8 @@ export const handoverSummarySchema = z.object({
       districtKey: z.string().nullable(),
       receivedAtMs: z.number(),
       acknowledgedBy: z.string().nullable(),
+      /** The unit it was dispatched to; absent in summaries signed before dispatch existed. */
+      unitKey: z.string().nullable().default(null),
       nextAction: z.enum(['acknowledge', 'dispatch', 'confirm', 'close']),
     }),
   ),

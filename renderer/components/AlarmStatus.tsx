@@ -4,15 +4,24 @@ import { SOUND_WORD, soundSeverity } from './sound-words';
 
 interface Props {
   flagCount: number;
+  /** Dispatches the unit has not confirmed in time: they sound too. */
+  unconfirmedCount: number;
   feedAlarm: boolean;
   sound: SoundStatus;
   sounding: boolean;
   onEnableSound(): void;
 }
 
-export function AlarmStatus({ flagCount, feedAlarm, sound, sounding, onEnableSound }: Props) {
+export function AlarmStatus({
+  flagCount,
+  unconfirmedCount,
+  feedAlarm,
+  sound,
+  sounding,
+  onEnableSound,
+}: Props) {
   const { t } = useTranslation();
-  const active = flagCount > 0 || feedAlarm;
+  const active = flagCount > 0 || unconfirmedCount > 0 || feedAlarm;
   const severity = soundSeverity(sound);
   return (
     <div
@@ -25,6 +34,11 @@ export function AlarmStatus({ flagCount, feedAlarm, sound, sounding, onEnableSou
     >
       <span className="alarm-words">
         {flagCount > 0 && <strong>{t('alarm.flags', { count: flagCount })}</strong>}
+        {unconfirmedCount > 0 && (
+          <strong data-testid="alarm-unconfirmed">
+            {t('alarm.unconfirmed', { count: unconfirmedCount })}
+          </strong>
+        )}
         {feedAlarm && <strong>{t('alarm.feed')}</strong>}
         {!active && t('alarm.quiet')}
       </span>

@@ -1,8 +1,10 @@
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { acknowledgementKind } from '../../shared/acknowledgement';
 import type { FlagDetail, QueueItem } from '../../shared/domain';
 import { formatIst } from '../format/ist';
 import type { Language } from '../state/session/initial-state';
+import { CaseSteps } from './CaseSteps';
 import { DetailSections } from './DetailSections';
 import { Elapsed } from './Elapsed';
 import { EventHistory } from './EventHistory';
@@ -26,6 +28,8 @@ interface Props {
   acknowledging: boolean;
   ackError: string | null;
   onAcknowledge(id: string): void;
+  /** Dispatch, confirmation and close of the selected flag (renderer/components/CaseSteps.tsx). */
+  steps: Pick<ComponentProps<typeof CaseSteps>, 'pending' | 'error' | 'onDispatch' | 'onConfirm' | 'onClose'>;
 }
 
 export function DetailPanel(props: Props) {
@@ -40,6 +44,7 @@ export function DetailPanel(props: Props) {
     acknowledging,
     ackError,
     onAcknowledge,
+    steps,
   } = props;
   const { t } = useTranslation();
   if (!item) {
@@ -118,6 +123,7 @@ export function DetailPanel(props: Props) {
             value={item.acknowledgedAtMs === null ? null : formatIst(item.acknowledgedAtMs, language)}
           />
         </dl>
+        <CaseSteps item={item} language={language} operatorValid={operatorValid} {...steps} />
         <FlagTimers item={item} nowMs={nowMs} />
         {loadError && (
           <p className="detail-error" role="alert">

@@ -22,7 +22,13 @@ function statusKeys(timer: FlagTimer): string[] {
 export function FlagTimers({ item, nowMs }: Props) {
   const { t } = useTranslation();
   const timers = flagTimers(
-    { risk: item.risk, receivedAtMs: item.receivedAtMs, acknowledgedAtMs: item.acknowledgedAtMs },
+    {
+      risk: item.risk,
+      receivedAtMs: item.receivedAtMs,
+      acknowledgedAtMs: item.acknowledgedAtMs,
+      dispatchedAtMs: item.dispatch?.atMs ?? null,
+      confirmedAtMs: item.dispatch?.confirmedAtMs ?? null,
+    },
     nowMs,
   );
   return (

@@ -15,7 +15,13 @@ import { ShiftClock } from './ShiftClock';
 export interface HeaderProps {
   nowMs: number;
   feed: { health: FeedHealth | null; severity: Severity; connection: ConnectionState };
-  alarm: { flagCount: number; feedAlarm: boolean; sound: SoundStatus; sounding: boolean };
+  alarm: {
+    flagCount: number;
+    unconfirmedCount: number;
+    feedAlarm: boolean;
+    sound: SoundStatus;
+    sounding: boolean;
+  };
   operator: { name: string; valid: boolean };
   language: Language;
   shift: Clock | null;

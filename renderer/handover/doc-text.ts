@@ -1,5 +1,6 @@
 // The language of the printed handover: English, Hindi, or both side by side ("Flags received /
 // प्राप्त फ़्लैग"). Independent of the desk's language: the supervisor chooses per document.
+import { policeUnitByKey } from '../../shared/routing/police-units';
 import { districtByKey } from '../../shared/geo/district-names';
 import { formatElapsed, formatMinutes } from '../format/elapsed';
 import { formatIstMinute, formatIstPeriod } from '../format/ist';
@@ -27,6 +28,8 @@ export interface DocText {
   tv(key: string, values?: Record<string, unknown>): string;
   /** A district's name, stacked like a value; unknown (null) is for the supervisor to decide. */
   district(key: string | null): string;
+  /** A police unit's name, or a dash while the flag has not been dispatched. */
+  unit(key: string | null): string;
   /** A moment, to the minute, in IST. */
   time(ms: number): string;
   period(startMs: number, endMs: number): string;
@@ -50,6 +53,10 @@ export function makeDocText(choice: DocLanguage, fixedT: (language: Language) =>
     district(key) {
       const district = districtByKey(key);
       return district ? languages.map((l) => district[l]).join('\n') : tv('queue.unknownDistrict');
+    },
+    unit(key) {
+      const unit = policeUnitByKey(key);
+      return unit ? languages.map((l) => unit[l]).join('\n') : '—';
     },
     time: (ms) => formatIstMinute(ms, lang),
     period: (startMs, endMs) => formatIstPeriod(startMs, endMs, lang),

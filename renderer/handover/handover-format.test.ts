@@ -33,6 +33,7 @@ const summary: HandoverSummary = {
       risk: 'high',
       state: 'acknowledged',
       withdrawn: false,
+      unitKey: null,
       districtKey: null,
       receivedAtMs: 1000,
       acknowledgedBy: 'SI Asha Testwal',

@@ -16,6 +16,7 @@ import { DistrictMap } from '../components/map/DistrictMap';
 import { QuarantinePanel } from '../components/QuarantinePanel';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
 import { useAcknowledge } from '../hooks/useAcknowledge';
+import { useCaseSteps } from '../hooks/useCaseSteps';
 import { useAlarmBar } from '../hooks/useAlarmBar';
 import { useFlagDetail } from '../hooks/useFlagDetail';
 import { useNow } from '../hooks/useNow';
@@ -65,6 +66,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const alarm = useAppStore(
     useShallow((s) => ({
       flagCount: s.alarm.current.flagIds.length,
+      unconfirmedCount: s.alarm.current.unconfirmedIds.length,
       feedAlarm: s.alarm.current.feedAlarm,
       sound: selectSound(s),
       sounding: s.alarm.sounding,
@@ -80,6 +82,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
 
   const detail = useFlagDetail(api, selectedId, selected ? `${selected.revision}:${selected.state}` : '');
   const ack = useAcknowledge(api, actions);
+  const caseSteps = useCaseSteps(api, actions);
   const sendAcknowledge = ack.acknowledge;
   const pendingAckId = ack.pendingId;
 
@@ -172,6 +175,24 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
             acknowledging={ack.pendingId !== null && ack.pendingId === selectedId}
             ackError={ack.error && ack.error.id === selectedId ? ack.error.message : null}
             onAcknowledge={acknowledge}
+            steps={{
+              pending: caseSteps.pending !== null && caseSteps.pending.id === selectedId,
+              error: caseSteps.error && caseSteps.error.id === selectedId ? caseSteps.error.message : null,
+              onDispatch: (details) =>
+                selectedId &&
+                caseSteps.run('dispatch', { id: selectedId, operator: operatorName, ...details }),
+              onConfirm: (confirmedBy) =>
+                selectedId &&
+                caseSteps.run('confirmDispatch', { id: selectedId, operator: operatorName, confirmedBy }),
+              onClose: (outcome, note) =>
+                selectedId &&
+                caseSteps.run('closeFlag', {
+                  id: selectedId,
+                  operator: operatorName,
+                  outcome,
+                  ...(note.trim() ? { note } : {}),
+                }),
+            }}
           />
         </div>
       </main>

@@ -48,6 +48,7 @@ export const enHandover = {
     byRisk: 'By risk',
     byDistrict: 'By district',
     district: 'District',
+    unit: 'Unit',
     count: 'Count',
     actions: 'Actions in this shift',
     acknowledged: 'Acknowledged',

@@ -1,6 +1,7 @@
 // English strings of the console. Pure data: the Hindi table (hi.ts) must have exactly these keys,
 // which the type below and shared/i18n/keys.test.ts both enforce.
 import { enHandover } from './en-handover';
+import { enDispatch } from './en-dispatch';
 import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 
@@ -38,6 +39,7 @@ export const en = {
   alarm: {
     quiet: 'Alarm: quiet',
     flags: 'ALARM: {{count}} unacknowledged',
+    unconfirmed: 'ALARM: {{count}} dispatch not confirmed by the unit',
     feed: 'FEED ALARM',
     soundOn: 'Sound: on',
     soundBlocked: 'Sound: blocked',
@@ -162,7 +164,16 @@ export const en = {
     acknowledging: 'Acknowledging…',
     training: 'Training flag (simulator)',
   },
-  events: { received: 'Received', revised: 'Revised', withdrawn: 'Withdrawn', acknowledged: 'Acknowledged' },
+  events: {
+    received: 'Received',
+    revised: 'Revised',
+    withdrawn: 'Withdrawn',
+    acknowledged: 'Acknowledged',
+    risk_raise_acknowledged: 'Raised risk acknowledged',
+    dispatched: 'Dispatched to a unit',
+    unit_confirmed: 'Unit confirmed',
+    closed: 'Closed',
+  },
   time: {
     seconds: '{{s}} s',
     minutes: '{{m}} m {{s}} s',
@@ -173,6 +184,7 @@ export const en = {
   },
   ...enShift,
   ...enRouting,
+  ...enDispatch,
   handover: enHandover,
 };
 

@@ -49,6 +49,7 @@ export const hiHandover: Messages['handover'] = {
     byRisk: 'जोखिम के अनुसार',
     byDistrict: 'ज़िले के अनुसार',
     district: 'ज़िला',
+    unit: 'इकाई',
     count: 'संख्या',
     actions: 'इस पाली में कार्रवाई',
     acknowledged: 'स्वीकार किए गए',

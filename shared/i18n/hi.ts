@@ -2,6 +2,7 @@
 // or extra key a compile error.
 import type { Messages } from './en';
 import { hiHandover } from './hi-handover';
+import { hiDispatch } from './hi-dispatch';
 import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 
@@ -39,6 +40,7 @@ export const hi: Messages = {
   alarm: {
     quiet: 'अलार्म: शांत',
     flags: 'अलार्म: {{count}} स्वीकार नहीं किए गए',
+    unconfirmed: 'अलार्म: {{count}} भेजे गए मामलों की इकाई से पुष्टि नहीं',
     feed: 'फ़ीड अलार्म',
     soundOn: 'ध्वनि: चालू',
     soundBlocked: 'ध्वनि: अवरुद्ध',
@@ -168,6 +170,10 @@ export const hi: Messages = {
     revised: 'संशोधित',
     withdrawn: 'वापस लिया गया',
     acknowledged: 'स्वीकार किया गया',
+    risk_raise_acknowledged: 'बढ़ा जोखिम स्वीकार किया गया',
+    dispatched: 'इकाई को भेजा गया',
+    unit_confirmed: 'इकाई ने पुष्टि की',
+    closed: 'बंद किया गया',
   },
   time: {
     seconds: '{{s}} सेकंड',
@@ -179,5 +185,6 @@ export const hi: Messages = {
   },
   ...hiShift,
   ...hiRouting,
+  ...hiDispatch,
   handover: hiHandover,
 };

@@ -13,7 +13,16 @@ export function CarriedOverTable({ summary, text }: { summary: HandoverSummary; 
         testId="handover-carried-over"
         className="doc-table--carried"
         empty={d('none')}
-        columns={[d('caseNo'), d('risk'), d('state'), d('district'), d('age'), d('ackBy'), d('nextAction')]}
+        columns={[
+          d('caseNo'),
+          d('risk'),
+          d('state'),
+          d('district'),
+          d('unit'),
+          d('age'),
+          d('ackBy'),
+          d('nextAction'),
+        ]}
         rows={carriedRows(summary).map((row) => ({
           key: row.id,
           testId: 'handover-carried-row',
@@ -27,6 +36,7 @@ export function CarriedOverTable({ summary, text }: { summary: HandoverSummary; 
             <span className={row.districtKey ? undefined : 'doc-unknown'}>
               {text.district(row.districtKey)}
             </span>,
+            text.unit(row.unitKey),
             text.duration(row.ageMs),
             row.acknowledgedBy ?? '—',
             tv(`handover.doc.nextActions.${row.nextAction}`),

@@ -17,14 +17,17 @@ interface OpenRow {
   received_at_ms: number;
   acknowledged_by: string | null;
   acknowledged_at_ms: number | null;
+  dispatch_unit_key: string | null;
+  dispatched_at_ms: number | null;
+  confirmed_at_ms: number | null;
+  closed_at_ms: number | null;
 }
 
-const NEXT_ACTION: Record<FlagState, HandoverSummary['carriedOver'][number]['nextAction']> = {
-  new: 'acknowledge',
-  acknowledged: 'dispatch',
-  dispatched: 'confirm',
-  closed: 'close',
-};
+function nextAction(r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] {
+  if (r.state === 'new') return 'acknowledge';
+  if (r.state === 'acknowledged') return 'dispatch';
+  return r.state === 'dispatched' && r.confirmed_at_ms === null ? 'confirm' : 'close';
+}
 const caseNo = (seq: number) => `LC-${String(seq).padStart(6, '0')}`;
 
 export function handoverSummary(
@@ -73,20 +76,29 @@ export function handoverSummary(
   const asOf = Math.min(nowMs, shift.endMs);
   const open = db
     .prepare<[number, number], OpenRow>(
-      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms
+      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
+         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
        FROM flags WHERE state <> 'closed' AND training = ? AND received_at_ms < ? ORDER BY risk_rank, flagged_at_ms`,
     )
     .all(t, asOf);
   const inShift = db
     .prepare<[number, number, number], OpenRow>(
-      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms
+      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
+         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
        FROM flags WHERE training = ? AND received_at_ms >= ? AND received_at_ms < ?`,
     )
     .all(t, ...range);
   const breachCandidates = new Map([...inShift, ...open].map((r) => [r.id, r]));
   const breaches = [...breachCandidates.values()].flatMap((r) =>
     flagTimers(
-      { risk: r.risk, receivedAtMs: r.received_at_ms, acknowledgedAtMs: r.acknowledged_at_ms },
+      {
+        risk: r.risk,
+        receivedAtMs: r.received_at_ms,
+        acknowledgedAtMs: r.acknowledged_at_ms,
+        dispatchedAtMs: r.dispatched_at_ms,
+        confirmedAtMs: r.confirmed_at_ms,
+        closedAtMs: r.closed_at_ms,
+      },
       asOf,
       targets,
     )
@@ -148,7 +160,8 @@ export function handoverSummary(
       districtKey: r.district_key,
       receivedAtMs: r.received_at_ms,
       acknowledgedBy: r.acknowledged_by,
-      nextAction: NEXT_ACTION[r.state],
+      unitKey: r.dispatch_unit_key,
+      nextAction: nextAction(r),
     })),
     breaches,
     feedOutages: feedOutages.filter((o) => (o.endMs ?? Infinity) >= shift.startMs),

@@ -1,0 +1,228 @@
+// The steps after acknowledgement, on the desk: dispatch to the routed unit (or another, with a
+// reason), record the unit's confirmation, then the outcome and close. The forms check what they
+// can with the same schemas main applies (shared/dispatch.ts); main has the last word.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DISPATCH_MEANS,
+  dispatchDetailsSchema,
+  OUTCOMES,
+  OUTCOMES_WITHOUT_DISPATCH,
+  type DispatchDetails,
+  type DispatchMeans,
+  type Outcome,
+} from '../../shared/dispatch';
+import type { QueueItem } from '../../shared/domain';
+import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../shared/routing/police-units';
+import { describeZodError } from '../../shared/contract';
+import type { Language } from '../state/session/initial-state';
+
+interface Props {
+  item: QueueItem;
+  language: Language;
+  operatorValid: boolean;
+  pending: boolean;
+  error: string | null;
+  onDispatch(details: DispatchDetails): void;
+  onConfirm(confirmedBy: string): void;
+  onClose(outcome: Outcome, note: string): void;
+}
+
+function DispatchForm({ item, language, operatorValid, pending, onDispatch }: Props) {
+  const { t } = useTranslation();
+  const routed = item.route.unitKey;
+  const [unitKey, setUnitKey] = useState(routed ?? '');
+  const [reason, setReason] = useState('');
+  const [called, setCalled] = useState('');
+  const [means, setMeans] = useState<DispatchMeans>('phone');
+  const [reference, setReference] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const other = unitKey !== routed;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const details = { unitKey, called, means, ...(reference.trim() ? { unitReference: reference } : {}) };
+    const parsed = dispatchDetailsSchema.safeParse(other ? { ...details, reason } : details);
+    if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
+    if (other && !reason.trim()) return setProblem(`reason: ${t('dispatch.reason')}`);
+    setProblem(null);
+    onDispatch(parsed.data);
+  };
+  return (
+    <form className="case-form" onSubmit={submit} data-testid="dispatch-form">
+      <h3>{t('dispatch.title')}</h3>
+      <label>
+        <span>{t('dispatch.unit')}</span>
+        <select value={unitKey} onChange={(e) => setUnitKey(e.target.value)} data-testid="dispatch-unit">
+          {routed === null && <option value="">—</option>}
+          {DEFAULT_POLICE_UNITS.map((u) => (
+            <option key={u.key} value={u.key}>
+              {u[language]} {u.key === routed ? t('dispatch.routed') : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {other && (
+        <label>
+          <span>{t('dispatch.reason')}</span>
+          <input
+            value={reason}
+            maxLength={200}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="dispatch-reason"
+          />
+        </label>
+      )}
+      <label>
+        <span>{t('dispatch.called')}</span>
+        <input
+          value={called}
+          maxLength={64}
+          autoComplete="off"
+          onChange={(e) => setCalled(e.target.value)}
+          data-testid="dispatch-called"
+        />
+      </label>
+      <label>
+        <span>{t('dispatch.means')}</span>
+        <select
+          value={means}
+          onChange={(e) => setMeans(e.target.value as DispatchMeans)}
+          data-testid="dispatch-means"
+        >
+          {DISPATCH_MEANS.map((m) => (
+            <option key={m} value={m}>
+              {t(`dispatch.meansNames.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('dispatch.reference')}</span>
+        <input
+          value={reference}
+          maxLength={40}
+          onChange={(e) => setReference(e.target.value)}
+          data-testid="dispatch-reference"
+        />
+      </label>
+      <button
+        type="submit"
+        disabled={pending || !operatorValid || unitKey === ''}
+        data-testid="dispatch-send"
+      >
+        {pending ? t('dispatch.sending') : t('dispatch.send')}
+      </button>
+      {problem && (
+        <p className="case-error" role="alert" data-testid="dispatch-problem">
+          {problem}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function ConfirmForm({ operatorValid, pending, onConfirm }: Props) {
+  const { t } = useTranslation();
+  const [by, setBy] = useState('');
+  return (
+    <form
+      className="case-form"
+      data-testid="confirm-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onConfirm(by);
+      }}
+    >
+      <h3>{t('dispatch.confirmTitle')}</h3>
+      <label>
+        <span>{t('dispatch.confirmedBy')}</span>
+        <input
+          value={by}
+          maxLength={64}
+          autoComplete="off"
+          onChange={(e) => setBy(e.target.value)}
+          data-testid="confirm-by"
+        />
+      </label>
+      <button
+        type="submit"
+        disabled={pending || !operatorValid || by.trim().length < 2}
+        data-testid="confirm-send"
+      >
+        {t('dispatch.confirm')}
+      </button>
+    </form>
+  );
+}
+
+function CloseForm({ item, operatorValid, pending, onClose }: Props) {
+  const { t } = useTranslation();
+  const choices = item.state === 'acknowledged' ? OUTCOMES_WITHOUT_DISPATCH : OUTCOMES;
+  const [outcome, setOutcome] = useState<Outcome>(choices[0]!);
+  const [note, setNote] = useState('');
+  return (
+    <form
+      className="case-form"
+      data-testid="close-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onClose(outcome, note);
+      }}
+    >
+      <h3>{t('dispatch.closeTitle')}</h3>
+      <label>
+        <span>{t('dispatch.outcome')}</span>
+        <select
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as Outcome)}
+          data-testid="close-outcome"
+        >
+          {choices.map((o) => (
+            <option key={o} value={o}>
+              {t(`dispatch.outcomes.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>{t('dispatch.note')}</span>
+        <input
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="close-note"
+        />
+      </label>
+      <button type="submit" disabled={pending || !operatorValid} data-testid="close-send">
+        {t('dispatch.close')}
+      </button>
+    </form>
+  );
+}
+
+export function CaseSteps(props: Props) {
+  const { t } = useTranslation();
+  const { item, language, error } = props;
+  if (item.state === 'new' || item.state === 'closed') return null;
+  const sentTo = item.dispatch ? policeUnitByKey(item.dispatch.unitKey) : undefined;
+  return (
+    <section className="case-steps" data-testid="case-steps" data-state={item.state}>
+      {item.state === 'acknowledged' && <DispatchForm key={item.id} {...props} />}
+      {item.dispatch && (
+        <p className="case-sent" data-testid="case-sent">
+          {t('dispatch.sentTo', { unit: sentTo?.[language] ?? item.dispatch.unitKey })} —{' '}
+          {item.dispatch.confirmedAtMs === null ? t('dispatch.waiting') : t('dispatch.confirmed')}
+        </p>
+      )}
+      {item.state === 'dispatched' && item.dispatch?.confirmedAtMs === null && (
+        <ConfirmForm key={`c-${item.id}`} {...props} />
+      )}
+      <CloseForm key={`x-${item.id}-${item.state}`} {...props} />
+      {error && (
+        <p className="case-error" role="alert" data-testid="case-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

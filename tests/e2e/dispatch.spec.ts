@@ -1,0 +1,55 @@
+// Dispatch on the desk against the real core: acknowledge, send to the routed unit, record the
+// unit's confirmation after a restart of the host, record the outcome and close; closed stays closed.
+import { makeFlag } from '../helpers/flags';
+import { expect, test } from './fixtures';
+
+test('dispatch, confirmation and close persist across restarts', async ({ rig, page }) => {
+  let host = await rig.startHost();
+  rig.sim.publish(makeFlag({ id: 'fl_dx', location: { district: 'Kota', city: 'Kota' } }));
+  await page.goto(host.url);
+  const row = page.locator('[data-testid="queue-row"][data-flag-id="fl_dx"]');
+  await row.click();
+  await page.getByTestId('operator-name').fill('Op Testwal');
+  await page.getByTestId('acknowledge').click();
+  await expect(row).toHaveAttribute('data-state', 'acknowledged');
+
+  await expect(page.getByTestId('dispatch-unit')).toHaveValue('kota-city'); // the routed unit, preselected
+  await page.getByTestId('dispatch-called').fill('SI Testwal');
+  await page.getByTestId('dispatch-reference').fill('KOTA/CC/2026/41');
+  await page.getByTestId('dispatch-send').click();
+  await expect(row).toHaveAttribute('data-state', 'dispatched');
+  await expect(page.getByTestId('case-sent')).toContainText('Kota City Police');
+  await page.screenshot({ path: 'test-results/screens/desk-dispatched.png' });
+
+  host = await rig.startHost();
+  await page.goto(host.url);
+  await page.locator('[data-testid="queue-row"][data-flag-id="fl_dx"]').click();
+  await expect(page.getByTestId('case-steps')).toHaveAttribute('data-state', 'dispatched');
+  await page.getByTestId('operator-name').fill('Op Second'); // a new host is a new origin here: no stored name
+  await page.getByTestId('confirm-by').fill('HC Unitwala');
+  await page.getByTestId('confirm-send').click();
+  await expect(page.getByTestId('case-sent')).toContainText('Confirmed by the unit');
+  await expect(page.getByTestId('confirm-form')).toHaveCount(0);
+  await page.getByTestId('close-outcome').selectOption('welfare_check_done');
+  await page.getByTestId('close-send').click();
+  await expect(page.locator('[data-testid="queue-row"][data-flag-id="fl_dx"]')).toHaveCount(0);
+
+  host = await rig.startHost();
+  await page.goto(host.url);
+  await expect(page.getByTestId('queue-open-count')).toContainText('0');
+});
+
+test('closing without a dispatch offers only false positive or duplicate', async ({ rig, page }) => {
+  const host = await rig.startHost();
+  rig.sim.publish(makeFlag({ id: 'fl_fp', location: { source: 'none' } }));
+  await page.goto(host.url);
+  await page.locator('[data-testid="queue-row"][data-flag-id="fl_fp"]').click();
+  await page.getByTestId('operator-name').fill('Op Testwal');
+  await page.getByTestId('acknowledge').click();
+  await expect(page.getByTestId('dispatch-unit')).toHaveValue(''); // the supervisor decides: nothing preselected
+  await expect(page.getByTestId('dispatch-send')).toBeDisabled();
+  const options = await page.getByTestId('close-outcome').locator('option').allTextContents();
+  expect(options).toEqual(['False positive', 'Duplicate']);
+  await page.getByTestId('close-send').click();
+  await expect(page.locator('[data-testid="queue-row"][data-flag-id="fl_fp"]')).toHaveCount(0);
+});
