@@ -60,6 +60,16 @@ export const flagDetailSchema = queueItemSchema.extend({
   location: z.record(z.string(), z.unknown()).nullable(),
   institution: z.string().nullable(),
   events: z.array(flagEventSchema),
+  related: z.array(
+    z.object({
+      id: flagId,
+      caseNo: z.string(),
+      risk: z.enum(RISKS),
+      state: z.enum(FLAG_STATES),
+      flaggedAtMs: z.number(),
+      outcome: z.string().nullable(),
+    }),
+  ),
 });
 
 export const feedHealthSchema = z.object({

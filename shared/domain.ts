@@ -62,6 +62,17 @@ export interface FlagDetail extends QueueItem {
   location: Record<string, unknown> | null;
   institution: string | null;
   events: FlagEvent[];
+  /** Other flags of the same account on the same platform, newest first: linked, never merged. */
+  related: RelatedFlag[];
+}
+
+export interface RelatedFlag {
+  id: string;
+  caseNo: string;
+  risk: Risk;
+  state: FlagState;
+  flaggedAtMs: number;
+  outcome: string | null;
 }
 
 export const FEED_STATES = [

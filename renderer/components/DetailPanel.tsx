@@ -11,6 +11,7 @@ import { EventHistory } from './EventHistory';
 import { Field } from './Fields';
 import { FlagTimers } from './FlagTimers';
 import { districtLabel } from './QueueRow';
+import { RelatedFlags } from './RelatedFlags';
 import { RiskBadge } from './RiskBadge';
 import { UnitField } from './UnitField';
 
@@ -28,6 +29,7 @@ interface Props {
   acknowledging: boolean;
   ackError: string | null;
   onAcknowledge(id: string): void;
+  onOpenRelated(id: string): void;
   /** Dispatch, confirmation and close of the selected flag (renderer/components/CaseSteps.tsx). */
   steps: Pick<ComponentProps<typeof CaseSteps>, 'pending' | 'error' | 'onDispatch' | 'onConfirm' | 'onClose'>;
 }
@@ -44,6 +46,7 @@ export function DetailPanel(props: Props) {
     acknowledging,
     ackError,
     onAcknowledge,
+    onOpenRelated,
     steps,
   } = props;
   const { t } = useTranslation();
@@ -133,6 +136,7 @@ export function DetailPanel(props: Props) {
         {!detail && loading && <p className="detail-loading">{t('detail.loading')}</p>}
         {detail && (
           <>
+            <RelatedFlags related={detail.related} language={language} onOpen={onOpenRelated} />
             <DetailSections detail={detail} language={language} />
             <EventHistory events={detail.events} language={language} />
           </>

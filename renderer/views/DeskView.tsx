@@ -175,6 +175,10 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
             acknowledging={ack.pendingId !== null && ack.pendingId === selectedId}
             ackError={ack.error && ack.error.id === selectedId ? ack.error.message : null}
             onAcknowledge={acknowledge}
+            onOpenRelated={(id) => {
+              actions.queue.filterArea(null); // the other flag may be in another district
+              actions.queue.select(id);
+            }}
             steps={{
               pending: caseSteps.pending !== null && caseSteps.pending.id === selectedId,
               error: caseSteps.error && caseSteps.error.id === selectedId ? caseSteps.error.message : null,

@@ -53,3 +53,16 @@ test('closing without a dispatch offers only false positive or duplicate', async
   await page.getByTestId('close-send').click();
   await expect(page.locator('[data-testid="queue-row"][data-flag-id="fl_fp"]')).toHaveCount(0);
 });
+
+test('repeat flags of one account are shown together, each still its own case', async ({ rig, page }) => {
+  const host = await rig.startHost();
+  const subject = { account_id: 'acct-e2e-repeat', display_name: 'Invented Repeatwala' };
+  rig.sim.publish(makeFlag({ id: 'fl_rep_1', subject, flagged_at: '2026-11-24T09:00:00+05:30' }));
+  rig.sim.publish(makeFlag({ id: 'fl_rep_2', subject, flagged_at: '2026-11-25T09:00:00+05:30' }));
+  await page.goto(host.url);
+  await page.locator('[data-testid="queue-row"][data-flag-id="fl_rep_2"]').click();
+  await expect(page.getByTestId('related-flags')).toHaveAttribute('data-count', '1');
+  await page.getByTestId('related-flag').getByRole('button').click();
+  await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-flag-id', 'fl_rep_1');
+  await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(2);
+});

@@ -46,6 +46,7 @@ describe('dispatch and close', () => {
       state: 'dispatched',
       dispatch: { unitKey: details.unitKey, atMs: 3_000, confirmedAtMs: null },
     });
+    expect(sync.listOpenQueue(false).map((i) => i.id)).toContain('fl_d');
     expect(() => closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'contacted' }, 3_500)).not.toThrow();
     sync.close();
 
@@ -66,7 +67,7 @@ describe('dispatch and close', () => {
       means: 'phone',
       unitReference: 'JDH/2026/77',
     });
-    expect(again.listOpenQueue(true).find((i) => i.id === 'fl_d')).toBeUndefined();
+    expect(again.listOpenQueue(false).find((i) => i.id === 'fl_d')).toBeUndefined();
   });
 
   it('confirms once, and closes without a dispatch only as a false positive or duplicate', () => {

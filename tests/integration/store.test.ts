@@ -257,7 +257,9 @@ describe('encrypted store: the file on disk', () => {
     expect(sync.getFlagDetail('fl_route_none')!.route).toMatchObject({ unitKey: null, outcome: 'unknown' });
     // As a schema-3 database would hold them after migration 4 added the columns:
     sync.database.exec(
-      'UPDATE flags SET route_outcome = NULL, unit_key = NULL, route_basis = NULL, route_confidence = NULL',
+      `UPDATE flags SET route_outcome = NULL, unit_key = NULL, route_basis = NULL, route_confidence = NULL,
+         subject_key = NULL;
+       INSERT INTO pending_backfills (name) VALUES ('routes'), ('subject_keys');`,
     );
     sync.close();
     const reopened = SqliteStore.open(file, key, { createIfMissing: false });
@@ -266,6 +268,43 @@ describe('encrypted store: the file on disk', () => {
       unitKey: 'kota-city',
       basis: 'city',
     });
+    expect(reopened.database.prepare('SELECT count(*) AS n FROM pending_backfills').get()).toEqual({ n: 0 });
+    expect(
+      reopened.database.prepare('SELECT count(*) AS n FROM flags WHERE subject_key IS NULL').get(),
+    ).toEqual({
+      n: 0,
+    });
+  });
+
+  it('links the flags of one account on one platform, newest first, without merging them', () => {
+    const { sync } = open();
+    const same = (id: string, at: string, platform = 'instagram') =>
+      makeFlag({
+        id,
+        platform,
+        flagged_at: at,
+        subject: { account_id: 'acct-repeat-1', display_name: 'Invented Person' },
+      });
+    sync.commitPage(
+      pageInput([
+        same('fl_r1', '2026-11-20T10:00:00+05:30'),
+        same('fl_r2', '2026-11-22T10:00:00+05:30'),
+        same('fl_r3', '2026-11-25T10:00:00+05:30'),
+        same('fl_other_platform', '2026-11-24T10:00:00+05:30', 'youtube'),
+        makeFlag({ id: 'fl_stranger' }),
+      ]),
+    );
+    const detail = sync.getFlagDetail('fl_r3')!;
+    expect(detail.related.map((r) => r.id)).toEqual(['fl_r2', 'fl_r1']);
+    expect(sync.listOpenQueue(false).filter((i) => i.id.startsWith('fl_r'))).toHaveLength(3); // never merged
+    expect(sync.getFlagDetail('fl_stranger')!.related).toEqual([]);
+    const plan = sync.database
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT seq FROM flags WHERE subject_key = (SELECT subject_key FROM flags WHERE id = ?)
+         AND id <> ? ORDER BY flagged_at_ms DESC LIMIT 50`,
+      )
+      .all('fl_r3', 'fl_r3') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING INDEX flags_by_subject/);
   });
 
   it('migrates a new database to the latest schema version', () => {

@@ -33,10 +33,13 @@ export const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_
   district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms,
   route_outcome, unit_key, route_basis, route_confidence, dispatch_unit_key, dispatched_at_ms, confirmed_at_ms`;
 
+/** The case number the room quotes: the store's sequence, never the platform's id. */
+export const caseNoOf = (seq: number) => `LC-${String(seq).padStart(6, '0')}`;
+
 export function toQueueItem(row: FlagRow): QueueItem {
   return {
     id: row.id,
-    caseNo: `LC-${String(row.seq).padStart(6, '0')}`,
+    caseNo: caseNoOf(row.seq),
     revision: row.revision,
     risk: row.risk,
     status: row.status,

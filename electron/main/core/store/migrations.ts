@@ -190,6 +190,19 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE state = 'dispatched' AND confirmed_at_ms IS NULL;
     `,
   },
+  {
+    version: 6,
+    description:
+      'repeat flags of one account, linked by a hash of platform and account id (older rows: filled on open)',
+    sql: `
+      ALTER TABLE flags ADD COLUMN subject_key TEXT;
+      CREATE INDEX flags_by_subject ON flags (subject_key, flagged_at_ms) WHERE subject_key IS NOT NULL;
+      -- Work for the store to do once in code after this migration (then the row is deleted), so a
+      -- current database is never scanned for it on open.
+      CREATE TABLE pending_backfills (name TEXT PRIMARY KEY) WITHOUT ROWID;
+      INSERT INTO pending_backfills (name) VALUES ('routes'), ('subject_keys');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

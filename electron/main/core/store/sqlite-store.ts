@@ -15,7 +15,8 @@ import { routeLocation, type RoutableLocation, type Route } from '../../../../sh
 import { routingData } from '../routing/routing-data';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
-import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
+import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
+import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
@@ -58,6 +59,7 @@ function platformColumns(flag: FeedFlag, rawJson: string) {
     risk: flag.risk,
     risk_rank: RISK_RANK[flag.risk],
     ...routeColumns(route),
+    subject_key: subjectKey(flag.platform, subject.account_id),
     subject_json: JSON.stringify(subject),
     content_json: content == null ? null : JSON.stringify(content),
     location_json: location == null ? null : JSON.stringify(location),
@@ -82,10 +84,10 @@ export class SqliteStore {
       ),
       insertFlag: db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform,
           category, risk, risk_rank, district_key, route_outcome, unit_key, route_basis, route_confidence,
-          training, source, received_at_ms, updated_at_ms)
+          subject_key, training, source, received_at_ms, updated_at_ms)
         VALUES (@id, @revision, @status, @flagged_at, @flagged_at_ms, @platform, @category, @risk, @risk_rank,
           @district_key, @route_outcome, @unit_key, @route_basis, @route_confidence,
-          @training, @source, @received_at_ms, @received_at_ms)`),
+          @subject_key, @training, @source, @received_at_ms, @received_at_ms)`),
       upsertPersonal:
         db.prepare(`INSERT INTO flag_personal (flag_id, subject_json, content_json, location_json,
           institution, raw_json) VALUES (@id, @subject_json, @content_json, @location_json, @institution, @raw_json)
@@ -96,6 +98,7 @@ export class SqliteStore {
           flagged_at = @flagged_at, flagged_at_ms = @flagged_at_ms, platform = @platform, category = @category,
           risk = @risk, risk_rank = @risk_rank, district_key = @district_key, route_outcome = @route_outcome,
           unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence,
+          subject_key = @subject_key,
           updated_at_ms = @received_at_ms,
           risk_raised_at_ms = CASE WHEN @risk_rank < risk_rank AND state <> 'new' THEN @received_at_ms
                                    ELSE risk_raised_at_ms END
@@ -136,6 +139,21 @@ export class SqliteStore {
         `SELECT ${QUEUE_COLUMNS}, subject_json, content_json, location_json, institution
          FROM flags JOIN flag_personal ON flag_personal.flag_id = flags.id WHERE id = ?`,
       ),
+      related: db.prepare<
+        [string, string],
+        {
+          seq: number;
+          id: string;
+          risk: FlagRow['risk'];
+          state: FlagState;
+          flagged_at_ms: number;
+          outcome: string | null;
+        }
+      >(
+        `SELECT seq, id, risk, state, flagged_at_ms, outcome FROM flags
+         WHERE subject_key = (SELECT subject_key FROM flags WHERE id = ?) AND id <> ?
+         ORDER BY flagged_at_ms DESC LIMIT 50`,
+      ),
       eventsOf: db.prepare<
         [string],
         { seq: number; at_ms: number; kind: string; actor: string | null; detail_json: string }
@@ -144,10 +162,42 @@ export class SqliteStore {
         db.prepare(`UPDATE flags SET state = 'acknowledged', acknowledged_by = ?, acknowledged_at_ms = ?
         WHERE id = ? AND state = 'new'`),
     };
-    this.routeUnroutedFlags();
+    this.runPendingBackfills();
   }
 
-  /** Flags stored before routing existed (schema < 4) get their unit once, on the first open. */
+  private runPendingBackfills(): void {
+    const pending = this.db.prepare<[], { name: string }>('SELECT name FROM pending_backfills').all();
+    const work: Record<string, () => void> = {
+      routes: () => this.routeUnroutedFlags(),
+      subject_keys: () => this.keyUnkeyedSubjects(),
+    };
+    for (const { name } of pending) {
+      this.db.transaction(() => {
+        work[name]?.();
+        this.db.prepare('DELETE FROM pending_backfills WHERE name = ?').run(name);
+      })();
+    }
+  }
+
+  /** Flags stored before repeat-linking existed (schema < 6) get their subject key, once. */
+  private keyUnkeyedSubjects(): void {
+    const rows = this.db
+      .prepare<[], { id: string; platform: string | null; subject_json: string }>(
+        `SELECT f.id, f.platform, p.subject_json FROM flags f JOIN flag_personal p ON p.flag_id = f.id
+         WHERE f.subject_key IS NULL`,
+      )
+      .all();
+    if (rows.length === 0) return;
+    const update = this.db.prepare('UPDATE flags SET subject_key = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const subject = JSON.parse(row.subject_json) as { account_id?: unknown };
+        update.run(subjectKey(row.platform, subject.account_id), row.id);
+      }
+    })();
+  }
+
+  /** Flags stored before routing existed (schema < 4) get their unit, once, after migration 6. */
   private routeUnroutedFlags(): void {
     const rows = this.db
       .prepare<[], { id: string; location_json: string | null }>(
@@ -294,6 +344,14 @@ export class SqliteStore {
         row.location_json === null ? null : (JSON.parse(row.location_json) as Record<string, unknown>),
       institution: row.institution,
       events,
+      related: this.statements.related.all(id, id).map((r) => ({
+        id: r.id,
+        caseNo: caseNoOf(r.seq),
+        risk: r.risk,
+        state: r.state,
+        flaggedAtMs: r.flagged_at_ms,
+        outcome: r.outcome,
+      })),
     };
   }
 
