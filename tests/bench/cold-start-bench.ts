@@ -14,13 +14,15 @@ import { startHostProcess, type HostProcess } from '../e2e/host-process';
 const YEAR_MS = 365 * 24 * 3600_000;
 
 /** Fills a store with `total` flags over the last year, the newest `open` of them still open. */
-function seed(file: string, key: Buffer, total: number, open: number): void {
+export function seed(file: string, key: Buffer, total: number, open: number): void {
   const store = SqliteStore.open(file, key, { createIfMissing: true });
   const db = store.database;
   const insertFlag =
     db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category,
-    risk, risk_rank, district_key, training, source, received_at_ms, updated_at_ms, state, acknowledged_by, acknowledged_at_ms)
-    VALUES (?, 1, 'active', ?, ?, 'instagram', 'suicide', ?, ?, 'kota', 0, 'bench', ?, ?, ?, ?, ?)`);
+    risk, risk_rank, district_key, training, source, received_at_ms, updated_at_ms, state, acknowledged_by, acknowledged_at_ms,
+    route_outcome, unit_key, route_basis, route_confidence, subject_key)
+    VALUES (?, 1, 'active', ?, ?, 'instagram', 'suicide', ?, ?, 'kota', 0, 'bench', ?, ?, ?, ?, ?,
+    'unit', 'kota-city', 'city', 'high', 'bench-' || ?)`);
   const insertPersonal = db.prepare(
     `INSERT INTO flag_personal (flag_id, subject_json, raw_json) VALUES (?, '{"account_id":"1"}', '{}')`,
   );
@@ -44,6 +46,7 @@ function seed(file: string, key: Buffer, total: number, open: number): void {
           isOpen ? 'new' : 'closed',
           isOpen ? null : 'Op Bench',
           isOpen ? null : at + 60_000,
+          id,
         );
         insertPersonal.run(id);
       }

@@ -2,6 +2,7 @@
 // incoming supervisor's receipt is added once, and nothing else can change it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { handoverHandlers } from '../../electron/main/core/handover/handover-handlers';
+import { OPEN_AT_SQL } from '../../electron/main/core/store/handover-queries';
 import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { makeFlag } from '../helpers/flags';
@@ -95,6 +96,19 @@ describe('handover summary', () => {
       { atMs: S + 51 * MIN, by: 'Op Night', reason: 'known feed outage', minutes: 10 },
     ]);
     expect(JSON.stringify(summary)).not.toMatch(/Canarywala|90000 13579|CANARY-EXCERPT/);
+  });
+});
+
+describe('handover queries', () => {
+  it('reads the open flags through the open-flags index, not the whole history by received time', () => {
+    ({ sync } = openTempStore());
+    const plan = (
+      sync.database.prepare(`EXPLAIN QUERY PLAN ${OPEN_AT_SQL}`).all(0, 1) as { detail: string }[]
+    )
+      .map((p) => p.detail)
+      .join('; ');
+    expect(plan).toMatch(/USING INDEX flags_open_queue/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 });
 

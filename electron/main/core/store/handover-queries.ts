@@ -30,6 +30,14 @@ function nextAction(r: OpenRow): HandoverSummary['carriedOver'][number]['nextAct
 }
 const caseNo = (seq: number) => `LC-${String(seq).padStart(6, '0')}`;
 
+/**
+ * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
+ * by received time it would walk the whole history (tests/integration/handover.test.ts checks the plan).
+ */
+export const OPEN_AT_SQL = `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
+         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
+       FROM flags WHERE state <> 'closed' AND +training = ? AND +received_at_ms < ? ORDER BY risk_rank, flagged_at_ms`;
+
 export function handoverSummary(
   db: SqliteDatabase,
   shift: ShiftInstance,
@@ -74,13 +82,7 @@ export function handoverSummary(
 
   // Open at the end of the shift (or now, while it runs), received before that.
   const asOf = Math.min(nowMs, shift.endMs);
-  const open = db
-    .prepare<[number, number], OpenRow>(
-      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
-       FROM flags WHERE state <> 'closed' AND training = ? AND received_at_ms < ? ORDER BY risk_rank, flagged_at_ms`,
-    )
-    .all(t, asOf);
+  const open = db.prepare<[number, number], OpenRow>(OPEN_AT_SQL).all(t, asOf);
   const inShift = db
     .prepare<[number, number, number], OpenRow>(
       `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
