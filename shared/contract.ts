@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
 import { closeDetailsSchema, confirmationSchema, dispatchDetailsSchema } from './dispatch';
 import { ERROR_KINDS } from './errors';
+import { followUpDetailsSchema } from './follow-ups';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
 import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
 import { rosterSchema, scheduleSchema } from './shifts/schedule';
@@ -44,6 +45,7 @@ export const queueItemSchema = z.object({
   dispatch: z
     .object({ unitKey: z.string(), atMs: z.number(), confirmedAtMs: z.number().nullable() })
     .nullable(),
+  followUp: z.object({ sequence: z.int().min(1), afterMs: z.number(), dueAtMs: z.number() }).nullable(),
 });
 
 const flagEventSchema = z.object({
@@ -153,6 +155,13 @@ export const invokeContract = {
   },
   closeFlag: {
     request: closeDetailsSchema.extend({ id: flagId, operator: operatorName }).strict(),
+    response: queueItemSchema,
+  },
+  /** The outcome of the welfare check-in now due on a closed flag. */
+  recordFollowUp: {
+    request: followUpDetailsSchema
+      .extend({ id: flagId, operator: operatorName, sequence: z.int().min(1) })
+      .strict(),
     response: queueItemSchema,
   },
   getFeedHealth: { request: empty, response: feedHealthSchema },

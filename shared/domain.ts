@@ -44,6 +44,11 @@ export interface QueueItem {
   route: Route;
   /** The unit it was sent to and when, and when the unit confirmed; null until dispatched. */
   dispatch: { unitKey: string; atMs: number; confirmedAtMs: number | null } | null;
+  /**
+   * A welfare check-in due now on a closed flag (shared/follow-ups.ts): it brings the flag back into
+   * the queue until its outcome is recorded; null otherwise.
+   */
+  followUp: { sequence: number; afterMs: number; dueAtMs: number } | null;
 }
 
 export interface FlagEvent {

@@ -13,6 +13,8 @@ import {
   type Outcome,
 } from '../../shared/dispatch';
 import type { QueueItem } from '../../shared/domain';
+import type { FollowUpOutcome } from '../../shared/follow-ups';
+import { FollowUpForm } from './FollowUpForm';
 import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../shared/routing/police-units';
 import { describeZodError } from '../../shared/contract';
 import type { Language } from '../state/session/initial-state';
@@ -26,6 +28,7 @@ interface Props {
   onDispatch(details: DispatchDetails): void;
   onConfirm(confirmedBy: string): void;
   onClose(outcome: Outcome, note: string): void;
+  onFollowUp(sequence: number, outcome: FollowUpOutcome, note: string): void;
 }
 
 function DispatchForm({ item, language, operatorValid, pending, onDispatch }: Props) {
@@ -203,6 +206,23 @@ function CloseForm({ item, operatorValid, pending, onClose }: Props) {
 export function CaseSteps(props: Props) {
   const { t } = useTranslation();
   const { item, language, error } = props;
+  if (item.state === 'closed' && item.followUp)
+    return (
+      <section className="case-steps" data-testid="case-steps" data-state={item.state}>
+        <FollowUpForm
+          key={`f-${item.id}-${item.followUp.sequence}`}
+          followUp={item.followUp}
+          operatorValid={props.operatorValid}
+          pending={props.pending}
+          onRecord={props.onFollowUp}
+        />
+        {error && (
+          <p className="case-error" role="alert" data-testid="case-error">
+            {error}
+          </p>
+        )}
+      </section>
+    );
   if (item.state === 'new' || item.state === 'closed') return null;
   const sentTo = item.dispatch ? policeUnitByKey(item.dispatch.unitKey) : undefined;
   return (

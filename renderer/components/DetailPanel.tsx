@@ -31,7 +31,10 @@ interface Props {
   onAcknowledge(id: string): void;
   onOpenRelated(id: string): void;
   /** Dispatch, confirmation and close of the selected flag (renderer/components/CaseSteps.tsx). */
-  steps: Pick<ComponentProps<typeof CaseSteps>, 'pending' | 'error' | 'onDispatch' | 'onConfirm' | 'onClose'>;
+  steps: Pick<
+    ComponentProps<typeof CaseSteps>,
+    'pending' | 'error' | 'onDispatch' | 'onConfirm' | 'onClose' | 'onFollowUp'
+  >;
 }
 
 export function DetailPanel(props: Props) {
@@ -82,23 +85,26 @@ export function DetailPanel(props: Props) {
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         {item.training && <span className="tag tag--training">{t('detail.training')}</span>}
       </div>
-      <div className="ack-bar">
-        <button
-          type="button"
-          className="acknowledge"
-          data-testid="acknowledge"
-          disabled={!canAcknowledge}
-          onClick={() => onAcknowledge(item.id)}
-        >
-          {acknowledging ? t('detail.acknowledging') : ackLabel}
-        </button>
-        {ackKind !== null && !operatorValid && <span className="ack-hint">{t('operator.required')}</span>}
-        {ackError && (
-          <p className="ack-error" role="alert" data-testid="acknowledge-error">
-            {ackError}
-          </p>
-        )}
-      </div>
+      {/* A closed flag is back only for its welfare check-in: nothing to acknowledge, no timers running. */}
+      {!(item.state === 'closed' && ackKind === null) && (
+        <div className="ack-bar">
+          <button
+            type="button"
+            className="acknowledge"
+            data-testid="acknowledge"
+            disabled={!canAcknowledge}
+            onClick={() => onAcknowledge(item.id)}
+          >
+            {acknowledging ? t('detail.acknowledging') : ackLabel}
+          </button>
+          {ackKind !== null && !operatorValid && <span className="ack-hint">{t('operator.required')}</span>}
+          {ackError && (
+            <p className="ack-error" role="alert" data-testid="acknowledge-error">
+              {ackError}
+            </p>
+          )}
+        </div>
+      )}
       <div className="detail-body">
         <dl className="summary">
           <Field
@@ -127,7 +133,7 @@ export function DetailPanel(props: Props) {
           />
         </dl>
         <CaseSteps item={item} language={language} operatorValid={operatorValid} {...steps} />
-        <FlagTimers item={item} nowMs={nowMs} />
+        {item.state !== 'closed' && <FlagTimers item={item} nowMs={nowMs} />}
         {loadError && (
           <p className="detail-error" role="alert">
             {loadError}

@@ -6,6 +6,7 @@ import { districtByKey } from '../../shared/geo/district-names';
 import type { Language } from '../state/session/initial-state';
 import { Elapsed } from './Elapsed';
 import { RiskBadge } from './RiskBadge';
+import { StateTag } from './StateTag';
 
 interface Props {
   item: QueueItem;
@@ -55,7 +56,7 @@ export function QueueRow({ item, selected, escalated, nowMs, language, style, on
         {escalated && <span className="tag tag--escalated">{t('queue.escalated')}</span>}
         {item.riskRaisePending && <span className="tag tag--raised">{t('queue.riskRaised')}</span>}
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
-        <span className={`tag tag--state-${item.state}`}>{t(`state.${item.state}`)}</span>
+        <StateTag item={item} />
       </span>
       <span className="row-where">
         <span className={item.districtKey ? undefined : 'unknown-district'}>

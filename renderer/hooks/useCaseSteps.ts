@@ -1,11 +1,11 @@
-// Dispatch, the unit's confirmation and close, sent to main (which checks the flag's state and
+// Dispatch, the unit's confirmation, close and welfare check-ins, sent to main (which checks the flag's state and
 // may refuse: its message is shown as it comes). The answer updates the queue at once.
 import { useCallback, useState } from 'react';
 import type { InvokeRequest } from '../../shared/contract';
 import type { ConsoleApi } from '../api/connection';
 import type { AppActions } from '../state/store';
 
-type Step = 'dispatch' | 'confirmDispatch' | 'closeFlag';
+type Step = 'dispatch' | 'confirmDispatch' | 'closeFlag' | 'recordFollowUp';
 
 export interface CaseSteps {
   pending: { id: string; step: Step } | null;

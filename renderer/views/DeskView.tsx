@@ -196,6 +196,15 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
                   outcome,
                   ...(note.trim() ? { note } : {}),
                 }),
+              onFollowUp: (sequence, outcome, note) =>
+                selectedId &&
+                caseSteps.run('recordFollowUp', {
+                  id: selectedId,
+                  operator: operatorName,
+                  sequence,
+                  outcome,
+                  ...(note.trim() ? { note } : {}),
+                }),
             }}
           />
         </div>

@@ -32,4 +32,17 @@ export const enDispatch = {
     unconfirmed: 'UNIT NOT CONFIRMED',
     sentTo: 'Sent to {{unit}}',
   },
+  followUp: {
+    tag: 'CHECK-IN {{after}}',
+    title: 'Welfare check-in {{after}} after close',
+    outcome: 'How is the student?',
+    outcomes: {
+      safe_and_well: 'Safe and well',
+      support_ongoing: 'Support ongoing',
+      needs_intervention: 'Needs intervention again',
+      not_reached: 'Could not be reached',
+    },
+    note: 'Note (no personal details)',
+    record: 'Record check-in',
+  },
 };

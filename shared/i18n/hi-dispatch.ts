@@ -1,7 +1,7 @@
 // Hindi strings of dispatch, confirmation and close (same keys as en-dispatch.ts).
 import type { Messages } from './en';
 
-export const hiDispatch: Pick<Messages, 'dispatch'> = {
+export const hiDispatch: Pick<Messages, 'dispatch' | 'followUp'> = {
   dispatch: {
     title: 'इकाई को भेजें',
     unit: 'इकाई',
@@ -33,5 +33,18 @@ export const hiDispatch: Pick<Messages, 'dispatch'> = {
     close: 'फ़्लैग बंद करें',
     unconfirmed: 'इकाई की पुष्टि नहीं',
     sentTo: '{{unit}} को भेजा',
+  },
+  followUp: {
+    tag: 'कुशलता जाँच {{after}}',
+    title: 'समापन के {{after}} बाद कुशलता जाँच',
+    outcome: 'छात्र कैसा है?',
+    outcomes: {
+      safe_and_well: 'सुरक्षित और ठीक',
+      support_ongoing: 'सहायता जारी',
+      needs_intervention: 'फिर हस्तक्षेप आवश्यक',
+      not_reached: 'संपर्क नहीं हो सका',
+    },
+    note: 'टिप्पणी (कोई निजी विवरण नहीं)',
+    record: 'जाँच दर्ज करें',
   },
 };

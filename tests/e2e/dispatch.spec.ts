@@ -66,3 +66,34 @@ test('repeat flags of one account are shown together, each still its own case', 
   await expect(page.getByTestId('detail-panel')).toHaveAttribute('data-flag-id', 'fl_rep_1');
   await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(2);
 });
+
+test('a closed intervention comes back as welfare check-ins when they fall due', async ({ rig, page }) => {
+  // Drill timings: the check-ins fall due 2 s and 4 s after the close instead of 24 h and 72 h.
+  const host = await rig.startHost(['--follow-ups', '2s,4s']);
+  rig.sim.publish(makeFlag({ id: 'fl_fu', location: { district: 'Jodhpur' } }));
+  await page.goto(host.url);
+  const row = page.locator('[data-testid="queue-row"][data-flag-id="fl_fu"]');
+  await row.click();
+  await page.getByTestId('operator-name').fill('Op Testwal');
+  await page.getByTestId('acknowledge').click();
+  await page.getByTestId('dispatch-called').fill('SI Testwal');
+  await page.getByTestId('dispatch-send').click();
+  await expect(row).toHaveAttribute('data-state', 'dispatched');
+  await page.getByTestId('close-outcome').selectOption('contacted');
+  await page.getByTestId('close-send').click();
+  await expect(row).toHaveCount(0);
+
+  await expect(row.getByTestId('follow-up-tag')).toHaveText('CHECK-IN 2 s', { timeout: 15_000 });
+  await row.click();
+  await expect(page.getByTestId('follow-up-form')).toHaveAttribute('data-sequence', '1');
+  await page.screenshot({ path: 'test-results/screens/desk-follow-up.png' });
+  await page.getByTestId('follow-up-outcome').selectOption('support_ongoing');
+  await page.getByTestId('follow-up-send').click();
+  // Recorded: the flag leaves the queue until the next check-in is due, then comes back as that one.
+  await expect(row.getByTestId('follow-up-tag')).toHaveText('CHECK-IN 4 s', { timeout: 15_000 });
+  await row.click();
+  await expect(page.getByTestId('follow-up-form')).toHaveAttribute('data-sequence', '2');
+  await page.getByTestId('follow-up-send').click();
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId('queue-open-count')).toContainText('0');
+});

@@ -21,6 +21,7 @@ export function queueItem(id: string, overrides: Partial<QueueItem> = {}): Queue
     riskRaisePending: false,
     route: { outcome: 'unit', unitKey: 'kota-city', districtKey: 'kota', basis: 'city', confidence: 'high' },
     dispatch: null,
+    followUp: null,
     ...overrides,
   };
 }

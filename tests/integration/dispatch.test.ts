@@ -6,6 +6,8 @@ import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput } from '../helpers/temp-store';
 import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
+import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/follow-up-queries';
+import { isOpen } from '../../shared/queue-order';
 
 const opened: SqliteStore[] = [];
 afterEach(() => {
@@ -92,5 +94,96 @@ describe('dispatch and close', () => {
     expect(() => closeFlag(sync.database, 'fl_d', 'Op B', { outcome: 'duplicate' }, 5_100)).toThrow(
       /already closed/,
     );
+  });
+});
+
+describe('welfare check-ins after a closed intervention', () => {
+  const HOUR = 3600_000;
+  function closedAfterContact(closedAtMs: number) {
+    const t = seeded();
+    t.sync.acknowledge('fl_d', 'Op A', 2_000);
+    dispatchFlag(t.sync.database, 'fl_d', 'Op A', details, 3_000);
+    closeFlag(t.sync.database, 'fl_d', 'Op A', { outcome: 'contacted' }, closedAtMs);
+    return t;
+  }
+  const queued = (sync: SqliteStore) => sync.listOpenQueue(false).find((i) => i.id === 'fl_d');
+
+  it('schedules 24 h, 72 h and 7 d from the close and brings each back into the queue when due', () => {
+    const closedAt = 10_000;
+    const { sync } = closedAfterContact(closedAt);
+    expect(queued(sync)).toBeUndefined();
+    expect(surfaceDueFollowUps(sync.database, closedAt + 24 * HOUR - 1)).toEqual([]);
+
+    const [due] = surfaceDueFollowUps(sync.database, closedAt + 24 * HOUR);
+    expect(due).toMatchObject({ state: 'closed', followUp: { sequence: 1, afterMs: 24 * HOUR } });
+    expect(isOpen(due!)).toBe(true);
+    expect(queued(sync)?.followUp?.sequence).toBe(1);
+    // Surfacing is idempotent: a second look finds nothing new.
+    expect(surfaceDueFollowUps(sync.database, closedAt + 25 * HOUR)).toEqual([]);
+
+    const done = recordFollowUp(
+      sync.database,
+      'fl_d',
+      1,
+      'Op B',
+      { outcome: 'safe_and_well' },
+      closedAt + 26 * HOUR,
+    );
+    expect(done.followUp).toBeNull();
+    expect(isOpen(done)).toBe(false);
+    expect(queued(sync)).toBeUndefined();
+
+    const [second] = surfaceDueFollowUps(sync.database, closedAt + 72 * HOUR);
+    expect(second?.followUp).toMatchObject({ sequence: 2, afterMs: 72 * HOUR });
+    const events = sync.getFlagDetail('fl_d')!.events.filter((e) => e.kind.startsWith('follow_up'));
+    expect(events.map((e) => [e.kind, e.actor, e.detail.sequence])).toEqual([
+      ['follow_up_due', null, 1],
+      ['follow_up_done', 'Op B', 1],
+      ['follow_up_due', null, 2],
+    ]);
+    expect(events[1]!.detail.outcome).toBe('safe_and_well');
+  });
+
+  it('shows one check-in per flag at a time, the earliest, even when several fell due while away', () => {
+    const { sync } = closedAfterContact(0);
+    const surfaced = surfaceDueFollowUps(sync.database, 8 * 24 * HOUR);
+    expect(surfaced.map((i) => i.followUp?.sequence)).toEqual([1]);
+    recordFollowUp(sync.database, 'fl_d', 1, 'Op B', { outcome: 'not_reached' }, 8 * 24 * HOUR);
+    expect(surfaceDueFollowUps(sync.database, 8 * 24 * HOUR).map((i) => i.followUp?.sequence)).toEqual([2]);
+  });
+
+  it('refuses an outcome for a check-in that is not the one due, and schedules none for a false positive', () => {
+    const { sync } = closedAfterContact(0);
+    expect(() => recordFollowUp(sync.database, 'fl_d', 1, 'Op B', { outcome: 'safe_and_well' }, 1)).toThrow(
+      /No check-in of fl_d is due/,
+    );
+    surfaceDueFollowUps(sync.database, 24 * HOUR);
+    expect(() => recordFollowUp(sync.database, 'fl_d', 2, 'Op B', { outcome: 'safe_and_well' }, 1)).toThrow(
+      /sequence: check-in 2 of fl_d is not the one due \(1\)/,
+    );
+
+    const other = openTempStore();
+    opened.push(other.sync);
+    other.sync.commitPage(pageInput([makeFlag({ id: 'fl_fp' })]));
+    other.sync.acknowledge('fl_fp', 'Op A', 1_000);
+    closeFlag(other.sync.database, 'fl_fp', 'Op A', { outcome: 'false_positive' }, 2_000);
+    expect(surfaceDueFollowUps(other.sync.database, 30 * 24 * HOUR)).toEqual([]);
+  });
+
+  it('reads the due check-ins through indexes, not a scan of every flag', () => {
+    const { sync } = closedAfterContact(0);
+    const plan = (sql: string, ...args: unknown[]) =>
+      (sync.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n');
+    expect(plan('SELECT flag_id FROM follow_ups WHERE surfaced_at_ms IS NULL AND due_at_ms <= ?', 1)).toMatch(
+      /USING INDEX follow_ups_waiting/,
+    );
+    expect(
+      plan(
+        "SELECT id FROM flags WHERE follow_up_sequence IS NOT NULL AND state = 'closed' AND training = ?",
+        0,
+      ),
+    ).toMatch(/USING INDEX flags_follow_up_due/);
   });
 });

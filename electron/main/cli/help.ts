@@ -9,7 +9,9 @@ const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on
                           or put the key itself in LIFELINE_DB_KEY
   --poll-interval-ms MS   poll interval, 250–60000 (default 2000)            [LIFELINE_POLL_INTERVAL_MS]
   --shifts SCHEDULE       e.g. morning=06:00-14:00,evening=14:00-22:00,night=22:00-06:00 (IST;
-                          no gaps, no overlaps, 24 h; this is the default)   [LIFELINE_SHIFTS]`;
+                          no gaps, no overlaps, 24 h; this is the default)   [LIFELINE_SHIFTS]
+  --follow-ups LIST       welfare check-ins after a closed intervention, from
+                          the close (s, m, h, d; default 24h,72h,7d)         [LIFELINE_FOLLOW_UPS]`;
 
 export const HELP = {
   main: `lifeline — Lifeline Console without Electron

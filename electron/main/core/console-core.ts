@@ -11,6 +11,7 @@ import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/shifts/schedule';
 import { handoverHandlers } from './handover/handover-handlers';
+import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -20,6 +21,8 @@ export interface ConsoleCoreOptions {
   host: 'electron' | 'headless';
   version: string;
   alarm?: AlarmConfig;
+  /** Welfare check-ins after a closed intervention, from the close (validated); default 24 h, 72 h, 7 d. */
+  followUpAfterMs?: readonly number[];
   /** The room's shifts (validated); default 06–14, 14–22, 22–06 IST. */
   schedule?: readonly Shift[];
   now?: () => number;
@@ -47,6 +50,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const alarmConfig = options.alarm ?? DEFAULT_ALARM_CONFIG;
   const training = options.feed.training;
   const schedule = scheduleSchema.parse(options.schedule ?? DEFAULT_SCHEDULE);
+  const followUpAfterMs = followUpScheduleSchema.parse(options.followUpAfterMs ?? DEFAULT_FOLLOW_UP_AFTER_MS);
   const { store } = options;
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();
@@ -92,6 +96,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     );
     engine.recordArrivals(now(), unseen.length);
     applyChanges(changed);
+    // Check-ins fall due by the clock; surfacing them here keeps them within one refresh of due.
+    applyChanges((await store.surfaceDueFollowUps(now())).filter((item) => item.training === training));
   }
 
   function writeLog(entries: AlarmLogEntry[]): void {
@@ -164,7 +170,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return item;
     },
     closeFlag: async ({ id, operator, ...details }) => {
-      const item = await store.closeFlag(id, operator, details, now());
+      const item = await store.closeFlag(id, operator, details, now(), followUpAfterMs);
+      applyChanges([item]);
+      return item;
+    },
+    recordFollowUp: async ({ id, sequence, operator, ...details }) => {
+      const item = await store.recordFollowUp(id, sequence, operator, details, now());
       applyChanges([item]);
       return item;
     },

@@ -27,6 +27,8 @@ export interface StartConsoleOptions {
   pollIntervalMs: number;
   /** The room's shifts (validated configuration); default 06–14, 14–22, 22–06 IST. */
   schedule?: readonly Shift[];
+  /** Welfare check-ins after a closed intervention, from the close; default 24 h, 72 h, 7 d. */
+  followUpAfterMs?: readonly number[];
   /** Synthetic flags per minute when the simulator is the feed. */
   simRate: number;
   /** Mark an external feed's flags as TRAINING (drills); the built-in simulator always is. */
@@ -54,6 +56,7 @@ export function feedOptionsOf(config: HostConfig) {
     pollIntervalMs: config.pollIntervalMs,
     simRate: config.simRate,
     schedule: config.shifts,
+    followUpAfterMs: config.followUps,
   };
 }
 
@@ -88,6 +91,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     host: options.host,
     version: options.version,
     ...(options.schedule ? { schedule: options.schedule } : {}),
+    ...(options.followUpAfterMs ? { followUpAfterMs: options.followUpAfterMs } : {}),
     feed: defaultFeedConfig({
       baseUrl: feedUrl,
       token: token!,

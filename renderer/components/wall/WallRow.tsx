@@ -5,6 +5,7 @@ import type { Language } from '../../state/session/initial-state';
 import { Elapsed } from '../Elapsed';
 import { districtLabel } from '../QueueRow';
 import { RiskBadge } from '../RiskBadge';
+import { StateTag } from '../StateTag';
 
 interface Props {
   item: QueueItem;
@@ -45,7 +46,7 @@ export function WallRow({ item, escalated, nowMs, language }: Props) {
       </span>
       <span className="wall-platform">{item.platform ?? t('queue.noPlatform')}</span>
       <span className="wall-state">
-        <span className={`tag tag--state-${item.state}`}>{t(`state.${item.state}`)}</span>
+        <StateTag item={item} />
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         {item.acknowledgedBy && (
           <span className="wall-holder">{t('wall.heldBy', { name: item.acknowledgedBy })}</span>

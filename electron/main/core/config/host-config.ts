@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContractError } from '../../../../shared/errors';
+import { DEFAULT_FOLLOW_UP_AFTER_MS, parseFollowUpText } from '../../../../shared/follow-ups';
 import { DEFAULT_SCHEDULE, parseScheduleText } from '../../../../shared/shifts/schedule';
 
 export const ENV = {
@@ -17,6 +18,7 @@ export const ENV = {
   port: 'LIFELINE_PORT',
   simRate: 'LIFELINE_SIM_RATE',
   shifts: 'LIFELINE_SHIFTS',
+  followUps: 'LIFELINE_FOLLOW_UPS',
 } as const;
 
 const loopbackOrHttps = z
@@ -51,6 +53,16 @@ export const hostConfigSchema = z
         if (text === undefined) return DEFAULT_SCHEDULE.map((s) => ({ ...s }));
         const parsed = parseScheduleText(text);
         if (parsed.ok) return parsed.schedule;
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }),
+    followUps: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (text === undefined) return [...DEFAULT_FOLLOW_UP_AFTER_MS];
+        const parsed = parseFollowUpText(text);
+        if (parsed.ok) return parsed.afterMs;
         ctx.addIssue({ code: 'custom', message: parsed.error });
         return z.NEVER;
       }),
@@ -92,6 +104,7 @@ export function resolveHostConfig(
     port: pick('port') ?? 0,
     simRate: pick('simRate') ?? 6,
     shifts: pick('shifts'),
+    followUps: pick('followUps'),
   };
   const parsed = hostConfigSchema.safeParse(input);
   if (!parsed.success) {

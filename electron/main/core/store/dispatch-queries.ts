@@ -9,24 +9,10 @@ import {
 import type { QueueItem } from '../../../../shared/domain';
 import { ContractError } from '../../../../shared/errors';
 import { policeUnitByKey } from '../../../../shared/routing/police-units';
-import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
+import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
+import { scheduleFollowUps } from './follow-up-queries';
+import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../shared/follow-ups';
 import type { SqliteDatabase } from './open-database';
-
-function flagRow(db: SqliteDatabase, id: string): FlagRow {
-  const row = db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`).get(id);
-  if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
-  return row;
-}
-
-function event(db: SqliteDatabase, id: string, atMs: number, kind: string, actor: string, detail: object) {
-  db.prepare('INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    atMs,
-    kind,
-    actor,
-    JSON.stringify(detail),
-  );
-}
 
 export function dispatchFlag(
   db: SqliteDatabase,
@@ -111,6 +97,7 @@ export function closeFlag(
   operator: string,
   details: CloseDetails,
   atMs: number,
+  followUpAfterMs: readonly number[] = DEFAULT_FOLLOW_UP_AFTER_MS,
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
@@ -122,6 +109,7 @@ export function closeFlag(
       id,
     );
     event(db, id, atMs, 'closed', operator, { outcome: details.outcome, note: details.note ?? null });
+    scheduleFollowUps(db, row, details.outcome, atMs, followUpAfterMs);
     return toQueueItem(flagRow(db, id));
   })();
 }

@@ -1,6 +1,9 @@
-// A flag's row as the queue reads it, and its QueueItem: one mapping for every query that lists flags.
+// A flag's row as the queue reads it, and its QueueItem: one mapping for every query that lists flags;
+// and the flag event every step appends.
 import type { FlagState, QueueItem } from '../../../../shared/domain';
+import { ContractError } from '../../../../shared/errors';
 import type { Route } from '../../../../shared/routing/route';
+import type { SqliteDatabase } from './open-database';
 
 export interface FlagRow {
   seq: number;
@@ -27,11 +30,15 @@ export interface FlagRow {
   dispatch_unit_key: string | null;
   dispatched_at_ms: number | null;
   confirmed_at_ms: number | null;
+  follow_up_sequence: number | null;
+  follow_up_after_ms: number | null;
+  follow_up_due_at_ms: number | null;
 }
 
 export const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
   district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms,
-  route_outcome, unit_key, route_basis, route_confidence, dispatch_unit_key, dispatched_at_ms, confirmed_at_ms`;
+  route_outcome, unit_key, route_basis, route_confidence, dispatch_unit_key, dispatched_at_ms, confirmed_at_ms,
+  follow_up_sequence, follow_up_after_ms, follow_up_due_at_ms`;
 
 /** The case number the room quotes: the store's sequence, never the platform's id. */
 export const caseNoOf = (seq: number) => `LC-${String(seq).padStart(6, '0')}`;
@@ -67,5 +74,37 @@ export function toQueueItem(row: FlagRow): QueueItem {
       row.dispatched_at_ms === null || row.dispatch_unit_key === null
         ? null
         : { unitKey: row.dispatch_unit_key, atMs: row.dispatched_at_ms, confirmedAtMs: row.confirmed_at_ms },
+    followUp:
+      row.follow_up_sequence === null || row.follow_up_after_ms === null || row.follow_up_due_at_ms === null
+        ? null
+        : {
+            sequence: row.follow_up_sequence,
+            afterMs: row.follow_up_after_ms,
+            dueAtMs: row.follow_up_due_at_ms,
+          },
   };
+}
+
+export function flagRow(db: SqliteDatabase, id: string): FlagRow {
+  const row = db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`).get(id);
+  if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+  return row;
+}
+
+/** Every step a person or the system takes on a flag is one of these: the history, other desks' refresh, the audit. */
+export function appendFlagEvent(
+  db: SqliteDatabase,
+  id: string,
+  atMs: number,
+  kind: string,
+  actor: string | null,
+  detail: object,
+) {
+  db.prepare('INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    atMs,
+    kind,
+    actor,
+    JSON.stringify(detail),
+  );
 }

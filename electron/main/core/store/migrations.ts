@@ -203,6 +203,32 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO pending_backfills (name) VALUES ('routes'), ('subject_keys');
     `,
   },
+  {
+    version: 7,
+    description:
+      'welfare check-ins after a closed intervention: scheduled at close, surfaced into the queue when due',
+    sql: `
+      CREATE TABLE follow_ups (
+        flag_id TEXT NOT NULL REFERENCES flags (id),
+        sequence INTEGER NOT NULL,
+        after_ms INTEGER NOT NULL,
+        due_at_ms INTEGER NOT NULL,
+        training INTEGER NOT NULL,
+        surfaced_at_ms INTEGER,
+        outcome TEXT,
+        note TEXT,
+        done_by TEXT,
+        done_at_ms INTEGER,
+        PRIMARY KEY (flag_id, sequence)
+      ) WITHOUT ROWID;
+      CREATE INDEX follow_ups_waiting ON follow_ups (due_at_ms) WHERE surfaced_at_ms IS NULL;
+      -- The check-in a flag has due now (at most one at a time): the queue reads it from the flag.
+      ALTER TABLE flags ADD COLUMN follow_up_sequence INTEGER;
+      ALTER TABLE flags ADD COLUMN follow_up_after_ms INTEGER;
+      ALTER TABLE flags ADD COLUMN follow_up_due_at_ms INTEGER;
+      CREATE INDEX flags_follow_up_due ON flags (training) WHERE follow_up_sequence IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
 // The SQLite implementation of the store. Synchronous inside (better-sqlite3), exposed through the
 // async Store interface: in the Electron shell it runs in a worker thread (worker-entry.ts).
+import { compareQueueItems } from '../../../../shared/queue-order';
 import crypto from 'node:crypto';
 import { ContractError } from '../../../../shared/errors';
 import {
@@ -15,6 +16,7 @@ import { routeLocation, type RoutableLocation, type Route } from '../../../../sh
 import { routingData } from '../routing/routing-data';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
+import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
@@ -117,8 +119,11 @@ export class SqliteStore {
       cursor: db.prepare<[string], { cursor: string | null }>(
         'SELECT cursor FROM feed_cursors WHERE feed_key = ?',
       ),
-      openQueue: db.prepare<[number], FlagRow>(
-        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE state <> 'closed' AND training = ? ORDER BY risk_rank, flagged_at_ms`,
+      // Two halves, each on its own partial index: open flags, and closed ones with a check-in due.
+      openQueue: db.prepare<[number, number], FlagRow>(
+        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE state <> 'closed' AND training = ?
+         UNION ALL
+         SELECT ${QUEUE_COLUMNS} FROM flags WHERE follow_up_sequence IS NOT NULL AND state = 'closed' AND training = ?`,
       ),
       changedSince: db.prepare<[number, number], FlagRow & { received: number }>(
         `SELECT ${QUEUE_COLUMNS}, c.received FROM flags
@@ -314,7 +319,8 @@ export class SqliteStore {
   }
 
   listOpenQueue(training: boolean): QueueItem[] {
-    return this.statements.openQueue.all(training ? 1 : 0).map(toQueueItem);
+    const flag = training ? 1 : 0;
+    return this.statements.openQueue.all(flag, flag).map(toQueueItem).sort(compareQueueItems);
   }
 
   changesSince(eventSeq: number, training: boolean): StoreChanges {
@@ -499,7 +505,11 @@ export function inProcessStore(store: SqliteStore): Store {
       dispatchFlag(store.database, id, operator, details, atMs),
     confirmDispatch: async (id, operator, by, atMs) =>
       confirmDispatch(store.database, id, operator, by, atMs),
-    closeFlag: async (id, operator, details, atMs) => closeFlag(store.database, id, operator, details, atMs),
+    closeFlag: async (id, operator, details, atMs, followUpAfterMs) =>
+      closeFlag(store.database, id, operator, details, atMs, followUpAfterMs),
+    surfaceDueFollowUps: async (nowMs) => surfaceDueFollowUps(store.database, nowMs),
+    recordFollowUp: async (id, sequence, operator, details, atMs) =>
+      recordFollowUp(store.database, id, sequence, operator, details, atMs),
     status: async () => store.status(),
     countQuarantined: async () => store.countQuarantined(),
     listQuarantine: async (limit) => store.listQuarantine(limit),

@@ -2,6 +2,7 @@
 // in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
 import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
+import type { FollowUpDetails } from '../../../../shared/follow-ups';
 import type {
   AlarmKpis,
   FlagDetail,
@@ -106,7 +107,23 @@ export interface Store {
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
   dispatch(id: string, operator: string, details: DispatchDetails, atMs: number): Promise<QueueItem>;
   confirmDispatch(id: string, operator: string, confirmedBy: string, atMs: number): Promise<QueueItem>;
-  closeFlag(id: string, operator: string, details: CloseDetails, atMs: number): Promise<QueueItem>;
+  /** Schedules welfare check-ins at these offsets when the outcome reached a person (default 24 h, 72 h, 7 d). */
+  closeFlag(
+    id: string,
+    operator: string,
+    details: CloseDetails,
+    atMs: number,
+    followUpAfterMs?: readonly number[],
+  ): Promise<QueueItem>;
+  /** Check-ins that have fallen due, now shown on their flags (queue items to push). */
+  surfaceDueFollowUps(nowMs: number): Promise<QueueItem[]>;
+  recordFollowUp(
+    id: string,
+    sequence: number,
+    operator: string,
+    details: FollowUpDetails,
+    atMs: number,
+  ): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
   listQuarantine(limit: number): Promise<QuarantinedRecord[]>;
   /** Cheap, for start-up (status() counts every flag by state). */

@@ -72,7 +72,11 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
     dispatch: (id, operator, details, atMs) => call('dispatch', id, operator, details, atMs),
     confirmDispatch: (id, operator, by, atMs) => call('confirmDispatch', id, operator, by, atMs),
-    closeFlag: (id, operator, details, atMs) => call('closeFlag', id, operator, details, atMs),
+    closeFlag: (id, operator, details, atMs, followUpAfterMs) =>
+      call('closeFlag', id, operator, details, atMs, followUpAfterMs),
+    surfaceDueFollowUps: (nowMs) => call('surfaceDueFollowUps', nowMs),
+    recordFollowUp: (id, sequence, operator, details, atMs) =>
+      call('recordFollowUp', id, sequence, operator, details, atMs),
     status: () => call('status'),
     countQuarantined: () => call('countQuarantined'),
     listQuarantine: (limit) => call('listQuarantine', limit),
