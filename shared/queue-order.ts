@@ -1,8 +1,18 @@
 import { RISK_RANK, type QueueItem } from './domain';
 
-/** The queue's one order, on every view: most urgent risk first, then the oldest flag first. */
+/**
+ * The queue's one order, on every view: live flags before welfare check-ins (a check-in is never
+ * more urgent than a flag being worked), then the most urgent risk, then the oldest flag first.
+ * Ties break on the id by code unit, not localeCompare: the same order on every machine whatever its
+ * locale.
+ */
 export function compareQueueItems(a: QueueItem, b: QueueItem): number {
-  return RISK_RANK[a.risk] - RISK_RANK[b.risk] || a.flaggedAtMs - b.flaggedAtMs || a.id.localeCompare(b.id);
+  return (
+    Number(a.followUp !== null) - Number(b.followUp !== null) ||
+    RISK_RANK[a.risk] - RISK_RANK[b.risk] ||
+    a.flaggedAtMs - b.flaggedAtMs ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 /**

@@ -2,9 +2,12 @@
 // because events sent while the link was down are lost and the queue must not silently lag.
 import { useEffect } from 'react';
 import type { ConsoleApi } from '../api/connection';
+import type { QueueItem } from '../../shared/domain';
 import type { AppActions } from '../state/store';
 
 const RETRY_MS = 3000;
+/** A hidden tab gets no animation frames; the queue must still move (the wall may be behind a dialog). */
+const FLUSH_FALLBACK_MS = 250;
 
 function kindOf(error: unknown): string {
   return typeof error === 'object' && error !== null && 'kind' in error ? String(error.kind) : 'unknown';
@@ -42,19 +45,43 @@ export function useContractSync(api: ConsoleApi, actions: AppActions): void {
 
     // Every event is also proof that main is alive: the wall shows the age of what it shows.
     const heard = () => actions.feed.heard(Date.now());
+    // A burst of flags arrives as many small events; applying each one re-sorts and re-renders the
+    // queue. Gathering them until the next frame makes one store update per frame however fast the
+    // feed runs (frame times in the README's Performance table, from `npm run bench`).
+    let pending: QueueItem[] = [];
+    let frame: number | null = null;
+    let fallback: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      if (fallback) clearTimeout(fallback);
+      frame = null;
+      fallback = null;
+      const upserts = pending;
+      pending = [];
+      if (upserts.length > 0) actions.queue.upsert(upserts);
+    };
+    const enqueue = (upserts: QueueItem[]) => {
+      pending = pending.concat(upserts);
+      if (frame === null) frame = requestAnimationFrame(flush);
+      if (fallback === null) fallback = setTimeout(flush, FLUSH_FALLBACK_MS);
+    };
     const unsubscribe = [
-      api.on('queueChanged', (payload) => (actions.queue.upsert(payload.upserts), heard())),
+      api.on('queueChanged', (payload) => (enqueue(payload.upserts), heard())),
       api.on('feedHealth', (health) => (actions.feed.setHealth(health), heard())),
       api.on('alarm', (alarm) => (actions.alarm.setAlarm(alarm), heard())),
       api.onConnection((state) => {
         actions.feed.setConnection(state, Date.now());
-        if (state === 'connected') void resync();
-        else generation++; // an answer from before the drop must not overwrite the next sync
+        if (state === 'connected') {
+          pending = []; // the full re-fetch supersedes whatever was gathered before it
+          void resync();
+        } else generation++; // an answer from before the drop must not overwrite the next sync
       }),
     ];
     return () => {
       generation++;
       if (retry) clearTimeout(retry);
+      if (frame !== null) cancelAnimationFrame(frame);
+      if (fallback) clearTimeout(fallback);
       for (const off of unsubscribe) off();
     };
   }, [api, actions]);

@@ -89,7 +89,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const acknowledge = useCallback(
     (id: string) => {
       const state = appStore.getState();
-      const item = state.queue.byId[id];
+      const item = state.queue.byId.get(id);
       // A second "A" while the first is on the wire would only come back as a conflict.
       if (!item || !awaitsAcknowledgement(item) || pendingAckId === id) return;
       // "A" with no valid name on the desk sends the operator to the name field instead of failing silently.

@@ -2,6 +2,7 @@
 // comes with its baseline or target, measured in the same run on the same machine.
 //   BENCH_FLAGS   flags in the ingest comparison (default 20,000)
 //   BENCH_TOTAL   flags stored for the cold start (default 1,000,000); BENCH_OPEN open among them
+//   BENCH_ONLY    some of ingest,cold,latency,frames (default all), e.g. BENCH_ONLY=frames
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,63 +18,79 @@ async function main() {
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Lifeline Console bench — ${machine}\n`);
 
-  const ingest = benchIngest(Number(process.env.BENCH_FLAGS ?? 20_000));
-  console.log(`ingest, ${ingest.flags} synthetic flags in pages of 100 (WAL, synchronous=FULL)`);
-  console.log(
-    `  bare insert, plain SQLite            ${String(ingest.plainPerS).padStart(7)} flags/s   baseline`,
-  );
-  console.log(
-    `  bare insert, encrypted (AES-256)     ${String(ingest.encryptedPerS).padStart(7)} flags/s   ${ingest.encryptionRatio.toFixed(2)} × plain`,
-  );
-  console.log(
-    `  full ingest pipeline, encrypted      ${String(ingest.pipelinePerS).padStart(7)} flags/s   ${ingest.pipelineRatio.toFixed(2)} × bare encrypted (target ≥ 0.5)`,
-  );
-  console.log(`  open-queue query over ${ingest.flags} open flags: ${ingest.openQueueMs.toFixed(1)} ms\n`);
+  const only = new Set((process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames').split(','));
+  const results: Record<string, unknown> = {};
 
-  const total = Number(process.env.BENCH_TOTAL ?? 1_000_000);
-  const open = Number(process.env.BENCH_OPEN ?? 10_000);
-  const cold = await benchColdStart(total, open);
-  console.log(
-    `cold start, ${total} stored flags (${open} open), database ${cold.dbMb.toFixed(0)} MB (seeded in ${cold.seedS.toFixed(0)} s)`,
-  );
-  console.log(`  headless host process ready          ${cold.readyMs.toFixed(0).padStart(7)} ms`);
-  console.log(
-    `  … to a usable queue (${open} rows)   ${cold.usableMs.toFixed(0).padStart(7)} ms   (target < 2000)`,
-  );
-  console.log(`  host resident memory, idle           ${cold.rssIdleMb?.toFixed(0).padStart(7)} MB`);
-  console.log(`  host resident memory, ${open} open    ${cold.rssOpenMb?.toFixed(0).padStart(7)} MB`);
-  console.log(
-    `\nshift-handover summary over ${total} stored flags (last full shift: ${cold.summaryFlags} flags received, ${open} open carried over)`,
-  );
-  console.log(
-    `  summary, median of 5                 ${cold.summaryMs.toFixed(1).padStart(7)} ms   (target < 50)`,
-  );
-  console.log(`  plan: ${cold.summaryPlan}`);
+  if (only.has('ingest')) {
+    const ingest = benchIngest(Number(process.env.BENCH_FLAGS ?? 20_000));
+    console.log(`ingest, ${ingest.flags} synthetic flags in pages of 100 (WAL, synchronous=FULL)`);
+    console.log(
+      `  bare insert, plain SQLite            ${String(ingest.plainPerS).padStart(7)} flags/s   baseline`,
+    );
+    console.log(
+      `  bare insert, encrypted (AES-256)     ${String(ingest.encryptedPerS).padStart(7)} flags/s   ${ingest.encryptionRatio.toFixed(2)} × plain`,
+    );
+    console.log(
+      `  full ingest pipeline, encrypted      ${String(ingest.pipelinePerS).padStart(7)} flags/s   ${ingest.pipelineRatio.toFixed(2)} × bare encrypted (target ≥ 0.5)`,
+    );
+    console.log(`  open-queue query over ${ingest.flags} open flags: ${ingest.openQueueMs.toFixed(1)} ms\n`);
+    results.ingest = ingest;
+  }
 
-  const latency = await benchLatency(50, 1000);
-  console.log(
-    `\nfeed → desk queue → alarm in Chromium, ${latency.samples} flags, poll interval ${latency.pollIntervalMs} ms (long poll)`,
-  );
-  console.log(
-    `  row on the desk       p50 ${String(latency.queueP50).padStart(5)} ms   p99 ${String(latency.queueP99).padStart(5)} ms`,
-  );
-  console.log(
-    `  alarm sounding        p50 ${String(latency.alarmP50).padStart(5)} ms   p99 ${String(latency.alarmP99).padStart(5)} ms   (target p99 ≤ ${latency.pollIntervalMs + 250})`,
-  );
+  if (only.has('cold')) {
+    const total = Number(process.env.BENCH_TOTAL ?? 1_000_000);
+    const open = Number(process.env.BENCH_OPEN ?? 10_000);
+    const cold = await benchColdStart(total, open);
+    console.log(
+      `cold start, ${total} stored flags (${open} open), database ${cold.dbMb.toFixed(0)} MB (seeded in ${cold.seedS.toFixed(0)} s)`,
+    );
+    console.log(`  headless host process ready          ${cold.readyMs.toFixed(0).padStart(7)} ms`);
+    console.log(
+      `  … to a usable queue (${open} rows)   ${cold.usableMs.toFixed(0).padStart(7)} ms   (target < 2000)`,
+    );
+    console.log(`  host resident memory, idle           ${cold.rssIdleMb?.toFixed(0).padStart(7)} MB`);
+    console.log(`  host resident memory, ${open} open    ${cold.rssOpenMb?.toFixed(0).padStart(7)} MB`);
+    console.log(
+      `\nshift-handover summary over ${total} stored flags (last full shift: ${cold.summaryFlags} flags received, ${open} open carried over)`,
+    );
+    console.log(
+      `  summary, median of 5                 ${cold.summaryMs.toFixed(1).padStart(7)} ms   (target < 50)`,
+    );
+    console.log(`  plan: ${cold.summaryPlan}`);
+    results.cold = cold;
+  }
 
-  const frames = await benchFrames(10_000, 100, 10);
-  console.log(
-    `\ndesk with ${frames.openFlags} open flags while ${frames.perSecond} new flags/s arrive (${frames.seconds} s, headless Chromium, no GPU)`,
-  );
-  console.log(
-    `  frame time            p50 ${frames.p50.toFixed(1).padStart(5)} ms   p95 ${frames.p95.toFixed(1).padStart(5)} ms   p99 ${frames.p99.toFixed(1)} ms   (target p95 ≤ 16.7)`,
-  );
-  console.log(`  rows in the DOM: ${frames.rowsInDom} (virtualised)`);
+  if (only.has('latency')) {
+    const latency = await benchLatency(50, 1000);
+    console.log(
+      `\nfeed → desk queue → alarm in Chromium, ${latency.samples} flags, poll interval ${latency.pollIntervalMs} ms (long poll)`,
+    );
+    console.log(
+      `  row on the desk       p50 ${String(latency.queueP50).padStart(5)} ms   p99 ${String(latency.queueP99).padStart(5)} ms`,
+    );
+    console.log(
+      `  alarm sounding        p50 ${String(latency.alarmP50).padStart(5)} ms   p99 ${String(latency.alarmP99).padStart(5)} ms   (target p99 ≤ ${latency.pollIntervalMs + 250})`,
+    );
+
+    results.latency = latency;
+  }
+
+  if (only.has('frames')) {
+    const frames = await benchFrames(10_000, 100, 10);
+    console.log(
+      `\ndesk with ${frames.openFlags} open flags while ${frames.perSecond} new flags/s arrive (${frames.seconds} s, headless Chromium, no GPU)`,
+    );
+    console.log(
+      `  frame time            p50 ${frames.p50.toFixed(1).padStart(5)} ms   p95 ${frames.p95.toFixed(1).padStart(5)} ms   p99 ${frames.p99.toFixed(1)} ms   (target p95 ≤ 16.7)`,
+    );
+    console.log(`  rows in the DOM: ${frames.rowsInDom} (virtualised)`);
+    results.frames = frames;
+  }
 
   fs.mkdirSync('test-results', { recursive: true });
   fs.writeFileSync(
     'test-results/bench.json',
-    JSON.stringify({ machine, at: new Date().toISOString(), ingest, cold, latency, frames }, null, 2),
+    JSON.stringify({ machine, at: new Date().toISOString(), ...results }, null, 2),
   );
 }
 

@@ -15,33 +15,49 @@ function isStale(incoming: QueueItem, existing: QueueItem | undefined): boolean 
 }
 
 function keepSelection(byId: QueueState['byId'], selectedId: string | null): string | null {
-  return selectedId !== null && byId[selectedId] ? selectedId : null;
+  return selectedId !== null && byId.has(selectedId) ? selectedId : null;
 }
 
 export const queueActions = {
   /** A full snapshot: whatever it does not list is no longer open. */
   setAll(state: QueueState, items: readonly QueueItem[]): QueueState {
-    const byId: Record<string, QueueItem> = {};
+    const byId = new Map<string, QueueItem>();
     for (const item of items) {
-      const existing = state.byId[item.id];
+      const existing = state.byId.get(item.id);
       const winner = isStale(item, existing) ? existing! : item;
-      if (isOpen(winner)) byId[item.id] = winner;
+      if (isOpen(winner)) byId.set(item.id, winner);
     }
-    return { ...state, byId, selectedId: keepSelection(byId, state.selectedId) };
+    return { ...state, byId, lastChange: null, selectedId: keepSelection(byId, state.selectedId) };
   },
 
   upsert(state: QueueState, items: readonly QueueItem[]): QueueState {
-    let byId: Record<string, QueueItem> | null = null;
+    let byId: Map<string, QueueItem> | null = null;
+    const touched = new Set<string>();
     for (const item of items) {
-      const current = byId ?? state.byId;
-      if (isStale(item, current[item.id])) continue;
-      byId ??= { ...state.byId };
-      if (isOpen(item)) byId[item.id] = item;
-      else delete byId[item.id];
+      const current = (byId ?? state.byId).get(item.id);
+      if (isStale(item, current)) continue;
+      byId ??= new Map(state.byId);
+      touched.add(item.id);
+      if (isOpen(item)) byId.set(item.id, item);
+      else byId.delete(item.id);
     }
     // Unchanged state keeps its identity, so memoised selectors and React skip the work.
     if (!byId) return state;
-    return { ...state, byId, selectedId: keepSelection(byId, state.selectedId) };
+    const removed: QueueItem[] = [];
+    const added: QueueItem[] = [];
+    for (const id of touched) {
+      const before = state.byId.get(id);
+      const after = byId.get(id);
+      if (before === after) continue;
+      if (before) removed.push(before);
+      if (after) added.push(after);
+    }
+    return {
+      ...state,
+      byId,
+      lastChange: { previous: state.byId, removed, added },
+      selectedId: keepSelection(byId, state.selectedId),
+    };
   },
 
   /** Clicking the area already shown shows everything again. */

@@ -1,10 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compareQueueItems } from '../../../shared/queue-order';
+import { countByArea } from '../../map/areas';
 import { queueItem } from '../../../tests/helpers/domain-fixtures';
 import { createAppStore } from '../store';
 import { queueActions } from './actions';
 import { initialQueueState } from './initial-state';
 import {
   neighbourId,
+  resort,
   selectCounts,
   selectOldestUnacknowledgedMs,
   selectOpenByArea,
@@ -28,9 +32,9 @@ describe('queue slice', () => {
 
   it('drops closed items on setAll and removes them on upsert', () => {
     let state = queueActions.setAll(initialQueueState, [item('a'), item('b', { state: 'closed' })]);
-    expect(Object.keys(state.byId)).toEqual(['a']);
+    expect([...state.byId.keys()]).toEqual(['a']);
     state = queueActions.upsert(state, [item('a', { state: 'closed' }), item('c')]);
-    expect(Object.keys(state.byId)).toEqual(['c']);
+    expect([...state.byId.keys()]).toEqual(['c']);
   });
 
   it('never lets a late, older item undo a newer one', () => {
@@ -38,11 +42,11 @@ describe('queue slice', () => {
       item('a', { state: 'acknowledged', acknowledgedBy: 'Op' }),
     ]);
     state = queueActions.upsert(state, [item('a', { state: 'new' })]);
-    expect(state.byId.a!.state).toBe('acknowledged');
+    expect(state.byId.get('a')!.state).toBe('acknowledged');
     state = queueActions.setAll(state, [item('a', { state: 'new' })]);
-    expect(state.byId.a!.state).toBe('acknowledged');
+    expect(state.byId.get('a')!.state).toBe('acknowledged');
     state = queueActions.upsert(state, [item('a', { state: 'acknowledged', revision: 2, risk: 'imminent' })]);
-    expect(state.byId.a!.risk).toBe('imminent');
+    expect(state.byId.get('a')!.risk).toBe('imminent');
   });
 
   it('keeps identity when nothing changes, so selectors stay stable', () => {
@@ -146,5 +150,53 @@ describe('queue slice', () => {
     expect(selectVisibleQueue({ queue: state })).toBe(selectVisibleQueue({ queue: state }));
     state = queueActions.filterArea(state, 'kota-city'); // the same area again: show all
     expect(selectVisibleQueue({ queue: state })).toHaveLength(5);
+  });
+});
+
+describe('derived values follow each change by its difference', () => {
+  const anyId = fc.constantFrom(...'abcdefghijklmnop'.split(''));
+  const arbitraryItem = fc
+    .record({
+      id: anyId,
+      risk: fc.constantFrom('imminent' as const, 'high' as const, 'elevated' as const),
+      state: fc.constantFrom('new' as const, 'acknowledged' as const, 'closed' as const),
+      revision: fc.integer({ min: 1, max: 3 }),
+      flaggedAtMs: fc.integer({ min: 0, max: 5 }),
+      districtKey: fc.constantFrom('kota', 'pali', null),
+      followUp: fc.option(fc.constant({ sequence: 1, afterMs: 1, dueAtMs: 1 }), { nil: null }),
+    })
+    .map(({ id, ...rest }) => item(id, rest));
+
+  it('sorted queue, counts and map areas equal a full recomputation after any upserts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryItem),
+        fc.array(fc.array(arbitraryItem, { maxLength: 4 })),
+        (first, batches) => {
+          let state = queueActions.setAll(initialQueueState, first);
+          selectSortedQueue({ queue: state });
+          selectCounts({ queue: state });
+          selectOpenByArea({ queue: state });
+          for (const batch of batches) {
+            state = queueActions.upsert(state, batch);
+            const all = [...state.byId.values()];
+            expect(selectSortedQueue({ queue: state })).toEqual([...all].sort(compareQueueItems));
+            expect(selectCounts({ queue: state })).toEqual({
+              open: all.length,
+              unacknowledged: all.filter((i) => i.state === 'new' || i.riskRaisePending).length,
+            });
+            expect(selectOpenByArea({ queue: state })).toEqual(countByArea(all));
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('merges a few changed flags into a long queue without sorting it again', () => {
+    const previous = Array.from({ length: 100 }, (_, i) => item(`k${String(i).padStart(3, '0')}`));
+    const added = [item('k050', { risk: 'imminent' }), item('new', { risk: 'elevated' })];
+    const merged = resort(previous, { removed: [previous[50]!], added });
+    expect(merged).toEqual([...previous.filter((i) => i.id !== 'k050'), ...added].sort(compareQueueItems));
   });
 });
