@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
+import { registerAuditFunctions } from '../../electron/main/core/audit/register-audit-functions';
 import { MIGRATIONS } from '../../electron/main/core/store/migrations';
 import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import {
@@ -32,6 +33,7 @@ function pragmas(db: Database.Database, key: Buffer | null) {
 function bareInsert(file: string, key: Buffer | null, records: SyntheticFlag[]): number {
   const db = new Database(file);
   pragmas(db, key);
+  registerAuditFunctions(db, 'bench'); // migration 8's triggers call them
   for (const m of MIGRATIONS) db.exec(m.sql);
   const insertFlag =
     db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category,

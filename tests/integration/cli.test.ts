@@ -110,7 +110,7 @@ describe('lifeline CLI', () => {
   });
 
   it('has help for every command', () => {
-    for (const command of ['host', 'import', 'status', 'simulator']) {
+    for (const command of ['host', 'import', 'status', 'simulator', 'verify']) {
       const r = lifeline([command, '--help']);
       expect(r.code, command).toBe(0);
       expect(r.out).toContain(`lifeline ${command}`);

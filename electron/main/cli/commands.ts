@@ -15,8 +15,10 @@ import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-consol
 import { startHeadlessHost } from '../core/host/headless-host';
 import { startSimulator } from '../core/simulator/simulator-server';
 import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
+import { openEncryptedDatabase } from '../core/store/open-database';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
+import { formatVerifyReport, verifyDatabase } from './verify';
 
 const VERSION = '0.1.0';
 type Flags = Record<string, string | boolean | undefined>;
@@ -63,6 +65,8 @@ export async function runCommand(argv: string[]): Promise<number | null> {
       return status(rest);
     case 'simulator':
       return simulator(rest);
+    case 'verify':
+      return verify(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -207,6 +211,27 @@ async function status(args: string[]): Promise<number> {
     );
   }
   return 0;
+}
+
+/** Exit 0 when the file, its encryption and the audit trail all check out; 4 when one does not. */
+async function verify(args: string[]): Promise<number> {
+  const { flags } = parse(args);
+  if (flags.help) {
+    console.log(HELP.verify);
+    return 0;
+  }
+  const config = resolveHostConfig(flags, process.env);
+  const { file, exists } = openStoreForCommand(config);
+  if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
+  const key = await keyProviderFor(config).obtain({ databaseExists: true });
+  const db = openEncryptedDatabase(file, key, { createIfMissing: false });
+  try {
+    const report = verifyDatabase(db);
+    console.log(formatVerifyReport(file, report));
+    return report.ok ? 0 : 4;
+  } finally {
+    db.close();
+  }
 }
 
 async function simulator(args: string[]): Promise<number> {

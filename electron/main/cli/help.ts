@@ -23,6 +23,7 @@ Commands:
   import      import flags from a FILE.ndjson (when the feed is down)
   status      counts by state, quarantined records, cursor, feed health (no personal data)
   simulator   run the synthetic feed on its own
+  verify      check the database file, its encryption and the audit trail's hash chain
 
 lifeline <command> --help for its options.`,
   host: `Usage: lifeline host [options]
@@ -48,4 +49,13 @@ ${CONFIG}
   simulator: `Usage: lifeline simulator [--port PORT] [--token TOKEN] [--secret SECRET] [--rate N] [--seed N]
 
 Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.`,
+  verify: `Usage: lifeline verify [options]
+
+Runs SQLite's integrity_check and cipher_integrity_check, then walks the audit trail's hash chain
+and checks its append-only triggers are in place. Prints no personal data: the last entry's seq,
+time and hash (note them: an entry cut from the end can only be noticed against such a note), or
+the first broken entry's seq and time.
+Exit code 0 when all is well, 4 when a check fails.
+
+${CONFIG}`,
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `lifeline`: the console without Electron. host (headless host), import (NDJSON file import),
-// status (counts, no personal data), simulator (the built-in feed, standalone).
+// status (counts, no personal data), simulator (the built-in feed, standalone), verify (integrity
+// of the file and of the audit trail).
 import { runCommand } from './commands';
 
 runCommand(process.argv.slice(2)).then(

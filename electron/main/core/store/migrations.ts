@@ -229,6 +229,98 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX flags_follow_up_due ON flags (training) WHERE follow_up_sequence IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    description:
+      'tamper-evident, append-only audit trail of every operator and system change, fed by triggers',
+    // The functions audit_* are registered on every connection (core/audit/register-audit-functions.ts).
+    sql: `
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        desk TEXT NOT NULL,
+        action TEXT NOT NULL,
+        -- a flag's id or a shift id: never a subject's name or content
+        target TEXT,
+        outcome TEXT NOT NULL,
+        -- codes, numbers and lengths only (core/audit/audit-detail.ts)
+        detail_json TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+      -- The one way in: every source below inserts here and this trigger chains the entry, so the
+      -- chain is computed in one place, inside the transaction of the change it records.
+      CREATE VIEW audit_append (at_ms, actor, action, target, detail_json) AS
+        SELECT NULL, NULL, NULL, NULL, NULL WHERE 0;
+      CREATE TRIGGER audit_append_insert INSTEAD OF INSERT ON audit_append
+      BEGIN
+        INSERT INTO audit_log (seq, at, at_ms, actor, desk, action, target, outcome, detail_json, prev_hash, hash)
+        SELECT seq, at, at_ms, actor, desk, action, target, outcome, detail, prev,
+               audit_hash(seq, prev, at, at_ms, actor, desk, action, target, outcome, detail)
+        FROM (SELECT coalesce((SELECT max(seq) FROM audit_log), 0) + 1 AS seq,
+                     audit_at_text(NEW.at_ms) AS at, NEW.at_ms AS at_ms,
+                     coalesce(NEW.actor, 'system') AS actor, audit_desk() AS desk,
+                     NEW.action AS action, NEW.target AS target, 'ok' AS outcome,
+                     audit_detail(NEW.detail_json) AS detail,
+                     coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1),
+                              '0000000000000000000000000000000000000000000000000000000000000000') AS prev);
+      END;
+
+      -- Every flag event except the feed's own (ingest writes no audit entry): acknowledgement,
+      -- dispatch, confirmation, close, and any kind added later, as 'flag.' || kind. Comparisons,
+      -- not NOT IN: a list of three builds a temporary index on every ingested event.
+      CREATE TRIGGER audit_flag_events AFTER INSERT ON flag_events
+        WHEN NEW.kind <> 'received' AND NEW.kind <> 'revised' AND NEW.kind <> 'withdrawn'
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.at_ms, NEW.actor, 'flag.' || NEW.kind, NEW.flag_id, NEW.detail_json);
+      END;
+      -- Silences, tests, escalations, floods, feed alarms: few, and each one matters.
+      CREATE TRIGGER audit_alarm_log AFTER INSERT ON alarm_log
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.at_ms, NEW.actor, 'alarm.' || NEW.kind,
+          CASE WHEN json_valid(NEW.detail_json) THEN json_extract(NEW.detail_json, '$.flagId') END,
+          NEW.detail_json);
+      END;
+      -- The roster does not record who edited it: 'unattributed' says so rather than blame 'system'.
+      CREATE TRIGGER audit_roster_insert AFTER INSERT ON roster
+      BEGIN
+        INSERT INTO audit_append VALUES (audit_now_ms(), 'unattributed', 'roster.changed', NEW.shift_id,
+          json_object('change', 'assigned', 'desk', NEW.desk, 'operator', NEW.operator, 'supervisor', NEW.supervisor));
+      END;
+      CREATE TRIGGER audit_roster_update AFTER UPDATE ON roster
+      BEGIN
+        INSERT INTO audit_append VALUES (audit_now_ms(), 'unattributed', 'roster.changed', NEW.shift_id,
+          json_object('change', 'assigned', 'desk', NEW.desk, 'operator', NEW.operator, 'supervisor', NEW.supervisor));
+      END;
+      CREATE TRIGGER audit_roster_delete AFTER DELETE ON roster
+      BEGIN
+        INSERT INTO audit_append VALUES (audit_now_ms(), 'unattributed', 'roster.changed', OLD.shift_id,
+          json_object('change', 'removed', 'desk', OLD.desk, 'operator', OLD.operator, 'supervisor', OLD.supervisor));
+      END;
+      CREATE TRIGGER audit_handover_signed AFTER INSERT ON handovers
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.signed_at_ms, NEW.signed_by, 'handover.signed', NEW.shift_id,
+          json_object('sha256', NEW.sha256, 'notesLength', length(NEW.notes)));
+      END;
+      CREATE TRIGGER audit_handover_received AFTER UPDATE OF received_by ON handovers
+        WHEN OLD.received_by IS NULL AND NEW.received_by IS NOT NULL
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.received_at_ms, NEW.received_by, 'handover.received', NEW.shift_id,
+          json_object('sha256', NEW.sha256));
+      END;
+
+      -- The first entry: an empty or truncated-to-nothing trail is visible as such.
+      INSERT INTO audit_append VALUES (audit_now_ms(), 'system', 'audit.started', NULL,
+        json_object('schemaVersion', 8));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,9 +5,11 @@
 // - a database written by newer code (user_version above ours) is refused;
 // - the file is created 0600 in a 0700 directory (SQLite gives -wal/-shm the same mode).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ContractError } from '../../../../shared/errors';
+import { registerAuditFunctions } from '../audit/register-audit-functions';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 export type SqliteDatabase = Database.Database;
@@ -18,6 +20,8 @@ const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 export interface OpenOptions {
   /** Create the file when it does not exist (first run). Otherwise a missing file is an error. */
   createIfMissing: boolean;
+  /** The workstation this connection writes from, recorded with each audit entry (default: host name). */
+  desk?: string;
 }
 
 export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOptions): SqliteDatabase {
@@ -48,6 +52,8 @@ export function openEncryptedDatabase(file: string, key: Buffer, options: OpenOp
     db.pragma('foreign_keys = ON');
     // The CLI's import may write while a host runs: wait for the other writer instead of failing.
     db.pragma('busy_timeout = 5000');
+    // Before migrating: migration 8 and every audited write call these.
+    registerAuditFunctions(db, options.desk ?? os.hostname());
     migrate(db, file);
     return db;
   } catch (error) {

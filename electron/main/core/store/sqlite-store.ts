@@ -19,7 +19,7 @@ import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { subjectKey } from './subject-key';
-import { openEncryptedDatabase, type SqliteDatabase } from './open-database';
+import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
@@ -223,7 +223,7 @@ export class SqliteStore {
     })();
   }
 
-  static open(file: string, key: Buffer, options: { createIfMissing: boolean }): SqliteStore {
+  static open(file: string, key: Buffer, options: OpenOptions): SqliteStore {
     return new SqliteStore(openEncryptedDatabase(file, key, options));
   }
 

@@ -1,0 +1,111 @@
+// The audit trail's hash chain: how an entry is hashed and how the whole trail is checked. Each
+// entry's hash covers its own fields and the previous entry's hash, so changing, removing or
+// reordering any entry breaks every link after it. Plain Node: used by the store's SQL functions
+// (register-audit-functions.ts) and by `lifeline verify`.
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+/** prev_hash of the first entry. */
+export const GENESIS_PREV_HASH = '0'.repeat(64);
+
+/** The triggers that make the trail append-only and feed it (migration 8); verify checks they exist. */
+export const AUDIT_TRIGGERS = [
+  'audit_log_no_update',
+  'audit_log_no_delete',
+  'audit_append_insert',
+  'audit_flag_events',
+  'audit_alarm_log',
+  'audit_roster_insert',
+  'audit_roster_update',
+  'audit_roster_delete',
+  'audit_handover_signed',
+  'audit_handover_received',
+] as const;
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  at_ms: number;
+  actor: string;
+  desk: string;
+  action: string;
+  target: string | null;
+  outcome: string;
+  detail_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** UTC ISO-8601 to the hundredth of a second (truncated, so it never runs ahead of at_ms). */
+export function auditAtText(atMs: number): string {
+  return new Date(atMs).toISOString().slice(0, 22) + 'Z';
+}
+
+/**
+ * SHA-256 (hex) over prev_hash and the entry's fields. A JSON array is the canonical form: every
+ * field keeps its type and boundary, so no two different entries serialise alike.
+ */
+export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
+  const canonical = JSON.stringify([
+    entry.seq,
+    entry.prev_hash,
+    entry.at,
+    entry.at_ms,
+    entry.actor,
+    entry.desk,
+    entry.action,
+    entry.target,
+    entry.outcome,
+    entry.detail_json,
+  ]);
+  return crypto.createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number; head: { seq: number; at: string; hash: string } }
+  | { ok: false; entries: number; firstBrokenSeq: number; firstBrokenAt: string; reason: string };
+
+/** Walks the trail in order; stops at the first entry that is missing, altered or out of chain. */
+export function verifyAuditChain(db: Database.Database): AuditVerification {
+  let previous: AuditEntry | null = null;
+  let entries = 0;
+  for (const row of db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+    const broken = (reason: string): AuditVerification => ({
+      ok: false,
+      entries,
+      firstBrokenSeq: row.seq,
+      firstBrokenAt: row.at,
+      reason,
+    });
+    const expectedSeq = previous ? previous.seq + 1 : 1;
+    if (row.seq !== expectedSeq) {
+      const gap =
+        row.seq - 1 > expectedSeq ? `entries ${expectedSeq}–${row.seq - 1} are` : `entry ${expectedSeq} is`;
+      return broken(`${gap} missing before it`);
+    }
+    if (row.prev_hash !== (previous ? previous.hash : GENESIS_PREV_HASH))
+      return broken('its link to the previous entry does not match');
+    if (auditHash(row) !== row.hash) return broken('its contents do not match its hash');
+    previous = row;
+    entries++;
+  }
+  // Migration 8 writes the first entry itself: a trail without one was emptied.
+  if (previous === null)
+    return { ok: false, entries, firstBrokenSeq: 1, firstBrokenAt: '-', reason: 'the trail is empty' };
+  return {
+    ok: true,
+    entries,
+    head: { seq: previous.seq, at: previous.at, hash: previous.hash },
+  };
+}
+
+/** The append-only and feeding triggers that are not in the database (dropped: tampering). */
+export function missingAuditTriggers(db: Database.Database): string[] {
+  const present = new Set(
+    db
+      .prepare<[], { name: string }>(`SELECT name FROM sqlite_master WHERE type = 'trigger'`)
+      .all()
+      .map((r) => r.name),
+  );
+  return AUDIT_TRIGGERS.filter((name) => !present.has(name));
+}

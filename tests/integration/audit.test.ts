@@ -1,0 +1,227 @@
+// The audit trail in the real encrypted store: operators' and the system's changes are chained into
+// audit_log by migration 8's triggers, with no personal field, ingest adds nothing, the table refuses
+// UPDATE and DELETE, and tampering (after dropping its triggers) is found at the altered entry.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  GENESIS_PREV_HASH,
+  auditHash,
+  missingAuditTriggers,
+  verifyAuditChain,
+  type AuditEntry,
+} from '../../electron/main/core/audit/audit-chain';
+import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite-store';
+import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
+import { CANARY, makeFlag } from '../helpers/flags';
+import { openTempStore, pageInput } from '../helpers/temp-store';
+
+const opened: SqliteStore[] = [];
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+});
+
+const T0 = Date.parse('2026-12-01T22:41:07.538Z');
+const AT_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{2}Z$/;
+
+function seeded(desk = 'desk-7') {
+  const t = openTempStore();
+  t.sync.close();
+  // Reopened with a desk name, as a workstation would (the default is the host name).
+  const sync = SqliteStore.open(t.file, t.key, { createIfMissing: false, desk });
+  opened.push(sync);
+  sync.commitPage(
+    pageInput([makeFlag({ id: 'fl_a', location: { district: 'Jodhpur' } }), makeFlag({ id: 'fl_b' })]),
+  );
+  return { ...t, sync };
+}
+
+const rows = (sync: SqliteStore) =>
+  sync.database.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').all();
+
+describe('audit trail', () => {
+  it('chains acknowledge, dispatch, confirmation, close, silence, roster and handover with who, where and when', async () => {
+    const { sync } = seeded();
+    const store = inProcessStore(sync);
+    sync.acknowledge('fl_a', 'Op A', T0);
+    await store.dispatch(
+      'fl_a',
+      'Op A',
+      { unitKey: 'jodhpur-control-room', called: CANARY.name, means: 'phone', unitReference: 'JDH/77' },
+      T0 + 1_000,
+    );
+    await store.confirmDispatch('fl_a', 'Op B', CANARY.name, T0 + 2_000);
+    await store.closeFlag(
+      'fl_a',
+      'Op B',
+      { outcome: 'welfare_check_done', note: CANARY.excerpt },
+      T0 + 3_000,
+    );
+    sync.appendAlarmLog([
+      { atMs: T0 + 4_000, kind: 'silence', actor: 'Op A', detail: { reason: CANARY.phone, minutes: 5 } },
+      { atMs: T0 + 5_000, kind: 'escalated', actor: null, detail: { flagId: 'fl_b', risk: 'high' } },
+    ]);
+    const shift = instanceOf(DEFAULT_SCHEDULE, '2026-12-01', 'night');
+    sync.setRoster(shift.id, [{ desk: 'Desk 1', operator: 'Op A', supervisor: true }]);
+    sync.signHandover(
+      sync.handoverSummary(shift, shift.endMs, false),
+      CANARY.excerpt,
+      'Sup Out',
+      shift.endMs,
+    );
+    sync.receiveHandover(shift.id, 'Sup In', shift.endMs + 1);
+
+    const entries = rows(sync);
+    expect(entries.map((e) => [e.action, e.actor, e.target])).toEqual([
+      ['audit.started', 'system', null],
+      ['flag.acknowledged', 'Op A', 'fl_a'],
+      ['flag.dispatched', 'Op A', 'fl_a'],
+      ['flag.unit_confirmed', 'Op B', 'fl_a'],
+      ['flag.closed', 'Op B', 'fl_a'],
+      ['alarm.silence', 'Op A', null],
+      ['alarm.escalated', 'system', 'fl_b'],
+      ['roster.changed', 'unattributed', shift.id],
+      ['handover.signed', 'Sup Out', shift.id],
+      ['handover.received', 'Sup In', shift.id],
+    ]);
+    expect(entries[1]).toMatchObject({
+      at: '2026-12-01T22:41:07.53Z',
+      at_ms: T0,
+      desk: 'desk-7',
+      outcome: 'ok',
+    });
+    for (const e of entries) expect(e.at).toMatch(AT_TEXT);
+    // Codes stay; what a person typed is reduced to its length.
+    expect(JSON.parse(entries[2]!.detail_json)).toEqual({
+      unitKey: 'jodhpur-control-room',
+      routedUnitKey: 'jodhpur-control-room',
+      reason: null,
+      calledLength: CANARY.name.length,
+      means: 'phone',
+      unitReferenceLength: 6,
+    });
+    expect(JSON.parse(entries[4]!.detail_json)).toMatchObject({
+      outcome: 'welfare_check_done',
+      noteLength: CANARY.excerpt.length,
+    });
+    expect(JSON.parse(entries[5]!.detail_json)).toEqual({ reasonLength: CANARY.phone.length, minutes: 5 });
+
+    entries.forEach((e, i) => {
+      expect(e.seq).toBe(i + 1);
+      expect(e.prev_hash).toBe(i === 0 ? GENESIS_PREV_HASH : entries[i - 1]!.hash);
+      expect(e.hash).toBe(auditHash(e));
+    });
+    expect(verifyAuditChain(sync.database)).toMatchObject({ ok: true, entries: entries.length });
+    expect(missingAuditTriggers(sync.database)).toEqual([]);
+
+    // No personal field, nor any operator free text, reaches the trail.
+    const all = JSON.stringify(entries);
+    for (const canary of Object.values(CANARY)) expect(all).not.toContain(canary);
+    expect(all).not.toContain('JDH/77');
+  });
+
+  it('is appended to by feed ingest not at all, whatever the page holds', () => {
+    const { sync } = seeded();
+    const before = rows(sync).length;
+    sync.commitPage(
+      pageInput(
+        [
+          makeFlag({ id: 'fl_a', revision: 2, risk: 'imminent' }),
+          makeFlag({ id: 'fl_b', revision: 2, status: 'withdrawn' }),
+          makeFlag({ id: 'fl_c' }),
+          makeFlag({ id: 'fl_q', risk: 'low' }),
+        ],
+        'c_2',
+        2_000,
+      ),
+    );
+    sync.commitPage(pageInput([makeFlag({ id: 'fl_a', revision: 1 })], 'c_3', 3_000)); // stale
+    expect(rows(sync).length).toBe(before);
+  });
+
+  it("maps any flag event kind but the feed's own to flag.<kind>, so later kinds are audited unchanged", () => {
+    const { sync } = seeded();
+    const insert = sync.database.prepare(
+      'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
+    );
+    const kinds = [
+      'follow_up_due',
+      'follow_up_done',
+      'some_kind_added_in_2030',
+      'received',
+      'revised',
+      'withdrawn',
+    ];
+    for (const kind of kinds)
+      insert.run('fl_a', T0, kind, kind === 'follow_up_due' ? null : 'Op C', '{"note":"x"}');
+    expect(
+      rows(sync)
+        .slice(1)
+        .map((e) => [e.action, e.actor, e.detail_json]),
+    ).toEqual([
+      ['flag.follow_up_due', 'system', '{"noteLength":1}'],
+      ['flag.follow_up_done', 'Op C', '{"noteLength":1}'],
+      ['flag.some_kind_added_in_2030', 'Op C', '{"noteLength":1}'],
+    ]);
+  });
+
+  it('refuses UPDATE and DELETE, and after its triggers are dropped names the first altered or missing entry', () => {
+    const { sync } = seeded();
+    sync.acknowledge('fl_a', 'Op A', T0);
+    sync.acknowledge('fl_b', 'Op A', T0 + 1_000);
+    sync.appendAlarmLog([
+      { atMs: T0 + 2_000, kind: 'test_alarm', actor: 'Op A', detail: { outcome: 'heard' } },
+    ]);
+    const db = sync.database;
+    expect(() => db.prepare(`UPDATE audit_log SET actor = 'Op Z' WHERE seq = 2`).run()).toThrow(
+      /audit_log is append-only/,
+    );
+    expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 4').run()).toThrow(/audit_log is append-only/);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 4 });
+
+    db.exec('DROP TRIGGER audit_log_no_update');
+    expect(missingAuditTriggers(db)).toEqual(['audit_log_no_update']);
+    db.prepare(`UPDATE audit_log SET detail_json = '{"from":"new","to":"closed"}' WHERE seq = 3`).run();
+    const third = rows(sync)[2]!;
+    expect(verifyAuditChain(db)).toEqual({
+      ok: false,
+      entries: 2,
+      firstBrokenSeq: 3,
+      firstBrokenAt: third.at,
+      reason: 'its contents do not match its hash',
+    });
+
+    // Recomputing the altered entry's own hash moves the break to the link after it.
+    db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 3').run(auditHash(third));
+    expect(verifyAuditChain(db)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 4,
+      reason: expect.stringMatching(/link/),
+    });
+  });
+
+  it('names the entry after one that was deleted', () => {
+    const { sync } = seeded();
+    sync.acknowledge('fl_a', 'Op A', T0);
+    sync.acknowledge('fl_b', 'Op A', T0 + 1_000);
+    sync.database.exec('DROP TRIGGER audit_log_no_delete');
+    sync.database.prepare('DELETE FROM audit_log WHERE seq = 2').run();
+    expect(verifyAuditChain(sync.database)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 3,
+      reason: 'entry 2 is missing before it',
+    });
+  });
+
+  it('finds a trail emptied altogether', () => {
+    const { sync } = seeded();
+    sync.database.exec('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;');
+    expect(verifyAuditChain(sync.database)).toMatchObject({ ok: false, reason: 'the trail is empty' });
+  });
+
+  it('rolls the entry back with a refused change', () => {
+    const { sync } = seeded();
+    sync.acknowledge('fl_a', 'Op A', T0);
+    const before = rows(sync).length;
+    expect(() => sync.acknowledge('fl_a', 'Op B', T0 + 1)).toThrow(/already acknowledged/);
+    expect(rows(sync).length).toBe(before);
+  });
+});
