@@ -10,12 +10,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
 import { registerAuditFunctions } from '../../electron/main/core/audit/register-audit-functions';
 import { MIGRATIONS } from '../../electron/main/core/store/migrations';
+import { platformColumns } from '../../electron/main/core/store/platform-columns';
 import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
-import {
-  seededRandom,
-  syntheticFlag,
-  type SyntheticFlag,
-} from '../../electron/main/core/simulator/synthetic-flags';
+import { seededRandom, syntheticFlag } from '../../electron/main/core/simulator/synthetic-flags';
 
 const PAGE = 100;
 
@@ -30,31 +27,31 @@ function pragmas(db: Database.Database, key: Buffer | null) {
   db.pragma('temp_store = MEMORY');
 }
 
-function bareInsert(file: string, key: Buffer | null, records: SyntheticFlag[]): number {
+/**
+ * The baseline: the same rows (every column ingest writes, route and subject key included, so the
+ * same index entries) inserted into the same schema in the same pages, with nothing else — no
+ * parsing, validation, duplicate check, revision history or event log.
+ */
+function bareInsert(file: string, key: Buffer | null, rows: ReturnType<typeof platformColumns>[]): number {
   const db = new Database(file);
   pragmas(db, key);
   registerAuditFunctions(db, 'bench'); // migration 8's triggers call them
   for (const m of MIGRATIONS) db.exec(m.sql);
   const insertFlag =
-    db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category,
-    risk, risk_rank, district_key, training, source, received_at_ms, updated_at_ms)
-    VALUES (?, 1, 'active', ?, 0, ?, ?, ?, 0, NULL, 0, 'bench', 0, 0)`);
+    db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
+      risk_rank, district_key, route_outcome, unit_key, route_basis, route_confidence, subject_key, training,
+      source, received_at_ms, updated_at_ms)
+    VALUES (@id, @revision, @status, @flagged_at, @flagged_at_ms, @platform, @category, @risk, @risk_rank,
+      @district_key, @route_outcome, @unit_key, @route_basis, @route_confidence, @subject_key, 1, 'bench', 0, 0)`);
   const insertPersonal =
     db.prepare(`INSERT INTO flag_personal (flag_id, subject_json, content_json, location_json,
-    institution, raw_json) VALUES (?, ?, ?, ?, NULL, ?)`);
+    institution, raw_json) VALUES (@id, @subject_json, @content_json, @location_json, @institution, @raw_json)`);
   const started = performance.now();
-  for (let i = 0; i < records.length; i += PAGE) {
+  for (let i = 0; i < rows.length; i += PAGE) {
     db.transaction(() => {
-      for (const r of records.slice(i, i + PAGE)) {
-        insertFlag.run(r.id, r.flagged_at, r.platform, r.category, r.risk);
-        const { subject, content, location } = r as Record<string, unknown>;
-        insertPersonal.run(
-          r.id,
-          JSON.stringify(subject),
-          JSON.stringify(content),
-          JSON.stringify(location ?? null),
-          JSON.stringify(r),
-        );
+      for (const row of rows.slice(i, i + PAGE)) {
+        insertFlag.run(row);
+        insertPersonal.run(row);
       }
     })();
   }
@@ -84,8 +81,12 @@ export function benchIngest(flags: number): IngestFigures {
     pages.push(JSON.stringify({ flags: records.slice(i, i + PAGE), next_cursor: `c_${i + PAGE}` }));
   const key = crypto.randomBytes(32);
 
-  const plainMs = bareInsert(path.join(dir, 'plain.db'), null, records);
-  const encryptedMs = bareInsert(path.join(dir, 'enc.db'), key, records);
+  const rows = records.map((record) => {
+    const { flags } = prepareRecords([record]);
+    return { id: record.id, ...platformColumns(flags[0]!.flag, flags[0]!.rawJson) };
+  });
+  const plainMs = bareInsert(path.join(dir, 'plain.db'), null, rows);
+  const encryptedMs = bareInsert(path.join(dir, 'enc.db'), key, rows);
 
   const store = SqliteStore.open(path.join(dir, 'pipeline.db'), key, { createIfMissing: true });
   const started = performance.now();

@@ -4,7 +4,6 @@ import { compareQueueItems } from '../../../../shared/queue-order';
 import crypto from 'node:crypto';
 import { ContractError } from '../../../../shared/errors';
 import {
-  RISK_RANK,
   type AlarmKpis,
   type FlagDetail,
   type FlagEvent,
@@ -12,12 +11,12 @@ import {
   type QuarantinedRecord,
   type QueueItem,
 } from '../../../../shared/domain';
-import { routeLocation, type RoutableLocation, type Route } from '../../../../shared/routing/route';
+import { routeLocation, type RoutableLocation } from '../../../../shared/routing/route';
 import { routingData } from '../routing/routing-data';
-import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
+import { platformColumns, routeColumns } from './platform-columns';
 import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
@@ -36,39 +35,6 @@ import type {
 } from './store';
 
 const QUARANTINE_RAW_MAX_CHARS = 64 * 1024;
-
-function routeColumns(route: Route) {
-  return {
-    district_key: route.districtKey,
-    route_outcome: route.outcome,
-    unit_key: route.unitKey,
-    route_basis: route.basis,
-    route_confidence: route.confidence,
-  };
-}
-
-/** The platform-owned columns of a flag, derived from one feed record. */
-function platformColumns(flag: FeedFlag, rawJson: string) {
-  const { subject, content, location } = flag;
-  const route = routeLocation(location, routingData);
-  return {
-    revision: flag.revision,
-    status: flag.status,
-    flagged_at: flag.flagged_at,
-    flagged_at_ms: Date.parse(flag.flagged_at),
-    platform: flag.platform ?? null,
-    category: flag.category ?? null,
-    risk: flag.risk,
-    risk_rank: RISK_RANK[flag.risk],
-    ...routeColumns(route),
-    subject_key: subjectKey(flag.platform, subject.account_id),
-    subject_json: JSON.stringify(subject),
-    content_json: content == null ? null : JSON.stringify(content),
-    location_json: location == null ? null : JSON.stringify(location),
-    institution: flag.institution ?? null,
-    raw_json: rawJson,
-  };
-}
 
 export class SqliteStore {
   private readonly statements;
