@@ -6,6 +6,7 @@ import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from 
 import { closeDetailsSchema, confirmationSchema, dispatchDetailsSchema } from './dispatch';
 import { ERROR_KINDS } from './errors';
 import { followUpDetailsSchema } from './follow-ups';
+import { revealReasonSchema } from './need-to-know';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
 import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
 import { rosterSchema, scheduleSchema } from './shifts/schedule';
@@ -57,10 +58,6 @@ const flagEventSchema = z.object({
 });
 
 export const flagDetailSchema = queueItemSchema.extend({
-  subject: z.record(z.string(), z.unknown()),
-  content: z.record(z.string(), z.unknown()).nullable(),
-  location: z.record(z.string(), z.unknown()).nullable(),
-  institution: z.string().nullable(),
   events: z.array(flagEventSchema),
   related: z.array(
     z.object({
@@ -72,6 +69,14 @@ export const flagDetailSchema = queueItemSchema.extend({
       outcome: z.string().nullable(),
     }),
   ),
+});
+
+export const personalDetailSchema = z.object({
+  id: flagId,
+  subject: z.record(z.string(), z.unknown()),
+  content: z.record(z.string(), z.unknown()).nullable(),
+  location: z.record(z.string(), z.unknown()).nullable(),
+  institution: z.string().nullable(),
 });
 
 export const feedHealthSchema = z.object({
@@ -141,6 +146,11 @@ export const invokeContract = {
   getSession: { request: empty, response: sessionInfoSchema },
   listQueue: { request: empty, response: z.array(queueItemSchema) },
   getFlagDetail: { request: z.object({ id: flagId }).strict(), response: flagDetailSchema },
+  /** Need-to-know: the subject's identity and content, for a stated reason; recorded in the history and the audit. */
+  revealFlag: {
+    request: z.object({ id: flagId, operator: operatorName, reason: revealReasonSchema }).strict(),
+    response: personalDetailSchema,
+  },
   acknowledge: {
     request: z.object({ id: flagId, operator: operatorName }).strict(),
     response: queueItemSchema,

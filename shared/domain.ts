@@ -60,15 +60,23 @@ export interface FlagEvent {
   detail: Record<string, unknown>;
 }
 
-/** A flag with its personal fields, for the desk's detail panel only. */
+/**
+ * A flag's history and links for the desk's detail panel: still no personal field. Who the student
+ * is and what they posted come only through an explicit, recorded reveal (PersonalDetail).
+ */
 export interface FlagDetail extends QueueItem {
+  events: FlagEvent[];
+  /** Other flags of the same account on the same platform, newest first: linked, never merged. */
+  related: RelatedFlag[];
+}
+
+/** The subject's identity and the content, shown on a desk after a reveal with a reason. */
+export interface PersonalDetail {
+  id: string;
   subject: Record<string, unknown>;
   content: Record<string, unknown> | null;
   location: Record<string, unknown> | null;
   institution: string | null;
-  events: FlagEvent[];
-  /** Other flags of the same account on the same platform, newest first: linked, never merged. */
-  related: RelatedFlag[];
 }
 
 export interface RelatedFlag {

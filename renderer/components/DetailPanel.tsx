@@ -5,7 +5,7 @@ import type { FlagDetail, QueueItem } from '../../shared/domain';
 import { formatIst } from '../format/ist';
 import type { Language } from '../state/session/initial-state';
 import { CaseSteps } from './CaseSteps';
-import { DetailSections } from './DetailSections';
+import { RevealPanel } from './RevealPanel';
 import { Elapsed } from './Elapsed';
 import { EventHistory } from './EventHistory';
 import { Field } from './Fields';
@@ -35,6 +35,8 @@ interface Props {
     ComponentProps<typeof CaseSteps>,
     'pending' | 'error' | 'onDispatch' | 'onConfirm' | 'onClose' | 'onFollowUp'
   >;
+  /** Need-to-know: the selected flag's identity and content, once revealed with a reason. */
+  reveal: Pick<ComponentProps<typeof RevealPanel>, 'personal' | 'pending' | 'error' | 'onReveal' | 'onHide'>;
 }
 
 export function DetailPanel(props: Props) {
@@ -51,6 +53,7 @@ export function DetailPanel(props: Props) {
     onAcknowledge,
     onOpenRelated,
     steps,
+    reveal,
   } = props;
   const { t } = useTranslation();
   if (!item) {
@@ -143,7 +146,16 @@ export function DetailPanel(props: Props) {
         {detail && (
           <>
             <RelatedFlags related={detail.related} language={language} onOpen={onOpenRelated} />
-            <DetailSections detail={detail} language={language} />
+            <RevealPanel
+              key={item.id}
+              personal={reveal.personal}
+              language={language}
+              operatorValid={operatorValid}
+              pending={reveal.pending}
+              error={reveal.error}
+              onReveal={reveal.onReveal}
+              onHide={reveal.onHide}
+            />
             <EventHistory events={detail.events} language={language} />
           </>
         )}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FlagDetail } from '../../shared/domain';
+import type { PersonalDetail } from '../../shared/domain';
 import { formatIst } from '../format/ist';
 import type { Language } from '../state/session/initial-state';
 import { Field, FieldGroup, text } from './Fields';
@@ -12,11 +12,12 @@ function istOf(value: unknown, language: Language): string | null {
   return Number.isFinite(ms) ? formatIst(ms, language) : text(value);
 }
 
-export function DetailSections({ detail, language }: { detail: FlagDetail; language: Language }) {
+/** The revealed personal fields of one flag (after a reveal with a reason: RevealPanel). */
+export function DetailSections({ personal, language }: { personal: PersonalDetail; language: Language }) {
   const { t } = useTranslation();
-  const s = detail.subject;
-  const c = detail.content ?? {};
-  const l = detail.location ?? {};
+  const s = personal.subject;
+  const c = personal.content ?? {};
+  const l = personal.location ?? {};
   const contentLang = text(c.language);
   const lat = text(l.lat);
   const lon = text(l.lon);
@@ -68,7 +69,7 @@ export function DetailSections({ detail, language }: { detail: FlagDetail; langu
         <Field label={t('detail.accuracy')} value={accuracy ? `± ${accuracy} m` : null} />
       </FieldGroup>
       <FieldGroup title={t('detail.institution')}>
-        <Field label={t('detail.institution')} value={detail.institution} className="field--wide" />
+        <Field label={t('detail.institution')} value={personal.institution} className="field--wide" />
       </FieldGroup>
     </>
   );

@@ -16,6 +16,7 @@ import { DistrictMap } from '../components/map/DistrictMap';
 import { QuarantinePanel } from '../components/QuarantinePanel';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
 import { useAcknowledge } from '../hooks/useAcknowledge';
+import { useReveal } from '../hooks/useReveal';
 import { useCaseSteps } from '../hooks/useCaseSteps';
 import { useAlarmBar } from '../hooks/useAlarmBar';
 import { useFlagDetail } from '../hooks/useFlagDetail';
@@ -83,6 +84,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const detail = useFlagDetail(api, selectedId, selected ? `${selected.revision}:${selected.state}` : '');
   const ack = useAcknowledge(api, actions);
   const caseSteps = useCaseSteps(api, actions);
+  const reveal = useReveal(api, selectedId);
   const sendAcknowledge = ack.acknowledge;
   const pendingAckId = ack.pendingId;
 
@@ -178,6 +180,13 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
             onOpenRelated={(id) => {
               actions.queue.filterArea(null); // the other flag may be in another district
               actions.queue.select(id);
+            }}
+            reveal={{
+              personal: reveal.personal,
+              pending: reveal.pending,
+              error: reveal.error,
+              onReveal: (reason) => reveal.reveal(operatorName, reason),
+              onHide: reveal.hide,
             }}
             steps={{
               pending: caseSteps.pending !== null && caseSteps.pending.id === selectedId,

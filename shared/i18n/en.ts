@@ -2,6 +2,7 @@
 // which the type below and shared/i18n/keys.test.ts both enforce.
 import { enHandover } from './en-handover';
 import { enDispatch } from './en-dispatch';
+import { enReveal } from './en-reveal';
 import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 
@@ -188,6 +189,7 @@ export const en = {
   ...enShift,
   ...enRouting,
   ...enDispatch,
+  ...enReveal,
   handover: enHandover,
 };
 

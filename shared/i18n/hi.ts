@@ -3,6 +3,7 @@
 import type { Messages } from './en';
 import { hiHandover } from './hi-handover';
 import { hiDispatch } from './hi-dispatch';
+import { hiReveal } from './hi-reveal';
 import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 
@@ -189,5 +190,6 @@ export const hi: Messages = {
   ...hiShift,
   ...hiRouting,
   ...hiDispatch,
+  ...hiReveal,
   handover: hiHandover,
 };

@@ -28,8 +28,17 @@ test('a new flag reaches the desk, sounds until acknowledged, and stays acknowle
     .toBeGreaterThan(0.001);
 
   await row.click();
-  await expect(page.getByText(CANARY.name)).toBeVisible(); // the desk's detail panel shows the subject
+  // Need-to-know: the identity stays hidden until asked for with a reason.
+  await expect(page.getByTestId('reveal-form')).toBeVisible();
+  await expect(page.getByText(CANARY.name)).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screens/desk-identity-hidden.png' });
   await setOperator(page, 'Op Testwal');
+  await page.getByTestId('reveal-reason').fill('no');
+  await page.getByTestId('reveal-send').click();
+  await expect(page.getByTestId('reveal-problem')).toContainText('reason: at least 5 characters');
+  await page.getByTestId('reveal-reason').fill('calling the unit with the address');
+  await page.getByTestId('reveal-send').click();
+  await expect(page.getByText(CANARY.name)).toBeVisible();
   await page.getByTestId('acknowledge').click();
   await expect(row).toHaveAttribute('data-state', 'acknowledged');
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'false');

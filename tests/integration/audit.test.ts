@@ -224,4 +224,19 @@ describe('audit trail', () => {
     expect(() => sync.acknowledge('fl_a', 'Op B', T0 + 1)).toThrow(/already acknowledged/);
     expect(rows(sync).length).toBe(before);
   });
+
+  it('records a reveal of a subject with who and when, and the reason only as its length', async () => {
+    const { sync } = seeded();
+    const store = inProcessStore(sync);
+    const personal = await store.revealFlag('fl_a', 'Op A', `calling about ${CANARY.name}`, T0);
+    expect(JSON.stringify(personal)).toContain(CANARY.name);
+    const entry = rows(sync).at(-1)!;
+    expect(entry).toMatchObject({ action: 'flag.revealed', actor: 'Op A', target: 'fl_a' });
+    expect(JSON.parse(entry.detail_json)).toEqual({ reasonLength: `calling about ${CANARY.name}`.length });
+    expect(JSON.stringify(rows(sync))).not.toContain(CANARY.name);
+    await expect(store.revealFlag('fl_nope', 'Op A', 'looking around', T0)).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    expect(verifyAuditChain(sync.database)).toMatchObject({ ok: true });
+  });
 });

@@ -145,8 +145,23 @@ describe('headless host', () => {
     expect(JSON.stringify(changed)).not.toContain('Canarywala'); // queue events carry no personal field
     await client.waitFor('alarm', (p) => p.flagIds.includes('fl_e2e') && p.highestRisk === 'imminent');
 
+    // Need-to-know: the detail carries no identity; a reveal with a reason does, and is recorded.
     const detail = await client.invoke('getFlagDetail', { id: 'fl_e2e' });
-    expect(detail.value.subject.display_name).toBe('Zubeida Canarywala');
+    expect(JSON.stringify(detail)).not.toContain('Canarywala');
+    expect(
+      await client.invoke('revealFlag', { id: 'fl_e2e', operator: 'Op Testwal', reason: 'no' }),
+    ).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_request' },
+    });
+    const revealed = await client.invoke('revealFlag', {
+      id: 'fl_e2e',
+      operator: 'Op Testwal',
+      reason: 'calling Kota City police with the address',
+    });
+    expect(revealed.value.subject.display_name).toBe('Zubeida Canarywala');
+    const history = (await client.invoke('getFlagDetail', { id: 'fl_e2e' })).value.events;
+    expect(history.at(-1)).toMatchObject({ kind: 'revealed', actor: 'Op Testwal' });
     expect(await client.invoke('acknowledge', { id: 'fl_e2e', operator: 'Op Testwal' })).toMatchObject({
       ok: true,
       value: { state: 'acknowledged', acknowledgedBy: 'Op Testwal' },

@@ -154,6 +154,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       if (!detail) throw new ContractError('not_found', `No flag ${id}.`, 'id');
       return detail;
     },
+    revealFlag: async ({ id, operator, reason }) => store.revealFlag(id, operator, reason, now()),
     acknowledge: async ({ id, operator }) => {
       const item = await store.acknowledge(id, operator, now());
       applyChanges([item]);

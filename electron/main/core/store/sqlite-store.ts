@@ -15,6 +15,7 @@ import { routeLocation, type RoutableLocation } from '../../../../shared/routing
 import { routingData } from '../routing/routing-data';
 import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
+import { revealFlag } from './reveal-queries';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { platformColumns, routeColumns } from './platform-columns';
 import { subjectKey } from './subject-key';
@@ -98,18 +99,7 @@ export class SqliteStore {
          WHERE flags.training = ?`,
       ),
       lastEventSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM flag_events'),
-      detail: db.prepare<
-        [string],
-        FlagRow & {
-          subject_json: string;
-          content_json: string | null;
-          location_json: string | null;
-          institution: string | null;
-        }
-      >(
-        `SELECT ${QUEUE_COLUMNS}, subject_json, content_json, location_json, institution
-         FROM flags JOIN flag_personal ON flag_personal.flag_id = flags.id WHERE id = ?`,
-      ),
+      detail: db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`),
       related: db.prepare<
         [string, string],
         {
@@ -310,11 +300,6 @@ export class SqliteStore {
     }));
     return {
       ...toQueueItem(row),
-      subject: JSON.parse(row.subject_json) as Record<string, unknown>,
-      content: row.content_json === null ? null : (JSON.parse(row.content_json) as Record<string, unknown>),
-      location:
-        row.location_json === null ? null : (JSON.parse(row.location_json) as Record<string, unknown>),
-      institution: row.institution,
       events,
       related: this.statements.related.all(id, id).map((r) => ({
         id: r.id,
@@ -473,6 +458,7 @@ export function inProcessStore(store: SqliteStore): Store {
       confirmDispatch(store.database, id, operator, by, atMs),
     closeFlag: async (id, operator, details, atMs, followUpAfterMs) =>
       closeFlag(store.database, id, operator, details, atMs, followUpAfterMs),
+    revealFlag: async (id, operator, reason, atMs) => revealFlag(store.database, id, operator, reason, atMs),
     surfaceDueFollowUps: async (nowMs) => surfaceDueFollowUps(store.database, nowMs),
     recordFollowUp: async (id, sequence, operator, details, atMs) =>
       recordFollowUp(store.database, id, sequence, operator, details, atMs),

@@ -7,6 +7,7 @@ import type {
   AlarmKpis,
   FlagDetail,
   FlagState,
+  PersonalDetail,
   QuarantinedRecord,
   QueueItem,
 } from '../../../../shared/domain';
@@ -104,6 +105,8 @@ export interface Store {
    */
   changesSince(eventSeq: number, training: boolean): Promise<StoreChanges>;
   getFlagDetail(id: string): Promise<FlagDetail | null>;
+  /** The personal fields, recorded as a 'revealed' flag event in the same transaction. */
+  revealFlag(id: string, operator: string, reason: string, atMs: number): Promise<PersonalDetail>;
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
   dispatch(id: string, operator: string, details: DispatchDetails, atMs: number): Promise<QueueItem>;
   confirmDispatch(id: string, operator: string, confirmedBy: string, atMs: number): Promise<QueueItem>;

@@ -69,6 +69,7 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     listOpenQueue: (training) => call('listOpenQueue', training),
     changesSince: (eventSeq, training) => call('changesSince', eventSeq, training),
     getFlagDetail: (id) => call('getFlagDetail', id),
+    revealFlag: (id, operator, reason, atMs) => call('revealFlag', id, operator, reason, atMs),
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
     dispatch: (id, operator, details, atMs) => call('dispatch', id, operator, details, atMs),
     confirmDispatch: (id, operator, by, atMs) => call('confirmDispatch', id, operator, by, atMs),
