@@ -31,10 +31,33 @@ export function resolveAppFile(rendererDir: string, requestUrl: string): string 
   }
 }
 
+/**
+ * Sent as a header with every lifeline:// response, on top of the meta CSP in renderer/index.html
+ * (both are enforced). Stricter than the meta, which also serves the headless host: the desktop
+ * renderer talks to main only through the preload's IPC, so it may connect nowhere but its own
+ * origin (no WebSocket), and no page may frame it.
+ */
+export const APP_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "media-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export function serveAppScheme(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const file = resolveAppFile(rendererDir, request.url);
     if (request.method !== 'GET' || file === null) return new Response(null, { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', APP_CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
   });
 }

@@ -14,6 +14,23 @@ export interface KeyProvider {
   exists(): boolean;
   /** The key; a new one only when no database exists yet. */
   obtain(options: { databaseExists: boolean }): Promise<Buffer>;
+  /**
+   * Puts a restored key (key escrow, already checked to open the database) in this provider's
+   * place. A different key found there is kept aside, never deleted. Absent: cannot hold one.
+   */
+  install?(key: Buffer): void;
+}
+
+/** Writes `content` to `file` (0600) through a temporary file, keeping a different old one aside. */
+export function replaceFileKeepingOld(file: string, content: Buffer | string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (fs.existsSync(file)) {
+    if (fs.readFileSync(file).equals(Buffer.from(content))) return;
+    fs.renameSync(file, `${file}.replaced-${Date.now()}`);
+  }
+  const temp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(temp, content, { mode: 0o600, flag: 'wx' });
+  fs.renameSync(temp, file);
 }
 
 /**
@@ -75,6 +92,9 @@ export function fileKeyProvider(file: string): KeyProvider {
       const key = crypto.randomBytes(KEY_BYTES);
       fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
       return key;
+    },
+    install(key) {
+      replaceFileKeepingOld(file, key.toString('hex') + '\n');
     },
   };
 }

@@ -1,0 +1,47 @@
+// The key escrow in the desktop app, whose key lives in the OS keychain where the `lifeline` CLI
+// cannot reach it: started with --export-key-escrow=FILE or --restore-key-escrow=FILE (and
+// --by=NAME), the app does that one thing through the safeStorage key provider and exits, without
+// opening a window or starting the console. The passphrase comes from LIFELINE_ESCROW_PASSPHRASE
+// or stdin, never from an argument.
+import type { KeyProvider } from '../core/key/key-provider';
+import { exportKeyEscrow, restoreKeyEscrow } from '../core/key/key-escrow';
+import { ContractError } from '../../../shared/errors';
+
+export interface EscrowRequest {
+  action: 'export' | 'restore';
+  file: string;
+  by: string | undefined;
+}
+
+function value(args: string[], name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return args.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+export function escrowRequest(args: string[]): EscrowRequest | null {
+  const out = value(args, 'export-key-escrow');
+  const inFile = value(args, 'restore-key-escrow');
+  if (out === undefined && inFile === undefined) return null;
+  if (out !== undefined && inFile !== undefined) {
+    throw new ContractError('invalid_request', 'Give --export-key-escrow or --restore-key-escrow, not both.');
+  }
+  const file = out ?? inFile!;
+  if (!file) throw new ContractError('invalid_request', 'The key escrow needs a FILE (--…-key-escrow=FILE).');
+  return { action: out !== undefined ? 'export' : 'restore', file, by: value(args, 'by') };
+}
+
+export async function runEscrowRequest(
+  request: EscrowRequest,
+  deps: { keyProvider: KeyProvider; databaseFile: string; passphrase: string },
+): Promise<string> {
+  const by = request.by ?? '';
+  if (request.action === 'export') {
+    const r = await exportKeyEscrow({ ...deps, out: request.file, by });
+    return `Key escrow written to ${r.file} (mode 0600), key fingerprint ${r.fingerprint}; recorded in the audit trail.`;
+  }
+  const r = await restoreKeyEscrow({ ...deps, in: request.file, by });
+  return (
+    `Key (fingerprint ${r.fingerprint}) restored from ${r.file} and wrapped by this session's keychain; ` +
+    `it opens ${deps.databaseFile} (schema ${r.schemaVersion}); recorded in the audit trail.`
+  );
+}
