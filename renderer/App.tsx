@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AlarmPlayer } from './alarm/alarm-player';
 import { useApi } from './api/api-context';
 import { TrainingBanner } from './components/TrainingBanner';
+import { AccountGate } from './components/accounts/AccountGate';
 import { useAlarmSound } from './hooks/useAlarmSound';
 import { useAudioOutputs } from './hooks/useAudioOutputs';
 import { useContractSync } from './hooks/useContractSync';
@@ -55,10 +56,18 @@ export function App({ player }: { player: AlarmPlayer }) {
   }, [t, training, view, askedShift]);
 
   const views: Record<ViewName, () => ReactElement> = {
-    desk: () => <DeskView player={player} />,
+    desk: () => (
+      <AccountGate>
+        <DeskView player={player} />
+      </AccountGate>
+    ),
     wall: () => <WallView language={language} />,
     // Keyed by shift: another shift's handover starts with empty notes and forms.
-    handover: () => <HandoverView key={askedShift ?? 'current'} shiftId={askedShift} />,
+    handover: () => (
+      <AccountGate>
+        <HandoverView key={askedShift ?? 'current'} shiftId={askedShift} />
+      </AccountGate>
+    ),
   };
 
   return (

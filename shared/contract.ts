@@ -6,6 +6,8 @@ import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from 
 import { closeDetailsSchema, confirmationSchema, dispatchDetailsSchema } from './dispatch';
 import { ERROR_KINDS } from './errors';
 import { followUpDetailsSchema } from './follow-ups';
+import { CHANNEL_ACCESS, sessionUserSchema, type AccountRole } from './accounts';
+import { accountInvokeContract } from './contract-accounts';
 import { revealReasonSchema } from './need-to-know';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
 import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
@@ -136,6 +138,12 @@ export const sessionInfoSchema = z.object({
   role: z.enum(VIEW_ROLES),
   /** The room's shift schedule (IST); the views compute the shift clock from it (shared/shifts). */
   schedule: scheduleSchema,
+  /** Who is logged on at this window (null: nobody), and whether any account exists (first run). */
+  user: sessionUserSchema.nullable(),
+  accountsExist: z.boolean(),
+  /** The desk is locked after idling; only unlock or log off until then. */
+  locked: z.boolean(),
+  idleLockMs: z.int(),
 });
 
 const empty = z.object({}).strict();
@@ -143,6 +151,7 @@ const shiftId = z.string().regex(/^\d{4}-\d{2}-\d{2}:[a-z][a-z0-9-]{0,23}$/, 'sh
 
 /** Request/response pairs the renderer may invoke. */
 export const invokeContract = {
+  ...accountInvokeContract,
   getSession: { request: empty, response: sessionInfoSchema },
   listQueue: { request: empty, response: z.array(queueItemSchema) },
   getFlagDetail: { request: z.object({ id: flagId }).strict(), response: flagDetailSchema },
@@ -292,6 +301,8 @@ export interface LifelineApi {
 /** Who is calling: set by the transport from the window or token, never by the caller's payload. */
 export interface CallContext {
   role: ViewRole;
+  /** This window or WebSocket connection: the key of its logon session in main. */
+  connection: string;
 }
 
 /** The handlers main implements; the transport validates requests before calling them. */
@@ -308,3 +319,7 @@ export function describeZodError(error: z.ZodError): { field: string; message: s
   const field = (issue?.path ?? []).map(String).join('.') || '(payload)';
   return { field, message: `${field}: ${issue?.message ?? 'invalid'}` };
 }
+
+/** Every channel has its rule of who may call it (a channel missing from CHANNEL_ACCESS fails to compile). */
+export const CHANNEL_RULES: Readonly<Record<InvokeChannel, 'public' | readonly AccountRole[]>> =
+  CHANNEL_ACCESS;

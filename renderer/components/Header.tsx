@@ -9,7 +9,8 @@ import { AlarmStatus } from './AlarmStatus';
 import { ConnectionBadge } from './ConnectionBadge';
 import { FeedHealthStrip } from './FeedHealthStrip';
 import { LanguageSwitch } from './LanguageSwitch';
-import { OperatorField } from './OperatorField';
+import { UserBadge } from './accounts/UserBadge';
+import type { SessionUser } from '../../shared/accounts';
 import { ShiftClock } from './ShiftClock';
 
 export interface HeaderProps {
@@ -22,28 +23,28 @@ export interface HeaderProps {
     sound: SoundStatus;
     sounding: boolean;
   };
-  operator: { name: string; valid: boolean };
+  user: SessionUser | null;
   language: Language;
   shift: Clock | null;
   quarantine: { unseen: boolean; onOpen(): void };
   onHandover(): void;
   onEnableSound(): void;
   onLanguage(language: Language): void;
-  onOperatorName(name: string): void;
+  onLogoff(): void;
 }
 
 export function Header({
   nowMs,
   feed,
   alarm,
-  operator,
+  user,
   language,
   shift,
   quarantine,
   onHandover,
   onEnableSound,
   onLanguage,
-  onOperatorName,
+  onLogoff,
 }: HeaderProps) {
   const { t } = useTranslation();
   return (
@@ -57,7 +58,7 @@ export function Header({
           {t('handover.ui.open')}
         </button>
         <div className="header-spacer" />
-        <OperatorField name={operator.name} valid={operator.valid} onChange={onOperatorName} />
+        {user && <UserBadge user={user} onLogoff={onLogoff} />}
         <LanguageSwitch language={language} onChange={onLanguage} />
       </div>
       <FeedHealthStrip

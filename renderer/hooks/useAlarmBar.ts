@@ -3,7 +3,6 @@ import { useCallback, useState } from 'react';
 import type { AlarmPlayer } from '../alarm/alarm-player';
 import type { ConsoleApi } from '../api/connection';
 import type { AlarmBarProps } from '../components/AlarmBar';
-import { OPERATOR_INPUT_ID } from '../components/OperatorField';
 import { activeSilence, selectAlarm, selectSound } from '../state/alarm/selectors';
 import { actions, appStore, useAppStore } from '../state/app-store';
 import { selectOperatorName, selectOperatorValid } from '../state/session/selectors';
@@ -33,7 +32,6 @@ export function useAlarmBar(api: ConsoleApi, player: AlarmPlayer, nowMs: number)
       act(selectOperatorName(state));
     } else {
       setNeedsOperator(true);
-      document.getElementById(OPERATOR_INPUT_ID)?.focus();
     }
   };
 

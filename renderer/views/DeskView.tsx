@@ -10,13 +10,13 @@ import { AlarmBanners } from '../components/AlarmBanners';
 import { AlarmBar } from '../components/AlarmBar';
 import { DETAIL_PANEL_ID, DetailPanel } from '../components/DetailPanel';
 import { Header } from '../components/Header';
-import { OPERATOR_INPUT_ID } from '../components/OperatorField';
 import { AreaFilterBar } from '../components/map/AreaFilterBar';
 import { DistrictMap } from '../components/map/DistrictMap';
 import { QuarantinePanel } from '../components/QuarantinePanel';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
 import { useAcknowledge } from '../hooks/useAcknowledge';
 import { useReveal } from '../hooks/useReveal';
+import { useAccount } from '../hooks/useAccount';
 import { useCaseSteps } from '../hooks/useCaseSteps';
 import { useAlarmBar } from '../hooks/useAlarmBar';
 import { useFlagDetail } from '../hooks/useFlagDetail';
@@ -40,7 +40,12 @@ import {
   selectOpenByArea,
   selectVisibleQueue,
 } from '../state/queue/selectors';
-import { selectLanguage, selectOperatorName, selectOperatorValid } from '../state/session/selectors';
+import {
+  selectLanguage,
+  selectOperatorName,
+  selectOperatorValid,
+  selectUser,
+} from '../state/session/selectors';
 import { hashFor } from '../view-route';
 
 export function DeskView({ player }: { player: AlarmPlayer }) {
@@ -85,6 +90,8 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const ack = useAcknowledge(api, actions);
   const caseSteps = useCaseSteps(api, actions);
   const reveal = useReveal(api, selectedId);
+  const user = useAppStore(selectUser);
+  const account = useAccount(api, actions);
   const sendAcknowledge = ack.acknowledge;
   const pendingAckId = ack.pendingId;
 
@@ -94,9 +101,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
       const item = state.queue.byId.get(id);
       // A second "A" while the first is on the wire would only come back as a conflict.
       if (!item || !awaitsAcknowledgement(item) || pendingAckId === id) return;
-      // "A" with no valid name on the desk sends the operator to the name field instead of failing silently.
-      if (!selectOperatorValid(state)) document.getElementById(OPERATOR_INPUT_ID)?.focus();
-      else sendAcknowledge(id, state.session.operatorName);
+      if (selectOperatorValid(state)) sendAcknowledge(id, state.session.operatorName);
     },
     [sendAcknowledge, pendingAckId],
   );
@@ -117,14 +122,14 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         nowMs={nowMs}
         feed={feed}
         alarm={alarm}
-        operator={{ name: operatorName, valid: operatorValid }}
+        user={user}
+        onLogoff={() => void account.run('logoff', {})}
         language={language}
         shift={shift}
         quarantine={{ unseen: quarantineUnseen, onOpen: () => quarantine.setOpen(true) }}
         onHandover={() => (location.hash = hashFor(location.hash, 'handover', shift?.current.id ?? null))}
         onEnableSound={() => void player.resume()}
         onLanguage={actions.session.setLanguage}
-        onOperatorName={actions.session.setOperatorName}
       />
       <AlarmBar {...alarmBar} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />

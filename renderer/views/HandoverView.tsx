@@ -17,7 +17,7 @@ import { SignOff } from '../components/handover/SignOff';
 import { makeDocText, type DocLanguage, type Translate } from '../handover/doc-text';
 import { useHandover } from '../hooks/useHandover';
 import { useAppStore } from '../state/app-store';
-import { selectLanguage, selectSessionInfo, selectTraining } from '../state/session/selectors';
+import { selectLanguage, selectSessionInfo, selectTraining, selectUser } from '../state/session/selectors';
 import { hashFor } from '../view-route';
 
 const go = (view: 'desk' | 'handover', shiftId: string | null = null) =>
@@ -27,6 +27,7 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
   const api = useApi();
   const { t, i18n } = useTranslation();
   const uiLanguage = useAppStore(selectLanguage);
+  const user = useAppStore(selectUser);
   const sessionTraining = useAppStore(selectTraining);
   const [language, setLanguage] = useState<DocLanguage>(uiLanguage);
   const [notes, setNotes] = useState('');
@@ -108,6 +109,7 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
             record={data.record}
             endMs={summary.endMs}
             uiLanguage={uiLanguage}
+            userName={user?.name ?? ''}
             pending={handover.pending}
             error={handover.actionError}
             onSign={(supervisor) => handover.sign(supervisor, notes)}

@@ -3,6 +3,7 @@
 import { enHandover } from './en-handover';
 import { enDispatch } from './en-dispatch';
 import { enReveal } from './en-reveal';
+import { enAccounts } from './en-accounts';
 import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 
@@ -190,6 +191,7 @@ export const en = {
   ...enRouting,
   ...enDispatch,
   ...enReveal,
+  ...enAccounts,
   handover: enHandover,
 };
 

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 import { hiHandover } from './hi-handover';
 import { hiDispatch } from './hi-dispatch';
 import { hiReveal } from './hi-reveal';
+import { hiAccounts } from './hi-accounts';
 import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 
@@ -191,5 +192,6 @@ export const hi: Messages = {
   ...hiRouting,
   ...hiDispatch,
   ...hiReveal,
+  ...hiAccounts,
   handover: hiHandover,
 };

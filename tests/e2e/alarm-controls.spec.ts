@@ -1,13 +1,12 @@
 // Alarm management on the desk: silence needs a reason, stops the sound, can never silence an
 // unacknowledged imminent flag; the test alarm plays and is recorded.
 import { makeFlag } from '../helpers/flags';
-import { expect, probe, test } from './fixtures';
+import { expect, openDesk, probe, test } from './fixtures';
 
 test('silence with a reason stops the sound; an imminent flag cannot be silenced', async ({ rig, page }) => {
   const host = await rig.startHost();
   rig.sim.publish(makeFlag({ id: 'fl_s1', risk: 'high' }));
-  await page.goto(host.url);
-  await page.getByTestId('operator-name').fill('Op Testwal');
+  await openDesk(page, host.url);
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'true');
 
   await page.getByTestId('silence-open').click();
@@ -31,8 +30,7 @@ test('silence with a reason stops the sound; an imminent flag cannot be silenced
 
 test('the test alarm plays through the speakers', async ({ rig, page }) => {
   const host = await rig.startHost();
-  await page.goto(host.url);
-  await page.getByTestId('operator-name').fill('Op Testwal');
+  await openDesk(page, host.url);
   await page.getByTestId('test-alarm').click();
   await expect
     .poll(async () => (await probe(page)).peakRms, { message: 'test tones audible' })

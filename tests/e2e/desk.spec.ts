@@ -1,20 +1,15 @@
 // The operator desk in real Chromium, against the real core through the built headless host:
 // a flag published at the simulator appears in the queue, the alarm really sounds, Acknowledge
 // stops it, and the state survives a restart of the host.
-import type { Page } from '@playwright/test';
 import { makeFlag, CANARY } from '../helpers/flags';
-import { expect, probe, test } from './fixtures';
-
-async function setOperator(page: Page, name: string) {
-  await page.getByTestId('operator-name').fill(name);
-}
+import { expect, openDesk, probe, test } from './fixtures';
 
 test('a new flag reaches the desk, sounds until acknowledged, and stays acknowledged after a restart', async ({
   rig,
   page,
 }) => {
   let host = await rig.startHost();
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await expect(page.getByText(/TRAINING/).first()).toBeVisible();
 
   rig.sim.publish(makeFlag({ id: 'fl_e2e_1', risk: 'imminent' }));
@@ -32,7 +27,6 @@ test('a new flag reaches the desk, sounds until acknowledged, and stays acknowle
   await expect(page.getByTestId('reveal-form')).toBeVisible();
   await expect(page.getByText(CANARY.name)).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screens/desk-identity-hidden.png' });
-  await setOperator(page, 'Op Testwal');
   await page.getByTestId('reveal-reason').fill('no');
   await page.getByTestId('reveal-send').click();
   await expect(page.getByTestId('reveal-problem')).toContainText('reason: at least 5 characters');
@@ -46,7 +40,7 @@ test('a new flag reaches the desk, sounds until acknowledged, and stays acknowle
   await page.screenshot({ path: 'test-results/screens/desk-en.png' });
 
   host = await rig.startHost();
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   const again = page.locator('[data-testid="queue-row"][data-flag-id="fl_e2e_1"]');
   await expect(again).toHaveAttribute('data-state', 'acknowledged');
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'false');
@@ -57,7 +51,7 @@ test('the desk in Hindi', async ({ rig, page }) => {
   for (const risk of ['imminent', 'high', 'elevated'])
     rig.sim.publish(makeFlag({ risk, location: { district: 'जोधपुर' } }));
   rig.sim.publish(makeFlag({ location: { source: 'none' } }));
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(4);
   await page.getByTestId('lang-hi').click();
   await expect(page.getByText('प्रशिक्षण').first()).toBeVisible();
@@ -67,7 +61,7 @@ test('the desk in Hindi', async ({ rig, page }) => {
 
 test('the feed refusing credentials is an alarm on the desk', async ({ rig, page }) => {
   const host = await rig.startHost();
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'false');
   rig.sim.setFault('unauthorised');
   await expect(page.getByTestId('feed-health')).toHaveAttribute('data-state', 'unauthorised');
@@ -80,11 +74,10 @@ test('a risk the platform raises after acknowledgement alarms again until the ra
   page,
 }) => {
   const host = await rig.startHost();
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   rig.sim.publish(makeFlag({ id: 'fl_e2e_raise', risk: 'elevated' }));
   const row = page.locator('[data-testid="queue-row"][data-flag-id="fl_e2e_raise"]');
   await row.click();
-  await setOperator(page, 'Op Testwal');
   await page.getByTestId('acknowledge').click();
   await expect(row).toHaveAttribute('data-state', 'acknowledged');
   await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'false');

@@ -1,15 +1,14 @@
 // Dispatch on the desk against the real core: acknowledge, send to the routed unit, record the
 // unit's confirmation after a restart of the host, record the outcome and close; closed stays closed.
 import { makeFlag } from '../helpers/flags';
-import { expect, test } from './fixtures';
+import { expect, openDesk, test } from './fixtures';
 
 test('dispatch, confirmation and close persist across restarts', async ({ rig, page }) => {
   let host = await rig.startHost();
   rig.sim.publish(makeFlag({ id: 'fl_dx', location: { district: 'Kota', city: 'Kota' } }));
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   const row = page.locator('[data-testid="queue-row"][data-flag-id="fl_dx"]');
   await row.click();
-  await page.getByTestId('operator-name').fill('Op Testwal');
   await page.getByTestId('acknowledge').click();
   await expect(row).toHaveAttribute('data-state', 'acknowledged');
 
@@ -22,10 +21,9 @@ test('dispatch, confirmation and close persist across restarts', async ({ rig, p
   await page.screenshot({ path: 'test-results/screens/desk-dispatched.png' });
 
   host = await rig.startHost();
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await page.locator('[data-testid="queue-row"][data-flag-id="fl_dx"]').click();
   await expect(page.getByTestId('case-steps')).toHaveAttribute('data-state', 'dispatched');
-  await page.getByTestId('operator-name').fill('Op Second'); // a new host is a new origin here: no stored name
   await page.getByTestId('confirm-by').fill('HC Unitwala');
   await page.getByTestId('confirm-send').click();
   await expect(page.getByTestId('case-sent')).toContainText('Confirmed by the unit');
@@ -35,16 +33,15 @@ test('dispatch, confirmation and close persist across restarts', async ({ rig, p
   await expect(page.locator('[data-testid="queue-row"][data-flag-id="fl_dx"]')).toHaveCount(0);
 
   host = await rig.startHost();
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await expect(page.getByTestId('queue-open-count')).toContainText('0');
 });
 
 test('closing without a dispatch offers only false positive or duplicate', async ({ rig, page }) => {
   const host = await rig.startHost();
   rig.sim.publish(makeFlag({ id: 'fl_fp', location: { source: 'none' } }));
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await page.locator('[data-testid="queue-row"][data-flag-id="fl_fp"]').click();
-  await page.getByTestId('operator-name').fill('Op Testwal');
   await page.getByTestId('acknowledge').click();
   await expect(page.getByTestId('dispatch-unit')).toHaveValue(''); // the supervisor decides: nothing preselected
   await expect(page.getByTestId('dispatch-send')).toBeDisabled();
@@ -59,7 +56,7 @@ test('repeat flags of one account are shown together, each still its own case', 
   const subject = { account_id: 'acct-e2e-repeat', display_name: 'Invented Repeatwala' };
   rig.sim.publish(makeFlag({ id: 'fl_rep_1', subject, flagged_at: '2026-11-24T09:00:00+05:30' }));
   rig.sim.publish(makeFlag({ id: 'fl_rep_2', subject, flagged_at: '2026-11-25T09:00:00+05:30' }));
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await page.locator('[data-testid="queue-row"][data-flag-id="fl_rep_2"]').click();
   await expect(page.getByTestId('related-flags')).toHaveAttribute('data-count', '1');
   await page.getByTestId('related-flag').getByRole('button').click();
@@ -71,10 +68,9 @@ test('a closed intervention comes back as welfare check-ins when they fall due',
   // Drill timings: the check-ins fall due 2 s and 4 s after the close instead of 24 h and 72 h.
   const host = await rig.startHost(['--follow-ups', '2s,4s']);
   rig.sim.publish(makeFlag({ id: 'fl_fu', location: { district: 'Jodhpur' } }));
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   const row = page.locator('[data-testid="queue-row"][data-flag-id="fl_fu"]');
   await row.click();
-  await page.getByTestId('operator-name').fill('Op Testwal');
   await page.getByTestId('acknowledge').click();
   await page.getByTestId('dispatch-called').fill('SI Testwal');
   await page.getByTestId('dispatch-send').click();

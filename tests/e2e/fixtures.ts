@@ -1,4 +1,5 @@
 // Shared set-up of the e2e specs: a simulator in the test process, the built host as a child.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,14 @@ export interface Rig {
   dataDir: string;
   host: HostProcess | null;
   startHost(extra?: string[]): Promise<HostProcess>;
+  /** An account added from the machine (`lifeline account add`), password E2E_PASSWORD. */
+  addAccount(name: string, role: 'operator' | 'supervisor' | 'auditor' | 'administrator'): void;
 }
+
+/** Every e2e account's password (invented, like everyone in these tests). */
+export const E2E_PASSWORD = 'e2e password 1';
+/** The first administrator each e2e test's desk creates on first run. */
+export const E2E_USER = 'Op Testwal';
 
 export const test = base.extend<{ rig: Rig }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured object
@@ -40,6 +48,28 @@ export const test = base.extend<{ rig: Rig }>({
         ]);
         return rig.host;
       },
+      addAccount(name, role) {
+        const r = spawnSync(
+          process.execPath,
+          [
+            path.join(__dirname, '../../bin/lifeline.cjs'),
+            'account',
+            'add',
+            '--name',
+            name,
+            '--role',
+            role,
+            '--by',
+            E2E_USER,
+            '--data-dir',
+            path.join(dataDir, 'data'),
+            '--key-file',
+            path.join(dataDir, 'keys', 'db.key'),
+          ],
+          { env: { ...process.env, LIFELINE_NEW_PASSWORD: E2E_PASSWORD }, encoding: 'utf8' },
+        );
+        if (r.status !== 0) throw new Error(`account add failed: ${r.stderr}`);
+      },
     };
     await use(rig);
     await rig.host?.stop();
@@ -59,3 +89,24 @@ export type Probe = {
 };
 export const probe = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { lifelineAudioProbe: () => Probe }).lifelineAudioProbe());
+
+/**
+ * Opens the desk and logs on: on a fresh data directory the first-run form creates the
+ * administrator (E2E_USER by default); afterwards the same name logs on with E2E_PASSWORD.
+ */
+export async function openDesk(page: Page, url: string, name = E2E_USER): Promise<void> {
+  await page.goto(url);
+  await logOn(page, name);
+}
+
+export async function logOn(page: Page, name = E2E_USER): Promise<void> {
+  const screen = page.getByTestId('logon-screen');
+  await screen.waitFor();
+  await page.getByTestId('logon-accept').check();
+  await page.getByTestId('logon-name').fill(name);
+  await page.getByTestId('logon-password').fill(E2E_PASSWORD);
+  if ((await screen.getAttribute('data-first-run')) === 'true')
+    await page.getByTestId('logon-confirm').fill(E2E_PASSWORD);
+  await page.getByTestId('logon-send').click();
+  await page.getByTestId('user-badge').or(page.getByTestId('handover-view')).first().waitFor();
+}

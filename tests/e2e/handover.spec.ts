@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CANARY, makeFlag } from '../helpers/flags';
-import { expect, test } from './fixtures';
+import { expect, logOn, openDesk, test } from './fixtures';
 
 const OUT = 'test-results/handover';
 
@@ -27,10 +27,9 @@ test('the handover of the shift prints to an A4 PDF with the counts, in English 
   rig.sim.publish(makeFlag({ id: 'fl_ho_1', risk: 'imminent' }));
   rig.sim.publish(makeFlag({ id: 'fl_ho_2', risk: 'high', location: { district: 'Jodhpur' } }));
   rig.sim.publish(makeFlag({ id: 'fl_ho_3', risk: 'elevated', location: { source: 'none' } }));
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(3);
   await page.locator('[data-testid="queue-row"][data-flag-id="fl_ho_2"]').click();
-  await page.getByTestId('operator-name').fill('Op Testwal');
   await page.getByTestId('acknowledge').click();
   await expect(page.locator('[data-flag-id="fl_ho_2"]').first()).toHaveAttribute(
     'data-state',
@@ -65,7 +64,7 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   page,
 }) => {
   const host = await rig.startHost();
-  await page.goto(host.url);
+  await openDesk(page, host.url, 'Sup Outgoing'); // the first administrator, who may sign
   await page.getByTestId('handover-open').click();
   const current = await page.getByTestId('handover-view').getAttribute('data-shift');
   await page.getByTestId('handover-prev').click();
@@ -83,18 +82,22 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   await page.screenshot({ path: `${OUT}/handover-roster.png` });
 
   await page.locator('textarea').fill('Feed steady. Nothing to add.');
-  await page.getByTestId('handover-signer').fill('Sup Outgoing');
+  await expect(page.getByTestId('handover-signer')).toHaveValue('Sup Outgoing'); // the logged-on user
   await page.getByTestId('handover-sign').click();
   await expect(page.getByTestId('handover-signed-by')).toHaveAttribute('data-signed', 'true');
   await expect(page.getByTestId('handover-sha')).toBeVisible();
-  await page.getByTestId('handover-receiver').fill('Sup Outgoing');
   await page.getByTestId('handover-receive').click();
   await expect(page.getByTestId('handover-error')).toBeVisible(); // the same person cannot take over
-  await page.getByTestId('handover-receiver').fill('Sup Incoming');
+  // The incoming supervisor logs on at this desk (a reload is a new session in a browser).
+  rig.addAccount('Sup Incoming', 'supervisor');
+  await page.reload();
+  await logOn(page, 'Sup Incoming');
+  await expect(page.getByTestId('handover-receiver')).toHaveValue('Sup Incoming');
   await page.getByTestId('handover-receive').click();
   await expect(page.getByTestId('handover-received-by')).toHaveAttribute('data-received', 'true');
 
   await page.reload();
+  await logOn(page, 'Sup Incoming');
   await expect(page.getByTestId('handover-received-by')).toContainText('Sup Incoming');
   await expect(page.getByTestId('handover-signed-by')).toContainText('Sup Outgoing');
   await expect(page.getByText('Feed steady. Nothing to add.')).toBeVisible();

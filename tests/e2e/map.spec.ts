@@ -3,7 +3,7 @@
 // the same figures (and nothing clickable). Screenshots are looked at: does it look like Rajasthan?
 import type { Page } from '@playwright/test';
 import { makeFlag } from '../helpers/flags';
-import { expect, test } from './fixtures';
+import { expect, openDesk, test } from './fixtures';
 
 const area = (page: Page, variant: 'desk' | 'wall', key: string) =>
   page.getByTestId(`district-map-${variant}`).locator(`[data-area="${key}"]`).first();
@@ -20,7 +20,7 @@ function publishSpread(rig: { sim: { publish(f: Record<string, unknown>): void }
 test('the desk map counts open flags per area and filters the queue by a click', async ({ rig, page }) => {
   const host = await rig.startHost();
   publishSpread(rig);
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await expect(page.getByTestId('queue-open-count')).toContainText('19');
   await expect(area(page, 'desk', 'kota-city')).toHaveAttribute('data-count', '3');
   await expect(area(page, 'desk', 'kota')).toHaveAttribute('data-count', '1');

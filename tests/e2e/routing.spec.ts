@@ -1,7 +1,7 @@
 // Routing on the desk, against the real core: main routes each flag as it is stored and the detail
 // panel names the unit, what the routing rests on, or says plainly that the supervisor decides.
 import { makeFlag } from '../helpers/flags';
-import { expect, test } from './fixtures';
+import { expect, openDesk, test } from './fixtures';
 
 test('Kota goes to Kota City police, Jodhpur to its control room, no location to the supervisor', async ({
   rig,
@@ -13,7 +13,7 @@ test('Kota goes to Kota City police, Jodhpur to its control room, no location to
   );
   rig.sim.publish(makeFlag({ id: 'fl_rt_jodhpur', location: { district: 'जोधपुर' } }));
   rig.sim.publish(makeFlag({ id: 'fl_rt_none', location: { source: 'none' } }));
-  await page.goto(host.url);
+  await openDesk(page, host.url);
   await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(3);
 
   const unitOf = async (id: string) => {

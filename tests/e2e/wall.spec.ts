@@ -2,7 +2,7 @@
 // alarm audio really playing and stopping when a desk acknowledges, flood shown; screenshots at
 // 1920×1080 and 3840×2160.
 import { CANARY, makeFlag } from '../helpers/flags';
-import { expect, probe, test } from './fixtures';
+import { expect, openDesk, probe, test } from './fixtures';
 
 const PERSONAL = {
   ...CANARY,
@@ -66,8 +66,7 @@ test('the wall shows the queue without a single personal field, and goes quiet w
     expect(html, `${field} on the wall`).not.toContain(value);
 
   const desk = await browser.newPage();
-  await desk.goto(host.url);
-  await desk.getByTestId('operator-name').fill('Op Testwal');
+  await openDesk(desk, host.url);
   for (const id of ['fl_w1', 'fl_w2', 'fl_w3']) {
     await desk.locator(`[data-testid="queue-row"][data-flag-id="${id}"]`).click();
     await desk.getByTestId('acknowledge').click();

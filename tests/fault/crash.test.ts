@@ -2,6 +2,7 @@
 // pulls a known feed in small pages. After each restart it resumes from the committed cursor. At
 // the end the store holds exactly the (id, revision) pairs the feed served, no duplicates, and
 // both integrity checks pass.
+import { verifyDatabase } from '../../electron/main/cli/verify';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -82,8 +83,9 @@ describe('crash test', () => {
       .all();
     const duplicated = received.length + revisedTwice.length + extra;
     expect(cursor).toBe(`c_${sim.log.length}`);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('cipher_integrity_check')).toEqual([]);
+    // integrity_check, every page read through its HMAC (cipher_integrity_check is SQLCipher's and
+    // answers nothing with this driver; verify.ts says why), and the audit chain.
+    expect(verifyDatabase(db)).toMatchObject({ ok: true, integrity: [], cipherIntegrity: [] });
     store.close();
 
     console.log(`crash: ${kills} kills, ${lost} lost, ${duplicated} duplicated`);

@@ -1,26 +1,13 @@
 // `lifeline verify`, run from source as a child process like tests/integration/cli.test.ts: exit 0
 // and the trail's head on a sound store; non-zero naming the first broken entry after tampering;
 // never a personal field in its output.
-import { spawnSync } from 'node:child_process';
+import { lifeline } from '../helpers/cli';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../electron/main/core/store/open-database';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput, tempDir } from '../helpers/temp-store';
-
-const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
-const withoutLifelineSettings = (env: NodeJS.ProcessEnv) =>
-  Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('LIFELINE_')));
-function lifeline(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
-    encoding: 'utf8',
-    env: { ...withoutLifelineSettings(process.env), ...env },
-    timeout: 30_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('lifeline verify', () => {
   it('passes a sound store, and names the first altered entry (seq and time) once tampered with', () => {

@@ -1,25 +1,12 @@
 // The `lifeline` command line, run from source as a child process (the built one is exercised by
 // the e2e tests): import with validation and idempotence, status without personal data, clear errors.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { lifeline } from '../helpers/cli';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/migrations';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { tempDir } from '../helpers/temp-store';
-
-const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
-/** The caller's own LIFELINE_* settings (a real data directory, a key) must never reach a test. */
-const withoutLifelineSettings = (env: NodeJS.ProcessEnv) =>
-  Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('LIFELINE_')));
-function lifeline(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
-    encoding: 'utf8',
-    env: { ...withoutLifelineSettings(process.env), ...env },
-    timeout: 30_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('lifeline CLI', () => {
   it("imports NDJSON with the feed's validation, quarantine and idempotence, and reports status without personal data", () => {
@@ -95,6 +82,12 @@ describe('lifeline CLI', () => {
     expect(lifeline(['host', '--poll-interval-ms', '5'])).toMatchObject({ code: 2 });
     expect(lifeline(['host', '--poll-interval-ms', '5']).err).toMatch(
       /--poll-interval-ms \/ LIFELINE_POLL_INTERVAL_MS: must be ≥ 250/,
+    );
+    expect(lifeline(['host', '--idle-lock-minutes', '45']).err).toMatch(
+      /--idle-lock-minutes \/ LIFELINE_IDLE_LOCK_MINUTES: must be 1–30 minutes/,
+    );
+    expect(lifeline(['host', '--follow-ups', '24h,1h']).err).toMatch(
+      /--follow-ups \/ LIFELINE_FOLLOW_UPS: followUpAfterMs: each check-in later than the one before/,
     );
     expect(lifeline(['host', '--feed-url', 'http://10.0.0.1/feed', '--token', 't']).err).toMatch(
       /--feed-url .*loopback only/,

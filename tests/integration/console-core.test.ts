@@ -1,5 +1,5 @@
 // The core's clock-driven duties keep running whatever the feed does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ALARM_CONFIG } from '../../electron/main/core/alarm/alarm-config';
 import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
@@ -8,6 +8,7 @@ import type { AlarmState } from '../../shared/domain';
 import { makeFlag } from '../helpers/flags';
 import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { openTempStore, pageInput } from '../helpers/temp-store';
+import { closeFlag } from '../../electron/main/core/store/dispatch-queries';
 
 let sim: Simulator;
 let core: ConsoleCore;
@@ -87,6 +88,36 @@ describe('console core', () => {
       source: 'import:x.ndjson',
     });
     while (!seen.includes('fl_imported')) await new Promise<void>((r) => waiters.push(r));
-    expect((await core.handlers.listQueue({}, { role: 'desk' })).map((i) => i.id)).toEqual(['fl_imported']);
+    expect(
+      (await core.handlers.listQueue({}, { role: 'desk', connection: 'test' })).map((i) => i.id),
+    ).toEqual(['fl_imported']);
+  });
+
+  it('erases the personal fields of flags closed past the retention period as it starts', async () => {
+    sim = await startSimulator({ token: 't', runId: 'cr' });
+    const { store, sync } = openTempStore();
+    close = () => sync.close();
+    sync.commitPage(pageInput([makeFlag({ id: 'fl_old' }), makeFlag({ id: 'fl_kept' })]));
+    for (const id of ['fl_old', 'fl_kept']) sync.acknowledge(id, 'Op A', 1_000);
+    closeFlag(sync.database, 'fl_old', 'Op A', { outcome: 'false_positive' }, 2_000);
+    const day = 24 * 3600_000;
+    core = createConsoleCore({
+      store,
+      host: 'headless',
+      version: 'test',
+      now: () => 2_000 + 91 * day,
+      retentionMs: 90 * day,
+      feed: defaultFeedConfig({ baseUrl: sim.url, token: 't', pollIntervalMs: 1000 }),
+    });
+    await core.start();
+    await vi.waitFor(() =>
+      expect(sync.getFlagDetail('fl_old')!.events.at(-1)).toMatchObject({ kind: 'personal_erased' }),
+    );
+    const held = (id: string) =>
+      sync.database.prepare('SELECT count(*) AS n FROM flag_personal WHERE flag_id = ?').get(id) as {
+        n: number;
+      };
+    expect(held('fl_old').n).toBe(0);
+    expect(held('fl_kept').n).toBe(1); // still open: nothing erased
   });
 });

@@ -117,7 +117,7 @@ describe('handover sign-off', () => {
     seed();
     let now = shift.endMs - 31 * MIN;
     const handlers = handoverHandlers(inProcessStore(sync), DEFAULT_SCHEDULE, false, () => now);
-    const ctx = { role: 'desk' as const };
+    const ctx = { role: 'desk' as const, connection: 'test' };
     await expect(
       handlers.signHandover({ shiftId: shift.id, supervisor: 'Sup Out', notes: 'n' }, ctx),
     ).rejects.toThrow(/30 minutes before/);
@@ -161,7 +161,7 @@ describe('handover sign-off', () => {
   it('keeps the roster of a shift, shows it in the summary, and freezes it with the signature', async () => {
     seed();
     const handlers = handoverHandlers(inProcessStore(sync), DEFAULT_SCHEDULE, false, () => shift.endMs - MIN);
-    const ctx = { role: 'desk' as const };
+    const ctx = { role: 'desk' as const, connection: 'test' };
     const entries = [
       { desk: 'D2', operator: 'HC Ravi Demoria', supervisor: false },
       { desk: 'D1', operator: 'SI Asha Testwal', supervisor: true },
@@ -177,11 +177,14 @@ describe('handover sign-off', () => {
   it('notices a signed record whose content no longer matches its hash', async () => {
     seed();
     const handlers = handoverHandlers(inProcessStore(sync), DEFAULT_SCHEDULE, false, () => shift.endMs);
-    await handlers.signHandover({ shiftId: shift.id, supervisor: 'Sup Out', notes: 'ok' }, { role: 'desk' });
+    await handlers.signHandover(
+      { shiftId: shift.id, supervisor: 'Sup Out', notes: 'ok' },
+      { role: 'desk', connection: 'test' },
+    );
     sync.database.exec('DROP TRIGGER handovers_receipt_only'); // an attacker with the key and the file
     sync.database.exec(`UPDATE handovers SET notes = 'forged'`);
-    await expect(handlers.getHandover({ shiftId: shift.id }, { role: 'desk' })).rejects.toThrow(
-      /does not match its signature hash/,
-    );
+    await expect(
+      handlers.getHandover({ shiftId: shift.id }, { role: 'desk', connection: 'test' }),
+    ).rejects.toThrow(/does not match its signature hash/);
   });
 });

@@ -10,16 +10,26 @@ import { startHeadlessHost, type HeadlessHost } from '../../electron/main/core/h
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
 import { makeFlag } from '../helpers/flags';
 import { openTempStore, tempDir } from '../helpers/temp-store';
+import { hashPassword } from '../../electron/main/core/accounts/passwords';
 
 let sim: Simulator;
 let core: ConsoleCore;
 let host: HeadlessHost;
 let closeStore: () => void;
 
+const PASSWORD = 'correct horse battery';
+const logOn = (client: Client) =>
+  client.invoke('logon', { name: 'Op Testwal', password: PASSWORD, bannerAccepted: true });
+
 async function startRig() {
   sim = await startSimulator({ token: 't0k3n', runId: 'h' });
   const { store, sync } = openTempStore();
   closeStore = () => sync.close();
+  await store.createAccount(
+    { name: 'Op Testwal', role: 'operator', passwordHash: hashPassword(PASSWORD) },
+    'test',
+    0,
+  );
   core = createConsoleCore({
     store,
     host: 'headless',
@@ -110,6 +120,12 @@ describe('headless host', () => {
   it('validates every payload and names the field', async () => {
     await startRig();
     const client = await Client.connect(wsUrl('secret-token-123'), origin());
+    // Nobody logged on at this connection yet: reads only.
+    expect(await client.invoke('getFlagDetail', { id: 'fl_none' })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: 'Log on first.' },
+    });
+    expect(await logOn(client)).toMatchObject({ ok: true, value: { name: 'Op Testwal', role: 'operator' } });
     expect(await client.invoke('nope')).toMatchObject({
       ok: false,
       error: { kind: 'invalid_request', field: 'channel' },
@@ -128,7 +144,7 @@ describe('headless host', () => {
     });
     expect(await client.invoke('getSession')).toMatchObject({
       ok: true,
-      value: { training: true, host: 'headless' },
+      value: { training: true, host: 'headless', user: { name: 'Op Testwal' }, accountsExist: true },
     });
     client.ws.close();
   });
@@ -136,6 +152,7 @@ describe('headless host', () => {
   it('pushes a published flag to the queue, sounds the alarm, and acknowledging silences it', async () => {
     await startRig();
     const client = await Client.connect(wsUrl('secret-token-123'), origin());
+    await logOn(client);
     sim.publish(makeFlag({ id: 'fl_e2e', risk: 'imminent' }));
     const changed = await client.waitFor('queueChanged', (p) =>
       p.upserts.some((u: any) => u.id === 'fl_e2e'),
@@ -193,6 +210,7 @@ describe('headless host', () => {
 
     // An operator's free text (a silence reason) never reaches the wall, by event or by answer.
     const desk = await Client.connect(wsUrl('secret-token-123'), origin());
+    await logOn(desk);
     await desk.invoke('silenceAlarm', {
       operator: 'Op Testwal',
       reason: 'calling Priyanka Fictora',

@@ -129,6 +129,13 @@ describe('encrypted store: ingest', () => {
     sync.commitPage(pageInput([makeFlag()]));
     expect(() => sync.database.exec('DELETE FROM flag_events')).toThrow(/append-only/);
     expect(() => sync.database.exec(`UPDATE flag_events SET kind = 'x'`)).toThrow(/append-only/);
+    // Retention's one permitted change: a detail reduced to what its audit entry holds (migration 10).
+    expect(() => sync.database.exec(`UPDATE flag_events SET detail_json = '{"note":"x"}'`)).toThrow(
+      /append-only/,
+    );
+    expect(() =>
+      sync.database.exec('UPDATE flag_events SET detail_json = audit_detail(detail_json)'),
+    ).not.toThrow();
   });
 
   it('acknowledges once and says who got there first', () => {

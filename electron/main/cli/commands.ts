@@ -19,6 +19,10 @@ import { openEncryptedDatabase } from '../core/store/open-database';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
 import { formatVerifyReport, verifyDatabase } from './verify';
+import { purgeCommand } from './purge';
+import { exportCommand } from './export';
+import { keyEscrowCommand } from './key-escrow';
+import { accountCommand } from './account';
 
 const VERSION = '0.1.0';
 type Flags = Record<string, string | boolean | undefined>;
@@ -67,6 +71,14 @@ export async function runCommand(argv: string[]): Promise<number | null> {
       return simulator(rest);
     case 'verify':
       return verify(rest);
+    case 'purge':
+      return purgeCommand(rest);
+    case 'export':
+      return exportCommand(rest);
+    case 'key-escrow':
+      return keyEscrowCommand(rest);
+    case 'account':
+      return accountCommand(rest);
     case undefined:
     case '--help':
     case '-h':

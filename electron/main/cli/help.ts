@@ -11,7 +11,11 @@ const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on
   --shifts SCHEDULE       e.g. morning=06:00-14:00,evening=14:00-22:00,night=22:00-06:00 (IST;
                           no gaps, no overlaps, 24 h; this is the default)   [LIFELINE_SHIFTS]
   --follow-ups LIST       welfare check-ins after a closed intervention, from
-                          the close (s, m, h, d; default 24h,72h,7d)         [LIFELINE_FOLLOW_UPS]`;
+                          the close (s, m, h, d; default 24h,72h,7d)         [LIFELINE_FOLLOW_UPS]
+  --idle-lock-minutes N   an idle desk locks after N minutes, 1–30 (default 15)
+                                                                     [LIFELINE_IDLE_LOCK_MINUTES]
+  --retention-days N      erase closed flags' personal fields N days after close,
+                          1–3650 (default 90; checked hourly)    [LIFELINE_RETENTION_DAYS]`;
 
 export const HELP = {
   main: `lifeline — Lifeline Console without Electron
@@ -24,6 +28,10 @@ Commands:
   status      counts by state, quarantined records, cursor, feed health (no personal data)
   simulator   run the synthetic feed on its own
   verify      check the database file, its encryption and the audit trail's hash chain
+  purge       retention: erase personal fields of flags closed over 90 days ago (--by NAME)
+  export      the audit entries of a time range as JSON lines, for an inquiry (--by NAME)
+  key-escrow  export / restore the database key, encrypted with a passphrase (administrator)
+  account     add an account, list accounts, release a lockout (--by NAME)
 
 lifeline <command> --help for its options.`,
   host: `Usage: lifeline host [options]

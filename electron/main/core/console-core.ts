@@ -11,6 +11,12 @@ import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/shifts/schedule';
 import { handoverHandlers } from './handover/handover-handlers';
+import { IDLE_LOCK } from '../../../shared/accounts';
+import { accountHandlers } from './accounts/account-handlers';
+import { guardHandlers } from './accounts/guard';
+import { SessionRegistry } from './accounts/sessions';
+import { startRetention, type RetentionSchedule } from './retention';
+import { DEFAULT_RETENTION_MS } from './store/retention-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -21,6 +27,10 @@ export interface ConsoleCoreOptions {
   host: 'electron' | 'headless';
   version: string;
   alarm?: AlarmConfig;
+  /** Personal fields of closed flags are erased this long after close (default 90 days). */
+  retentionMs?: number;
+  /** The desk locks after this long without input (1–30 min; default 15). */
+  idleLockMs?: number;
   /** Welfare check-ins after a closed intervention, from the close (validated); default 24 h, 72 h, 7 d. */
   followUpAfterMs?: readonly number[];
   /** The room's shifts (validated); default 06–14, 14–22, 22–06 IST. */
@@ -38,6 +48,10 @@ export interface ConsoleCoreOptions {
 
 export interface ConsoleCore {
   readonly handlers: InvokeHandlers;
+  /** The handlers with some replaced by the transport (the shell's PDF), behind the same account rules. */
+  handlersWith(overrides: Partial<InvokeHandlers>): InvokeHandlers;
+  /** The window closed or the connection dropped: whoever was logged on there is logged off. */
+  endSession(connection: string): Promise<void>;
   subscribe(listener: CoreListener): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -50,6 +64,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const alarmConfig = options.alarm ?? DEFAULT_ALARM_CONFIG;
   const training = options.feed.training;
   const schedule = scheduleSchema.parse(options.schedule ?? DEFAULT_SCHEDULE);
+  const idleLockMs = Math.min(
+    IDLE_LOCK.maxMs,
+    Math.max(IDLE_LOCK.minMs, options.idleLockMs ?? IDLE_LOCK.defaultMs),
+  );
   const followUpAfterMs = followUpScheduleSchema.parse(options.followUpAfterMs ?? DEFAULT_FOLLOW_UP_AFTER_MS);
   const { store } = options;
   const listeners = new Set<CoreListener>();
@@ -59,6 +77,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   let lastHealthJson = '';
   let lastPushedGood: number | null = null;
   const timers: NodeJS.Timeout[] = [];
+  let retention: RetentionSchedule | null = null;
 
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -139,15 +158,24 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     return void publishAlarm();
   }
 
-  const handlers: InvokeHandlers = {
-    getSession: async (_request, context) => ({
-      training,
-      version: options.version,
-      schemaVersion: LATEST_SCHEMA_VERSION,
-      host: options.host,
-      role: context.role,
-      schedule,
-    }),
+  const sessions = new SessionRegistry(store, now);
+  const rawHandlers: InvokeHandlers = {
+    ...accountHandlers(store, sessions, now),
+    getSession: async (_request, context) => {
+      const session = sessions.get(context.connection);
+      return {
+        training,
+        version: options.version,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        host: options.host,
+        role: context.role,
+        schedule,
+        user: session?.user ?? null,
+        accountsExist: (await store.countAccounts()) > 0,
+        locked: session?.locked ?? false,
+        idleLockMs,
+      };
+    },
     listQueue: async () => [...open.values()],
     getFlagDetail: async ({ id }) => {
       const detail = await store.getFlagDetail(id);
@@ -209,8 +237,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
   };
 
+  const handlers = guardHandlers(rawHandlers, sessions);
+
   return {
     handlers,
+    handlersWith: (overrides) => guardHandlers({ ...rawHandlers, ...overrides }, sessions),
+    endSession: (connection) => sessions.end(connection),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -224,6 +256,11 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       poller.health.setQuarantinedTotal(await store.countQuarantined());
       publishAlarm();
       poller.start();
+      retention = startRetention(store, {
+        retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
+        now,
+        log: (line) => log(line),
+      });
       // Every tick, whatever the feed does: escalation, silence expiry, flood end and "too quiet"
       // are due by the clock, not by a poll (a hanging feed must not hold an escalation back).
       const tick = setInterval(() => {
@@ -243,6 +280,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
+      await retention?.stop();
       await poller.stop();
     },
     feedHealth: () => poller.health.evaluate(now()),

@@ -29,6 +29,10 @@ export interface StartConsoleOptions {
   schedule?: readonly Shift[];
   /** Welfare check-ins after a closed intervention, from the close; default 24 h, 72 h, 7 d. */
   followUpAfterMs?: readonly number[];
+  /** The desk locks after this long without input (1–30 min). */
+  idleLockMs?: number;
+  /** Personal fields of closed flags are erased this long after close (default 90 days). */
+  retentionMs?: number;
   /** Synthetic flags per minute when the simulator is the feed. */
   simRate: number;
   /** Mark an external feed's flags as TRAINING (drills); the built-in simulator always is. */
@@ -57,6 +61,8 @@ export function feedOptionsOf(config: HostConfig) {
     simRate: config.simRate,
     schedule: config.shifts,
     followUpAfterMs: config.followUps,
+    idleLockMs: config.idleLockMinutes * 60_000,
+    retentionMs: config.retentionDays * 24 * 3600_000,
   };
 }
 
@@ -92,6 +98,8 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     version: options.version,
     ...(options.schedule ? { schedule: options.schedule } : {}),
     ...(options.followUpAfterMs ? { followUpAfterMs: options.followUpAfterMs } : {}),
+    ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
+    ...(options.retentionMs ? { retentionMs: options.retentionMs } : {}),
     feed: defaultFeedConfig({
       baseUrl: feedUrl,
       token: token!,

@@ -2,12 +2,14 @@
 // the same way the headless host starts it (core/start-console.ts); the database runs in a worker.
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron';
-import { feedOptionsOf, startConsole, type RunningConsole } from '../core/start-console';
+import { DATABASE_FILE, feedOptionsOf, startConsole, type RunningConsole } from '../core/start-console';
 import { resolveHostConfig } from '../core/config/host-config';
 import { handoverPdfSaver } from './handover-pdf';
-import { forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
+import { connectionOf, forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
 import { safeStorageKeyProvider } from './safe-storage-key';
 import { denyEverythingElse } from './hardening';
+import { escrowRequest, runEscrowRequest } from './escrow-mode';
+import { readPassphrase } from '../cli/key-escrow';
 import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 
@@ -24,21 +26,38 @@ function argValue(args: string[], name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) return app.quit();
+  const args = process.argv.slice(1);
+  // The key escrow runs beside a running console (SQLite's WAL allows it): it opens no window.
+  const escrowMode = args.some((a) => /^--(export|restore)-key-escrow=/.test(a));
+  if (!escrowMode && !app.requestSingleInstanceLock()) return app.quit();
   app.enableSandbox();
   await app.whenReady();
   denyEverythingElse(app, session.defaultSession);
   serveAppScheme(rendererDir);
 
-  const args = process.argv.slice(1);
+  const keyProvider = safeStorageKeyProvider(safeStorage, app.getPath('userData'), {
+    platform: process.platform,
+    allowWeakBackend: args.includes('--allow-weak-keychain'),
+  });
+  const dataDir = path.join(app.getPath('userData'), 'data');
+  try {
+    // --export-key-escrow=FILE / --restore-key-escrow=FILE (with --by=NAME): do that, then exit.
+    const escrow = escrowRequest(args);
+    if (escrow) {
+      const passphrase = await readPassphrase(escrow.action === 'export');
+      const databaseFile = path.join(dataDir, DATABASE_FILE);
+      console.log(await runEscrowRequest(escrow, { keyProvider, databaseFile, passphrase }));
+      return app.exit(0);
+    }
+  } catch (error) {
+    console.error(`Key escrow: ${(error as Error).message}`);
+    return app.exit(1);
+  }
   try {
     const config = resolveHostConfig({}, process.env);
     running = await startConsole({
-      dataDir: path.join(app.getPath('userData'), 'data'),
-      keyProvider: safeStorageKeyProvider(safeStorage, app.getPath('userData'), {
-        platform: process.platform,
-        allowWeakBackend: args.includes('--allow-weak-keychain'),
-      }),
+      dataDir,
+      keyProvider,
       host: 'electron',
       version: app.getVersion(),
       ...feedOptionsOf(config),
@@ -56,7 +75,7 @@ async function main(): Promise<void> {
   };
   registerContract(
     ipcMain,
-    (sender) => ({ ...core.handlers, saveHandoverPdf: handoverPdfSaver(sender, pdfDeps) }),
+    (sender) => core.handlersWith({ saveHandoverPdf: handoverPdfSaver(sender, pdfDeps) }),
     trustedUrlCheck(APP_INDEX_URL, devServerUrl),
     roleOfContents,
   );
@@ -67,6 +86,7 @@ async function main(): Promise<void> {
     preload: preloadPath(__dirname),
     devServerUrl,
     wallDisplay: wallDisplay === undefined ? undefined : Number(wallDisplay),
+    onClosed: (contentsId) => void core.endSession(connectionOf({ id: contentsId })).catch(() => {}),
   };
   // --wall: this machine drives a wall screen (alone, or beside the desk with --desk).
   const wall = args.includes('--wall') || process.env.LIFELINE_WALL === '1';

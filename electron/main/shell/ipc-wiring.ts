@@ -27,7 +27,11 @@ export function registerContract(
     if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url) || role === null) {
       return { ok: false, error: { kind: 'forbidden', message: 'Call from an untrusted frame refused.' } };
     }
-    return dispatchInvoke(handlersFor(event.sender), channel, payload, { role });
+    // One logon session per window (webContents); the shell logs it off when the window goes.
+    return dispatchInvoke(handlersFor(event.sender), channel, payload, {
+      role,
+      connection: connectionOf(event.sender),
+    });
   });
 }
 
@@ -49,3 +53,6 @@ export function trustedUrlCheck(rendererIndexUrl: string, devServerUrl: string |
     return url.split('#')[0] === rendererIndexUrl;
   };
 }
+
+/** The logon session key of a window. */
+export const connectionOf = (sender: { id: number }) => `window-${sender.id}`;

@@ -8,6 +8,8 @@ import { APP_INDEX_URL } from './app-protocol';
 import { secureWebPreferences } from './web-preferences';
 
 export interface WindowOptions {
+  /** The window is gone: its logon session ends (the id is its webContents id). */
+  onClosed?: (contentsId: number) => void;
   preload: string;
   devServerUrl: string | undefined;
   /** Index into screen.getAllDisplays() for the wall; default: the last display. */
@@ -37,7 +39,10 @@ export function openWindow(role: ViewRole, options: WindowOptions): BrowserWindo
   });
   const contentsId = window.webContents.id;
   roles.set(contentsId, role);
-  window.on('closed', () => roles.delete(contentsId));
+  window.on('closed', () => {
+    roles.delete(contentsId);
+    options.onClosed?.(contentsId);
+  });
 
   const load = () => {
     void window.loadURL(`${options.devServerUrl ?? APP_INDEX_URL}#view=${role}`);

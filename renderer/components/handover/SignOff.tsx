@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HandoverRecord } from '../../../shared/handover';
 import { HANDOVER_WARNING_MS } from '../../../shared/shifts/schedule';
@@ -14,6 +14,8 @@ interface Props {
   record: HandoverRecord | null;
   endMs: number;
   uiLanguage: Language;
+  /** The logged-on supervisor: who signs or receives (main records the session's user, not a typed name). */
+  userName: string;
   pending: 'sign' | 'receive' | 'roster' | null;
   error: string | null;
   onSign(supervisor: string): void;
@@ -29,9 +31,10 @@ function NameForm(props: {
   testId: string;
   buttonTestId: string;
   hint?: ReactNode;
+  name: string;
   onSubmit(name: string): void;
 }) {
-  const [name, setName] = useState('');
+  const { name } = props;
   const valid = isValidOperatorName(name);
   return (
     <form
@@ -44,15 +47,7 @@ function NameForm(props: {
       <h3>{props.title}</h3>
       <label>
         <span>{props.label}</span>
-        <input
-          type="text"
-          value={name}
-          maxLength={64}
-          autoComplete="off"
-          data-testid={props.testId}
-          aria-invalid={name !== '' && !valid}
-          onChange={(e) => setName(e.target.value)}
-        />
+        <input type="text" value={name} readOnly data-testid={props.testId} />
       </label>
       <button type="submit" data-testid={props.buttonTestId} disabled={!valid || props.pending}>
         {props.pending ? props.busy : props.submit}
@@ -75,7 +70,17 @@ function SignOpensHint({ opensAtMs, language }: { opensAtMs: number; language: L
 }
 
 /** Who handed over and who took over, when, and the hash that shows the record is as signed. */
-export function SignOff({ text, record, endMs, uiLanguage, pending, error, onSign, onReceive }: Props) {
+export function SignOff({
+  text,
+  record,
+  endMs,
+  uiLanguage,
+  userName,
+  pending,
+  error,
+  onSign,
+  onReceive,
+}: Props) {
   const { t } = useTranslation();
   const { tx } = text;
   const signed = record
@@ -119,6 +124,7 @@ export function SignOff({ text, record, endMs, uiLanguage, pending, error, onSig
           busy={t('handover.ui.signing')}
           pending={pending === 'sign'}
           testId="handover-signer"
+          name={userName}
           buttonTestId="handover-sign"
           hint={<SignOpensHint opensAtMs={endMs - HANDOVER_WARNING_MS} language={uiLanguage} />}
           onSubmit={onSign}
@@ -132,6 +138,7 @@ export function SignOff({ text, record, endMs, uiLanguage, pending, error, onSig
           busy={t('handover.ui.receiving')}
           pending={pending === 'receive'}
           testId="handover-receiver"
+          name={userName}
           buttonTestId="handover-receive"
           onSubmit={onReceive}
         />

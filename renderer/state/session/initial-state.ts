@@ -6,7 +6,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'hi'];
 
 export interface SessionState {
   readonly info: SessionInfo | null;
-  /** Who acknowledges from this desk; kept for the browser session only (see persist.ts). */
+  /** Who acts from this desk: the logged-on user (main overrides any other name anyway). */
   readonly operatorName: string;
   readonly language: Language;
 }

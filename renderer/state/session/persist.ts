@@ -1,6 +1,5 @@
-// The operator's name lives in sessionStorage: it survives a reload at the desk but not the end of
-// the shift (closing the window), so the next operator cannot acknowledge under the last one's name.
-// The language is a desk preference and lives in localStorage.
+// The language is a desk preference and lives in localStorage. Who is at the desk is main's to say
+// (the logon session), never something a page remembers.
 import { LANGUAGES, type Language, type SessionState } from './initial-state';
 
 export interface KeyValueStorage {
@@ -13,7 +12,6 @@ export interface SessionStorages {
   local: KeyValueStorage | null;
 }
 
-const OPERATOR_KEY = 'lifeline.operatorName';
 const LANGUAGE_KEY = 'lifeline.language';
 
 function safeGet(storage: KeyValueStorage | null, key: string): string | null {
@@ -36,12 +34,10 @@ export function loadSession(storages: SessionStorages, base: SessionState): Sess
   const language = safeGet(storages.local, LANGUAGE_KEY);
   return {
     ...base,
-    operatorName: safeGet(storages.session, OPERATOR_KEY) ?? base.operatorName,
     language: LANGUAGES.includes(language as Language) ? (language as Language) : base.language,
   };
 }
 
 export function saveSession(storages: SessionStorages, next: SessionState, prev: SessionState): void {
-  if (next.operatorName !== prev.operatorName) safeSet(storages.session, OPERATOR_KEY, next.operatorName);
   if (next.language !== prev.language) safeSet(storages.local, LANGUAGE_KEY, next.language);
 }

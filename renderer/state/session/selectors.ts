@@ -16,8 +16,11 @@ export function isValidOperatorName(name: string): boolean {
   return operatorNameSchema.safeParse(name).success;
 }
 
+/** Someone is logged on here and the desk is not locked: the buttons that act may be enabled. */
 export const selectOperatorValid = (state: WithSession): boolean =>
-  isValidOperatorName(state.session.operatorName);
+  state.session.info?.user != null && !state.session.info.locked;
+
+export const selectUser = (state: WithSession) => state.session.info?.user ?? null;
 
 /** The room's shift schedule (IST), or null until main has said it. */
 export const selectSchedule = (state: WithSession) => state.session.info?.schedule ?? null;

@@ -12,39 +12,56 @@ function memoryStorage(
   return { data, getItem: (k) => data[k] ?? null, setItem: (k, v) => void (data[k] = v) };
 }
 
+const info = (user: { name: string; role: 'operator' } | null, locked = false) => ({
+  training: true,
+  version: '0.1.0',
+  schemaVersion: 1,
+  host: 'headless' as const,
+  role: 'desk' as const,
+  schedule: [],
+  user,
+  accountsExist: true,
+  locked,
+  idleLockMs: 900_000,
+});
+
 describe('session slice', () => {
-  it('validates the operator name with the contract rule (2–64 characters)', () => {
+  it('validates names with the contract rule (2–64 characters)', () => {
     expect(isValidOperatorName('A')).toBe(false);
     expect(isValidOperatorName('SI Meena Testwal')).toBe(true);
     expect(isValidOperatorName('अजय')).toBe(true);
     expect(isValidOperatorName('x'.repeat(65))).toBe(false);
     expect(isValidOperatorName('<script>')).toBe(false);
-    const s = sessionActions.setOperatorName(initialSessionState, '  Op  ');
-    expect(selectOperatorValid({ session: s })).toBe(true);
+  });
+
+  it('acts as the user main says is logged on, and not while the desk is locked', () => {
+    expect(selectOperatorValid({ session: initialSessionState })).toBe(false);
+    const on = sessionActions.setInfo(
+      initialSessionState,
+      info({ name: 'SI Meena Testwal', role: 'operator' }),
+    );
+    expect(on.operatorName).toBe('SI Meena Testwal');
+    expect(selectOperatorValid({ session: on })).toBe(true);
+    const locked = sessionActions.setInfo(on, info({ name: 'SI Meena Testwal', role: 'operator' }, true));
+    expect(selectOperatorValid({ session: locked })).toBe(false);
+    const off = sessionActions.setInfo(on, info(null));
+    expect(off.operatorName).toBe('');
+    expect(selectOperatorValid({ session: off })).toBe(false);
   });
 
   it('shows training only once main has said so', () => {
     expect(selectTraining({ session: initialSessionState })).toBe(false);
-    const s = sessionActions.setInfo(initialSessionState, {
-      training: true,
-      version: '0.1.0',
-      schemaVersion: 1,
-      host: 'headless',
-      role: 'desk',
-      schedule: [],
-    });
+    const s = sessionActions.setInfo(initialSessionState, info(null));
     expect(selectTraining({ session: s })).toBe(true);
   });
 
-  it('keeps the operator name in session storage and the language in local storage', () => {
+  it('keeps the language in local storage and never a name from storage', () => {
     const session = memoryStorage({ 'lifeline.operatorName': 'HC Ravi Testwal' });
     const local = memoryStorage({ 'lifeline.language': 'hi' });
     const { store, actions } = createAppStore({ session, local });
-    expect(store.getState().session.operatorName).toBe('HC Ravi Testwal');
+    expect(store.getState().session.operatorName).toBe('');
     expect(store.getState().session.language).toBe('hi');
-    actions.session.setOperatorName('SI Asha Testwal');
     actions.session.setLanguage('en');
-    expect(session.data['lifeline.operatorName']).toBe('SI Asha Testwal');
     expect(local.data['lifeline.language']).toBe('en');
   });
 

@@ -22,7 +22,9 @@ function rig(choice: { canceled: boolean; filePath?: string }) {
 describe('handover PDF (Electron shell)', () => {
   it('prints the calling page on A4 and writes it where the supervisor chose', async () => {
     const r = rig({ canceled: false, filePath: '/tmp/h.pdf' });
-    await expect(r.save({ shiftId: '2026-11-25:night' }, { role: 'desk' })).resolves.toEqual({
+    await expect(
+      r.save({ shiftId: '2026-11-25:night' }, { role: 'desk', connection: 'test' }),
+    ).resolves.toEqual({
       savedTo: '/tmp/h.pdf',
     });
     expect(r.printToPDF).toHaveBeenCalledWith(
@@ -36,7 +38,9 @@ describe('handover PDF (Electron shell)', () => {
 
   it('writes nothing when the supervisor cancels', async () => {
     const r = rig({ canceled: true });
-    await expect(r.save({ shiftId: '2026-11-25:night' }, { role: 'desk' })).resolves.toEqual({
+    await expect(
+      r.save({ shiftId: '2026-11-25:night' }, { role: 'desk', connection: 'test' }),
+    ).resolves.toEqual({
       savedTo: null,
     });
     expect(r.writeFile).not.toHaveBeenCalled();

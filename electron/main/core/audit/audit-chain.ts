@@ -20,6 +20,11 @@ export const AUDIT_TRIGGERS = [
   'audit_roster_delete',
   'audit_handover_signed',
   'audit_handover_received',
+  'audit_session_log',
+  'audit_account_created',
+  'audit_account_role',
+  'audit_account_lock',
+  'audit_account_password',
 ] as const;
 
 export interface AuditEntry {

@@ -19,6 +19,8 @@ export const ENV = {
   simRate: 'LIFELINE_SIM_RATE',
   shifts: 'LIFELINE_SHIFTS',
   followUps: 'LIFELINE_FOLLOW_UPS',
+  idleLockMinutes: 'LIFELINE_IDLE_LOCK_MINUTES',
+  retentionDays: 'LIFELINE_RETENTION_DAYS',
 } as const;
 
 const loopbackOrHttps = z
@@ -56,6 +58,16 @@ export const hostConfigSchema = z
         ctx.addIssue({ code: 'custom', message: parsed.error });
         return z.NEVER;
       }),
+    retentionDays: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1, 'must be 1–3650 days')
+      .max(3650, 'must be 1–3650 days'),
+    idleLockMinutes: z.coerce
+      .number()
+      .int('must be a whole number of minutes')
+      .min(1, 'must be 1–30 minutes')
+      .max(30, 'must be 1–30 minutes (the workstation rule allows no longer)'),
     followUps: z
       .string()
       .optional()
@@ -105,6 +117,8 @@ export function resolveHostConfig(
     simRate: pick('simRate') ?? 6,
     shifts: pick('shifts'),
     followUps: pick('followUps'),
+    idleLockMinutes: pick('idleLockMinutes') ?? 15,
+    retentionDays: pick('retentionDays') ?? 90,
   };
   const parsed = hostConfigSchema.safeParse(input);
   if (!parsed.success) {

@@ -75,7 +75,10 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     return null;
   }
 
+  let connections = 0;
   function attach(ws: WebSocket, role: ViewRole): void {
+    // Each connection is its own logon session: a reloaded page logs on again.
+    const connection = `ws-${++connections}`;
     const send = (message: ServerMessage) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
@@ -94,10 +97,13 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
         return;
       }
       const { id, channel, payload } = message.data;
-      const result = await dispatchInvoke(options.core.handlers, channel, payload, { role });
+      const result = await dispatchInvoke(options.core.handlers, channel, payload, { role, connection });
       send({ type: 'result', id, result });
     });
-    ws.on('close', unsubscribe);
+    ws.on('close', () => {
+      unsubscribe();
+      void options.core.endSession(connection).catch(() => {});
+    });
   }
 
   await new Promise<void>((resolve, reject) => {

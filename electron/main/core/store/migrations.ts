@@ -321,6 +321,70 @@ export const MIGRATIONS: readonly Migration[] = [
         json_object('schemaVersion', 8));
     `,
   },
+  {
+    version: 9,
+    description: 'accounts with roles, and the logon/logoff/lock log (both audited by trigger)',
+    sql: `
+      CREATE TABLE accounts (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor', 'auditor', 'administrator')),
+        -- scrypt: core/accounts/passwords.ts; never the password itself
+        password_hash TEXT NOT NULL,
+        locked_at_ms INTEGER,
+        created_at_ms INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        -- who made the last change and when: the audit triggers below read them
+        changed_at_ms INTEGER NOT NULL,
+        changed_by TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE session_log (
+        seq INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        name TEXT NOT NULL COLLATE NOCASE,
+        kind TEXT NOT NULL,
+        desk TEXT NOT NULL
+      );
+      CREATE INDEX session_log_by_name ON session_log (name, kind, at_ms);
+      CREATE TRIGGER audit_session_log AFTER INSERT ON session_log
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.at_ms, NEW.name, 'session.' || NEW.kind, NEW.desk, '{}');
+      END;
+      CREATE TRIGGER audit_account_created AFTER INSERT ON accounts
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.created_at_ms, NEW.created_by, 'account.created', NEW.name,
+          json_object('role', NEW.role));
+      END;
+      CREATE TRIGGER audit_account_role AFTER UPDATE OF role ON accounts WHEN OLD.role <> NEW.role
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by, 'account.role_changed', NEW.name,
+          json_object('from', OLD.role, 'to', NEW.role));
+      END;
+      CREATE TRIGGER audit_account_lock AFTER UPDATE OF locked_at_ms ON accounts
+        WHEN (OLD.locked_at_ms IS NULL) <> (NEW.locked_at_ms IS NULL)
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by,
+          CASE WHEN NEW.locked_at_ms IS NULL THEN 'account.released' ELSE 'account.locked' END, NEW.name, '{}');
+      END;
+      CREATE TRIGGER audit_account_password AFTER UPDATE OF password_hash ON accounts
+        WHEN OLD.password_hash <> NEW.password_hash
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by, 'account.password_changed', NEW.name, '{}');
+      END;
+    `,
+  },
+  {
+    version: 10,
+    description:
+      'retention may reduce an event detail to its audited form (typed text to its length); nothing else changes an event',
+    sql: `
+      DROP TRIGGER flag_events_no_update;
+      CREATE TRIGGER flag_events_no_update BEFORE UPDATE ON flag_events
+        WHEN NEW.seq IS NOT OLD.seq OR NEW.flag_id IS NOT OLD.flag_id OR NEW.at_ms IS NOT OLD.at_ms
+          OR NEW.kind IS NOT OLD.kind OR NEW.actor IS NOT OLD.actor
+          OR NEW.detail_json IS NOT audit_detail(OLD.detail_json)
+        BEGIN SELECT RAISE(ABORT, 'flag_events is append-only'); END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

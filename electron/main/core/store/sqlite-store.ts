@@ -16,6 +16,8 @@ import { routingData } from '../routing/routing-data';
 import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { revealFlag } from './reveal-queries';
+import * as accounts from './account-queries';
+import { purgePersonal } from './retention-queries';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { platformColumns, routeColumns } from './platform-columns';
 import { subjectKey } from './subject-key';
@@ -458,6 +460,17 @@ export function inProcessStore(store: SqliteStore): Store {
       confirmDispatch(store.database, id, operator, by, atMs),
     closeFlag: async (id, operator, details, atMs, followUpAfterMs) =>
       closeFlag(store.database, id, operator, details, atMs, followUpAfterMs),
+    countAccounts: async () => accounts.countAccounts(store.database),
+    getAccount: async (name) => accounts.getAccount(store.database, name),
+    listAccounts: async () => accounts.listAccounts(store.database),
+    createAccount: async (account, by, atMs, options) =>
+      accounts.createAccount(store.database, account, by, atMs, options),
+    updateAccount: async (name, change, by, atMs) =>
+      accounts.updateAccount(store.database, name, change, by, atMs),
+    logSession: async (name, kind, desk, atMs) => accounts.logSession(store.database, name, kind, desk, atMs),
+    countLogonFailures: async (name, sinceMs) => accounts.countLogonFailures(store.database, name, sinceMs),
+    recordLogonFailure: async (name, desk, atMs) =>
+      accounts.recordLogonFailure(store.database, name, desk, atMs),
     revealFlag: async (id, operator, reason, atMs) => revealFlag(store.database, id, operator, reason, atMs),
     surfaceDueFollowUps: async (nowMs) => surfaceDueFollowUps(store.database, nowMs),
     recordFollowUp: async (id, sequence, operator, details, atMs) =>
@@ -474,6 +487,8 @@ export function inProcessStore(store: SqliteStore): Store {
     setRoster: async (shiftId, entries) => store.setRoster(shiftId, entries),
     signHandover: async (summary, notes, by, atMs) => store.signHandover(summary, notes, by, atMs),
     receiveHandover: async (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
+    purgePersonal: async (olderThanMs, nowMs, by) =>
+      purgePersonal(store.database, { olderThanMs, nowMs, by }),
     close: async () => store.close(),
   };
 }

@@ -3,6 +3,8 @@
 import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
+import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
+import type { AccountRecord, SessionKind } from './account-queries';
 import type {
   AlarmKpis,
   FlagDetail,
@@ -13,6 +15,7 @@ import type {
 } from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
+import type { PurgeResult } from './retention-queries';
 
 export interface ValidFlagInput {
   flag: FeedFlag;
@@ -141,5 +144,29 @@ export interface Store {
   setRoster(shiftId: string, entries: RosterEntry[]): Promise<void>;
   signHandover(summary: HandoverSummary, notes: string, by: string, atMs: number): Promise<HandoverRecord>;
   receiveHandover(shiftId: string, by: string, atMs: number): Promise<HandoverRecord>;
+  /**
+   * Retention: erases the personal fields of flags closed more than olderThanMs before nowMs (and
+   * the raw text of quarantined records received before then), keeping the de-identified record.
+   */
+  purgePersonal(olderThanMs: number, nowMs: number, by: string): Promise<PurgeResult>;
+  countAccounts(): Promise<number>;
+  getAccount(name: string): Promise<AccountRecord | null>;
+  listAccounts(): Promise<AccountSummary[]>;
+  createAccount(
+    account: { name: string; role: AccountRole; passwordHash: string },
+    by: string,
+    atMs: number,
+    options?: { onlyIfFirst?: boolean },
+  ): Promise<AccountSummary>;
+  updateAccount(
+    name: string,
+    change: { role?: AccountRole; lockedAtMs?: number | null; passwordHash?: string },
+    by: string,
+    atMs: number,
+  ): Promise<AccountSummary>;
+  logSession(name: string, kind: SessionKind, desk: string, atMs: number): Promise<void>;
+  countLogonFailures(name: string, sinceMs: number): Promise<number>;
+  /** Logs a failed logon and applies the lockout rule; true when the account is now locked. */
+  recordLogonFailure(name: string, desk: string, atMs: number): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -69,6 +69,14 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     listOpenQueue: (training) => call('listOpenQueue', training),
     changesSince: (eventSeq, training) => call('changesSince', eventSeq, training),
     getFlagDetail: (id) => call('getFlagDetail', id),
+    countAccounts: () => call('countAccounts'),
+    getAccount: (name) => call('getAccount', name),
+    listAccounts: () => call('listAccounts'),
+    createAccount: (account, by, atMs, options) => call('createAccount', account, by, atMs, options),
+    updateAccount: (name, change, by, atMs) => call('updateAccount', name, change, by, atMs),
+    logSession: (name, kind, desk, atMs) => call('logSession', name, kind, desk, atMs),
+    countLogonFailures: (name, sinceMs) => call('countLogonFailures', name, sinceMs),
+    recordLogonFailure: (name, desk, atMs) => call('recordLogonFailure', name, desk, atMs),
     revealFlag: (id, operator, reason, atMs) => call('revealFlag', id, operator, reason, atMs),
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
     dispatch: (id, operator, details, atMs) => call('dispatch', id, operator, details, atMs),
@@ -90,6 +98,7 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     setRoster: (shiftId, entries) => call('setRoster', shiftId, entries),
     signHandover: (summary, notes, by, atMs) => call('signHandover', summary, notes, by, atMs),
     receiveHandover: (shiftId, by, atMs) => call('receiveHandover', shiftId, by, atMs),
+    purgePersonal: (olderThanMs, nowMs, by) => call('purgePersonal', olderThanMs, nowMs, by),
     close: async () => {
       await call('close');
       await worker.terminate();

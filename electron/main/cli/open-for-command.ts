@@ -1,0 +1,75 @@
+// What `lifeline purge` and `lifeline export` share: their options parsed strictly (unknown ones are
+// an error naming the command), and the existing database opened with the configured key — never
+// created, never with a new key.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ContractError } from '../../../shared/errors';
+import { ENV, resolveHostConfig } from '../core/config/host-config';
+import { envKeyProvider, fileKeyProvider } from '../core/key/key-provider';
+import { DATABASE_FILE } from '../core/start-console';
+import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/open-database';
+
+export type CommandValues = Record<string, string | boolean | undefined>;
+
+export const DATABASE_OPTIONS_HELP = `  --data-dir DIR          where the encrypted database lives                 [LIFELINE_DATA_DIR]
+  --key-file FILE         database key (64 hex chars)                        [LIFELINE_KEY_FILE]
+                          or put the key itself in LIFELINE_DB_KEY`;
+
+export function parseCommand(
+  command: string,
+  args: string[],
+  options: ParseArgsConfig['options'],
+): CommandValues {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        ...options,
+        'data-dir': { type: 'string' },
+        'key-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+      strict: true,
+    }).values as CommandValues;
+  } catch (error) {
+    throw new ContractError(
+      'invalid_request',
+      `${(error as Error).message}. See lifeline ${command} --help.`,
+    );
+  }
+}
+
+/** --by NAME: who does it, recorded in the audit trail (accounts and roles will check it later). */
+export function requiredBy(values: CommandValues): string {
+  const by = typeof values.by === 'string' ? values.by.trim() : '';
+  if (!/^[\p{L}\p{M}\p{N} ._'-]{2,64}$/u.test(by))
+    throw new ContractError(
+      'invalid_request',
+      '--by NAME is required: who does it (2–64 letters, digits, spaces).',
+    );
+  return by;
+}
+
+export async function openDatabaseForCommand(
+  values: CommandValues,
+): Promise<{ db: SqliteDatabase; file: string }> {
+  const config = resolveHostConfig(
+    { dataDir: values['data-dir'] as string | undefined, keyFile: values['key-file'] as string | undefined },
+    process.env,
+  );
+  const file = path.join(config.dataDir, DATABASE_FILE);
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0)
+    throw new ContractError('not_found', `No database in ${config.dataDir}.`);
+  const provider =
+    config.keyEnv && typeof values['key-file'] !== 'string'
+      ? envKeyProvider(ENV.keyEnv)
+      : fileKeyProvider(config.keyFile);
+  const key = await provider.obtain({ databaseExists: true });
+  try {
+    return { db: openEncryptedDatabase(file, key, { createIfMissing: false }), file };
+  } finally {
+    key.fill(0);
+  }
+}

@@ -1,0 +1,47 @@
+// The contract's account channels, on the session registry and the store.
+import type { CallContext, InvokeHandlers } from '../../../../shared/contract';
+import { ContractError } from '../../../../shared/errors';
+import type { Store } from '../store/store';
+import { hashPassword } from './passwords';
+import type { SessionRegistry } from './sessions';
+
+type AccountChannels =
+  | 'logon'
+  | 'createFirstAdministrator'
+  | 'logoff'
+  | 'lockDesk'
+  | 'unlockDesk'
+  | 'listAccounts'
+  | 'addAccount'
+  | 'setAccountRole'
+  | 'releaseAccount';
+
+export function accountHandlers(
+  store: Store,
+  sessions: SessionRegistry,
+  now: () => number,
+): Pick<InvokeHandlers, AccountChannels> {
+  const actor = (context: CallContext) => {
+    const session = sessions.get(context.connection);
+    if (!session) throw new ContractError('forbidden', 'Log on first.');
+    return session.user.name;
+  };
+  return {
+    logon: async ({ name, password }, context) => sessions.logon(context.connection, name, password),
+    createFirstAdministrator: async ({ name, password }, context) =>
+      sessions.createFirstAdministrator(context.connection, name, password),
+    logoff: async (_request, context) => (await sessions.end(context.connection), { done: true as const }),
+    lockDesk: async (_request, context) => (await sessions.lock(context.connection), { done: true as const }),
+    unlockDesk: async ({ password }, context) => sessions.unlock(context.connection, password),
+    listAccounts: async () => store.listAccounts(),
+    addAccount: async ({ name, role, password }, context) =>
+      store.createAccount({ name, role, passwordHash: hashPassword(password) }, actor(context), now()),
+    setAccountRole: async ({ name, role }, context) => {
+      if (name.toLowerCase() === actor(context).toLowerCase())
+        throw new ContractError('forbidden', 'name: an administrator may not change their own role.', 'name');
+      return store.updateAccount(name, { role }, actor(context), now());
+    },
+    releaseAccount: async ({ name }, context) =>
+      store.updateAccount(name, { lockedAtMs: null }, actor(context), now()),
+  };
+}

@@ -1,0 +1,36 @@
+// Every handler behind the account rules of shared/accounts.ts: public channels pass; the rest need
+// a logged-on, unlocked session whose role the channel allows. A request's operator or supervisor
+// is always the logged-on user, whatever the page sent.
+import type { CallContext, InvokeChannel, InvokeHandlers } from '../../../../shared/contract';
+import { CHANNEL_RULES } from '../../../../shared/contract';
+import { ContractError } from '../../../../shared/errors';
+import type { SessionRegistry } from './sessions';
+
+const WHILE_LOCKED: readonly InvokeChannel[] = ['unlockDesk', 'logoff'];
+const ACTOR_FIELDS = ['operator', 'supervisor'] as const;
+
+function actingAs(request: unknown, name: string): unknown {
+  if (typeof request !== 'object' || request === null) return request;
+  const copy: Record<string, unknown> = { ...request };
+  for (const field of ACTOR_FIELDS) if (field in copy) copy[field] = name;
+  return copy;
+}
+
+export function guardHandlers(handlers: InvokeHandlers, sessions: SessionRegistry): InvokeHandlers {
+  const guarded: Partial<Record<InvokeChannel, unknown>> = {};
+  for (const channel of Object.keys(handlers) as InvokeChannel[]) {
+    const rule = CHANNEL_RULES[channel];
+    const handler = handlers[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
+    guarded[channel] = async (request: unknown, context: CallContext) => {
+      if (rule === 'public') return handler(request, context);
+      const session = sessions.get(context.connection);
+      if (!session) throw new ContractError('forbidden', 'Log on first.');
+      if (session.locked && !WHILE_LOCKED.includes(channel))
+        throw new ContractError('forbidden', 'The desk is locked: unlock it or log off.');
+      if (!rule.includes(session.user.role))
+        throw new ContractError('forbidden', `The ${session.user.role} role may not ${channel}.`);
+      return handler(actingAs(request, session.user.name), context);
+    };
+  }
+  return guarded as InvokeHandlers;
+}

@@ -1,0 +1,149 @@
+// Retention: a closed flag's personal fields are erased once it has been closed for the retention
+// period, while its de-identified record stays (the flags row with its case number, state, outcome,
+// times and route; its events; its dispatches; the audit trail). What is erased, per flag:
+// - its flag_personal row (subject, content, location, institution, the raw record);
+// - flags.subject_key: an unsalted hash of platform and account id, which anyone holding (or
+//   enumerating) account ids can recompute, so it would tie the de-identified case back to a person;
+//   the cost is that a later flag of the same account no longer lists this one as related;
+// - text people typed that may describe the student: follow_ups.note and dispatches.reason (set to
+//   NULL), and every event's detail, reduced to what its audit entry holds (audit-detail.ts: codes,
+//   numbers, the length of each text), so a close note or a reveal reason survives as its length.
+//   The officers' names on a dispatch (called, confirmed_by) are the police's, not the subject's,
+//   and stay in the dispatches table.
+// Quarantined records received before the cutoff lose their raw text and id hint (their field,
+// rule, time, source and hash stay, so counts and redelivery de-duplication still work).
+// Each erased flag gets a 'personal_erased' flag event (so an audit entry, flag.personal_erased),
+// all in one transaction; then the WAL is checkpointed and truncated. secure_delete is on for every
+// connection (open-database.ts), so deleted and overwritten content is zeroed in the file instead of
+// lingering in free pages and cells; tests/integration/retention.test.ts decrypts every page of the
+// file and of the WAL to prove it.
+import type { SqliteDatabase } from './open-database';
+import { appendFlagEvent } from './flag-rows';
+
+export const DAY_MS = 24 * 3600_000;
+/** The default retention period: 90 days after the flag was closed. */
+export const DEFAULT_RETENTION_MS = 90 * DAY_MS;
+
+export interface PurgeOptions {
+  /** Flags closed at least this long before nowMs are erased. */
+  olderThanMs: number;
+  nowMs: number;
+  /** Who runs the purge (an operator's name, or 'system' for the schedule): the events' actor. */
+  by: string;
+}
+
+export interface PurgeResult {
+  cutoffMs: number;
+  /** Flags whose personal fields were erased by this run (each has a personal_erased event). */
+  flagsErased: number;
+  /** Of which flag_personal rows deleted. */
+  personalRowsDeleted: number;
+  /** Flag events whose detail was reduced to its audit form. */
+  eventsRedacted: number;
+  /** Follow-up notes and dispatch reasons erased. */
+  notesErased: number;
+  /** Quarantined records whose raw text was erased. */
+  quarantineErased: number;
+  /** Closed before the cutoff but with a welfare check-in still to do: kept until it is done. */
+  deferred: number;
+  /** The WAL was checkpointed into the file and truncated to nothing (false: a reader held it). */
+  walTruncated: boolean;
+}
+
+export function purgePersonal(db: SqliteDatabase, options: PurgeOptions): PurgeResult {
+  const { olderThanMs, nowMs, by } = options;
+  if (!Number.isFinite(olderThanMs) || olderThanMs < 0)
+    throw new RangeError('olderThanMs must be a non-negative number');
+  if (!by.trim()) throw new RangeError('by: who runs the purge is required');
+  const cutoffMs = nowMs - olderThanMs;
+  // Already on for every connection (open-database.ts); said again here because this is the step
+  // that depends on it.
+  db.pragma('secure_delete = ON');
+
+  const result = db
+    .transaction((): Omit<PurgeResult, 'walTruncated'> => {
+      // Flags still holding anything personal: driven by flag_personal and the partial subject_key
+      // index (forced: without statistics the planner would scan flags), so a store of a million
+      // old, already erased flags is not read every hour — only the rows still holding details.
+      const candidates = db
+        .prepare<{ cutoff: number }, { id: string; pending: number }>(
+          `SELECT id, EXISTS (SELECT 1 FROM follow_ups u WHERE u.flag_id = c.id AND u.done_at_ms IS NULL) AS pending
+           FROM (SELECT f.seq, f.id FROM flag_personal p CROSS JOIN flags f ON f.id = p.flag_id
+                 WHERE f.state = 'closed' AND f.closed_at_ms < @cutoff
+                 UNION
+                 SELECT seq, id FROM flags INDEXED BY flags_by_subject
+                 WHERE subject_key IS NOT NULL AND state = 'closed' AND closed_at_ms < @cutoff) c
+           ORDER BY seq`,
+        )
+        .all({ cutoff: cutoffMs });
+      const due = candidates.filter((c) => c.pending === 0);
+      const counts = {
+        cutoffMs,
+        flagsErased: 0,
+        personalRowsDeleted: 0,
+        eventsRedacted: 0,
+        notesErased: 0,
+        quarantineErased: 0,
+        deferred: candidates.length - due.length,
+      };
+      if (due.length > 0) {
+        const deletePersonal = db.prepare('DELETE FROM flag_personal WHERE flag_id = ?');
+        const clearKey = db.prepare('UPDATE flags SET subject_key = NULL WHERE id = ?');
+        const clearNotes = db.prepare(
+          'UPDATE follow_ups SET note = NULL WHERE flag_id = ? AND note IS NOT NULL',
+        );
+        const clearReasons = db.prepare(
+          'UPDATE dispatches SET reason = NULL WHERE flag_id = ? AND reason IS NOT NULL',
+        );
+        const redactEvents = db.prepare(
+          `UPDATE flag_events SET detail_json = audit_detail(detail_json)
+           WHERE flag_id = ? AND detail_json <> audit_detail(detail_json)`,
+        );
+        for (const { id } of due) {
+          const personal = deletePersonal.run(id).changes;
+          clearKey.run(id);
+          const notes = clearNotes.run(id).changes + clearReasons.run(id).changes;
+          const events = redactEvents.run(id).changes;
+          appendFlagEvent(db, id, nowMs, 'personal_erased', by, {
+            olderThanMs,
+            personalRows: personal,
+            eventsRedacted: events,
+            notesErased: notes,
+          });
+          counts.flagsErased++;
+          counts.personalRowsDeleted += personal;
+          counts.eventsRedacted += events;
+          counts.notesErased += notes;
+        }
+      }
+      counts.quarantineErased = db
+        .prepare(
+          `UPDATE quarantine SET raw_text = '', id_hint = NULL
+           WHERE received_at_ms < ? AND (raw_text <> '' OR id_hint IS NOT NULL)`,
+        )
+        .run(cutoffMs).changes;
+      if (counts.quarantineErased > 0)
+        db.prepare(
+          'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, NULL, ?)',
+        ).run(
+          nowMs,
+          by,
+          'quarantine.raw_erased',
+          JSON.stringify({ olderThanMs, records: counts.quarantineErased }),
+        );
+      return counts;
+    })
+    .immediate();
+
+  // The pages just rewritten are in the WAL; the file still holds their earlier versions until a
+  // checkpoint copies them back. TRUNCATE also empties the WAL, so no old frame survives there.
+  const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as {
+    busy: number;
+    log: number;
+    checkpointed: number;
+  }[];
+  return {
+    ...result,
+    walTruncated: checkpoint !== undefined && checkpoint.busy === 0 && checkpoint.log === 0,
+  };
+}

@@ -1,0 +1,44 @@
+// What stands between a desk (or the handover) and its user: the logon screen until someone logs
+// on, the lock screen after idling, then the view itself with the idle timer running.
+import { useCallback, type ReactNode } from 'react';
+import { useApi } from '../../api/api-context';
+import { useAccount } from '../../hooks/useAccount';
+import { useIdleLock } from '../../hooks/useIdleLock';
+import { actions, useAppStore } from '../../state/app-store';
+import { selectSessionInfo } from '../../state/session/selectors';
+import { LockScreen } from './LockScreen';
+import { LogonScreen } from './LogonScreen';
+
+export function AccountGate({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const info = useAppStore(selectSessionInfo);
+  const account = useAccount(api, actions);
+  const loggedOn = info?.user != null && !info.locked;
+  const lock = useCallback(() => void account.run('lockDesk', {}), [account]);
+  useIdleLock(loggedOn, info?.idleLockMs ?? 15 * 60_000, lock);
+  if (!info) return null; // the first getSession has not answered yet
+  if (!info.user)
+    return (
+      <LogonScreen
+        firstRun={!info.accountsExist}
+        pending={account.pending !== null}
+        error={account.error}
+        onLogon={(name, password) => void account.run('logon', { name, password, bannerAccepted: true })}
+        onCreate={(name, password) =>
+          void account.run('createFirstAdministrator', { name, password, bannerAccepted: true })
+        }
+      />
+    );
+  if (info.locked)
+    return (
+      <LockScreen
+        user={info.user}
+        idleMinutes={Math.round(info.idleLockMs / 60_000)}
+        pending={account.pending !== null}
+        error={account.error}
+        onUnlock={(password) => void account.run('unlockDesk', { password })}
+        onLogoff={() => void account.run('logoff', {})}
+      />
+    );
+  return <>{children}</>;
+}

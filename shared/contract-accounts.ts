@@ -1,0 +1,43 @@
+// The contract's account channels: logging on and off, the idle lock, and account management.
+// Spread into invokeContract (contract.ts); CHANNEL_ACCESS (accounts.ts) says who may call each.
+import { z } from 'zod';
+import {
+  ACCOUNT_ROLES,
+  accountNameSchema,
+  accountSummarySchema,
+  passwordSchema,
+  sessionUserSchema,
+} from './accounts';
+
+/** The system-use notice must be acknowledged on the logon form itself, every time. */
+const bannerAccepted = z.literal(true, { error: 'bannerAccepted: accept the system-use notice first' });
+const done = z.object({ done: z.literal(true) });
+
+export const accountInvokeContract = {
+  logon: {
+    request: z.object({ name: accountNameSchema, password: z.string().max(200), bannerAccepted }).strict(),
+    response: sessionUserSchema,
+  },
+  /** First run only: no account exists yet, so whoever installs the console creates the administrator. */
+  createFirstAdministrator: {
+    request: z.object({ name: accountNameSchema, password: passwordSchema, bannerAccepted }).strict(),
+    response: sessionUserSchema,
+  },
+  logoff: { request: z.object({}).strict(), response: done },
+  /** The desk went idle: main refuses this connection everything but unlock and logoff until unlocked. */
+  lockDesk: { request: z.object({}).strict(), response: done },
+  unlockDesk: { request: z.object({ password: z.string().max(200) }).strict(), response: sessionUserSchema },
+  listAccounts: { request: z.object({}).strict(), response: z.array(accountSummarySchema) },
+  addAccount: {
+    request: z
+      .object({ name: accountNameSchema, role: z.enum(ACCOUNT_ROLES), password: passwordSchema })
+      .strict(),
+    response: accountSummarySchema,
+  },
+  setAccountRole: {
+    request: z.object({ name: accountNameSchema, role: z.enum(ACCOUNT_ROLES) }).strict(),
+    response: accountSummarySchema,
+  },
+  /** Lifts a lockout after failed logons (supervisor or administrator). */
+  releaseAccount: { request: z.object({ name: accountNameSchema }).strict(), response: accountSummarySchema },
+} as const;
