@@ -21,6 +21,8 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 };
 
+const BENCH_PASSWORD = 'bench password 1';
+
 async function withHost<T>(
   pollIntervalMs: number,
   run: (sim: Simulator, host: HostProcess, page: Page) => Promise<T>,
@@ -47,6 +49,12 @@ async function withHost<T>(
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(host.url);
+    // A fresh data directory: the first-run form creates the (invented) administrator.
+    await page.getByTestId('logon-accept').check();
+    await page.getByTestId('logon-name').fill('Bench Testwal');
+    await page.getByTestId('logon-password').fill(BENCH_PASSWORD);
+    await page.getByTestId('logon-confirm').fill(BENCH_PASSWORD);
+    await page.getByTestId('logon-send').click();
     await page.getByTestId('desk-view').waitFor();
     return await run(sim, host, page);
   } finally {
@@ -85,6 +93,7 @@ function deskClient(host: HostProcess): Promise<(channel: string, payload: unkno
 export async function benchLatency(samples: number, pollIntervalMs: number) {
   return withHost(pollIntervalMs, async (sim, host, page) => {
     const invoke = await deskClient(host);
+    await invoke('logon', { name: 'Bench Testwal', password: BENCH_PASSWORD, bannerAccepted: true });
     await page.evaluate(() => {
       const seen: Record<string, number> = {};
       const sounding: number[] = [];

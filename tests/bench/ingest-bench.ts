@@ -103,7 +103,7 @@ export function benchIngest(flags: number): IngestFigures {
   });
   const pipelineMs = performance.now() - started;
   const queueStarted = performance.now();
-  store.listOpenQueue(false);
+  store.listOpenQueue(true); // the pipeline stored them as training flags
   const openQueueMs = performance.now() - queueStarted;
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });

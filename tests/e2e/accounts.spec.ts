@@ -53,7 +53,7 @@ test('an idle desk locks: nothing of the case on screen, the alarm still soundin
 }) => {
   const host = await rig.startHost();
   rig.addAccount('Admin Testwal', 'administrator');
-  rig.addAccount(E2E_USER, 'operator');
+  rig.addAccount(E2E_USER, 'operator', 'Admin Testwal');
   rig.sim.publish(makeFlag({ id: 'fl_idle', risk: 'imminent' }));
   await page.clock.install(); // the page's timers on a clock the test moves: no waiting 15 minutes
   await page.goto(host.url);

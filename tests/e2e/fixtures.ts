@@ -12,8 +12,11 @@ export interface Rig {
   dataDir: string;
   host: HostProcess | null;
   startHost(extra?: string[]): Promise<HostProcess>;
-  /** An account added from the machine (`lifeline account add`), password E2E_PASSWORD. */
-  addAccount(name: string, role: 'operator' | 'supervisor' | 'auditor' | 'administrator'): void;
+  /**
+   * An account added from the machine (`lifeline account add`), password E2E_PASSWORD; after the
+   * first, `by` must be an administrator whose password is E2E_PASSWORD too.
+   */
+  addAccount(name: string, role: 'operator' | 'supervisor' | 'auditor' | 'administrator', by?: string): void;
 }
 
 /** Every e2e account's password (invented, like everyone in these tests). */
@@ -48,7 +51,7 @@ export const test = base.extend<{ rig: Rig }>({
         ]);
         return rig.host;
       },
-      addAccount(name, role) {
+      addAccount(name, role, by = E2E_USER) {
         const r = spawnSync(
           process.execPath,
           [
@@ -60,13 +63,16 @@ export const test = base.extend<{ rig: Rig }>({
             '--role',
             role,
             '--by',
-            E2E_USER,
+            by,
             '--data-dir',
             path.join(dataDir, 'data'),
             '--key-file',
             path.join(dataDir, 'keys', 'db.key'),
           ],
-          { env: { ...process.env, LIFELINE_NEW_PASSWORD: E2E_PASSWORD }, encoding: 'utf8' },
+          {
+            env: { ...process.env, LIFELINE_NEW_PASSWORD: E2E_PASSWORD, LIFELINE_PASSWORD: E2E_PASSWORD },
+            encoding: 'utf8',
+          },
         );
         if (r.status !== 0) throw new Error(`account add failed: ${r.stderr}`);
       },

@@ -89,7 +89,7 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   await page.getByTestId('handover-receive').click();
   await expect(page.getByTestId('handover-error')).toBeVisible(); // the same person cannot take over
   // The incoming supervisor logs on at this desk (a reload is a new session in a browser).
-  rig.addAccount('Sup Incoming', 'supervisor');
+  rig.addAccount('Sup Incoming', 'supervisor', 'Sup Outgoing');
   await page.reload();
   await logOn(page, 'Sup Incoming');
   await expect(page.getByTestId('handover-receiver')).toHaveValue('Sup Incoming');

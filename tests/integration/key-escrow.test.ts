@@ -267,12 +267,26 @@ describe('key escrow (lifeline key-escrow)', { timeout: 90_000 }, () => {
     expect(await provider('kwallet5').obtain({ databaseExists: true })).toEqual(inst.key);
 
     const escrow = path.join(inst.dir, 'escrow.json');
+    // The desktop app asks the database who --by is before the key leaves it.
+    const refuse = async () => {
+      throw new Error('--by Op Asha: the operator role may not export the key escrow');
+    };
+    await expect(
+      runEscrowRequest(escrowRequest([`--export-key-escrow=${escrow}`, '--by=Op Asha'])!, {
+        keyProvider: provider('kwallet5'),
+        databaseFile: inst.dbFile,
+        passphrase: PASSPHRASE,
+        authenticate: refuse,
+      }),
+    ).rejects.toThrow(/may not export/);
+    expect(fs.existsSync(escrow)).toBe(false);
     const exported = await runEscrowRequest(
       escrowRequest([`--export-key-escrow=${escrow}`, '--by=Admin Asha'])!,
       {
         keyProvider: provider('kwallet5'),
         databaseFile: inst.dbFile,
         passphrase: PASSPHRASE,
+        authenticate: async (_db, by) => by,
       },
     );
     expect(exported).toContain(keyFingerprint(inst.key));

@@ -15,6 +15,7 @@ const counts = (over: Partial<PurgeResult> = {}): PurgeResult => ({
   notesErased: 0,
   quarantineErased: 0,
   deferred: 0,
+  more: false,
   walTruncated: true,
   ...over,
 });

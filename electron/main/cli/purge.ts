@@ -37,12 +37,28 @@ export async function purgeCommand(args: string[]): Promise<number> {
   const { db, file } = await openDatabaseForCommand(values);
   try {
     const actor = await authenticateActor(db, by, ['supervisor', 'administrator'], 'purge');
-    const r = purgePersonal(db, { olderThanMs: days * DAY_MS, nowMs: Date.now(), by: actor });
+    const nowMs = Date.now();
+    let r = purgePersonal(db, { olderThanMs: days * DAY_MS, nowMs, by: actor });
+    let erased = {
+      flags: r.flagsErased,
+      rows: r.personalRowsDeleted,
+      events: r.eventsRedacted,
+      notes: r.notesErased,
+    };
+    while (r.more) {
+      r = purgePersonal(db, { olderThanMs: days * DAY_MS, nowMs, by: actor });
+      erased = {
+        flags: erased.flags + r.flagsErased,
+        rows: erased.rows + r.personalRowsDeleted,
+        events: erased.events + r.eventsRedacted,
+        notes: erased.notes + r.notesErased,
+      };
+    }
     console.log(`database ${file}`);
     console.log(`flags closed before ${new Date(r.cutoffMs).toISOString()} (${days} days):`);
     console.log(
-      `  personal fields erased: ${r.flagsErased} flags (${r.personalRowsDeleted} personal records, ` +
-        `${r.eventsRedacted} events reduced, ${r.notesErased} notes and reasons)`,
+      `  personal fields erased: ${erased.flags} flags (${erased.rows} personal records, ` +
+        `${erased.events} events reduced, ${erased.notes} notes and reasons)`,
     );
     console.log(`  kept until their welfare check-in is done: ${r.deferred} flags`);
     console.log(`quarantined records whose raw text was erased: ${r.quarantineErased}`);

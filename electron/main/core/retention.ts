@@ -39,10 +39,26 @@ export function startRetention(
   let running: Promise<PurgeResult | null> | null = null;
   let stopped = false;
 
+  // A backlog goes in batches, each its own call to the store, so other work interleaves.
+  const purgeAll = async (): Promise<PurgeResult> => {
+    let total = await store.purgePersonal(retentionMs, now(), RETENTION_ACTOR);
+    while (total.more && !stopped) {
+      const next = await store.purgePersonal(retentionMs, now(), RETENTION_ACTOR);
+      total = {
+        ...next,
+        flagsErased: total.flagsErased + next.flagsErased,
+        personalRowsDeleted: total.personalRowsDeleted + next.personalRowsDeleted,
+        eventsRedacted: total.eventsRedacted + next.eventsRedacted,
+        notesErased: total.notesErased + next.notesErased,
+        quarantineErased: total.quarantineErased + next.quarantineErased,
+      };
+    }
+    return total;
+  };
+
   const runNow = (): Promise<PurgeResult | null> => {
     // Never two at once: a slow purge is not stacked on by the next tick.
-    running ??= store
-      .purgePersonal(retentionMs, now(), RETENTION_ACTOR)
+    running ??= purgeAll()
       .then(
         (result) => {
           if (result.flagsErased > 0 || result.quarantineErased > 0 || !result.walTruncated)

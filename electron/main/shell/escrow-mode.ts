@@ -6,6 +6,7 @@
 import type { KeyProvider } from '../core/key/key-provider';
 import { exportKeyEscrow, restoreKeyEscrow } from '../core/key/key-escrow';
 import { ContractError } from '../../../shared/errors';
+import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/open-database';
 
 export interface EscrowRequest {
   action: 'export' | 'restore';
@@ -32,10 +33,26 @@ export function escrowRequest(args: string[]): EscrowRequest | null {
 
 export async function runEscrowRequest(
   request: EscrowRequest,
-  deps: { keyProvider: KeyProvider; databaseFile: string; passphrase: string },
+  deps: {
+    keyProvider: KeyProvider;
+    databaseFile: string;
+    passphrase: string;
+    /** Export only: the --by account proves itself an administrator in the database first. */
+    authenticate?: (db: SqliteDatabase, by: string) => Promise<string>;
+  },
 ): Promise<string> {
   const by = request.by ?? '';
   if (request.action === 'export') {
+    if (deps.authenticate) {
+      const key = await deps.keyProvider.obtain({ databaseExists: true });
+      const db = openEncryptedDatabase(deps.databaseFile, key, { createIfMissing: false });
+      key.fill(0);
+      try {
+        await deps.authenticate(db, by);
+      } finally {
+        db.close();
+      }
+    }
     const r = await exportKeyEscrow({ ...deps, out: request.file, by });
     return `Key escrow written to ${r.file} (mode 0600), key fingerprint ${r.fingerprint}; recorded in the audit trail.`;
   }

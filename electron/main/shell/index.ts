@@ -10,6 +10,8 @@ import { safeStorageKeyProvider } from './safe-storage-key';
 import { denyEverythingElse } from './hardening';
 import { escrowRequest, runEscrowRequest } from './escrow-mode';
 import { readPassphrase } from '../cli/key-escrow';
+import { authenticateActor } from '../cli/authenticate';
+import type { SqliteDatabase } from '../core/store/open-database';
 import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
     if (escrow) {
       const passphrase = await readPassphrase(escrow.action === 'export');
       const databaseFile = path.join(dataDir, DATABASE_FILE);
-      console.log(await runEscrowRequest(escrow, { keyProvider, databaseFile, passphrase }));
+      const authenticate = (db: SqliteDatabase, by: string) =>
+        authenticateActor(db, by, ['administrator'], 'export the key escrow');
+      console.log(await runEscrowRequest(escrow, { keyProvider, databaseFile, passphrase, authenticate }));
       return app.exit(0);
     }
   } catch (error) {

@@ -375,7 +375,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 10,
     description:
-      'retention may reduce an event detail to its audited form (typed text to its length); nothing else changes an event',
+      'retention: an event detail may be reduced to its audited form and nothing else; closed flags still holding personal fields indexed by close time',
     sql: `
       DROP TRIGGER flag_events_no_update;
       CREATE TRIGGER flag_events_no_update BEFORE UPDATE ON flag_events
@@ -383,6 +383,11 @@ export const MIGRATIONS: readonly Migration[] = [
           OR NEW.kind IS NOT OLD.kind OR NEW.actor IS NOT OLD.actor
           OR NEW.detail_json IS NOT audit_detail(OLD.detail_json)
         BEGIN SELECT RAISE(ABORT, 'flag_events is append-only'); END;
+      -- Which closed flags still hold personal fields, by close time: the hourly purge reads only
+      -- those that are due, never the whole history.
+      ALTER TABLE flags ADD COLUMN personal_erased_at_ms INTEGER;
+      CREATE INDEX flags_retention_due ON flags (closed_at_ms)
+        WHERE state = 'closed' AND personal_erased_at_ms IS NULL;
     `,
   },
 ];

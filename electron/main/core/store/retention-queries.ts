@@ -24,7 +24,12 @@ export const DAY_MS = 24 * 3600_000;
 /** The default retention period: 90 days after the flag was closed. */
 export const DEFAULT_RETENTION_MS = 90 * DAY_MS;
 
+/** Flags erased per call (one transaction): short enough never to hold the one writer for long. */
+export const PURGE_BATCH = 500;
+
 export interface PurgeOptions {
+  /** At most this many flags per call (default PURGE_BATCH); `more` says when to call again. */
+  limit?: number;
   /** Flags closed at least this long before nowMs are erased. */
   olderThanMs: number;
   nowMs: number;
@@ -46,12 +51,16 @@ export interface PurgeResult {
   quarantineErased: number;
   /** Closed before the cutoff but with a welfare check-in still to do: kept until it is done. */
   deferred: number;
+  /** More flags are due than this call erased (its limit): call again. */
+  more: boolean;
   /** The WAL was checkpointed into the file and truncated to nothing (false: a reader held it). */
   walTruncated: boolean;
 }
 
 export function purgePersonal(db: SqliteDatabase, options: PurgeOptions): PurgeResult {
   const { olderThanMs, nowMs, by } = options;
+  const limit = options.limit ?? PURGE_BATCH;
+  let more = false;
   if (!Number.isFinite(olderThanMs) || olderThanMs < 0)
     throw new RangeError('olderThanMs must be a non-negative number');
   if (!by.trim()) throw new RangeError('by: who runs the purge is required');
@@ -61,22 +70,26 @@ export function purgePersonal(db: SqliteDatabase, options: PurgeOptions): PurgeR
   db.pragma('secure_delete = ON');
 
   const result = db
-    .transaction((): Omit<PurgeResult, 'walTruncated'> => {
-      // Flags still holding anything personal: driven by flag_personal and the partial subject_key
-      // index (forced: without statistics the planner would scan flags), so a store of a million
-      // old, already erased flags is not read every hour — only the rows still holding details.
-      const candidates = db
-        .prepare<{ cutoff: number }, { id: string; pending: number }>(
-          `SELECT id, EXISTS (SELECT 1 FROM follow_ups u WHERE u.flag_id = c.id AND u.done_at_ms IS NULL) AS pending
-           FROM (SELECT f.seq, f.id FROM flag_personal p CROSS JOIN flags f ON f.id = p.flag_id
-                 WHERE f.state = 'closed' AND f.closed_at_ms < @cutoff
-                 UNION
-                 SELECT seq, id FROM flags INDEXED BY flags_by_subject
-                 WHERE subject_key IS NOT NULL AND state = 'closed' AND closed_at_ms < @cutoff) c
-           ORDER BY seq`,
+    .transaction((): Omit<PurgeResult, 'walTruncated' | 'more'> => {
+      // Closed flags still holding personal fields, due by close time, through their partial index;
+      // at most `limit` per call, so the one writer is never held long (the schedule calls again).
+      const due = db
+        .prepare<{ cutoff: number; limit: number }, { id: string }>(
+          `SELECT id FROM flags INDEXED BY flags_retention_due
+           WHERE state = 'closed' AND personal_erased_at_ms IS NULL AND closed_at_ms < @cutoff
+             AND NOT EXISTS (SELECT 1 FROM follow_ups u WHERE u.flag_id = flags.id AND u.done_at_ms IS NULL)
+           ORDER BY closed_at_ms LIMIT @limit`,
         )
-        .all({ cutoff: cutoffMs });
-      const due = candidates.filter((c) => c.pending === 0);
+        .all({ cutoff: cutoffMs, limit: limit + 1 });
+      more = due.length > limit;
+      if (more) due.pop();
+      const deferred = db
+        .prepare<{ cutoff: number }, { n: number }>(
+          `SELECT count(*) AS n FROM flags INDEXED BY flags_retention_due
+           WHERE state = 'closed' AND personal_erased_at_ms IS NULL AND closed_at_ms < @cutoff
+             AND EXISTS (SELECT 1 FROM follow_ups u WHERE u.flag_id = flags.id AND u.done_at_ms IS NULL)`,
+        )
+        .get({ cutoff: cutoffMs })!.n;
       const counts = {
         cutoffMs,
         flagsErased: 0,
@@ -84,11 +97,13 @@ export function purgePersonal(db: SqliteDatabase, options: PurgeOptions): PurgeR
         eventsRedacted: 0,
         notesErased: 0,
         quarantineErased: 0,
-        deferred: candidates.length - due.length,
+        deferred,
       };
       if (due.length > 0) {
         const deletePersonal = db.prepare('DELETE FROM flag_personal WHERE flag_id = ?');
-        const clearKey = db.prepare('UPDATE flags SET subject_key = NULL WHERE id = ?');
+        const clearKey = db.prepare(
+          'UPDATE flags SET subject_key = NULL, personal_erased_at_ms = ? WHERE id = ?',
+        );
         const clearNotes = db.prepare(
           'UPDATE follow_ups SET note = NULL WHERE flag_id = ? AND note IS NOT NULL',
         );
@@ -101,7 +116,7 @@ export function purgePersonal(db: SqliteDatabase, options: PurgeOptions): PurgeR
         );
         for (const { id } of due) {
           const personal = deletePersonal.run(id).changes;
-          clearKey.run(id);
+          clearKey.run(nowMs, id);
           const notes = clearNotes.run(id).changes + clearReasons.run(id).changes;
           const events = redactEvents.run(id).changes;
           appendFlagEvent(db, id, nowMs, 'personal_erased', by, {
@@ -144,6 +159,7 @@ export function purgePersonal(db: SqliteDatabase, options: PurgeOptions): PurgeR
   }[];
   return {
     ...result,
+    more,
     walTruncated: checkpoint !== undefined && checkpoint.busy === 0 && checkpoint.log === 0,
   };
 }
