@@ -78,4 +78,6 @@ export const CHANNEL_ACCESS = {
   addAccount: ['administrator'],
   setAccountRole: ['administrator'],
   releaseAccount: SUPERVISES,
+  listUnitContacts: ANYONE,
+  setUnitContact: ['administrator'],
 } as const satisfies Record<string, 'public' | readonly AccountRole[]>;

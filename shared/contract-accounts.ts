@@ -8,8 +8,16 @@ import {
   passwordSchema,
   sessionUserSchema,
 } from './accounts';
+import { unitContactSchema } from './routing/police-units';
 
 /** The system-use notice must be acknowledged on the logon form itself, every time. */
+const unitContactRecordSchema = z.object({
+  unitKey: z.string(),
+  contact: z.string(),
+  changedBy: z.string(),
+  changedAtMs: z.number(),
+});
+
 const bannerAccepted = z.literal(true, { error: 'bannerAccepted: accept the system-use notice first' });
 const done = z.object({ done: z.literal(true) });
 
@@ -37,6 +45,21 @@ export const accountInvokeContract = {
   setAccountRole: {
     request: z.object({ name: accountNameSchema, role: z.enum(ACCOUNT_ROLES) }).strict(),
     response: accountSummarySchema,
+  },
+  /** The police units' control-room numbers as entered on site (units without one are absent). */
+  listUnitContacts: {
+    request: z.object({}).strict(),
+    response: z.array(unitContactRecordSchema),
+  },
+  /** An administrator enters or corrects a unit's control-room number. */
+  setUnitContact: {
+    request: z
+      .object({
+        unitKey: z.string().regex(/^[a-z0-9-]{2,48}$/, 'unitKey: a unit from the table'),
+        contact: unitContactSchema,
+      })
+      .strict(),
+    response: unitContactRecordSchema,
   },
   /** Lifts a lockout after failed logons (supervisor or administrator). */
   releaseAccount: { request: z.object({ name: accountNameSchema }).strict(), response: accountSummarySchema },

@@ -29,9 +29,11 @@ interface Props {
   onConfirm(confirmedBy: string): void;
   onClose(outcome: Outcome, note: string): void;
   onFollowUp(sequence: number, outcome: FollowUpOutcome, note: string): void;
+  /** Control-room numbers entered for the units (whom to call). */
+  contacts: ReadonlyMap<string, string>;
 }
 
-function DispatchForm({ item, language, operatorValid, pending, onDispatch }: Props) {
+function DispatchForm({ item, language, operatorValid, pending, onDispatch, contacts }: Props) {
   const { t } = useTranslation();
   const routed = item.route.unitKey;
   const [unitKey, setUnitKey] = useState(routed ?? '');
@@ -64,6 +66,9 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch }: Pr
           ))}
         </select>
       </label>
+      <p className="unit-contact" data-testid="dispatch-contact">
+        {contacts.get(unitKey) ? t('units.call', { contact: contacts.get(unitKey) }) : t('units.none')}
+      </p>
       {other && (
         <label>
           <span>{t('dispatch.reason')}</span>

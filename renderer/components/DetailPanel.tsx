@@ -33,7 +33,7 @@ interface Props {
   /** Dispatch, confirmation and close of the selected flag (renderer/components/CaseSteps.tsx). */
   steps: Pick<
     ComponentProps<typeof CaseSteps>,
-    'pending' | 'error' | 'onDispatch' | 'onConfirm' | 'onClose' | 'onFollowUp'
+    'contacts' | 'pending' | 'error' | 'onDispatch' | 'onConfirm' | 'onClose' | 'onFollowUp'
   >;
   /** Need-to-know: the selected flag's identity and content, once revealed with a reason. */
   reveal: Pick<ComponentProps<typeof RevealPanel>, 'personal' | 'pending' | 'error' | 'onReveal' | 'onHide'>;

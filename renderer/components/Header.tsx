@@ -31,6 +31,8 @@ export interface HeaderProps {
   onEnableSound(): void;
   onLanguage(language: Language): void;
   onLogoff(): void;
+  /** Administrators only: the police units' control-room numbers. */
+  onUnits: (() => void) | null;
 }
 
 export function Header({
@@ -45,6 +47,7 @@ export function Header({
   onEnableSound,
   onLanguage,
   onLogoff,
+  onUnits,
 }: HeaderProps) {
   const { t } = useTranslation();
   return (
@@ -57,6 +60,11 @@ export function Header({
         <button type="button" className="handover-open" data-testid="handover-open" onClick={onHandover}>
           {t('handover.ui.open')}
         </button>
+        {onUnits && (
+          <button type="button" onClick={onUnits} data-testid="units-open">
+            {t('units.title')}
+          </button>
+        )}
         <div className="header-spacer" />
         {user && <UserBadge user={user} onLogoff={onLogoff} />}
         <LanguageSwitch language={language} onChange={onLanguage} />

@@ -1,7 +1,7 @@
 // The operator desk: the one place that reads the store and talks to main; the components under
 // it only take props.
 import { awaitsAcknowledgement } from '../../shared/acknowledgement';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { AlarmPlayer } from '../alarm/alarm-player';
@@ -13,6 +13,8 @@ import { Header } from '../components/Header';
 import { AreaFilterBar } from '../components/map/AreaFilterBar';
 import { DistrictMap } from '../components/map/DistrictMap';
 import { QuarantinePanel } from '../components/QuarantinePanel';
+import { UnitContactsPanel } from '../components/UnitContactsPanel';
+import { useUnitContacts } from '../hooks/useUnitContacts';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
 import { useAcknowledge } from '../hooks/useAcknowledge';
 import { useReveal } from '../hooks/useReveal';
@@ -92,6 +94,8 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const reveal = useReveal(api, selectedId);
   const user = useAppStore(selectUser);
   const account = useAccount(api, actions);
+  const units = useUnitContacts(api);
+  const [unitsOpen, setUnitsOpen] = useState(false);
   const sendAcknowledge = ack.acknowledge;
   const pendingAckId = ack.pendingId;
 
@@ -124,6 +128,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         alarm={alarm}
         user={user}
         onLogoff={() => void account.run('logoff', {})}
+        onUnits={user?.role === 'administrator' ? () => setUnitsOpen(true) : null}
         language={language}
         shift={shift}
         quarantine={{ unseen: quarantineUnseen, onOpen: () => quarantine.setOpen(true) }}
@@ -194,6 +199,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
               onHide: reveal.hide,
             }}
             steps={{
+              contacts: units.byUnit,
               pending: caseSteps.pending !== null && caseSteps.pending.id === selectedId,
               error: caseSteps.error && caseSteps.error.id === selectedId ? caseSteps.error.message : null,
               onDispatch: (details) =>
@@ -223,6 +229,14 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
           />
         </div>
       </main>
+      {unitsOpen && (
+        <UnitContactsPanel
+          contacts={units.byUnit}
+          language={language}
+          onSave={units.save}
+          onClose={() => setUnitsOpen(false)}
+        />
+      )}
       {quarantine.open && (
         <QuarantinePanel
           records={quarantine.records}

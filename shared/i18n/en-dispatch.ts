@@ -32,6 +32,16 @@ export const enDispatch = {
     unconfirmed: 'UNIT NOT CONFIRMED',
     sentTo: 'Sent to {{unit}}',
   },
+  units: {
+    title: 'Police units',
+    hint: 'Control-room numbers as police headquarters gave them. Each change is recorded in the audit trail.',
+    contact: 'Control-room number',
+    save: 'Save',
+    saved: 'Saved',
+    close: 'Close',
+    call: 'Control room: {{contact}}',
+    none: 'No control-room number entered for this unit (administrator: Police units).',
+  },
   followUp: {
     tag: 'CHECK-IN {{after}}',
     title: 'Welfare check-in {{after}} after close',

@@ -1,7 +1,7 @@
 // Hindi strings of dispatch, confirmation and close (same keys as en-dispatch.ts).
 import type { Messages } from './en';
 
-export const hiDispatch: Pick<Messages, 'dispatch' | 'followUp'> = {
+export const hiDispatch: Pick<Messages, 'dispatch' | 'followUp' | 'units'> = {
   dispatch: {
     title: 'इकाई को भेजें',
     unit: 'इकाई',
@@ -33,6 +33,16 @@ export const hiDispatch: Pick<Messages, 'dispatch' | 'followUp'> = {
     close: 'फ़्लैग बंद करें',
     unconfirmed: 'इकाई की पुष्टि नहीं',
     sentTo: '{{unit}} को भेजा',
+  },
+  units: {
+    title: 'पुलिस इकाइयाँ',
+    hint: 'पुलिस मुख्यालय द्वारा दिए गए नियंत्रण कक्ष नंबर। हर बदलाव ऑडिट में दर्ज होता है।',
+    contact: 'नियंत्रण कक्ष नंबर',
+    save: 'सहेजें',
+    saved: 'सहेजा गया',
+    close: 'बंद करें',
+    call: 'नियंत्रण कक्ष: {{contact}}',
+    none: 'इस इकाई का नियंत्रण कक्ष नंबर दर्ज नहीं है (प्रशासक: पुलिस इकाइयाँ)।',
   },
   followUp: {
     tag: 'कुशलता जाँच {{after}}',

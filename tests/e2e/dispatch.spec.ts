@@ -93,3 +93,26 @@ test('a closed intervention comes back as welfare check-ins when they fall due',
   await expect(row).toHaveCount(0);
   await expect(page.getByTestId('queue-open-count')).toContainText('0');
 });
+
+test("an administrator enters a unit's control-room number; the dispatch form shows whom to call", async ({
+  rig,
+  page,
+}) => {
+  const host = await rig.startHost();
+  rig.sim.publish(makeFlag({ id: 'fl_call', location: { district: 'Jodhpur' } }));
+  await openDesk(page, host.url); // the first-run administrator
+  await page.getByTestId('units-open').click();
+  const row = page.locator('[data-testid="unit-row"][data-unit="jodhpur-control-room"]');
+  await row.getByTestId('unit-contact').fill('call me');
+  await row.getByTestId('unit-save').click();
+  await expect(row.getByTestId('unit-problem')).toContainText('contact: a telephone number');
+  await row.getByTestId('unit-contact').fill('0291 2650 100');
+  await row.getByTestId('unit-save').click();
+  await expect(row.getByTestId('unit-save')).toHaveText('Saved');
+  await page.screenshot({ path: 'test-results/screens/desk-units.png' });
+  await page.getByTestId('units-close').click();
+
+  await page.locator('[data-testid="queue-row"][data-flag-id="fl_call"]').click();
+  await page.getByTestId('acknowledge').click();
+  await expect(page.getByTestId('dispatch-contact')).toHaveText('Control room: 0291 2650 100');
+});

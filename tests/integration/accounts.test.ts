@@ -203,4 +203,40 @@ describe('accounts', () => {
     ).toBe('password: at least 10 characters');
     expect(h).toBeDefined();
   });
+
+  it("lets only an administrator enter a unit's control-room number, validated and audited", async () => {
+    const { h, sync } = await withAdmin();
+    await h.addAccount({ name: 'Op Testwal', role: 'operator', password: 'operator pass 1' }, desk('a'));
+    await h.logon({ name: 'Op Testwal', password: 'operator pass 1', ...accepted }, desk('op'));
+    await expect(
+      h.setUnitContact({ unitKey: 'jodhpur-control-room', contact: '0291 2650 100' }, desk('op')),
+    ).rejects.toThrow('The operator role may not setUnitContact.');
+    await expect(
+      h.setUnitContact({ unitKey: 'atlantis-control-room', contact: '0291 2650 100' }, desk('a')),
+    ).rejects.toThrow(/unitKey: no unit "atlantis-control-room"/);
+    const { invokeContract } = await import('../../shared/contract');
+    expect(
+      invokeContract.setUnitContact.request.safeParse({ unitKey: 'jodhpur-control-room', contact: 'call me' })
+        .error?.issues[0]?.message,
+    ).toBe('contact: a telephone number (digits, spaces, + and -)');
+    await h.setUnitContact({ unitKey: 'jodhpur-control-room', contact: '0291 2650 100' }, desk('a'));
+    await h.setUnitContact({ unitKey: 'jodhpur-control-room', contact: '0291 2650 101' }, desk('a'));
+    expect(await h.listUnitContacts({}, desk('op'))).toEqual([
+      {
+        unitKey: 'jodhpur-control-room',
+        contact: '0291 2650 101',
+        changedBy: 'Admin Testwal',
+        changedAtMs: clock,
+      },
+    ]);
+    const audit = sync.database
+      .prepare<[], { action: string; actor: string; target: string }>(
+        `SELECT action, actor, target FROM audit_log WHERE action LIKE 'unit.%'`,
+      )
+      .all();
+    expect(audit).toEqual([
+      { action: 'unit.contact_set', actor: 'Admin Testwal', target: 'jodhpur-control-room' },
+      { action: 'unit.contact_set', actor: 'Admin Testwal', target: 'jodhpur-control-room' },
+    ]);
+  });
 });

@@ -182,6 +182,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       if (!detail) throw new ContractError('not_found', `No flag ${id}.`, 'id');
       return detail;
     },
+    listUnitContacts: async () => store.listUnitContacts(),
+    setUnitContact: async ({ unitKey, contact }, context) =>
+      // The guard let only a logged-on administrator through: the session is there.
+      store.setUnitContact(unitKey, contact, sessions.get(context.connection)!.user.name, now()),
     revealFlag: async ({ id, operator, reason }) => store.revealFlag(id, operator, reason, now()),
     acknowledge: async ({ id, operator }) => {
       const item = await store.acknowledge(id, operator, now());

@@ -25,6 +25,8 @@ export const AUDIT_TRIGGERS = [
   'audit_account_role',
   'audit_account_lock',
   'audit_account_password',
+  'audit_unit_contact_set',
+  'audit_unit_contact_changed',
 ] as const;
 
 export interface AuditEntry {

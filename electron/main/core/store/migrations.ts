@@ -390,6 +390,28 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE state = 'closed' AND personal_erased_at_ms IS NULL;
     `,
   },
+  {
+    version: 11,
+    description: "police units' control-room numbers, entered by an administrator on site (audited)",
+    sql: `
+      CREATE TABLE unit_contacts (
+        unit_key TEXT PRIMARY KEY,
+        contact TEXT NOT NULL,
+        changed_by TEXT NOT NULL,
+        changed_at_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TRIGGER audit_unit_contact_set AFTER INSERT ON unit_contacts
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by, 'unit.contact_set', NEW.unit_key,
+          json_object('contact', NEW.contact));
+      END;
+      CREATE TRIGGER audit_unit_contact_changed AFTER UPDATE ON unit_contacts
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by, 'unit.contact_set', NEW.unit_key,
+          json_object('contact', NEW.contact));
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -17,6 +17,7 @@ import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { revealFlag } from './reveal-queries';
 import * as accounts from './account-queries';
+import { listUnitContacts, setUnitContact } from './unit-contact-queries';
 import { purgePersonal } from './retention-queries';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { platformColumns, routeColumns } from './platform-columns';
@@ -468,6 +469,9 @@ export function inProcessStore(store: SqliteStore): Store {
       confirmDispatch(store.database, id, operator, by, atMs),
     closeFlag: async (id, operator, details, atMs, followUpAfterMs) =>
       closeFlag(store.database, id, operator, details, atMs, followUpAfterMs),
+    listUnitContacts: async () => listUnitContacts(store.database),
+    setUnitContact: async (unitKey, contact, by, atMs) =>
+      setUnitContact(store.database, unitKey, contact, by, atMs),
     countAccounts: async () => accounts.countAccounts(store.database),
     getAccount: async (name) => accounts.getAccount(store.database, name),
     listAccounts: async () => accounts.listAccounts(store.database),

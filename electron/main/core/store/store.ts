@@ -5,6 +5,7 @@ import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
 import type { AccountRecord, SessionKind } from './account-queries';
+import type { UnitContact } from './unit-contact-queries';
 import type {
   AlarmKpis,
   FlagDetail,
@@ -168,5 +169,7 @@ export interface Store {
   countLogonFailures(name: string, sinceMs: number): Promise<number>;
   /** Logs a failed logon and applies the lockout rule; true when the account is now locked. */
   recordLogonFailure(name: string, desk: string, atMs: number): Promise<boolean>;
+  listUnitContacts(): Promise<UnitContact[]>;
+  setUnitContact(unitKey: string, contact: string, by: string, atMs: number): Promise<UnitContact>;
   close(): Promise<void>;
 }

@@ -69,6 +69,8 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     listOpenQueue: (training) => call('listOpenQueue', training),
     changesSince: (eventSeq, training) => call('changesSince', eventSeq, training),
     getFlagDetail: (id) => call('getFlagDetail', id),
+    listUnitContacts: () => call('listUnitContacts'),
+    setUnitContact: (unitKey, contact, by, atMs) => call('setUnitContact', unitKey, contact, by, atMs),
     countAccounts: () => call('countAccounts'),
     getAccount: (name) => call('getAccount', name),
     listAccounts: () => call('listAccounts'),
