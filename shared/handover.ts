@@ -8,6 +8,12 @@ import { rosterSchema } from './shifts/schedule';
 
 const byRisk = z.object({ imminent: z.int(), high: z.int(), elevated: z.int() });
 
+/**
+ * A handover lists the breaches a supervisor can act on, not thousands: a room that fell that far
+ * behind needs the count and the worst cases (the reports have the rest).
+ */
+export const BREACH_LIST_MAX = 100;
+
 export const handoverSummarySchema = z.object({
   shiftId: z.string(),
   startMs: z.number(),
@@ -38,6 +44,7 @@ export const handoverSummarySchema = z.object({
       nextAction: z.enum(['acknowledge', 'dispatch', 'confirm', 'close']),
     }),
   ),
+  /** The most overdue breaches first, at most BREACH_LIST_MAX; breachesTotal counts them all. */
   breaches: z.array(
     z.object({
       caseNo: z.string(),
@@ -47,6 +54,8 @@ export const handoverSummarySchema = z.object({
       targetMs: z.number(),
     }),
   ),
+  /** All breaches, listed or not (absent in summaries signed before the list was capped). */
+  breachesTotal: z.int().min(0).optional(),
   feedOutages: z.array(z.object({ startMs: z.number(), endMs: z.number().nullable(), state: z.string() })),
   silences: z.array(
     z.object({ atMs: z.number(), by: z.string().nullable(), reason: z.string(), minutes: z.number() }),

@@ -74,6 +74,7 @@ export const enHandover = {
     withdrawnMark: 'withdrawn',
     none: 'None',
     breaches: 'Timer breaches',
+    breachesShown: '{{shown}} most overdue of {{total}}',
     stage: 'Stage',
     elapsed: 'Elapsed',
     target: 'Target',

@@ -75,6 +75,7 @@ export const hiHandover: Messages['handover'] = {
     withdrawnMark: 'वापस लिया गया',
     none: 'कोई नहीं',
     breaches: 'समय-सीमा उल्लंघन',
+    breachesShown: '{{total}} में से सबसे अधिक विलंबित {{shown}}',
     stage: 'चरण',
     elapsed: 'बीता समय',
     target: 'लक्ष्य',

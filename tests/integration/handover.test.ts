@@ -187,4 +187,23 @@ describe('handover sign-off', () => {
       handlers.getHandover({ shiftId: shift.id }, { role: 'desk', connection: 'test' }),
     ).rejects.toThrow(/does not match its signature hash/);
   });
+
+  it('lists the most overdue breaches first, at most 100, and counts them all', () => {
+    ({ sync } = openTempStore());
+    const flags = Array.from({ length: 60 }, (_, i) =>
+      makeFlag({
+        id: `late_${i}`,
+        risk: i % 2 ? 'imminent' : 'elevated',
+        flagged_at: '2026-11-25T20:00:00+05:30',
+      }),
+    );
+    sync.commitPage(pageInput(flags, 'c_late', S - 120 * MIN));
+    const summary = sync.handoverSummary(shift, shift.endMs, false);
+    // 60 unacknowledged flags, each past acknowledge, dispatch and (for imminent) close targets.
+    expect(summary.breachesTotal).toBeGreaterThan(100);
+    expect(summary.breaches).toHaveLength(100);
+    const ratios = summary.breaches.map((b) => b.elapsedMs / b.targetMs);
+    expect(ratios).toEqual([...ratios].sort((a, b) => b - a));
+    expect(summary.breaches[0]).toMatchObject({ risk: 'imminent', stage: 'acknowledge' }); // 1 min target: the worst
+  });
 });

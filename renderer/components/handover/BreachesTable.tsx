@@ -2,12 +2,18 @@ import type { HandoverSummary } from '../../../shared/handover';
 import type { DocText } from '../../handover/doc-text';
 import { DocSection, DocTable } from './DocParts';
 
-/** Every stage that went past its target during the shift (or is still past it at the change). */
+/** Stages that went past their target during the shift (or are still past it), most overdue first. */
 export function BreachesTable({ summary, text }: { summary: HandoverSummary; text: DocText }) {
   const { tx, tv } = text;
   const d = (key: string) => tv(`handover.doc.${key}`);
   return (
-    <DocSection title={`${tx('handover.doc.breaches')} (${summary.breaches.length})`}>
+    <DocSection
+      title={
+        (summary.breachesTotal ?? 0) > summary.breaches.length
+          ? `${tx('handover.doc.breaches')} (${tx('handover.doc.breachesShown', { shown: summary.breaches.length, total: summary.breachesTotal })})`
+          : `${tx('handover.doc.breaches')} (${summary.breaches.length})`
+      }
+    >
       <DocTable
         testId="handover-breaches"
         empty={d('none')}

@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { ContractError } from '../../../../shared/errors';
 import { RISKS, type FlagState, type Risk } from '../../../../shared/domain';
-import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
+import { BREACH_LIST_MAX, type HandoverRecord, type HandoverSummary } from '../../../../shared/handover';
 import type { ShiftInstance } from '../../../../shared/shifts/schedule';
 import { flagTimers, type TimerTargets } from '../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
@@ -91,8 +91,13 @@ export function handoverSummary(
     )
     .all(t, ...range);
   const breachCandidates = new Map([...inShift, ...open].map((r) => [r.id, r]));
-  const breaches = [...breachCandidates.values()].flatMap((r) =>
-    flagTimers(
+  // Every breach is counted; only the most overdue BREACH_LIST_MAX are kept, in a bounded list
+  // (a room far behind has tens of thousands: creating and sorting them all was most of the time).
+  const breaches: HandoverSummary['breaches'] = [];
+  const ratioOf = (b: { elapsedMs: number; targetMs: number }) => b.elapsedMs / b.targetMs;
+  let breachesTotal = 0;
+  for (const r of breachCandidates.values()) {
+    const timers = flagTimers(
       {
         risk: r.risk,
         receivedAtMs: r.received_at_ms,
@@ -103,16 +108,25 @@ export function handoverSummary(
       },
       asOf,
       targets,
-    )
-      .filter((timer) => timer.breached && timer.elapsedMs !== null)
-      .map((timer) => ({
+    );
+    for (const timer of timers) {
+      if (!timer.breached || timer.elapsedMs === null) continue;
+      breachesTotal++;
+      const ratio = timer.elapsedMs / timer.targetMs;
+      if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
+      const entry = {
         caseNo: caseNo(r.seq),
         risk: r.risk,
         stage: timer.stage,
-        elapsedMs: timer.elapsedMs!,
+        elapsedMs: timer.elapsedMs,
         targetMs: timer.targetMs,
-      })),
-  );
+      };
+      let at = breaches.length;
+      while (at > 0 && ratioOf(breaches[at - 1]!) < ratio) at--;
+      breaches.splice(at, 0, entry);
+      if (breaches.length > BREACH_LIST_MAX) breaches.pop();
+    }
+  }
 
   const log = db
     .prepare<[number, number], { at_ms: number; kind: string; actor: string | null; detail_json: string }>(
@@ -166,6 +180,7 @@ export function handoverSummary(
       nextAction: nextAction(r),
     })),
     breaches,
+    breachesTotal,
     feedOutages: feedOutages.filter((o) => (o.endMs ?? Infinity) >= shift.startMs),
     silences,
     quarantined: count(
