@@ -67,6 +67,9 @@ export const CHANNEL_ACCESS = {
   cancelSilence: WORKS_FLAGS,
   recordAlarmTest: WORKS_FLAGS,
   getAlarmKpis: ANYONE,
+  // Per-operator figures and silence reasons: for those who oversee the room, not the desks.
+  getReport: ['supervisor', 'auditor', 'administrator'],
+  recordReportExport: ['supervisor', 'auditor', 'administrator'],
   listQuarantine: ANYONE,
   getHandover: ANYONE,
   getRoster: ANYONE,

@@ -8,6 +8,7 @@ import { ERROR_KINDS } from './errors';
 import { followUpDetailsSchema } from './follow-ups';
 import { CHANNEL_ACCESS, sessionUserSchema, type AccountRole } from './accounts';
 import { accountInvokeContract } from './contract-accounts';
+import { reportInvokeContract } from './contract-reports';
 import { revealReasonSchema } from './need-to-know';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
 import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
@@ -152,6 +153,7 @@ const shiftId = z.string().regex(/^\d{4}-\d{2}-\d{2}:[a-z][a-z0-9-]{0,23}$/, 'sh
 /** Request/response pairs the renderer may invoke. */
 export const invokeContract = {
   ...accountInvokeContract,
+  ...reportInvokeContract,
   getSession: { request: empty, response: sessionInfoSchema },
   listQueue: { request: empty, response: z.array(queueItemSchema) },
   getFlagDetail: { request: z.object({ id: flagId }).strict(), response: flagDetailSchema },

@@ -2,13 +2,14 @@
 // comes with its baseline or target, measured in the same run on the same machine.
 //   BENCH_FLAGS   flags in the ingest comparison (default 20,000)
 //   BENCH_TOTAL   flags stored for the cold start (default 1,000,000); BENCH_OPEN open among them
-//   BENCH_ONLY    some of ingest,cold,latency,frames (default all), e.g. BENCH_ONLY=frames
+//   BENCH_ONLY    some of ingest,cold,latency,frames,report (default all), e.g. BENCH_ONLY=frames
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { benchFrames, benchLatency } from './browser-bench';
 import { benchColdStart } from './cold-start-bench';
 import { benchIngest } from './ingest-bench';
+import { benchReport } from './report-bench';
 
 async function main() {
   if (!fs.existsSync('out/main/cli.js'))
@@ -18,7 +19,7 @@ async function main() {
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Lifeline Console bench — ${machine}\n`);
 
-  const only = new Set((process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames').split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report').split(','));
   const results: Record<string, unknown> = {};
 
   if (only.has('ingest')) {
@@ -85,6 +86,19 @@ async function main() {
     );
     console.log(`  rows in the DOM: ${frames.rowsInDom} (virtualised)`);
     results.frames = frames;
+  }
+
+  if (only.has('report')) {
+    const total = Number(process.env.BENCH_TOTAL ?? 1_000_000);
+    const r = benchReport(total);
+    console.log(
+      `\nsupervisors' report over ${total} stored flags (seeded in ${r.seedS.toFixed(0)} s), last 30 days: ${r.flagsInRange} flags`,
+    );
+    console.log(
+      `  report, median of 5                  ${r.reportMs.toFixed(0).padStart(7)} ms   (target < 1000)`,
+    );
+    console.log(`  night shift only, median of 5        ${r.shiftReportMs.toFixed(0).padStart(7)} ms`);
+    results.report = r;
   }
 
   fs.mkdirSync('test-results', { recursive: true });

@@ -239,4 +239,20 @@ describe('accounts', () => {
       { action: 'unit.contact_set', actor: 'Admin Testwal', target: 'jodhpur-control-room' },
     ]);
   });
+
+  it('records a report export in the audit trail, and refuses an operator the report', async () => {
+    const { h, sync } = await withAdmin();
+    await h.addAccount({ name: 'Op Testwal', role: 'operator', password: 'operator pass 1' }, desk('a'));
+    await h.logon({ name: 'Op Testwal', password: 'operator pass 1', ...accepted }, desk('op'));
+    const range = { fromMs: clock - 7 * 24 * 3600_000, toMs: clock };
+    await expect(h.getReport(range, desk('op'))).rejects.toThrow('The operator role may not getReport.');
+    expect(await h.recordReportExport(range, desk('a'))).toEqual({ recorded: true });
+    const entry = sync.database
+      .prepare<[], { action: string; actor: string; detail_json: string }>(
+        `SELECT action, actor, detail_json FROM audit_log WHERE action = 'report.exported'`,
+      )
+      .get()!;
+    expect(entry).toMatchObject({ actor: 'Admin Testwal' });
+    expect(JSON.parse(entry.detail_json)).toMatchObject({ fromMs: range.fromMs, toMs: range.toMs });
+  });
 });

@@ -233,6 +233,18 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       const to = toMs ?? now();
       return store.alarmKpis(fromMs ?? to - 24 * 3600_000, to, training);
     },
+    // Live flags only, whatever this console runs on: training never counts in a report.
+    getReport: async (range) => store.report(range, { schedule, nowMs: now() }),
+    recordReportExport: async ({ fromMs, toMs, shiftKey }, context) => {
+      await store.recordAudit({
+        atMs: now(),
+        actor: sessions.get(context.connection)!.user.name, // the guard let only a logged-on user through
+        action: 'report.exported',
+        target: null,
+        detail: { fromMs, toMs, shiftKey: shiftKey ?? null },
+      });
+      return { recorded: true as const };
+    },
     listQuarantine: async ({ limit }) => store.listQuarantine(limit ?? 100),
     ...handoverHandlers(store, schedule, training, now),
     // The Electron shell replaces this with webContents.printToPDF; a browser prints the page itself.

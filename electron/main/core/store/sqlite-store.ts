@@ -25,6 +25,7 @@ import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
+import { report } from './report-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
 import type {
@@ -469,6 +470,12 @@ export function inProcessStore(store: SqliteStore): Store {
       confirmDispatch(store.database, id, operator, by, atMs),
     closeFlag: async (id, operator, details, atMs, followUpAfterMs) =>
       closeFlag(store.database, id, operator, details, atMs, followUpAfterMs),
+    recordAudit: async ({ atMs, actor, action, target, detail }) =>
+      void store.database
+        .prepare(
+          'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(atMs, actor, action, target, JSON.stringify(detail)),
     listUnitContacts: async () => listUnitContacts(store.database),
     setUnitContact: async (unitKey, contact, by, atMs) =>
       setUnitContact(store.database, unitKey, contact, by, atMs),
@@ -494,6 +501,7 @@ export function inProcessStore(store: SqliteStore): Store {
     arrivalStats: async (sinceMs, training) => store.arrivalStats(sinceMs, training),
     alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
     handoverSummary: async (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
+    report: async (range, context) => report(store.database, range, context),
     getHandover: async (shiftId) => store.getHandover(shiftId),
     getRoster: async (shiftId) => store.getRoster(shiftId),
     setRoster: async (shiftId, entries) => store.setRoster(shiftId, entries),

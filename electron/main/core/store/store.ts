@@ -17,6 +17,8 @@ import type {
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
 import type { PurgeResult } from './retention-queries';
+import type { Report } from '../../../../shared/report';
+import type { ReportContext, ReportRange } from './report-range';
 
 export interface ValidFlagInput {
   flag: FeedFlag;
@@ -139,6 +141,8 @@ export interface Store {
   arrivalStats(sinceMs: number, training: boolean): Promise<ArrivalStats>;
   alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;
   handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
+  /** The supervisors' report over live flags received in the range (shared/report.ts). */
+  report(range: ReportRange, context: ReportContext): Promise<Report>;
   getHandover(shiftId: string): Promise<HandoverRecord | null>;
   getRoster(shiftId: string): Promise<RosterEntry[]>;
   /** Replaces the shift's roster in one transaction. */
@@ -169,6 +173,14 @@ export interface Store {
   countLogonFailures(name: string, sinceMs: number): Promise<number>;
   /** Logs a failed logon and applies the lockout rule; true when the account is now locked. */
   recordLogonFailure(name: string, desk: string, atMs: number): Promise<boolean>;
+  /** An audited action that changes no table of its own (an export made on a desk). */
+  recordAudit(entry: {
+    atMs: number;
+    actor: string;
+    action: string;
+    target: string | null;
+    detail: object;
+  }): Promise<void>;
   listUnitContacts(): Promise<UnitContact[]>;
   setUnitContact(unitKey: string, contact: string, by: string, atMs: number): Promise<UnitContact>;
   close(): Promise<void>;
