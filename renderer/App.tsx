@@ -13,6 +13,7 @@ import { languageFromHash, shiftFromHash, viewFromHash, type ViewName } from './
 import { DeskView } from './views/DeskView';
 import { HandoverView } from './views/HandoverView';
 import { WallView } from './views/WallView';
+import { ReportsView } from './views/ReportsView';
 
 function subscribeHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -50,6 +51,7 @@ export function App({ player }: { player: AlarmPlayer }) {
       desk: null,
       wall: t('wall.label'),
       handover: askedShift ? `${t('handover.ui.title')} ${askedShift}` : t('handover.ui.title'),
+      reports: t('reports.title'),
     };
     const name = suffix[view] ? `${t('app.name')} — ${suffix[view]}` : t('app.name');
     document.title = training ? `${name} — TRAINING` : name;
@@ -63,6 +65,11 @@ export function App({ player }: { player: AlarmPlayer }) {
     ),
     wall: () => <WallView language={language} />,
     // Keyed by shift: another shift's handover starts with empty notes and forms.
+    reports: () => (
+      <AccountGate>
+        <ReportsView />
+      </AccountGate>
+    ),
     handover: () => (
       <AccountGate>
         <HandoverView key={askedShift ?? 'current'} shiftId={askedShift} />

@@ -1,8 +1,8 @@
 // Which view this window shows, from the fragment (`#token=…&view=wall&lang=hi`,
-// `#token=…&view=handover&shift=2026-11-25:morning`). Map and reports will be added to VIEWS.
+// `#token=…&view=handover&shift=2026-11-25:morning`, `view=reports`).
 import type { Language } from './state/session/initial-state';
 
-export const VIEWS = ['desk', 'wall', 'handover'] as const;
+export const VIEWS = ['desk', 'wall', 'handover', 'reports'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 const params = (hash: string) => new URLSearchParams(hash.replace(/^#/, ''));

@@ -33,6 +33,8 @@ export interface HeaderProps {
   onLogoff(): void;
   /** Administrators only: the police units' control-room numbers. */
   onUnits: (() => void) | null;
+  /** Supervisors, auditors and administrators: the reports. */
+  onReports: (() => void) | null;
 }
 
 export function Header({
@@ -48,6 +50,7 @@ export function Header({
   onLanguage,
   onLogoff,
   onUnits,
+  onReports,
 }: HeaderProps) {
   const { t } = useTranslation();
   return (
@@ -60,6 +63,11 @@ export function Header({
         <button type="button" className="handover-open" data-testid="handover-open" onClick={onHandover}>
           {t('handover.ui.open')}
         </button>
+        {onReports && (
+          <button type="button" onClick={onReports} data-testid="reports-open">
+            {t('reports.open')}
+          </button>
+        )}
         {onUnits && (
           <button type="button" onClick={onUnits} data-testid="units-open">
             {t('units.title')}

@@ -129,6 +129,9 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         user={user}
         onLogoff={() => void account.run('logoff', {})}
         onUnits={user?.role === 'administrator' ? () => setUnitsOpen(true) : null}
+        onReports={
+          user && user.role !== 'operator' ? () => (location.hash = hashFor(location.hash, 'reports')) : null
+        }
         language={language}
         shift={shift}
         quarantine={{ unseen: quarantineUnseen, onOpen: () => quarantine.setOpen(true) }}

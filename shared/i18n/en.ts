@@ -4,6 +4,7 @@ import { enHandover } from './en-handover';
 import { enDispatch } from './en-dispatch';
 import { enReveal } from './en-reveal';
 import { enAccounts } from './en-accounts';
+import { enReports } from './en-reports';
 import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 
@@ -192,6 +193,7 @@ export const en = {
   ...enDispatch,
   ...enReveal,
   ...enAccounts,
+  ...enReports,
   handover: enHandover,
 };
 

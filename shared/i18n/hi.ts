@@ -5,6 +5,7 @@ import { hiHandover } from './hi-handover';
 import { hiDispatch } from './hi-dispatch';
 import { hiReveal } from './hi-reveal';
 import { hiAccounts } from './hi-accounts';
+import { hiReports } from './hi-reports';
 import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 
@@ -193,5 +194,6 @@ export const hi: Messages = {
   ...hiDispatch,
   ...hiReveal,
   ...hiAccounts,
+  ...hiReports,
   handover: hiHandover,
 };

@@ -11,7 +11,8 @@ export interface Rig {
   sim: Simulator;
   dataDir: string;
   host: HostProcess | null;
-  startHost(extra?: string[]): Promise<HostProcess>;
+  /** The host on the rig's simulator; its flags are marked TRAINING unless `live` (reports count only live ones). */
+  startHost(extra?: string[], options?: { live?: boolean }): Promise<HostProcess>;
   /**
    * An account added from the machine (`lifeline account add`), password E2E_PASSWORD; after the
    * first, `by` must be an administrator whose password is E2E_PASSWORD too.
@@ -33,7 +34,7 @@ export const test = base.extend<{ rig: Rig }>({
       sim,
       dataDir,
       host: null,
-      async startHost(extra = []) {
+      async startHost(extra = [], options = {}) {
         await rig.host?.stop();
         rig.host = await startHostProcess([
           '--feed-url',
@@ -46,7 +47,7 @@ export const test = base.extend<{ rig: Rig }>({
           path.join(dataDir, 'keys', 'db.key'),
           '--poll-interval-ms',
           '500',
-          '--training',
+          ...(options.live ? [] : ['--training']),
           ...extra,
         ]);
         return rig.host;
@@ -114,5 +115,10 @@ export async function logOn(page: Page, name = E2E_USER): Promise<void> {
   if ((await screen.getAttribute('data-first-run')) === 'true')
     await page.getByTestId('logon-confirm').fill(E2E_PASSWORD);
   await page.getByTestId('logon-send').click();
-  await page.getByTestId('user-badge').or(page.getByTestId('handover-view')).first().waitFor();
+  await page
+    .getByTestId('user-badge')
+    .or(page.getByTestId('handover-view'))
+    .or(page.getByTestId('reports-view'))
+    .first()
+    .waitFor();
 }

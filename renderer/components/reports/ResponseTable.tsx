@@ -1,0 +1,48 @@
+// Median and p90 of each stage against its target, per group (risk, shift or operator).
+import { useTranslation } from 'react-i18next';
+import type { StagesStats } from '../../../shared/report';
+import { TIMER_STAGES } from '../../../shared/timers';
+import { FigureTable } from './FigureTable';
+
+const minutes = (ms: number | null) =>
+  ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`;
+
+export function ResponseTable({
+  title,
+  groups,
+  testId,
+}: {
+  title: string;
+  groups: readonly { label: string; stages: StagesStats }[];
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const rows = groups.flatMap((g) =>
+    TIMER_STAGES.map((stage) => {
+      const s = g.stages[stage];
+      return [
+        `${g.label} · ${t(`timers.stages.${stage}`)}`,
+        s.count,
+        minutes(s.medianMs),
+        minutes(s.p90Ms),
+        minutes(s.targetMs),
+        s.breached,
+      ] as const;
+    }),
+  );
+  return (
+    <FigureTable
+      caption={title}
+      testId={testId}
+      columns={[
+        t('reports.key'),
+        t('reports.done'),
+        t('reports.median'),
+        t('reports.p90'),
+        t('reports.target'),
+        t('reports.breached'),
+      ]}
+      rows={rows}
+    />
+  );
+}

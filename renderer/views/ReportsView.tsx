@@ -1,0 +1,198 @@
+// What a superintendent and a shift supervisor read to run the room: computed in main over the
+// store (never over what this window holds), de-identified, every chart with its figures as a
+// table, printable, and the aggregates as CSV. Training flags never count.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OUTCOMES } from '../../shared/dispatch';
+import { districtByKey } from '../../shared/geo/district-names';
+import { RISKS } from '../../shared/domain';
+import { reportCsv } from '../../shared/report-csv';
+import { useApi } from '../api/api-context';
+import { BarFigure } from '../components/reports/BarFigure';
+import { FigureTable } from '../components/reports/FigureTable';
+import { HourHeatmap } from '../components/reports/HourHeatmap';
+import { ResponseTable } from '../components/reports/ResponseTable';
+import { useReport } from '../hooks/useReport';
+import { useAppStore } from '../state/app-store';
+import { selectLanguage, selectSchedule } from '../state/session/selectors';
+import { hashFor } from '../view-route';
+
+const PERIODS = [7, 30, 90] as const;
+const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
+
+function downloadCsv(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export function ReportsView() {
+  const api = useApi();
+  const { t } = useTranslation();
+  const language = useAppStore(selectLanguage);
+  const schedule = useAppStore(selectSchedule) ?? [];
+  const [days, setDays] = useState<number>(30);
+  const [shiftKey, setShiftKey] = useState<string | null>(null);
+  const [nowMs] = useState(() => Date.now());
+  const { report, error, loading } = useReport(api, { days, shiftKey }, nowMs);
+  const district = (key: string | null) =>
+    key === null ? t('reports.unplaced') : (districtByKey(key)?.[language] ?? key);
+
+  return (
+    <div className="reports-view" data-testid="reports-view" data-loaded={report ? 'true' : 'false'}>
+      <div className="reports-toolbar no-print">
+        <button type="button" onClick={() => (location.hash = hashFor(location.hash, 'desk'))}>
+          {t('reports.back')}
+        </button>
+        <label>
+          <span>{t('reports.range')}</span>
+          <select value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="report-days">
+            {PERIODS.map((n) => (
+              <option key={n} value={n}>
+                {t('reports.days', { n })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('reports.shift')}</span>
+          <select
+            value={shiftKey ?? ''}
+            onChange={(e) => setShiftKey(e.target.value || null)}
+            data-testid="report-shift"
+          >
+            <option value="">{t('reports.allShifts')}</option>
+            {schedule.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.key}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => window.print()}>
+          {t('reports.print')}
+        </button>
+        <button
+          type="button"
+          disabled={!report}
+          data-testid="report-csv"
+          onClick={() => {
+            if (!report) return;
+            // Recorded first: an export that cannot be recorded is not made.
+            const range = { fromMs: report.fromMs, toMs: report.toMs, ...(shiftKey ? { shiftKey } : {}) };
+            api.invoke('recordReportExport', range).then(
+              () => downloadCsv(reportCsv(report), `lifeline-report-${days}d.csv`),
+              () => {},
+            );
+          }}
+        >
+          {t('reports.csv')}
+        </button>
+      </div>
+      <h1>{t('reports.title')}</h1>
+      <p className="reports-note">{t('reports.training')}</p>
+      {loading && <p>{t('reports.loading')}</p>}
+      {error && (
+        <p className="case-error" role="alert">
+          {t('reports.failed', { message: error })}
+        </p>
+      )}
+      {report && (
+        <div className="reports-grid">
+          <FigureTable
+            caption={t('reports.flags')}
+            testId="report-totals"
+            columns={[t('reports.key'), t('reports.count')]}
+            rows={[
+              [t('reports.flags'), report.totals.flags],
+              [
+                t('reports.withdrawn'),
+                `${report.totals.withdrawn} (${percent(report.totals.withdrawnRate)})`,
+              ],
+              [t('reports.closed'), report.totals.closed],
+              [
+                t('reports.falsePositives'),
+                `${report.totals.falsePositives} (${percent(report.totals.falsePositiveRate)})`,
+              ],
+              [t('reports.repeats'), `${report.repeats.subjects} (${report.repeats.flags})`],
+            ]}
+          />
+          <BarFigure
+            title={t('reports.perDay')}
+            testId="report-per-day"
+            columns={[t('reports.date'), t('reports.count')]}
+            data={report.timeline.daily.map((d) => ({ label: d.date.slice(5), count: d.count }))}
+          />
+          <HourHeatmap matrix={report.timeline.hourByWeekday} />
+          <BarFigure
+            title={t('reports.byRisk')}
+            testId="report-by-risk"
+            columns={[t('reports.key'), t('reports.count')]}
+            data={RISKS.map((r) => ({ label: t(`risk.${r}`), count: report.byRisk[r] }))}
+          />
+          <BarFigure
+            horizontal
+            title={t('reports.byDistrict')}
+            testId="report-by-district"
+            columns={[t('reports.key'), t('reports.count')]}
+            data={report.byDistrict.map((d) => ({ label: district(d.key), count: d.count }))}
+          />
+          <BarFigure
+            title={t('reports.byPlatform')}
+            testId="report-by-platform"
+            columns={[t('reports.key'), t('reports.count')]}
+            data={report.byPlatform.map((d) => ({ label: d.key ?? t('reports.unknown'), count: d.count }))}
+          />
+          <BarFigure
+            horizontal
+            title={t('reports.outcomes')}
+            testId="report-outcomes"
+            columns={[t('reports.key'), t('reports.count')]}
+            data={OUTCOMES.map((o) => ({ label: t(`dispatch.outcomes.${o}`), count: report.outcomes[o] }))}
+          />
+          <ResponseTable
+            title={t('reports.response')}
+            testId="report-response"
+            groups={RISKS.map((r) => ({ label: t(`risk.${r}`), stages: report.response.byRisk[r] }))}
+          />
+          <ResponseTable
+            title={t('reports.byShift')}
+            testId="report-by-shift"
+            groups={report.response.byShift.map((s) => ({ label: s.shiftKey, stages: s.stages }))}
+          />
+          <ResponseTable
+            title={t('reports.byOperator')}
+            testId="report-by-operator"
+            groups={report.response.byOperator.map((o) => ({ label: o.operator, stages: o.stages }))}
+          />
+          <FigureTable
+            caption={t('reports.breaches', { total: report.response.breaches.total })}
+            testId="report-breaches"
+            columns={[t('reports.key'), t('reports.stage'), t('reports.median'), t('reports.target')]}
+            rows={report.response.breaches.items.map((b) => [
+              b.caseNo,
+              t(`timers.stages.${b.stage}`),
+              `${Math.round(b.elapsedMs / 60_000)} min`,
+              `${Math.round(b.targetMs / 60_000)} min`,
+            ])}
+          />
+          <FigureTable
+            caption={t('reports.alarmLoad')}
+            testId="report-alarm-load"
+            columns={[t('reports.key'), t('reports.count')]}
+            rows={[
+              [t('reports.alarmsPer10'), report.alarmLoad.per10Min.toFixed(2)],
+              [t('reports.floodShare'), percent(report.alarmLoad.floodShare)],
+              [t('reports.silences'), report.alarmLoad.silences.count],
+              [t('reports.uptime'), percent(report.alarmLoad.feed.uptimeShare)],
+              [t('reports.outages'), report.alarmLoad.feed.outages.length],
+            ]}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+// The supervisors' reports in Chromium against the real core: figures computed in main from live
+// flags (training ones never count), every chart with its table, a CSV without personal data, and
+// no reports for an operator.
+import fs from 'node:fs';
+import { CANARY, makeFlag } from '../helpers/flags';
+import { E2E_USER, expect, logOn, openDesk, test } from './fixtures';
+
+test('a supervisor reads the period: counts by risk and district, the hour heat map, and a CSV', async ({
+  rig,
+  page,
+}) => {
+  const host = await rig.startHost([], { live: true });
+  rig.sim.publish(makeFlag({ id: 'fl_r1', risk: 'imminent', location: { district: 'Kota', city: 'Kota' } }));
+  rig.sim.publish(makeFlag({ id: 'fl_r2', risk: 'high', location: { district: 'Jodhpur' } }));
+  rig.sim.publish(makeFlag({ id: 'fl_r3', risk: 'high', location: { district: 'Jodhpur' } }));
+  await openDesk(page, host.url); // the administrator
+  await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(3);
+  await page.locator('[data-testid="queue-row"][data-flag-id="fl_r1"]').click();
+  await page.getByTestId('acknowledge').click();
+
+  await page.getByTestId('reports-open').click();
+  await expect(page.getByTestId('reports-view')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('report-totals')).toContainText('3');
+  const byRisk = page.getByTestId('report-by-risk-table');
+  await expect(byRisk.locator('tr', { hasText: 'Imminent' })).toContainText('1');
+  await expect(byRisk.locator('tr', { hasText: 'High' })).toContainText('2');
+  await expect(
+    page.getByTestId('report-by-district-table').locator('tr', { hasText: 'Jodhpur' }),
+  ).toContainText('2');
+  await expect(page.getByTestId('report-heatmap')).toBeVisible();
+  await expect(page.getByTestId('report-by-operator')).toContainText(E2E_USER);
+  await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible(); // the charts are drawn
+  await page.screenshot({ path: 'test-results/screens/reports.png', fullPage: true });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('report-csv').click(),
+  ]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toMatch(/,/);
+  for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt]) expect(csv).not.toContain(secret);
+});
+
+test('an operator has no reports: no button, and main refuses the report', async ({ rig, page }) => {
+  const host = await rig.startHost([], { live: true });
+  rig.addAccount('Admin Testwal', 'administrator');
+  rig.addAccount('Op Plain', 'operator', 'Admin Testwal');
+  await page.goto(host.url);
+  await logOn(page, 'Op Plain');
+  await expect(page.getByTestId('reports-open')).toHaveCount(0);
+  await page.goto(host.url.replace('view=desk', 'view=reports')); // the same page, another view
+  await expect(page.getByRole('alert')).toContainText('The operator role may not getReport.');
+});
