@@ -5,20 +5,20 @@ import type { Report } from '../../shared/report';
 import type { ConsoleApi } from '../api/connection';
 
 export interface ReportChoice {
-  days: number;
+  fromMs: number;
+  toMs: number;
   shiftKey: string | null;
 }
 
-export function useReport(api: ConsoleApi, choice: ReportChoice, nowMs: number) {
+export function useReport(api: ConsoleApi, choice: ReportChoice) {
   const [state, setState] = useState<{ key: string; report: Report | null; error: string | null } | null>(
     null,
   );
-  const key = `${choice.days}:${choice.shiftKey ?? ''}`;
+  const key = `${choice.fromMs}:${choice.toMs}:${choice.shiftKey ?? ''}`;
   useEffect(() => {
     let live = true;
-    const toMs = nowMs;
-    const fromMs = toMs - choice.days * 24 * 3600_000;
-    api.invoke('getReport', { fromMs, toMs, ...(choice.shiftKey ? { shiftKey: choice.shiftKey } : {}) }).then(
+    const { fromMs, toMs, shiftKey } = choice;
+    api.invoke('getReport', { fromMs, toMs, ...(shiftKey ? { shiftKey } : {}) }).then(
       (report) => live && setState({ key, report, error: null }),
       (failure: unknown) =>
         live &&
@@ -27,7 +27,7 @@ export function useReport(api: ConsoleApi, choice: ReportChoice, nowMs: number) 
     return () => {
       live = false;
     };
-    // nowMs is taken once per choice: the report is of a fixed period, not a moving one.
+    // The key names the choice: a new object with the same period asks nothing again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
   const current = state?.key === key ? state : null;

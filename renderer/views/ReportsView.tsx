@@ -18,6 +18,19 @@ import { selectLanguage, selectSchedule } from '../state/session/selectors';
 import { hashFor } from '../view-route';
 
 const PERIODS = [7, 30, 90] as const;
+const DAY_MS = 24 * 3600_000;
+const IST_MS = 5.5 * 3600_000;
+/** The IST calendar day of a moment, as a date input shows it. */
+const istDate = (ms: number) => new Date(ms + IST_MS).toISOString().slice(0, 10);
+/** The start of an IST day from a date input's value; null for anything else. */
+const istMidnight = (value: string) => {
+  const ms = Date.parse(`${value}T00:00:00+05:30`);
+  return Number.isFinite(ms) ? ms : null;
+};
+const lastDays = (n: number) => {
+  const toMs = Date.now();
+  return { fromMs: toMs - n * DAY_MS, toMs };
+};
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
 function downloadCsv(text: string, name: string) {
@@ -34,10 +47,10 @@ export function ReportsView() {
   const { t } = useTranslation();
   const language = useAppStore(selectLanguage);
   const schedule = useAppStore(selectSchedule) ?? [];
-  const [days, setDays] = useState<number>(30);
   const [shiftKey, setShiftKey] = useState<string | null>(null);
-  const [nowMs] = useState(() => Date.now());
-  const { report, error, loading } = useReport(api, { days, shiftKey }, nowMs);
+  const [period, setPeriod] = useState(() => lastDays(30));
+  const { report, error, loading } = useReport(api, { ...period, shiftKey });
+  const days = Math.round((period.toMs - period.fromMs) / DAY_MS);
   const district = (key: string | null) =>
     key === null ? t('reports.unplaced') : (districtByKey(key)?.[language] ?? key);
 
@@ -49,13 +62,42 @@ export function ReportsView() {
         </button>
         <label>
           <span>{t('reports.range')}</span>
-          <select value={days} onChange={(e) => setDays(Number(e.target.value))} data-testid="report-days">
+          <select
+            value={PERIODS.includes(days as (typeof PERIODS)[number]) ? days : ''}
+            onChange={(e) => e.target.value && setPeriod(lastDays(Number(e.target.value)))}
+            data-testid="report-days"
+          >
+            <option value="">—</option>
             {PERIODS.map((n) => (
               <option key={n} value={n}>
                 {t('reports.days', { n })}
               </option>
             ))}
           </select>
+        </label>
+        <label>
+          <span>{t('reports.from')}</span>
+          <input
+            type="date"
+            value={istDate(period.fromMs)}
+            data-testid="report-from"
+            onChange={(e) => {
+              const fromMs = istMidnight(e.target.value);
+              if (fromMs !== null && fromMs < period.toMs) setPeriod({ ...period, fromMs });
+            }}
+          />
+        </label>
+        <label>
+          <span>{t('reports.to')}</span>
+          <input
+            type="date"
+            value={istDate(period.toMs - 1)}
+            data-testid="report-to"
+            onChange={(e) => {
+              const day = istMidnight(e.target.value);
+              if (day !== null && day + DAY_MS > period.fromMs) setPeriod({ ...period, toMs: day + DAY_MS });
+            }}
+          />
         </label>
         <label>
           <span>{t('reports.shift')}</span>
@@ -126,6 +168,17 @@ export function ReportsView() {
             columns={[t('reports.date'), t('reports.count')]}
             data={report.timeline.daily.map((d) => ({ label: d.date.slice(5), count: d.count }))}
           />
+          {report.timeline.hourly.length <= 8 * 24 && (
+            <BarFigure
+              title={t('reports.perHour')}
+              testId="report-per-hour"
+              columns={[t('reports.hour'), t('reports.count')]}
+              data={report.timeline.hourly.map((h) => ({
+                label: `${istDate(h.startMs).slice(5)} ${new Date(h.startMs + IST_MS).getUTCHours()}h`,
+                count: h.count,
+              }))}
+            />
+          )}
           <HourHeatmap matrix={report.timeline.hourByWeekday} />
           <BarFigure
             title={t('reports.byRisk')}

@@ -1,6 +1,7 @@
 // The supervisors' reports in Chromium against the real core: figures computed in main from live
 // flags (training ones never count), every chart with its table, a CSV without personal data, and
 // no reports for an operator.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { E2E_USER, expect, logOn, openDesk, test } from './fixtures';
@@ -31,6 +32,29 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   await expect(page.getByTestId('report-by-operator')).toContainText(E2E_USER);
   await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible(); // the charts are drawn
   await page.screenshot({ path: 'test-results/screens/reports.png', fullPage: true });
+
+  // A week also shows flags per hour; the page prints to A4 with its figures and no personal field.
+  await page.getByTestId('report-days').selectOption('7');
+  await expect(page.getByTestId('report-per-hour')).toBeVisible();
+  await expect(page.getByTestId('report-totals')).toContainText('3');
+  fs.mkdirSync('test-results/reports', { recursive: true });
+  await page.pdf({ path: 'test-results/reports/report.pdf', format: 'A4', printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', 'test-results/reports/report.pdf', '-'], {
+    encoding: 'utf8',
+  });
+  expect(text).toContain('Flags by risk');
+  for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt]) expect(text).not.toContain(secret);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '50',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    'test-results/reports/report.pdf',
+    'test-results/reports/report-page',
+  ]);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -247,6 +247,15 @@ describe('accounts', () => {
     const range = { fromMs: clock - 7 * 24 * 3600_000, toMs: clock };
     await expect(h.getReport(range, desk('op'))).rejects.toThrow('The operator role may not getReport.');
     expect(await h.recordReportExport(range, desk('a'))).toEqual({ recorded: true });
+    // Per-operator figures are for supervisors and administrators, not auditors.
+    sync.commitPage(pageInput([makeFlag({ id: 'fl_rep' })], 'c_rep', clock - 3600_000));
+    await h.acknowledge({ id: 'fl_rep', operator: 'x' }, desk('a'));
+    await h.addAccount({ name: 'Aud Testwal', role: 'auditor', password: 'auditor pass 1' }, desk('a'));
+    await h.logon({ name: 'Aud Testwal', password: 'auditor pass 1', ...accepted }, desk('aud'));
+    expect((await h.getReport(range, desk('a'))).response.byOperator.map((o) => o.operator)).toEqual([
+      'Admin Testwal',
+    ]);
+    expect((await h.getReport(range, desk('aud'))).response.byOperator).toEqual([]);
     const entry = sync.database
       .prepare<[], { action: string; actor: string; detail_json: string }>(
         `SELECT action, actor, detail_json FROM audit_log WHERE action = 'report.exported'`,

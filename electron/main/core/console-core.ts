@@ -234,7 +234,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return store.alarmKpis(fromMs ?? to - 24 * 3600_000, to, training);
     },
     // Live flags only, whatever this console runs on: training never counts in a report.
-    getReport: async (range) => store.report(range, { schedule, nowMs: now() }),
+    getReport: async (range, context) => {
+      const report = await store.report(range, { schedule, nowMs: now() });
+      // Figures per operator are for supervisors (and administrators): an auditor reads the room's.
+      const role = sessions.get(context.connection)?.user.role;
+      return role === 'auditor' ? { ...report, response: { ...report.response, byOperator: [] } } : report;
+    },
     recordReportExport: async ({ fromMs, toMs, shiftKey }, context) => {
       await store.recordAudit({
         atMs: now(),
