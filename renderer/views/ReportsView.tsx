@@ -11,6 +11,8 @@ import { useApi } from '../api/api-context';
 import { BarFigure } from '../components/reports/BarFigure';
 import { FigureTable } from '../components/reports/FigureTable';
 import { HourHeatmap } from '../components/reports/HourHeatmap';
+import { DistrictMap } from '../components/map/DistrictMap';
+import { UNPLACED } from '../map/areas';
 import { ResponseTable } from '../components/reports/ResponseTable';
 import { useReport } from '../hooks/useReport';
 import { useAppStore } from '../state/app-store';
@@ -186,6 +188,14 @@ export function ReportsView() {
             columns={[t('reports.key'), t('reports.count')]}
             data={RISKS.map((r) => ({ label: t(`risk.${r}`), count: report.byRisk[r] }))}
           />
+          <section className="report-figure report-map" data-testid="report-map">
+            <h3>{t('reports.byDistrict')}</h3>
+            <DistrictMap
+              counts={Object.fromEntries(report.byArea.map((a) => [a.key ?? UNPLACED, a.count]))}
+              language={language}
+              variant="desk"
+            />
+          </section>
           <BarFigure
             horizontal
             title={t('reports.byDistrict')}

@@ -32,6 +32,11 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   await expect(page.getByTestId('report-by-operator')).toContainText(E2E_USER);
   await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible(); // the charts are drawn
   await page.screenshot({ path: 'test-results/screens/reports.png', fullPage: true });
+  // The same counts on the map: Kota City apart, Jodhpur's cell with its two.
+  await expect(
+    page.getByTestId('report-map').getByRole('img').or(page.getByTestId('report-map').locator('svg')).first(),
+  ).toBeVisible();
+  await page.getByTestId('report-map').screenshot({ path: 'test-results/screens/report-map.png' });
 
   // A week also shows flags per hour; the page prints to A4 with its figures and no personal field.
   await page.getByTestId('report-days').selectOption('7');

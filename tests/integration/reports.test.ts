@@ -158,6 +158,12 @@ describe('report: counts', () => {
       { key: 'jodhpur', count: 1 },
       { key: null, count: 1 },
     ]);
+    expect(r.byArea).toEqual([
+      { key: 'kota-city', count: 3 },
+      { key: 'ajmer', count: 2 },
+      { key: 'jodhpur', count: 1 },
+      { key: 'unplaced', count: 1 },
+    ]);
     expect(r.byPlatform).toEqual([
       { key: 'instagram', count: 6 },
       { key: 'youtube', count: 1 },
@@ -395,8 +401,13 @@ describe('report: the channel', () => {
       return core.handlers.getReport({ fromMs: T0, toMs: TO }, ctx);
     };
     await expect(ask('Op Desk')).rejects.toThrow(/operator role may not getReport/);
-    expect((await ask('Sup Ria')).totals.flags).toBe(7);
-    expect((await ask('Aud Mira')).response.byOperator).toHaveLength(3);
+    const supervisor = await ask('Sup Ria');
+    expect(supervisor.totals.flags).toBe(7);
+    expect(supervisor.response.byOperator).toHaveLength(3);
+    // An auditor reads the room's figures, not each operator's.
+    const auditor = await ask('Aud Mira');
+    expect(auditor.totals.flags).toBe(7);
+    expect(auditor.response.byOperator).toEqual([]);
     expect(reportRequestSchema.safeParse({ fromMs: TO, toMs: T0 }).success).toBe(false);
     expect(reportRequestSchema.safeParse({ fromMs: 0, toMs: 400 * 24 * H }).success).toBe(false);
     await expect(

@@ -422,7 +422,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // field is in it (subject_key is a hash). The alarm log is read by kind:
     // by time alone the report would read every escalation and test alarm of the range too.
     sql: `
-      CREATE INDEX flags_report ON flags (training, received_at_ms, risk, district_key, platform, status, state,
+      CREATE INDEX flags_report ON flags (training, received_at_ms, risk, district_key, unit_key, platform, status, state,
         outcome, subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms, confirmed_at_ms, closed_at_ms);
       CREATE INDEX alarm_log_by_kind ON alarm_log (kind, at_ms);
     `,

@@ -4,6 +4,7 @@
 // from the alarm log (report-alarm-load.ts). No query here reads flag_personal.
 import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../shared/domain';
+import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
 import type { Report } from '../../../../shared/report';
 import { IST_OFFSET_MS } from '../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
@@ -29,9 +30,9 @@ export const SLOTS_SQL = `SELECT received_at_ms / ${SLOT_MS} AS slot, count(*) A
   FROM flags WHERE ${REPORT_WHERE} GROUP BY slot`;
 
 /** One pass for every categorical breakdown; rolled up in JS (a few hundred rows at most). */
-export const BREAKDOWN_SQL = `SELECT risk, district_key, platform, status = 'withdrawn' AS withdrawn,
-    state = 'closed' AS closed, outcome, count(*) AS n
-  FROM flags WHERE ${REPORT_WHERE} GROUP BY risk, district_key, platform, withdrawn, closed, outcome`;
+export const BREAKDOWN_SQL = `SELECT risk, district_key, unit_key = '${KOTA_CITY_UNIT}' AS kota_city, platform,
+    status = 'withdrawn' AS withdrawn, state = 'closed' AS closed, outcome, count(*) AS n
+  FROM flags WHERE ${REPORT_WHERE} GROUP BY risk, district_key, kota_city, platform, withdrawn, closed, outcome`;
 
 /** Accounts flagged at least twice in the range (subject_key: a hash, never the account itself). */
 export const REPEATS_SQL = `SELECT count(*) AS subjects, coalesce(sum(n), 0) AS flags FROM (
@@ -67,6 +68,7 @@ function timeline(slots: readonly { slot: number; n: number }[], range: ReportRa
 interface BreakdownRow {
   risk: Risk;
   district_key: string | null;
+  kota_city: number | null;
   platform: string | null;
   withdrawn: number;
   closed: number;
@@ -123,6 +125,8 @@ export function report(db: SqliteDatabase, range: ReportRange, context: ReportCo
     timeline: series,
     byRisk,
     byDistrict: tally(rows, (r) => r.district_key),
+    // The map's areas: Kota City (its own police unit) apart from the rest of Kota district.
+    byArea: tally(rows, (r) => (r.kota_city === 1 ? KOTA_CITY_UNIT : (r.district_key ?? 'unplaced'))),
     byPlatform: tally(rows, (r) => r.platform),
     repeats,
     response: responseStats(db, params, context, range.shiftKey),
