@@ -487,7 +487,6 @@ export function inProcessStore(store: SqliteStore): Store {
     updateAccount: async (name, change, by, atMs) =>
       accounts.updateAccount(store.database, name, change, by, atMs),
     logSession: async (name, kind, desk, atMs) => accounts.logSession(store.database, name, kind, desk, atMs),
-    countLogonFailures: async (name, sinceMs) => accounts.countLogonFailures(store.database, name, sinceMs),
     recordLogonFailure: async (name, desk, atMs) =>
       accounts.recordLogonFailure(store.database, name, desk, atMs),
     revealFlag: async (id, operator, reason, atMs) => revealFlag(store.database, id, operator, reason, atMs),

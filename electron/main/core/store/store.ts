@@ -170,7 +170,6 @@ export interface Store {
     atMs: number,
   ): Promise<AccountSummary>;
   logSession(name: string, kind: SessionKind, desk: string, atMs: number): Promise<void>;
-  countLogonFailures(name: string, sinceMs: number): Promise<number>;
   /** Logs a failed logon and applies the lockout rule; true when the account is now locked. */
   recordLogonFailure(name: string, desk: string, atMs: number): Promise<boolean>;
   /** An audited action that changes no table of its own (an export made on a desk). */

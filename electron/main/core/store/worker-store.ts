@@ -78,7 +78,6 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     createAccount: (account, by, atMs, options) => call('createAccount', account, by, atMs, options),
     updateAccount: (name, change, by, atMs) => call('updateAccount', name, change, by, atMs),
     logSession: (name, kind, desk, atMs) => call('logSession', name, kind, desk, atMs),
-    countLogonFailures: (name, sinceMs) => call('countLogonFailures', name, sinceMs),
     recordLogonFailure: (name, desk, atMs) => call('recordLogonFailure', name, desk, atMs),
     revealFlag: (id, operator, reason, atMs) => call('revealFlag', id, operator, reason, atMs),
     acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
