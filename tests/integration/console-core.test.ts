@@ -119,5 +119,17 @@ describe('console core', () => {
       };
     expect(held('fl_old').n).toBe(0);
     expect(held('fl_kept').n).toBe(1); // still open: nothing erased
+    // Each start records the configuration it runs with (a fingerprint and the numbers).
+    const applied = sync.database
+      .prepare<[], { actor: string; detail_json: string }>(
+        `SELECT actor, detail_json FROM audit_log WHERE action = 'config.applied'`,
+      )
+      .all();
+    expect(applied).toHaveLength(1);
+    expect(applied[0]!.actor).toBe('system');
+    expect(JSON.parse(applied[0]!.detail_json)).toMatchObject({
+      retentionMs: 90 * day,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 });

@@ -1,5 +1,6 @@
 // The console's core in plain Node: poller + store + alarm engine, behind the contract's handlers
 // and events. The Electron shell and the headless host are only transports around this.
+import crypto from 'node:crypto';
 import type { EventName, EventPayload, InvokeHandlers } from '../../../shared/contract';
 import { ContractError } from '../../../shared/errors';
 import type { AlarmState, FeedHealth, QueueItem } from '../../../shared/domain';
@@ -269,6 +270,31 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return () => listeners.delete(listener);
     },
     async start() {
+      // The configuration this start runs with, in the audit trail: a change of it between starts
+      // shows as a different fingerprint (the values are numbers; the feed address only hashed).
+      const configuration = {
+        feed: options.feed.baseUrl,
+        training,
+        pollIntervalMs: options.feed.pollIntervalMs,
+        schedule,
+        followUpAfterMs,
+        idleLockMs,
+        retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
+      };
+      await store.recordAudit({
+        atMs: now(),
+        actor: 'system',
+        action: 'config.applied',
+        target: null,
+        detail: {
+          sha256: crypto.createHash('sha256').update(JSON.stringify(configuration)).digest('hex'),
+          pollIntervalMs: configuration.pollIntervalMs,
+          followUpAfterMs: [...followUpAfterMs],
+          idleLockMs,
+          retentionMs: configuration.retentionMs,
+          shifts: schedule.length,
+        },
+      });
       eventSeq = (await store.changesSince(-1, training)).lastEventSeq;
       for (const item of await store.listOpenQueue(training)) open.set(item.id, item);
       const stats = await store.arrivalStats(now() - alarmConfig.tooQuiet.historyMs, training);
