@@ -15,6 +15,13 @@ export const REPORT_BREACH_CAP = 200;
 /** Silences listed in full (each with its reason); the count says how many there were. */
 export const REPORT_SILENCE_CAP = 500;
 
+/**
+ * ISA-18.2's benchmarks for alarms per 10 minutes per operator: about 1 is very likely acceptable,
+ * about 2 is the most an operator can manage (the report draws both lines).
+ */
+export const ALARM_RATE_ACCEPTABLE = 1;
+export const ALARM_RATE_MANAGEABLE = 2;
+
 export const reportRequestSchema = z
   .object({
     fromMs: z.int().min(0),
@@ -130,6 +137,29 @@ export const reportSchema = z.object({
       count,
       items: z.array(
         z.object({ atMs: ms, by: z.string().nullable(), reason: z.string(), minutes: z.number() }),
+      ),
+    }),
+    /**
+     * ISA-18.2's load per person: each shift that met the window divides its alarms by the operators
+     * on its roster (desks other than the shift supervisor's). Time whose shift has no operator on
+     * the roster cannot be divided and is left out of per10Min (rosteredMs says how much was in).
+     */
+    perOperator: z.object({
+      /** Alarms per 10 minutes per operator over the rostered time; null when none was rostered. */
+      per10Min: z.number().nullable(),
+      rosteredMs: ms,
+      /** Each shift that met the window, oldest first: its part of the window and its figures. */
+      shifts: z.array(
+        z.object({
+          shiftId: z.string(),
+          shiftKey: z.string(),
+          startMs: ms,
+          windowMs: ms,
+          /** Operators on the roster; 0 when none was entered. */
+          operators: count,
+          alarms: count,
+          per10Min: z.number().nullable(),
+        }),
       ),
     }),
     feed: z.object({

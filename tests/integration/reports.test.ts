@@ -7,12 +7,16 @@ import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
 import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
 import { ALARM_EVENTS_SQL, LAST_BEFORE_SQL } from '../../electron/main/core/store/report-alarm-load';
 import { BREAKDOWN_SQL, REPEATS_SQL, report, SLOTS_SQL } from '../../electron/main/core/store/report-queries';
+import {
+  ARRIVALS_BETWEEN_SQL,
+  ROSTER_OPERATORS_SQL,
+} from '../../electron/main/core/store/report-operator-load';
 import { RESPONSE_SQL } from '../../electron/main/core/store/report-response';
 import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import type { Outcome } from '../../shared/dispatch';
 import { reportRequestSchema, reportSchema } from '../../shared/report';
 import { reportCsv } from '../../shared/report-csv';
-import { DEFAULT_SCHEDULE } from '../../shared/shifts/schedule';
+import { DEFAULT_SCHEDULE, parseScheduleText } from '../../shared/shifts/schedule';
 import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput } from '../helpers/temp-store';
@@ -128,6 +132,17 @@ function seed() {
     { atMs: T0 + 47.5 * H, kind: 'feed_alarm_start', actor: null, detail: { feedState: 'silent' } },
     { atMs: TO + 30 * MIN, kind: 'feed_alarm_end', actor: null, detail: {} },
   ]);
+  // Rosters: Monday's morning had two operators, Monday's and Tuesday's nights one each; Monday's
+  // evening only its supervisor (nobody to divide by); the other shifts were never entered.
+  const desk = (d: string, operator: string, supervisor = false) => ({ desk: d, operator, supervisor });
+  sync.setRoster('2026-11-23:morning', [
+    desk('S', 'Sup Ria', true),
+    desk('D1', 'Op Asha'),
+    desk('D2', 'Op Chand'),
+  ]);
+  sync.setRoster('2026-11-23:evening', [desk('S', 'Sup Ria', true)]);
+  sync.setRoster('2026-11-23:night', [desk('S', 'Sup Ria', true), desk('D1', 'Op Bela')]);
+  sync.setRoster('2026-11-24:night', [desk('D1', 'Op Bela'), desk('S', 'Sup Ria', true)]);
 }
 const caseOf = (id: string) => sync.getFlagDetail(id)!.caseNo;
 const stage = (
@@ -271,6 +286,15 @@ describe('report: response', () => {
   });
 });
 
+const shiftLoad = (
+  shiftId: string,
+  startMs: number,
+  windowMs: number,
+  operators: number,
+  alarms: number,
+  per10Min: number | null,
+) => ({ shiftId, shiftKey: shiftId.slice(11), startMs, windowMs, operators, alarms, per10Min });
+
 describe('report: alarm load', () => {
   it('counts alarms per 10 minutes, flood time, silences with reasons and feed outages', () => {
     seed();
@@ -288,6 +312,20 @@ describe('report: alarm load', () => {
         items: [
           { atMs: T0 + 10.5 * H + MIN, by: 'Op Asha', reason: 'known feed outage', minutes: 5 },
           { atMs: T0 + 23 * H + 5 * MIN, by: 'Op Bela', reason: 'drill in progress', minutes: 10 },
+        ],
+      },
+      perOperator: {
+        // 3/2 + 2/1 + 1/1 alarms per operator over 18 rostered hours (108 slots of 10 minutes).
+        per10Min: 4.5 / 108,
+        rosteredMs: 18 * H,
+        shifts: [
+          shiftLoad('2026-11-22:night', T0 - 2 * H, 6 * H, 0, 0, null), // Sunday's night from Monday 00:00
+          shiftLoad('2026-11-23:morning', T0 + 6 * H, 8 * H, 2, 3, 1.5 / 48), // a1, a2, feed alarm
+          shiftLoad('2026-11-23:evening', T0 + 14 * H, 8 * H, 0, 1, null), // a3; only the supervisor
+          shiftLoad('2026-11-23:night', T0 + 22 * H, 8 * H, 1, 2, 2 / 48), // a4, a5
+          shiftLoad('2026-11-24:morning', T0 + 30 * H, 8 * H, 0, 1, null), // a6
+          shiftLoad('2026-11-24:evening', T0 + 38 * H, 8 * H, 0, 1, null), // a7
+          shiftLoad('2026-11-24:night', T0 + 46 * H, 2 * H, 1, 1, 1 / 12), // the feed alarm, to Wed 00:00
         ],
       },
       feed: {
@@ -328,7 +366,57 @@ describe('report: one shift', () => {
       floodMs: 90 * MIN,
       silences: { count: 1, items: [{ reason: 'drill in progress' }] },
       feed: { outageMs: 30 * MIN, outages: [{ startMs: T0 + 47.5 * H }] },
+      // Monday's and Tuesday's nights are rostered: 2/1 + 1/1 over 10 hours.
+      perOperator: { per10Min: 3 / 60, rosteredMs: 10 * H },
     });
+    expect(r.alarmLoad.perOperator.shifts.map((s) => s.shiftId)).toEqual([
+      '2026-11-22:night',
+      '2026-11-23:night',
+      '2026-11-24:night',
+    ]);
+  });
+});
+
+describe('report: alarms per operator', () => {
+  it('splits a 10-minute slot exactly where a shift changes at 06:05, training never counted', () => {
+    ({ sync } = openTempStore());
+    const parsed = parseScheduleText('morning=06:05-14:05,evening=14:05-22:05,night=22:05-06:05');
+    if (!parsed.ok) throw new Error(parsed.error);
+    for (const [id, at] of [
+      ['n1', T0 + 6 * H + 2 * MIN], // the night's last minutes
+      ['m1', T0 + 6 * H + 7 * MIN], // the same slot, the morning's first minutes
+      ['m2', T0 + 6 * H + 15 * MIN],
+      ['m3', T0 + 14 * H + 4 * MIN],
+      ['e1', T0 + 14 * H + 5 * MIN], // the evening's first instant
+    ] as const)
+      receive(id, at);
+    receive('t1', T0 + 6 * H + 8 * MIN, {}, true);
+    sync.setRoster('2026-11-22:night', [{ desk: 'D1', operator: 'Op Bela', supervisor: false }]);
+    sync.setRoster('2026-11-23:morning', [
+      { desk: 'S', operator: 'Sup Ria', supervisor: true },
+      { desk: 'D1', operator: 'Op Asha', supervisor: false },
+      { desk: 'D2', operator: 'Op Chand', supervisor: false },
+      { desk: 'D3', operator: 'Op Devi', supervisor: false },
+    ]);
+    const load = reportSchema.parse(
+      report(sync.database, { fromMs: T0, toMs: T0 + 24 * H }, { schedule: parsed.schedule, nowMs: NOW }),
+    ).alarmLoad.perOperator;
+    expect(load.shifts.map((s) => [s.shiftId, s.windowMs, s.operators, s.alarms])).toEqual([
+      ['2026-11-22:night', 6 * H + 5 * MIN, 1, 1],
+      ['2026-11-23:morning', 8 * H, 3, 3],
+      ['2026-11-23:evening', 8 * H, 0, 1],
+      ['2026-11-23:night', H + 55 * MIN, 0, 0],
+    ]);
+    expect(load.rosteredMs).toBe(14 * H + 5 * MIN);
+    expect(load.per10Min).toBeCloseTo((1 + 3 / 3) / ((14 * 60 + 5) / 10), 12);
+  });
+
+  it('is null, not zero, when no shift in the range had an operator on the roster', () => {
+    ({ sync } = openTempStore());
+    receive('a1', T0 + H);
+    const load = syncReport().alarmLoad.perOperator;
+    expect(load).toMatchObject({ per10Min: null, rosteredMs: 0 });
+    expect(load.shifts.reduce((n, s) => n + s.alarms, 0)).toBe(1);
   });
 });
 
@@ -355,6 +443,10 @@ describe('report: queries and export', () => {
       expect(detail).toMatch(/SEARCH alarm_log USING (COVERING )?INDEX alarm_log_by_kind/);
       expect(detail).not.toMatch(/SCAN alarm_log/);
     }
+    expect(plan(ARRIVALS_BETWEEN_SQL, T0, T0 + MIN)).toMatch(/SEARCH flags USING COVERING INDEX/);
+    expect(plan(ROSTER_OPERATORS_SQL, '2026-11-22', '2026-11-24;')).toMatch(
+      /SEARCH roster USING PRIMARY KEY \(shift_id>\? AND shift_id<\?\)/,
+    );
   });
 
   it('exports de-identified CSV of the aggregates: a header, case numbers, no personal field', () => {
@@ -366,6 +458,9 @@ describe('report: queries and export', () => {
     expect(lines).toContain('district,(unplaced),flags,1');
     expect(lines).toContain(`breach,${caseOf('a2')},close_elapsed_ms,${5 * H}`);
     expect(lines).toContain('response_by_operator,Op Asha,acknowledge_median_ms,45000');
+    expect(lines).toContain(`alarm_load,,per_10_min_per_operator,${4.5 / 108}`);
+    expect(lines).toContain('shift_load,2026-11-23:morning,operators,2');
+    expect(lines).toContain('shift_load,2026-11-23:evening,per_10_min_per_operator,');
     for (const secret of [
       CANARY.name,
       CANARY.phone,

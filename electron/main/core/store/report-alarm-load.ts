@@ -77,7 +77,7 @@ export function alarmLoad(
   flagAlarms: number,
   peak10Min: Report['alarmLoad']['peak10Min'],
   nowMs: number,
-): Report['alarmLoad'] {
+): Omit<Report['alarmLoad'], 'perOperator'> {
   const fromMs = windows[0]?.fromMs ?? 0;
   const toMs = windows.at(-1)?.toMs ?? 0;
   const windowMs = windows.reduce((s, w) => s + (w.toMs - w.fromMs), 0);

@@ -1,13 +1,15 @@
 // The supervisors' report (shared/report.ts): aggregates over the live flags received in a range,
 // optionally only during one shift's hours. Counts are grouped in SQLite on flags_report (by
-// received time, covering; migration 12); response percentiles come from a narrow projection (report-response.ts); the alarm load
-// from the alarm log (report-alarm-load.ts). No query here reads flag_personal.
+// received time, covering; migration 12); response percentiles come from a narrow projection
+// (report-response.ts); the alarm load from the alarm log (report-alarm-load.ts), and per operator
+// with the roster (report-operator-load.ts). No query here reads flag_personal.
 import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../shared/domain';
 import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
 import type { Report } from '../../../../shared/report';
 import { IST_OFFSET_MS } from '../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
+import { operatorLoad, SLOT_MS } from './report-operator-load';
 import { responseStats } from './report-response';
 import type { SqliteDatabase } from './open-database';
 import {
@@ -23,7 +25,7 @@ export type { ReportContext, ReportRange } from './report-range';
 
 const DAY_MS = 24 * 3600_000;
 const HOUR_MS = 3600_000;
-const SLOT_MS = 600_000; // IST's +5:30 is a whole number of 10-minute slots, so slots are IST-aligned
+// IST's +5:30 is a whole number of 10-minute slots (SLOT_MS), so slots are IST-aligned.
 
 /** Arrivals per 10-minute slot: the hourly, daily and weekday series and the peak come from these. */
 export const SLOTS_SQL = `SELECT received_at_ms / ${SLOT_MS} AS slot, count(*) AS n
@@ -131,6 +133,9 @@ export function report(db: SqliteDatabase, range: ReportRange, context: ReportCo
     repeats,
     response: responseStats(db, params, context, range.shiftKey),
     outcomes,
-    alarmLoad: alarmLoad(db, windows, flags, peak, context.nowMs),
+    alarmLoad: {
+      ...alarmLoad(db, windows, flags, peak, context.nowMs),
+      perOperator: operatorLoad(db, windows, context.schedule, slots),
+    },
   };
 }
