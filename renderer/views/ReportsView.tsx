@@ -8,6 +8,7 @@ import { districtByKey } from '../../shared/geo/district-names';
 import { RISKS } from '../../shared/domain';
 import { reportCsv } from '../../shared/report-csv';
 import { useApi } from '../api/api-context';
+import { AlarmLoadFigures } from '../components/reports/AlarmLoadFigures';
 import { BarFigure } from '../components/reports/BarFigure';
 import { FigureTable } from '../components/reports/FigureTable';
 import { HourHeatmap } from '../components/reports/HourHeatmap';
@@ -242,18 +243,7 @@ export function ReportsView() {
               `${Math.round(b.targetMs / 60_000)} min`,
             ])}
           />
-          <FigureTable
-            caption={t('reports.alarmLoad')}
-            testId="report-alarm-load"
-            columns={[t('reports.key'), t('reports.count')]}
-            rows={[
-              [t('reports.alarmsPer10'), report.alarmLoad.per10Min.toFixed(2)],
-              [t('reports.floodShare'), percent(report.alarmLoad.floodShare)],
-              [t('reports.silences'), report.alarmLoad.silences.count],
-              [t('reports.uptime'), percent(report.alarmLoad.feed.uptimeShare)],
-              [t('reports.outages'), report.alarmLoad.feed.outages.length],
-            ]}
-          />
+          <AlarmLoadFigures load={report.alarmLoad} />
         </div>
       )}
     </div>

@@ -19,9 +19,27 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   await page.locator('[data-testid="queue-row"][data-flag-id="fl_r1"]').click();
   await page.getByTestId('acknowledge').click();
 
-  await page.getByTestId('reports-open').click();
+  // This shift's roster: the supervisor and one operator, so its alarms can be divided per operator.
+  await page.getByTestId('handover-open').click();
+  await page.getByTestId('roster-operator').first().fill(E2E_USER);
+  await page.getByTestId('roster-add').click();
+  await page.getByTestId('roster-operator').nth(1).fill('Op Second');
+  await page.getByTestId('roster-save').click();
+  await expect(page.getByTestId('handover-roster').locator('tbody tr')).toHaveCount(2);
+
+  await page.goto(host.url.replace('view=desk', 'view=reports'));
   await expect(page.getByTestId('reports-view')).toHaveAttribute('data-loaded', 'true');
   await expect(page.getByTestId('report-totals')).toContainText('3');
+  // The three arrivals fell in this shift, with one operator rostered: a bar, a row of 1 and 3.
+  const shiftRows = page.getByTestId('report-shift-load-table').locator('tbody tr');
+  await expect(shiftRows.filter({ hasText: /^\S+ \S+\s*1\s*3\s*\d/ })).toHaveCount(1);
+  await expect(shiftRows.last()).toContainText('Shifts with no operator on the roster'); // one line for those
+  await expect(
+    page.getByTestId('report-alarm-load').locator('tr', { hasText: 'per operator' }),
+  ).not.toContainText('no operator');
+  await page
+    .getByTestId('report-shift-load')
+    .screenshot({ path: 'test-results/screens/report-shift-load.png' });
   const byRisk = page.getByTestId('report-by-risk-table');
   await expect(byRisk.locator('tr', { hasText: 'Imminent' })).toContainText('1');
   await expect(byRisk.locator('tr', { hasText: 'High' })).toContainText('2');

@@ -1,0 +1,116 @@
+// The report's alarm load: the room's figures as a table, and alarms per 10 minutes per operator
+// for each shift against ISA-18.2's two benchmark lines, with every shift's numbers as a table.
+// A shift without an operator on the roster has no rate (it is not a zero): those are counted on
+// one line of the table, with their alarms.
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { ALARM_RATE_ACCEPTABLE, ALARM_RATE_MANAGEABLE, type Report } from '../../../shared/report';
+import { FigureTable } from './FigureTable';
+
+const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
+const rate = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+/** `2026-11-23:night` → `11-23 night`: the shift's IST start date and its key. */
+const shiftLabel = (shiftId: string) => `${shiftId.slice(5, 10)} ${shiftId.slice(11)}`;
+const barColour = (value: number) =>
+  value > ALARM_RATE_MANAGEABLE ? '#ff8a80' : value > ALARM_RATE_ACCEPTABLE ? '#ffd166' : '#7cc4ff';
+
+export function AlarmLoadFigures({ load }: { load: Report['alarmLoad'] }) {
+  const { t } = useTranslation();
+  const { perOperator } = load;
+  // Shifts nobody was rostered for have no rate: one line says how many, rather than a row each.
+  const rostered = perOperator.shifts.filter((s) => s.per10Min !== null);
+  const unrostered = perOperator.shifts.filter((s) => s.per10Min === null);
+  const data = rostered.map((s) => ({ label: shiftLabel(s.shiftId), value: s.per10Min ?? 0 }));
+  const top = Math.max(ALARM_RATE_MANAGEABLE + 0.5, ...data.map((d) => d.value));
+  return (
+    <>
+      <FigureTable
+        caption={t('reports.alarmLoad')}
+        testId="report-alarm-load"
+        columns={[t('reports.key'), t('reports.count')]}
+        rows={[
+          [t('reports.alarmsPer10'), load.per10Min.toFixed(2)],
+          [
+            t('reports.alarmsPerOperator'),
+            perOperator.per10Min === null ? `— (${t('reports.notRostered')})` : rate(perOperator.per10Min),
+          ],
+          [
+            t('reports.rostered'),
+            percent(load.windowMs === 0 ? null : perOperator.rosteredMs / load.windowMs),
+          ],
+          [t('reports.floodShare'), percent(load.floodShare)],
+          [t('reports.silences'), load.silences.count],
+          [t('reports.uptime'), percent(load.feed.uptimeShare)],
+          [t('reports.outages'), load.feed.outages.length],
+        ]}
+      />
+      <section className="report-figure" data-testid="report-shift-load">
+        <h3>{t('reports.shiftLoad')}</h3>
+        <div className="report-chart" style={{ height: 220 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={data} margin={{ left: 0, right: 96 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#3a3f47" />
+              <XAxis dataKey="label" stroke="#b4bac3" />
+              <YAxis
+                domain={[0, Math.ceil(top)]}
+                ticks={Array.from({ length: Math.ceil(top) + 1 }, (_, i) => i)}
+                stroke="#b4bac3"
+              />
+              <Tooltip />
+              <ReferenceLine
+                y={ALARM_RATE_ACCEPTABLE}
+                stroke="#ffd166"
+                strokeDasharray="4 4"
+                label={{ value: t('reports.acceptable'), fill: '#ffd166', position: 'right' }}
+              />
+              <ReferenceLine
+                y={ALARM_RATE_MANAGEABLE}
+                stroke="#ff8a80"
+                strokeDasharray="4 4"
+                label={{ value: t('reports.manageable'), fill: '#ff8a80', position: 'right' }}
+              />
+              <Bar dataKey="value" maxBarSize={48} isAnimationActive={false}>
+                {data.map((d) => (
+                  <Cell key={d.label} fill={barColour(d.value)} />
+                ))}
+              </Bar>
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+        <FigureTable
+          caption={t('reports.shiftLoad')}
+          testId="report-shift-load-table"
+          columns={[
+            t('reports.shift'),
+            t('reports.operators'),
+            t('reports.alarms'),
+            t('reports.alarmsPerOperator'),
+          ]}
+          rows={[
+            ...rostered.map((s) => [shiftLabel(s.shiftId), s.operators, s.alarms, rate(s.per10Min)]),
+            ...(unrostered.length === 0
+              ? []
+              : [
+                  [
+                    t('reports.unrosteredShifts', { count: unrostered.length }),
+                    '—',
+                    unrostered.reduce((n, s) => n + s.alarms, 0),
+                    '—',
+                  ],
+                ]),
+          ]}
+        />
+      </section>
+    </>
+  );
+}
