@@ -4,8 +4,15 @@ import type { StagesStats } from '../../../shared/report';
 import { TIMER_STAGES } from '../../../shared/timers';
 import { FigureTable } from './FigureTable';
 
+/** Seconds under a minute, minutes under two hours, hours beyond (a close target reads "24 h"). */
 const minutes = (ms: number | null) =>
-  ms === null ? '—' : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`;
+  ms === null
+    ? '—'
+    : ms < 60_000
+      ? `${Math.round(ms / 1000)} s`
+      : ms < 2 * 3600_000
+        ? `${(ms / 60_000).toFixed(1)} min`
+        : `${Number((ms / 3600_000).toFixed(1))} h`;
 
 export function ResponseTable({
   title,
