@@ -243,7 +243,7 @@ export function ReportsView() {
               `${Math.round(b.targetMs / 60_000)} min`,
             ])}
           />
-          <AlarmLoadFigures load={report.alarmLoad} />
+          <AlarmLoadFigures load={report.alarmLoad} language={language} />
         </div>
       )}
     </div>

@@ -18,6 +18,12 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(3);
   await page.locator('[data-testid="queue-row"][data-flag-id="fl_r1"]').click();
   await page.getByTestId('acknowledge').click();
+  // A silence with its reason, which the report lists for the supervisor.
+  await page.getByTestId('silence-open').click();
+  await page.getByTestId('silence-reason').fill('Known drill at 3 am');
+  await page.getByTestId('silence-minutes').fill('2');
+  await page.getByTestId('silence-submit').click();
+  await expect(page.getByTestId('silence-status')).toContainText('Known drill at 3 am');
 
   // This shift's roster: the supervisor and one operator, so its alarms can be divided per operator.
   await page.getByTestId('handover-open').click();
@@ -37,6 +43,10 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   await expect(
     page.getByTestId('report-alarm-load').locator('tr', { hasText: 'per operator' }),
   ).not.toContainText('no operator');
+  await expect(page.getByTestId('report-silences')).toContainText('Known drill at 3 am');
+  await expect(page.getByTestId('report-silences')).toContainText(E2E_USER);
+  await expect(page.getByTestId('report-outages')).toContainText('(0)');
+  await page.getByTestId('report-silences').screenshot({ path: 'test-results/screens/report-silences.png' });
   await page
     .getByTestId('report-shift-load')
     .screenshot({ path: 'test-results/screens/report-shift-load.png' });
@@ -85,7 +95,8 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   ]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv.split('\n')[0]).toMatch(/,/);
-  for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt]) expect(csv).not.toContain(secret);
+  for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt, 'Known drill'])
+    expect(csv).not.toContain(secret); // a silence's reason is free text: never in the CSV
 });
 
 test('an operator has no reports: no button, and main refuses the report', async ({ rig, page }) => {

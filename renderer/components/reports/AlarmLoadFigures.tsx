@@ -15,6 +15,9 @@ import {
   YAxis,
 } from 'recharts';
 import { ALARM_RATE_ACCEPTABLE, ALARM_RATE_MANAGEABLE, type Report } from '../../../shared/report';
+import { formatMinutes } from '../../format/elapsed';
+import { formatIstMinute } from '../../format/ist';
+import type { Language } from '../../state/session/initial-state';
 import { FigureTable } from './FigureTable';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
@@ -24,7 +27,7 @@ const shiftLabel = (shiftId: string) => `${shiftId.slice(5, 10)} ${shiftId.slice
 const barColour = (value: number) =>
   value > ALARM_RATE_MANAGEABLE ? '#ff8a80' : value > ALARM_RATE_ACCEPTABLE ? '#ffd166' : '#7cc4ff';
 
-export function AlarmLoadFigures({ load }: { load: Report['alarmLoad'] }) {
+export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']; language: Language }) {
   const { t } = useTranslation();
   const { perOperator } = load;
   // Shifts nobody was rostered for have no rate: one line says how many, rather than a row each.
@@ -111,6 +114,27 @@ export function AlarmLoadFigures({ load }: { load: Report['alarmLoad'] }) {
           ]}
         />
       </section>
+      <FigureTable
+        caption={t('reports.silenceList', { count: load.silences.count, shown: load.silences.items.length })}
+        testId="report-silences"
+        columns={[t('reports.at'), t('reports.by'), t('reports.minutes'), t('reports.reason')]}
+        rows={load.silences.items.map((s) => [
+          formatIstMinute(s.atMs, language),
+          s.by ?? '—',
+          s.minutes,
+          s.reason,
+        ])}
+      />
+      <FigureTable
+        caption={t('reports.outageList', { count: load.feed.outages.length })}
+        testId="report-outages"
+        columns={[t('reports.at'), t('reports.length'), t('reports.state')]}
+        rows={load.feed.outages.map((o) => [
+          formatIstMinute(o.startMs, language),
+          `${formatMinutes(t, o.lengthMs)}${o.endMs === null ? ` (${t('reports.ongoing')})` : ''}`,
+          o.state ? t(`feed.state.${o.state}`, { defaultValue: o.state }) : '—',
+        ])}
+      />
     </>
   );
 }
