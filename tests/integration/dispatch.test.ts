@@ -2,7 +2,7 @@
 // the state, is recorded as a flag event with who and when, survives a reopen, and feeds the
 // handover's counts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { OPEN_QUEUE_SQL, SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { CHANGED_SINCE_SQL, OPEN_QUEUE_SQL, SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput } from '../helpers/temp-store';
 import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
@@ -184,5 +184,10 @@ describe('welfare check-ins after a closed intervention', () => {
     expect(queuePlan).toMatch(/USING INDEX flags_open_queue/);
     expect(queuePlan).toMatch(/USING INDEX flags_follow_up_due/);
     expect(queuePlan).not.toMatch(/flags_by_received_at|SCAN flags(?! USING)/); // partial indexes only: small
+    // What changed since the last poll: the new events by rowid, then each flag by its key.
+    const changedPlan = plan(CHANGED_SINCE_SQL, 0, 0);
+    expect(changedPlan).toMatch(/SEARCH flag_events USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    expect(changedPlan).toMatch(/SEARCH flags USING INDEX sqlite_autoindex_flags_1 \(id=\?\)/);
+    expect(changedPlan).not.toMatch(/SCAN flags/);
   });
 });
