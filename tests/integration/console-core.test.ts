@@ -93,6 +93,51 @@ describe('console core', () => {
     ).toEqual(['fl_imported']);
   });
 
+  it('asks a slow store for changes again only once it has answered', async () => {
+    sim = await startSimulator({ token: 't', runId: 'slow' });
+    const { store, sync } = openTempStore();
+    close = () => sync.close();
+    let asked = 0;
+    let answer: (() => void) | null = null;
+    const slowStore = {
+      ...store,
+      changesSince: async (eventSeq: number, training: boolean) => {
+        if (eventSeq >= 0) {
+          asked++;
+          await new Promise<void>((resolve) => (answer = resolve)); // a report holds the worker
+        }
+        return store.changesSince(eventSeq, training);
+      },
+    };
+    // The clock is read on every tick: reading it is the event that says time went by.
+    let reads = 0;
+    const waiters: (() => void)[] = [];
+    core = createConsoleCore({
+      store: slowStore,
+      host: 'headless',
+      version: 'test',
+      now: () => {
+        reads++;
+        queueMicrotask(() => waiters.splice(0).forEach((w) => w()));
+        return Date.now();
+      },
+      tickMs: 5,
+      refreshMs: 5,
+      feed: defaultFeedConfig({ baseUrl: sim.url, token: 't', pollIntervalMs: 60_000, waitSeconds: 0 }),
+    });
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise<void>((r) => waiters.push(r));
+    };
+    await core.start();
+    await until(() => asked === 1);
+    const from = reads;
+    await until(() => reads >= from + 60); // thirty ticks or more: as many refresh periods
+    expect(asked).toBe(1);
+    answer!();
+    await until(() => asked === 2);
+    answer!();
+  });
+
   it('erases the personal fields of flags closed past the retention period as it starts', async () => {
     sim = await startSimulator({ token: 't', runId: 'cr' });
     const { store, sync } = openTempStore();

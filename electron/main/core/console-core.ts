@@ -315,11 +315,16 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         publishAlarm();
       }, options.tickMs ?? 1000);
       const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);
-      const refresh = setInterval(
-        () =>
-          void refreshFromStore().catch((error: unknown) => log(`refresh failed: ${(error as Error).name}`)),
-        options.refreshMs ?? 2000,
-      );
+      // One refresh at a time: a store slowed by a long report is not asked again until it answers
+      // (a stack of waiting refreshes would keep the store's one worker busy for everyone).
+      let refreshing = false;
+      const refresh = setInterval(() => {
+        if (refreshing) return;
+        refreshing = true;
+        refreshFromStore()
+          .catch((error: unknown) => log(`refresh failed: ${(error as Error).name}`))
+          .finally(() => (refreshing = false));
+      }, options.refreshMs ?? 2000);
       for (const timer of [tick, learn, refresh]) {
         timer.unref();
         timers.push(timer);
