@@ -1,8 +1,9 @@
 // The supervisors' report (shared/report.ts): aggregates over the live flags received in a range,
-// optionally only during one shift's hours. Counts are grouped in SQLite on flags_report (by
-// received time, covering; migration 12); response percentiles come from a narrow projection
-// (report-response.ts); the alarm load from the alarm log (report-alarm-load.ts), and per operator
-// with the roster (report-operator-load.ts). No query here reads flag_personal.
+// optionally only during one shift's hours. One read of the flags (report-rows.ts, off the covering
+// index flags_report) feeds every count, series and repeat here and the response times
+// (report-response.ts) in a single pass; the alarm load comes from the alarm log
+// (report-alarm-load.ts), and per operator with the roster (report-operator-load.ts). No query here
+// reads flag_personal.
 import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../shared/domain';
 import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
@@ -10,11 +11,11 @@ import type { Report } from '../../../../shared/report';
 import { IST_OFFSET_MS } from '../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
-import { responseStats } from './report-response';
+import { responseCollector } from './report-response';
+import { COL, parseBreakdown, REPORT_ROWS_SQL, type Breakdown, type ReportRow } from './report-rows';
 import type { SqliteDatabase } from './open-database';
 import {
   istDate,
-  REPORT_WHERE,
   reportWindows,
   type ReportContext,
   type ReportParams,
@@ -26,20 +27,6 @@ export type { ReportContext, ReportRange } from './report-range';
 const DAY_MS = 24 * 3600_000;
 const HOUR_MS = 3600_000;
 // IST's +5:30 is a whole number of 10-minute slots (SLOT_MS), so slots are IST-aligned.
-
-/** Arrivals per 10-minute slot: the hourly, daily and weekday series and the peak come from these. */
-export const SLOTS_SQL = `SELECT received_at_ms / ${SLOT_MS} AS slot, count(*) AS n
-  FROM flags WHERE ${REPORT_WHERE} GROUP BY slot`;
-
-/** One pass for every categorical breakdown; rolled up in JS (a few hundred rows at most). */
-export const BREAKDOWN_SQL = `SELECT risk, district_key, unit_key = '${KOTA_CITY_UNIT}' AS kota_city, platform,
-    status = 'withdrawn' AS withdrawn, state = 'closed' AS closed, outcome, count(*) AS n
-  FROM flags WHERE ${REPORT_WHERE} GROUP BY risk, district_key, kota_city, platform, withdrawn, closed, outcome`;
-
-/** Accounts flagged at least twice in the range (subject_key: a hash, never the account itself). */
-export const REPEATS_SQL = `SELECT count(*) AS subjects, coalesce(sum(n), 0) AS flags FROM (
-    SELECT count(*) AS n FROM flags WHERE ${REPORT_WHERE} AND subject_key IS NOT NULL
-    GROUP BY subject_key HAVING count(*) >= 2)`;
 
 /** Hourly, daily and hour × weekday series from the 10-minute slots, zeros filled in. */
 function timeline(slots: readonly { slot: number; n: number }[], range: ReportRange) {
@@ -67,18 +54,41 @@ function timeline(slots: readonly { slot: number; n: number }[], range: ReportRa
   return { series: { hourly, daily, hourByWeekday }, peak };
 }
 
-interface BreakdownRow {
-  risk: Risk;
-  district_key: string | null;
-  kota_city: number | null;
-  platform: string | null;
-  withdrawn: number;
-  closed: number;
-  outcome: string | null;
+/** Flags counted by every categorical column at once; the breakdowns are rolled up from these. */
+interface BreakdownGroup extends Breakdown {
   n: number;
 }
 
-function tally(rows: readonly BreakdownRow[], keyOf: (r: BreakdownRow) => string | null) {
+/** The one pass over the rows: 10-minute slots, the breakdown, each account's flags, response times. */
+function collect(rows: Iterable<ReportRow>, response: ReturnType<typeof responseCollector>) {
+  const slotCounts = new Map<number, number>();
+  const counts = new Map<string, number>();
+  const perSubject = new Map<string, number>();
+  for (const row of rows) {
+    const slot = Math.floor((row[COL.receivedAtMs] as number) / SLOT_MS);
+    slotCounts.set(slot, (slotCounts.get(slot) ?? 0) + 1);
+    const key = row[COL.breakdown] as string;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const subject = row[COL.subjectKey] as string | null;
+    if (subject !== null) perSubject.set(subject, (perSubject.get(subject) ?? 0) + 1);
+    response.add(row);
+  }
+  // Accounts flagged at least twice in the range (subject_key: a hash, never the account itself).
+  let subjects = 0;
+  let repeatFlags = 0;
+  for (const n of perSubject.values())
+    if (n >= 2) {
+      subjects++;
+      repeatFlags += n;
+    }
+  return {
+    slots: [...slotCounts].map(([slot, n]) => ({ slot, n })).sort((a, b) => a.slot - b.slot),
+    breakdown: [...counts].map(([text, n]): BreakdownGroup => ({ ...parseBreakdown(text), n })),
+    repeats: { subjects, flags: repeatFlags },
+  };
+}
+
+function tally(rows: readonly BreakdownGroup[], keyOf: (r: BreakdownGroup) => string | null) {
   const counts = new Map<string | null, number>();
   for (const r of rows) counts.set(keyOf(r), (counts.get(keyOf(r)) ?? 0) + r.n);
   // Most first; the unplaced (null) after named keys of the same count, then by name: a stable order.
@@ -94,18 +104,24 @@ function tally(rows: readonly BreakdownRow[], keyOf: (r: BreakdownRow) => string
 
 export function report(db: SqliteDatabase, range: ReportRange, context: ReportContext): Report {
   const { params, windows } = reportWindows(range, context.schedule);
-  const slots = db.prepare<[ReportParams], { slot: number; n: number }>(SLOTS_SQL).all(params);
-  const rows = db.prepare<[ReportParams], BreakdownRow>(BREAKDOWN_SQL).all(params);
-  const repeats = db.prepare<[ReportParams], { subjects: number; flags: number }>(REPEATS_SQL).get(params)!;
+  const response = responseCollector(context, range.shiftKey);
+  const {
+    slots,
+    breakdown: rows,
+    repeats,
+  } = collect(
+    db.prepare<[ReportParams], ReportRow>(REPORT_ROWS_SQL).raw(true).iterate(params) as Iterable<ReportRow>,
+    response,
+  );
   const { series, peak } = timeline(slots, range);
 
-  const sum = (keep: (r: BreakdownRow) => boolean) => rows.reduce((s, r) => s + (keep(r) ? r.n : 0), 0);
+  const sum = (keep: (r: BreakdownGroup) => boolean) => rows.reduce((s, r) => s + (keep(r) ? r.n : 0), 0);
   const flags = sum(() => true);
-  const withdrawn = sum((r) => r.withdrawn === 1);
-  const closed = sum((r) => r.closed === 1);
+  const withdrawn = sum((r) => r.withdrawn);
+  const closed = sum((r) => r.closed);
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   for (const r of rows)
-    if (r.closed === 1 && r.outcome && r.outcome in outcomes) outcomes[r.outcome as Outcome] += r.n;
+    if (r.closed && r.outcome && r.outcome in outcomes) outcomes[r.outcome as Outcome] += r.n;
   const byRisk = Object.fromEntries(RISKS.map((risk) => [risk, sum((r) => r.risk === risk)])) as Record<
     Risk,
     number
@@ -126,12 +142,12 @@ export function report(db: SqliteDatabase, range: ReportRange, context: ReportCo
     },
     timeline: series,
     byRisk,
-    byDistrict: tally(rows, (r) => r.district_key),
+    byDistrict: tally(rows, (r) => r.districtKey),
     // The map's areas: Kota City (its own police unit) apart from the rest of Kota district.
-    byArea: tally(rows, (r) => (r.kota_city === 1 ? KOTA_CITY_UNIT : (r.district_key ?? 'unplaced'))),
+    byArea: tally(rows, (r) => (r.kotaCity ? KOTA_CITY_UNIT : (r.districtKey ?? 'unplaced'))),
     byPlatform: tally(rows, (r) => r.platform),
     repeats,
-    response: responseStats(db, params, context, range.shiftKey),
+    response: response.result(),
     outcomes,
     alarmLoad: {
       ...alarmLoad(db, windows, flags, peak, context.nowMs),

@@ -1,29 +1,14 @@
 // Response times of a report: time to acknowledge, dispatch, unit confirmation and close, median
 // and p90 per risk, shift and operator, against the targets of shared/timers.ts, and the breaches.
-// Percentiles need the samples, so this reads a narrow projection (times, risk, who acknowledged:
-// no personal field) and computes in JS; the rows come off the received-time index like the counts.
+// Percentiles need the samples: each row of the report's one read (report-rows.ts) is added here,
+// and the figures are made when the last one is in.
 import { RISKS, type Risk } from '../../../../shared/domain';
 import { REPORT_BREACH_CAP, type ReportBreach, type StagesStats } from '../../../../shared/report';
 import { DEFAULT_TARGETS, flagTimers, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
 import { median, percentile } from './alarm-queries';
 import { caseNoOf } from './flag-rows';
-import type { SqliteDatabase } from './open-database';
-import { REPORT_WHERE, shiftOfTime, type ReportContext, type ReportParams } from './report-range';
-
-export const RESPONSE_SQL = `SELECT seq, risk, received_at_ms, acknowledged_by, acknowledged_at_ms,
-    dispatched_at_ms, confirmed_at_ms, closed_at_ms
-  FROM flags WHERE ${REPORT_WHERE}`;
-
-interface ResponseRow {
-  seq: number;
-  risk: Risk;
-  received_at_ms: number;
-  acknowledged_by: string | null;
-  acknowledged_at_ms: number | null;
-  dispatched_at_ms: number | null;
-  confirmed_at_ms: number | null;
-  closed_at_ms: number | null;
-}
+import { shiftOfTime, type ReportContext } from './report-range';
+import { COL, type ReportRow } from './report-rows';
 
 interface StageSamples {
   times: number[];
@@ -46,13 +31,12 @@ function stats(group: Group, targetOf: (stage: TimerStage) => number | null): St
   const entries = TIMER_STAGES.map((stage) => {
     const { times, running, breached } = group[stage];
     const sorted = Float64Array.from(times).sort();
-    const samples = Array.from(sorted);
     return [
       stage,
       {
-        count: samples.length,
-        medianMs: median(samples),
-        p90Ms: percentile(samples, 0.9),
+        count: sorted.length,
+        medianMs: median(sorted),
+        p90Ms: percentile(sorted, 0.9),
         running,
         breached,
         targetMs: targetOf(stage),
@@ -104,12 +88,7 @@ const riskTarget = (risk: Risk) => (stage: TimerStage) =>
     close: DEFAULT_TARGETS.closeMs[risk],
   })[stage];
 
-export function responseStats(
-  db: SqliteDatabase,
-  params: ReportParams,
-  context: ReportContext,
-  shiftKey: string | undefined,
-) {
+export function responseCollector(context: ReportContext, shiftKey: string | undefined) {
   const shiftOf = shiftOfTime(context.schedule);
   const byRisk = new Map<string, Group>(RISKS.map((r) => [r, newGroup()]));
   const shiftKeys = shiftKey === undefined ? context.schedule.map((s) => s.key) : [shiftKey];
@@ -117,36 +96,41 @@ export function responseStats(
   const byOperator = new Map<string, Group>();
   const breaches = new WorstBreaches(REPORT_BREACH_CAP);
 
-  for (const row of db.prepare<[ReportParams], ResponseRow>(RESPONSE_SQL).all(params)) {
+  function add(row: ReportRow): void {
+    const seq = row[COL.seq] as number;
+    const risk = row[COL.risk] as Risk;
+    const receivedAtMs = row[COL.receivedAtMs] as number;
+    const closedAtMs = row[COL.closedAtMs] as number | null;
+    const acknowledgedBy = row[COL.acknowledgedBy] as string | null;
     const timers = flagTimers(
       {
-        risk: row.risk,
-        receivedAtMs: row.received_at_ms,
-        acknowledgedAtMs: row.acknowledged_at_ms,
-        dispatchedAtMs: row.dispatched_at_ms,
-        confirmedAtMs: row.confirmed_at_ms,
-        closedAtMs: row.closed_at_ms,
+        risk,
+        receivedAtMs,
+        acknowledgedAtMs: row[COL.acknowledgedAtMs] as number | null,
+        dispatchedAtMs: row[COL.dispatchedAtMs] as number | null,
+        confirmedAtMs: row[COL.confirmedAtMs] as number | null,
+        closedAtMs,
       },
       context.nowMs,
     );
-    const groups = [byRisk.get(row.risk)!, groupIn(byShift, shiftOf(row.received_at_ms))];
-    if (row.acknowledged_by !== null) groups.push(groupIn(byOperator, row.acknowledged_by));
+    const groups = [byRisk.get(risk)!, groupIn(byShift, shiftOf(receivedAtMs))];
+    if (acknowledgedBy !== null) groups.push(groupIn(byOperator, acknowledgedBy));
     for (const timer of timers) {
       // Not started (no dispatch to confirm), or left undone when the flag was closed (a false
       // positive needs no dispatch): nothing to time.
-      if (timer.elapsedMs === null || (timer.doneAtMs === null && row.closed_at_ms !== null)) continue;
+      if (timer.elapsedMs === null || (timer.doneAtMs === null && closedAtMs !== null)) continue;
       for (const group of groups) {
         const samples = group[timer.stage];
         if (timer.doneAtMs === null) samples.running++;
         else samples.times.push(timer.elapsedMs);
         if (timer.breached) samples.breached++;
       }
-      if (timer.breached && breaches.counts(timer.elapsedMs - timer.targetMs, row.seq))
+      if (timer.breached && breaches.counts(timer.elapsedMs - timer.targetMs, seq))
         breaches.add({
-          seq: row.seq,
-          risk: row.risk,
+          seq,
+          risk,
           stage: timer.stage,
-          receivedAtMs: row.received_at_ms,
+          receivedAtMs,
           elapsedMs: timer.elapsedMs,
           targetMs: timer.targetMs,
           running: timer.doneAtMs === null,
@@ -154,19 +138,23 @@ export function responseStats(
     }
   }
 
-  const none = () => null;
-  return {
-    byRisk: Object.fromEntries(RISKS.map((r) => [r, stats(byRisk.get(r)!, riskTarget(r))])) as Record<
-      Risk,
-      StagesStats
-    >,
-    byShift: [...byShift].map(([key, group]) => ({ shiftKey: key, stages: stats(group, none) })),
-    byOperator: [...byOperator]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([operator, group]) => ({ operator, stages: stats(group, none) })),
-    breaches: {
-      total: breaches.total,
-      items: breaches.top.map(({ seq, ...b }) => ({ caseNo: caseNoOf(seq), ...b })),
-    },
-  };
+  function result() {
+    const none = () => null;
+    return {
+      byRisk: Object.fromEntries(RISKS.map((r) => [r, stats(byRisk.get(r)!, riskTarget(r))])) as Record<
+        Risk,
+        StagesStats
+      >,
+      byShift: [...byShift].map(([key, group]) => ({ shiftKey: key, stages: stats(group, none) })),
+      byOperator: [...byOperator]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([operator, group]) => ({ operator, stages: stats(group, none) })),
+      breaches: {
+        total: breaches.total,
+        items: breaches.top.map(({ seq, ...b }) => ({ caseNo: caseNoOf(seq), ...b })),
+      },
+    };
+  }
+
+  return { add, result };
 }
