@@ -352,6 +352,24 @@ describe('report: alarm load', () => {
   });
 });
 
+describe('report: a range that runs past its generation', () => {
+  it('counts no time that has not happened yet in any rate', () => {
+    seed();
+    const nowMs = T0 + 40 * H; // Tuesday 16:00, within the evening shift
+    const r = reportSchema.parse(report(sync.database, { fromMs: T0, toMs: TO }, { ...context, nowMs }));
+    expect(r.totals.flags).toBe(7);
+    expect(r.alarmLoad).toMatchObject({
+      windowMs: 40 * H,
+      alarms: 8, // the feed alarm of Tuesday 23:30 is still to come
+      floodMs: 30 * MIN, // the flood of Tuesday 23:00 too
+      perOperator: { per10Min: 3.5 / 96, rosteredMs: 16 * H }, // Tuesday's night not yet begun
+    });
+    expect(r.alarmLoad.perOperator.shifts.at(-1)).toEqual(
+      shiftLoad('2026-11-24:evening', T0 + 38 * H, 2 * H, 0, 1, null),
+    );
+  });
+});
+
 describe('report: one shift', () => {
   it("narrows every figure to the night shift's hours", () => {
     seed();

@@ -103,7 +103,11 @@ function tally(rows: readonly BreakdownGroup[], keyOf: (r: BreakdownGroup) => st
 }
 
 export function report(db: SqliteDatabase, range: ReportRange, context: ReportContext): Report {
-  const { params, windows } = reportWindows(range, context.schedule);
+  const { params, windows: asked } = reportWindows(range, context.schedule);
+  // Time after the report's generation has not happened yet: no rate or share may count it.
+  const windows = asked
+    .map((w) => ({ fromMs: w.fromMs, toMs: Math.min(w.toMs, context.nowMs) }))
+    .filter((w) => w.fromMs < w.toMs);
   const response = responseCollector(context, range.shiftKey);
   const {
     slots,
