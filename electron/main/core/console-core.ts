@@ -318,12 +318,20 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       // One refresh at a time: a store slowed by a long report is not asked again until it answers
       // (a stack of waiting refreshes would keep the store's one worker busy for everyone).
       let refreshing = false;
+      let waited = 0;
       const refresh = setInterval(() => {
-        if (refreshing) return;
+        if (refreshing) {
+          // Said once per stall: a store that stops answering must not pass unnoticed.
+          if (++waited === 5) log('refresh waiting: the store has not answered for 5 refresh periods');
+          return;
+        }
         refreshing = true;
         refreshFromStore()
           .catch((error: unknown) => log(`refresh failed: ${(error as Error).name}`))
-          .finally(() => (refreshing = false));
+          .finally(() => {
+            refreshing = false;
+            waited = 0;
+          });
       }, options.refreshMs ?? 2000);
       for (const timer of [tick, learn, refresh]) {
         timer.unref();
