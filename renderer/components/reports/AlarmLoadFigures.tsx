@@ -95,17 +95,29 @@ export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']
           testId="report-shift-load-table"
           columns={[
             t('reports.shift'),
+            t('reports.length'),
             t('reports.operators'),
             t('reports.alarms'),
             t('reports.alarmsPerOperator'),
           ]}
           rows={[
-            ...rostered.map((s) => [shiftLabel(s.shiftId), s.operators, s.alarms, rate(s.per10Min)]),
+            // The length says when a rate is of a shift's first or last minutes only.
+            ...rostered.map((s) => [
+              shiftLabel(s.shiftId),
+              formatMinutes(t, s.windowMs),
+              s.operators,
+              s.alarms,
+              rate(s.per10Min),
+            ]),
             ...(unrostered.length === 0
               ? []
               : [
                   [
                     t('reports.unrosteredShifts', { count: unrostered.length }),
+                    formatMinutes(
+                      t,
+                      unrostered.reduce((ms, s) => ms + s.windowMs, 0),
+                    ),
                     '—',
                     unrostered.reduce((n, s) => n + s.alarms, 0),
                     '—',
