@@ -21,7 +21,9 @@ import type { Language } from '../../state/session/initial-state';
 import { FigureTable } from './FigureTable';
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
-const rate = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+/** Two decimals; a few alarms over weeks reads "< 0.01", not as none. */
+const rate = (value: number | null) =>
+  value === null ? '—' : value > 0 && value < 0.005 ? '< 0.01' : value.toFixed(2);
 /** `2026-11-23:night` → `11-23 night`: the shift's IST start date and its key. */
 const shiftLabel = (shiftId: string) => `${shiftId.slice(5, 10)} ${shiftId.slice(11)}`;
 const barColour = (value: number) =>
@@ -42,7 +44,7 @@ export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']
         testId="report-alarm-load"
         columns={[t('reports.key'), t('reports.count')]}
         rows={[
-          [t('reports.alarmsPer10'), load.per10Min.toFixed(2)],
+          [t('reports.alarmsPer10'), rate(load.per10Min)],
           [
             t('reports.alarmsPerOperator'),
             perOperator.per10Min === null ? `— (${t('reports.notRostered')})` : rate(perOperator.per10Min),
