@@ -19,6 +19,7 @@ import { useReport } from '../hooks/useReport';
 import { useAppStore } from '../state/app-store';
 import { selectLanguage, selectSchedule } from '../state/session/selectors';
 import { hashFor } from '../view-route';
+import { formatShare } from '../format/share';
 
 const PERIODS = [7, 30, 90] as const;
 const DAY_MS = 24 * 3600_000;
@@ -34,7 +35,6 @@ const lastDays = (n: number) => {
   const toMs = Date.now();
   return { fromMs: toMs - n * DAY_MS, toMs };
 };
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 
 function downloadCsv(text: string, name: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -155,12 +155,12 @@ export function ReportsView() {
               [t('reports.flags'), report.totals.flags],
               [
                 t('reports.withdrawn'),
-                `${report.totals.withdrawn} (${percent(report.totals.withdrawnRate)})`,
+                `${report.totals.withdrawn} (${formatShare(report.totals.withdrawnRate)})`,
               ],
               [t('reports.closed'), report.totals.closed],
               [
                 t('reports.falsePositives'),
-                `${report.totals.falsePositives} (${percent(report.totals.falsePositiveRate)})`,
+                `${report.totals.falsePositives} (${formatShare(report.totals.falsePositiveRate)})`,
               ],
               [t('reports.repeats'), `${report.repeats.subjects} (${report.repeats.flags})`],
             ]}

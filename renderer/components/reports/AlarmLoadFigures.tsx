@@ -19,8 +19,8 @@ import { formatMinutes } from '../../format/elapsed';
 import { formatIstMinute } from '../../format/ist';
 import type { Language } from '../../state/session/initial-state';
 import { FigureTable } from './FigureTable';
+import { formatShare } from '../../format/share';
 
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)} %`);
 /** Two decimals; a few alarms over weeks reads "< 0.01", not as none. */
 const rate = (value: number | null) =>
   value === null ? '—' : value > 0 && value < 0.005 ? '< 0.01' : value.toFixed(2);
@@ -51,11 +51,11 @@ export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']
           ],
           [
             t('reports.rostered'),
-            percent(load.windowMs === 0 ? null : perOperator.rosteredMs / load.windowMs),
+            formatShare(load.windowMs === 0 ? null : perOperator.rosteredMs / load.windowMs),
           ],
-          [t('reports.floodShare'), percent(load.floodShare)],
+          [t('reports.floodShare'), formatShare(load.floodShare)],
           [t('reports.silences'), load.silences.count],
-          [t('reports.uptime'), percent(load.feed.uptimeShare)],
+          [t('reports.uptime'), formatShare(load.feed.uptimeShare)],
           [t('reports.outages'), load.feed.outages.length],
         ]}
       />
