@@ -20,6 +20,7 @@ import { useAppStore } from '../state/app-store';
 import { selectLanguage, selectSchedule } from '../state/session/selectors';
 import { hashFor } from '../view-route';
 import { formatShare } from '../format/share';
+import { shiftNameKey } from '../format/shift-clock';
 
 const PERIODS = [7, 30, 90] as const;
 const DAY_MS = 24 * 3600_000;
@@ -54,6 +55,7 @@ export function ReportsView() {
   const [period, setPeriod] = useState(() => lastDays(30));
   const { report, error, loading } = useReport(api, { ...period, shiftKey });
   const days = Math.round((period.toMs - period.fromMs) / DAY_MS);
+  const shiftName = (key: string) => t(shiftNameKey(key), { defaultValue: key });
   const district = (key: string | null) =>
     key === null ? t('reports.unplaced') : (districtByKey(key)?.[language] ?? key);
 
@@ -112,7 +114,7 @@ export function ReportsView() {
             <option value="">{t('reports.allShifts')}</option>
             {schedule.map((s) => (
               <option key={s.key} value={s.key}>
-                {s.key}
+                {shiftName(s.key)}
               </option>
             ))}
           </select>
@@ -225,7 +227,7 @@ export function ReportsView() {
           <ResponseTable
             title={t('reports.byShift')}
             testId="report-by-shift"
-            groups={report.response.byShift.map((s) => ({ label: s.shiftKey, stages: s.stages }))}
+            groups={report.response.byShift.map((s) => ({ label: shiftName(s.shiftKey), stages: s.stages }))}
           />
           <ResponseTable
             title={t('reports.byOperator')}

@@ -37,6 +37,7 @@ export const enReports = {
     alarmsPerOperator: 'Alarms per 10 minutes per operator',
     rostered: 'Time with operators on the roster',
     notRostered: 'no operator on the roster',
+    noRoster: 'No shift in this period had an operator on the roster: alarms cannot be divided per operator.',
     unrosteredShifts: 'Shifts with no operator on the roster: {{count}}',
     shiftLoad: 'Alarms per 10 minutes per operator, by shift (ISA-18.2: about 1 acceptable, 2 at most)',
     operators: 'Operators',

@@ -20,18 +20,21 @@ import { formatIstMinute } from '../../format/ist';
 import type { Language } from '../../state/session/initial-state';
 import { FigureTable } from './FigureTable';
 import { formatShare } from '../../format/share';
+import { shiftNameKey } from '../../format/shift-clock';
 
 /** Two decimals; a few alarms over weeks reads "< 0.01", not as none. */
 const rate = (value: number | null) =>
   value === null ? '—' : value > 0 && value < 0.005 ? '< 0.01' : value.toFixed(2);
-/** `2026-11-23:night` → `11-23 night`: the shift's IST start date and its key. */
-const shiftLabel = (shiftId: string) => `${shiftId.slice(5, 10)} ${shiftId.slice(11)}`;
+
 const barColour = (value: number) =>
   value > ALARM_RATE_MANAGEABLE ? '#ff8a80' : value > ALARM_RATE_ACCEPTABLE ? '#ffd166' : '#7cc4ff';
 
 export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']; language: Language }) {
   const { t } = useTranslation();
   const { perOperator } = load;
+  /** `2026-11-23:night` → `11-23 night`: the shift's IST start date and its name. */
+  const shiftLabel = (shiftId: string) =>
+    `${shiftId.slice(5, 10)} ${t(shiftNameKey(shiftId.slice(11)), { defaultValue: shiftId.slice(11) })}`;
   // Shifts nobody was rostered for have no rate: one line says how many, rather than a row each.
   const rostered = perOperator.shifts.filter((s) => s.per10Min !== null);
   const unrostered = perOperator.shifts.filter((s) => s.per10Min === null);
@@ -61,37 +64,43 @@ export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']
       />
       <section className="report-figure" data-testid="report-shift-load">
         <h3>{t('reports.shiftLoad')}</h3>
-        <div className="report-chart" style={{ height: 220 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ left: 0, right: 96 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#3a3f47" />
-              <XAxis dataKey="label" stroke="#b4bac3" />
-              <YAxis
-                domain={[0, Math.ceil(top)]}
-                ticks={Array.from({ length: Math.ceil(top) + 1 }, (_, i) => i)}
-                stroke="#b4bac3"
-              />
-              <Tooltip />
-              <ReferenceLine
-                y={ALARM_RATE_ACCEPTABLE}
-                stroke="#ffd166"
-                strokeDasharray="4 4"
-                label={{ value: t('reports.acceptable'), fill: '#ffd166', position: 'right' }}
-              />
-              <ReferenceLine
-                y={ALARM_RATE_MANAGEABLE}
-                stroke="#ff8a80"
-                strokeDasharray="4 4"
-                label={{ value: t('reports.manageable'), fill: '#ff8a80', position: 'right' }}
-              />
-              <Bar dataKey="value" maxBarSize={48} isAnimationActive={false}>
-                {data.map((d) => (
-                  <Cell key={d.label} fill={barColour(d.value)} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </div>
+        {data.length === 0 ? (
+          <p className="reports-note" data-testid="report-shift-load-none">
+            {t('reports.noRoster')}
+          </p>
+        ) : (
+          <div className="report-chart" style={{ height: 220 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={data} margin={{ left: 0, right: 96 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="#3a3f47" />
+                <XAxis dataKey="label" stroke="#b4bac3" />
+                <YAxis
+                  domain={[0, Math.ceil(top)]}
+                  ticks={Array.from({ length: Math.ceil(top) + 1 }, (_, i) => i)}
+                  stroke="#b4bac3"
+                />
+                <Tooltip />
+                <ReferenceLine
+                  y={ALARM_RATE_ACCEPTABLE}
+                  stroke="#ffd166"
+                  strokeDasharray="4 4"
+                  label={{ value: t('reports.acceptable'), fill: '#ffd166', position: 'right' }}
+                />
+                <ReferenceLine
+                  y={ALARM_RATE_MANAGEABLE}
+                  stroke="#ff8a80"
+                  strokeDasharray="4 4"
+                  label={{ value: t('reports.manageable'), fill: '#ff8a80', position: 'right' }}
+                />
+                <Bar dataKey="value" maxBarSize={48} isAnimationActive={false}>
+                  {data.map((d) => (
+                    <Cell key={d.label} fill={barColour(d.value)} />
+                  ))}
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        )}
         <FigureTable
           caption={t('reports.shiftLoad')}
           testId="report-shift-load-table"
