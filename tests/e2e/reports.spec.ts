@@ -25,6 +25,12 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   await page.getByTestId('silence-submit').click();
   await expect(page.getByTestId('silence-status')).toContainText('Known drill at 3 am');
 
+  // With no roster entered, alarms cannot be divided per operator: a sentence says so, no empty chart.
+  await page.getByTestId('reports-open').click();
+  await expect(page.getByTestId('report-shift-load-none')).toContainText('No shift in this period');
+  await expect(page.getByTestId('report-shift-load').locator('.recharts-surface')).toHaveCount(0);
+  await page.getByTestId('reports-view').getByRole('button', { name: 'Back to the desk' }).click();
+
   // This shift's roster: the supervisor and one operator, so its alarms can be divided per operator.
   await page.getByTestId('handover-open').click();
   await page.getByTestId('roster-operator').first().fill(E2E_USER);
