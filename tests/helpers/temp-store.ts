@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite-store';
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
 import type { CommitPageInput } from '../../electron/main/core/store/store';
@@ -17,6 +18,15 @@ export function openTempStore(dir = tempDir(), key = crypto.randomBytes(32)) {
   const file = path.join(dir, 'lifeline.db');
   const sync = SqliteStore.open(file, key, { createIfMissing: true });
   return { dir, file, key, sync, store: inProcessStore(sync) };
+}
+
+/** The stores a test file opens, each closed after its test: call once at the file's top level. */
+export function closedAfterEach(): SqliteStore[] {
+  const opened: SqliteStore[] = [];
+  afterEach(() => {
+    for (const store of opened.splice(0)) store.close();
+  });
+  return opened;
 }
 
 export function pageInput(

@@ -1,7 +1,7 @@
 // The audit trail in the real encrypted store: operators' and the system's changes are chained into
 // audit_log by migration 8's triggers, with no personal field, ingest adds nothing, the table refuses
 // UPDATE and DELETE, and tampering (after dropping its triggers) is found at the altered entry.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   GENESIS_PREV_HASH,
   auditHash,
@@ -12,12 +12,9 @@ import {
 import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite-store';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { CANARY, makeFlag } from '../helpers/flags';
-import { openTempStore, pageInput } from '../helpers/temp-store';
+import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
 
-const opened: SqliteStore[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+const opened = closedAfterEach();
 
 const T0 = Date.parse('2026-12-01T22:41:07.538Z');
 const AT_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{2}Z$/;

@@ -1,18 +1,15 @@
 // Dispatch → unit confirmation → outcome and close, in the real encrypted store: each step checks
 // the state, is recorded as a flag event with who and when, survives a reopen, and feeds the
 // handover's counts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANGED_SINCE_SQL, OPEN_QUEUE_SQL, SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { makeFlag } from '../helpers/flags';
-import { openTempStore, pageInput } from '../helpers/temp-store';
+import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
 import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/follow-up-queries';
 import { isOpen } from '../../shared/queue-order';
 
-const opened: SqliteStore[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+const opened = closedAfterEach();
 
 function seeded() {
   const t = openTempStore();

@@ -1,18 +1,15 @@
 // The purge reads only what is due, through its partial index, and goes in batches so the one
 // writer is never held long; the schedule keeps calling until the backlog is done.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeFlag } from '../../electron/main/core/store/dispatch-queries';
 import { purgePersonal } from '../../electron/main/core/store/retention-queries';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { inProcessStore } from '../../electron/main/core/store/sqlite-store';
 import { startRetention } from '../../electron/main/core/retention';
 import { makeFlag } from '../helpers/flags';
-import { openTempStore, pageInput } from '../helpers/temp-store';
+import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
 
-const opened: SqliteStore[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+const opened = closedAfterEach();
 const DAY = 24 * 3600_000;
 
 function closedFlags(n: number) {

@@ -124,20 +124,18 @@ describe('lifeline export', () => {
     };
     const out = path.join(dir, 'inquiry.jsonl');
 
-    const r = lifeline(
-      [
-        'export',
-        '--from',
-        '2027-06-01T00:00:00Z',
-        '--to',
-        '2027-06-02T00:00:00Z',
-        '--by',
-        'Sup Rao',
-        '--out',
-        out,
-      ],
-      env,
-    );
+    const exportDay = [
+      'export',
+      '--from',
+      '2027-06-01T00:00:00Z',
+      '--to',
+      '2027-06-02T00:00:00Z',
+      '--by',
+      'Sup Rao',
+      '--out',
+      out,
+    ];
+    const r = lifeline(exportDay, env);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(
@@ -194,20 +192,7 @@ describe('lifeline export', () => {
     }
 
     // Never over an existing file; to stdout without --out; no personal field anywhere.
-    const again = lifeline(
-      [
-        'export',
-        '--from',
-        '2027-06-01T00:00:00Z',
-        '--to',
-        '2027-06-02T00:00:00Z',
-        '--by',
-        'Sup Rao',
-        '--out',
-        out,
-      ],
-      env,
-    );
+    const again = lifeline(exportDay, env);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/exists already/);
     const stdout = lifeline(['export', '--from', '2000-01-01', '--to', '2100-01-01', '--by', 'Sup Rao'], env);

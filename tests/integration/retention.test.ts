@@ -5,13 +5,13 @@
 // Flags still open, closed recently, or waiting for a check-in keep theirs, which also shows the
 // byte search finds what is there.
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
 import { DAY_MS } from '../../electron/main/core/store/retention-queries';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { occurrences, plaintextOfDatabase, plaintextOfWal } from '../helpers/plaintext-pages';
-import { openTempStore, pageInput } from '../helpers/temp-store';
+import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
 
 const NOW = Date.parse('2027-06-01T00:00:00Z');
 const RETENTION = 90 * DAY_MS;
@@ -48,10 +48,7 @@ const keptFlag = (id: string, name: string, overrides: Record<string, unknown> =
     ...overrides,
   });
 
-const opened: SqliteStore[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+const opened = closedAfterEach();
 
 function seeded() {
   const t = openTempStore();

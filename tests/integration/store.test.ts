@@ -2,23 +2,20 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { openEncryptedDatabase } from '../../electron/main/core/store/open-database';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/migrations';
 import { fileKeyProvider } from '../../electron/main/core/key/key-provider';
 import { CANARY, makeFlag } from '../helpers/flags';
-import { openTempStore, pageInput, sha256File, tempDir } from '../helpers/temp-store';
+import { closedAfterEach, openTempStore, pageInput, sha256File, tempDir } from '../helpers/temp-store';
 
-const opened: SqliteStore[] = [];
+const opened = closedAfterEach();
 const open = () => {
   const t = openTempStore();
   opened.push(t.sync);
   return t;
 };
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
 
 describe('encrypted store: ingest', () => {
   it('is idempotent per (id, revision) and commits the cursor with the page', () => {
