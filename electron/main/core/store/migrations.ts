@@ -427,6 +427,49 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alarm_log_by_kind ON alarm_log (kind, at_ms);
     `,
   },
+  {
+    version: 13,
+    description:
+      "supervisor reports: each settled day's figures kept, dropped whenever one of its flags changes",
+    // A 90-day report over a million flags read a quarter of a million rows into JS (2 s). A flag
+    // whose close is recorded has figures that no longer change with the clock, so each IST day's
+    // closed flags are summed once per shift (report-day-cache.ts) and kept here until a flag
+    // received that day is added, changed in a column a report reads, or deleted (retention). The
+    // flags still open are read live, off a covering index of only them. The kept figures are the
+    // report's own — counts, durations, operators' names, subject hashes; no personal field.
+    // day: IST days since 1970-01-01 (19,800,000 ms is IST's +5:30). basis: the schedule, targets
+    // and format the figures were made with; rows of another basis are rebuilt.
+    sql: `
+      CREATE TABLE report_days (
+        day INTEGER NOT NULL,
+        shift_key TEXT NOT NULL,
+        basis TEXT NOT NULL,
+        summary_json TEXT NOT NULL,
+        subjects TEXT NOT NULL,
+        times BLOB NOT NULL,
+        breaches BLOB NOT NULL,
+        PRIMARY KEY (day, shift_key)
+      );
+      CREATE TRIGGER report_days_flag_added AFTER INSERT ON flags
+      BEGIN
+        DELETE FROM report_days WHERE day = CAST((NEW.received_at_ms + 19800000) / 86400000 AS INTEGER);
+      END;
+      CREATE TRIGGER report_days_flag_changed AFTER UPDATE OF training, received_at_ms, risk, district_key, unit_key,
+        platform, status, state, outcome, subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms,
+        confirmed_at_ms, closed_at_ms ON flags
+      BEGIN
+        DELETE FROM report_days WHERE day = CAST((OLD.received_at_ms + 19800000) / 86400000 AS INTEGER);
+        DELETE FROM report_days WHERE day = CAST((NEW.received_at_ms + 19800000) / 86400000 AS INTEGER);
+      END;
+      CREATE TRIGGER report_days_flag_removed AFTER DELETE ON flags
+      BEGIN
+        DELETE FROM report_days WHERE day = CAST((OLD.received_at_ms + 19800000) / 86400000 AS INTEGER);
+      END;
+      CREATE INDEX flags_report_unsettled ON flags (training, received_at_ms, risk, district_key, unit_key, platform,
+        status, state, outcome, subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms, confirmed_at_ms,
+        closed_at_ms) WHERE closed_at_ms IS NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

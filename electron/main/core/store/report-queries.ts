@@ -1,18 +1,19 @@
 // The supervisors' report (shared/report.ts): aggregates over the live flags received in a range,
-// optionally only during one shift's hours. One read of the flags (report-rows.ts, off the covering
-// index flags_report) feeds every count, series and repeat here and the response times
-// (report-response.ts) in a single pass; the alarm load comes from the alarm log
-// (report-alarm-load.ts), and per operator with the roster (report-operator-load.ts). No query here
-// reads flag_personal.
+// optionally only during one shift's hours. The flags' figures are a sum of parts (report-part.ts,
+// report-sum.ts): the days wholly inside the range come kept (report-day-cache.ts) with their still
+// open flags read live, and the partial days at its ends are read live (report-rows.ts, off covering
+// indexes). The alarm load comes from the alarm log (report-alarm-load.ts), and per operator with
+// the roster (report-operator-load.ts). No query here reads flag_personal.
 import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../shared/domain';
-import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
 import type { Report } from '../../../../shared/report';
 import { IST_OFFSET_MS } from '../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
+import { istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
-import { responseCollector } from './report-response';
-import { COL, parseBreakdown, REPORT_ROWS_SQL, type Breakdown, type ReportRow } from './report-rows';
+import { partsByShift } from './report-part';
+import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL, type ReportRow } from './report-rows';
+import { ReportSum } from './report-sum';
 import type { SqliteDatabase } from './open-database';
 import {
   istDate,
@@ -54,79 +55,66 @@ function timeline(slots: readonly { slot: number; n: number }[], range: ReportRa
   return { series: { hourly, daily, hourByWeekday }, peak };
 }
 
-/** Flags counted by every categorical column at once; the breakdowns are rolled up from these. */
-interface BreakdownGroup extends Breakdown {
-  n: number;
-}
-
-/** The one pass over the rows: 10-minute slots, the breakdown, each account's flags, response times. */
-function collect(rows: Iterable<ReportRow>, response: ReturnType<typeof responseCollector>) {
-  const slotCounts = new Map<number, number>();
-  const counts = new Map<string, number>();
-  const perSubject = new Map<string, number>();
-  for (const row of rows) {
-    const slot = Math.floor((row[COL.receivedAtMs] as number) / SLOT_MS);
-    slotCounts.set(slot, (slotCounts.get(slot) ?? 0) + 1);
-    const key = row[COL.breakdown] as string;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    const subject = row[COL.subjectKey] as string | null;
-    if (subject !== null) perSubject.set(subject, (perSubject.get(subject) ?? 0) + 1);
-    response.add(row);
-  }
-  // Accounts flagged at least twice in the range (subject_key: a hash, never the account itself).
-  let subjects = 0;
-  let repeatFlags = 0;
-  for (const n of perSubject.values())
-    if (n >= 2) {
-      subjects++;
-      repeatFlags += n;
+/**
+ * Every flag of the range in one sum: the days wholly inside it from their kept parts
+ * (report-day-cache.ts) plus their flags still open, and the partial days at either end, live.
+ */
+function sumOfRange(
+  db: SqliteDatabase,
+  range: ReportRange,
+  params: ReportParams,
+  context: ReportContext,
+  keptDays: boolean,
+) {
+  const sum = new ReportSum();
+  const live = (sql: string, fromMs: number, toMs: number) => {
+    if (fromMs >= toMs) return;
+    const rows = db
+      .prepare<[ReportParams], ReportRow>(sql)
+      .raw(true)
+      .iterate({ ...params, fromMs, toMs });
+    try {
+      for (const part of partsByShift(rows, context).values()) sum.add(part);
+    } finally {
+      rows.return?.(); // an iteration left open keeps the connection busy for every other query
     }
-  return {
-    slots: [...slotCounts].map(([slot, n]) => ({ slot, n })).sort((a, b) => a.slot - b.slot),
-    breakdown: [...counts].map(([text, n]): BreakdownGroup => ({ ...parseBreakdown(text), n })),
-    repeats: { subjects, flags: repeatFlags },
   };
+  const fromDay = Math.ceil((range.fromMs + IST_OFFSET_MS) / DAY_MS);
+  const toDay = Math.floor((range.toMs + IST_OFFSET_MS) / DAY_MS);
+  if (!keptDays || fromDay >= toDay) {
+    live(REPORT_ROWS_SQL, range.fromMs, range.toMs);
+    return sum;
+  }
+  live(REPORT_ROWS_SQL, range.fromMs, istDayStartMs(fromDay));
+  live(UNSETTLED_ROWS_SQL, istDayStartMs(fromDay), istDayStartMs(toDay));
+  live(REPORT_ROWS_SQL, istDayStartMs(toDay), range.toMs);
+  for (const part of keptParts(db, fromDay, toDay, context.schedule, range.shiftKey)) sum.add(part);
+  return sum;
 }
 
-function tally(rows: readonly BreakdownGroup[], keyOf: (r: BreakdownGroup) => string | null) {
-  const counts = new Map<string | null, number>();
-  for (const r of rows) counts.set(keyOf(r), (counts.get(keyOf(r)) ?? 0) + r.n);
-  // Most first; the unplaced (null) after named keys of the same count, then by name: a stable order.
-  return [...counts]
-    .map(([key, count]) => ({ key, count }))
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) ||
-        String(a.key).localeCompare(String(b.key)),
-    );
-}
-
-export function report(db: SqliteDatabase, range: ReportRange, context: ReportContext): Report {
+/** keptDays false reads every flag live: the reference the kept days are tested against. */
+export function report(
+  db: SqliteDatabase,
+  range: ReportRange,
+  context: ReportContext,
+  { keptDays = true } = {},
+): Report {
   const { params, windows: asked } = reportWindows(range, context.schedule);
   // Time after the report's generation has not happened yet: no rate or share may count it.
   const windows = asked
     .map((w) => ({ fromMs: w.fromMs, toMs: Math.min(w.toMs, context.nowMs) }))
     .filter((w) => w.fromMs < w.toMs);
-  const response = responseCollector(context, range.shiftKey);
-  const {
-    slots,
-    breakdown: rows,
-    repeats,
-  } = collect(
-    db.prepare<[ReportParams], ReportRow>(REPORT_ROWS_SQL).raw(true).iterate(params) as Iterable<ReportRow>,
-    response,
-  );
+  const figures = sumOfRange(db, range, params, context, keptDays);
+  const slots = figures.slots();
   const { series, peak } = timeline(slots, range);
-
-  const sum = (keep: (r: BreakdownGroup) => boolean) => rows.reduce((s, r) => s + (keep(r) ? r.n : 0), 0);
-  const flags = sum(() => true);
-  const withdrawn = sum((r) => r.withdrawn);
-  const closed = sum((r) => r.closed);
-  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  for (const r of rows)
-    if (r.closed && r.outcome && r.outcome in outcomes) outcomes[r.outcome as Outcome] += r.n;
-  const byRisk = Object.fromEntries(RISKS.map((risk) => [risk, sum((r) => r.risk === risk)])) as Record<
+  const flags = figures.count('flags');
+  const withdrawn = figures.count('withdrawn');
+  const closed = figures.count('closed');
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, figures.count(`outcome=${o}`)])) as Record<
+    Outcome,
+    number
+  >;
+  const byRisk = Object.fromEntries(RISKS.map((risk) => [risk, figures.count(`risk=${risk}`)])) as Record<
     Risk,
     number
   >;
@@ -146,12 +134,13 @@ export function report(db: SqliteDatabase, range: ReportRange, context: ReportCo
     },
     timeline: series,
     byRisk,
-    byDistrict: tally(rows, (r) => r.districtKey),
-    // The map's areas: Kota City (its own police unit) apart from the rest of Kota district.
-    byArea: tally(rows, (r) => (r.kotaCity ? KOTA_CITY_UNIT : (r.districtKey ?? 'unplaced'))),
-    byPlatform: tally(rows, (r) => r.platform),
-    repeats,
-    response: response.result(),
+    byDistrict: figures.keyed('district'),
+    byArea: figures.keyed('area'),
+    byPlatform: figures.keyed('platform'),
+    repeats: figures.repeats(),
+    response: figures.response(
+      range.shiftKey === undefined ? context.schedule.map((s) => s.key) : [range.shiftKey],
+    ),
     outcomes,
     alarmLoad: {
       ...alarmLoad(db, windows, flags, peak, context.nowMs),

@@ -1,12 +1,12 @@
-// The one read a report makes of the flags: every column any figure needs, for the live flags of
-// the range (and shift), off the covering index flags_report (migration 12) — then every count,
-// series, repeat and response time is made in one pass in JS. Grouping in SQLite took a temporary
-// b-tree per GROUP BY and a walk of the index for each query: over 90 days of a million-flag store
-// that was 2.3 s of the report's 3.1 s. Rows come as arrays (better-sqlite3's raw mode), and the
-// seven categorical columns come joined into one text by SQLite, which is the breakdown's grouping
-// key as it stands (no key built per row in JS). Handing the rows to JS is now most of the time
-// (about 0.9 s for a quarter of a million; a JSON or joined-text read measured no faster). No
-// personal field is read.
+// The report's reads of the flags: every column any figure needs, off covering indexes — the flags
+// of a range (and shift), those of them still open, and the closed flags of one day (what a kept day
+// is made of, report-day-cache.ts). Each row is added into a report part in one pass in JS
+// (report-part.ts); grouping in SQLite took a temporary b-tree per GROUP BY. Rows come as arrays
+// (better-sqlite3's raw mode), and the seven categorical columns come joined into one text by
+// SQLite, which is the breakdown's grouping key as it stands (no key built per row in JS). Handing
+// rows to JS costs about 3.5 µs each (0.9 s for the quarter of a million of 90 days; a JSON or
+// joined-text read measured no faster), which is why settled days are kept. No personal field is
+// read.
 import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
 import { REPORT_WHERE } from './report-range';
 
@@ -15,7 +15,7 @@ const SEP = '\u001f';
 /** A value as text, '' for null: '=' + value otherwise, so an empty text is not taken for null. */
 const part = (expression: string) => `ifnull('=' || (${expression}), '')`;
 
-export const REPORT_ROWS_SQL = `SELECT seq, received_at_ms, risk,
+const REPORT_COLUMNS = `seq, received_at_ms, risk,
     ${[
       'risk',
       'district_key',
@@ -27,8 +27,18 @@ export const REPORT_ROWS_SQL = `SELECT seq, received_at_ms, risk,
     ]
       .map(part)
       .join(` || char(31) || `)} AS breakdown,
-    subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms, confirmed_at_ms, closed_at_ms
-  FROM flags WHERE ${REPORT_WHERE}`;
+    subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms, confirmed_at_ms, closed_at_ms`;
+
+/** The flags of a report's range (and shift), every one of them. */
+export const REPORT_ROWS_SQL = `SELECT ${REPORT_COLUMNS} FROM flags WHERE ${REPORT_WHERE}`;
+/**
+ * Those whose close is not recorded: their figures still change with the clock (a running stage),
+ * so they are read afresh for the days whose closed flags report-day-cache.ts keeps.
+ */
+export const UNSETTLED_ROWS_SQL = `${REPORT_ROWS_SQL} AND closed_at_ms IS NULL`;
+/** The closed flags received in [from, to), every shift: what one kept day is made of. */
+export const SETTLED_ROWS_SQL = `SELECT ${REPORT_COLUMNS} FROM flags
+  WHERE training = 0 AND received_at_ms >= @fromMs AND received_at_ms < @toMs AND closed_at_ms IS NOT NULL`;
 
 /** Where each column is in a row of REPORT_ROWS_SQL. */
 export const COL = {

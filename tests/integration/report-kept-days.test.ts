@@ -1,0 +1,264 @@
+// The report's kept days (report-day-cache.ts) are only a faster way to the same figures: for random
+// rooms (flags at any stage, open or closed, withdrawn, repeat accounts, training flags) and random
+// ranges and shifts, the report made from kept parts equals the one read wholly live — the first
+// time (parts made), the second (parts read back) and after flags change (parts dropped by the
+// triggers). Also: what is kept, what drops it, and the plans of the queries.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
+import { istDay, KEPT_PARTS_SQL, warm } from '../../electron/main/core/store/report-day-cache';
+import { report } from '../../electron/main/core/store/report-queries';
+import { SETTLED_ROWS_SQL, UNSETTLED_ROWS_SQL } from '../../electron/main/core/store/report-rows';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { RISKS } from '../../shared/domain';
+import { DEFAULT_SCHEDULE, parseScheduleText } from '../../shared/shifts/schedule';
+import { makeFlag } from '../helpers/flags';
+import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+const DAY = 24 * H;
+const T0 = Date.parse('2026-11-23T00:00:00+05:30'); // Monday 00:00 IST
+const SPAN_DAYS = 4;
+const NOW = T0 + (SPAN_DAYS + 1) * DAY;
+const context = { schedule: DEFAULT_SCHEDULE, nowMs: NOW };
+const opened = closedAfterEach();
+
+interface FlagPlan {
+  atMin: number;
+  risk: (typeof RISKS)[number];
+  district: 'Kota' | 'Ajmer' | null;
+  platform: 'instagram' | 'youtube';
+  subject: number | null;
+  training: boolean;
+  /** 0 new, 1 acknowledged, 2 dispatched, 3 confirmed, 4 closed after all, 5 false positive. */
+  stages: number;
+  /** Minutes between stages: some within their targets, some far past. */
+  stepMin: number;
+  withdrawn: boolean;
+}
+
+const flagPlan: fc.Arbitrary<FlagPlan> = fc.record({
+  atMin: fc.integer({ min: 0, max: SPAN_DAYS * 24 * 60 - 1 }),
+  risk: fc.constantFrom(...RISKS),
+  district: fc.constantFrom('Kota' as const, 'Ajmer' as const, null),
+  platform: fc.constantFrom('instagram' as const, 'youtube' as const),
+  subject: fc.option(fc.integer({ min: 1, max: 4 })),
+  training: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+  stages: fc.integer({ min: 0, max: 5 }),
+  stepMin: fc.integer({ min: 0, max: 90 }),
+  withdrawn: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+});
+
+const LATE: FlagPlan = {
+  atMin: 0,
+  risk: 'imminent',
+  district: 'Kota',
+  platform: 'instagram',
+  subject: 1,
+  training: false,
+  stages: 0,
+  stepMin: 0,
+  withdrawn: false,
+};
+
+/** A range anywhere over the span: whole days, or from and to at any minute. */
+const rangePlan = fc.record({
+  fromMin: fc.integer({ min: 0, max: SPAN_DAYS * 24 * 60 }),
+  lengthMin: fc.integer({ min: 1, max: (SPAN_DAYS + 1) * 24 * 60 }),
+  wholeDays: fc.boolean(),
+  shiftKey: fc.option(fc.constantFrom(...DEFAULT_SCHEDULE.map((s) => s.key))),
+});
+
+function receive(sync: SqliteStore, id: string, plan: FlagPlan, revision = 1) {
+  const at = T0 + plan.atMin * MIN;
+  const flag = makeFlag({
+    id,
+    revision,
+    status: revision > 1 ? 'withdrawn' : 'active',
+    risk: plan.risk,
+    platform: plan.platform,
+    location: plan.district ? { district: plan.district, source: 'profile' } : { source: 'none' },
+    ...(plan.subject === null ? {} : { subject: { account_id: `1784140077${plan.subject}` } }),
+  });
+  sync.commitPage({
+    ...pageInput([flag], `c_${id}_${revision}`, revision > 1 ? at + 1 : at),
+    training: plan.training,
+  });
+}
+
+function progress(sync: SqliteStore, id: string, plan: FlagPlan) {
+  const db = sync.database;
+  let at = T0 + plan.atMin * MIN;
+  const next = () => (at += plan.stepMin * MIN + 7_000);
+  if (plan.stages >= 1) sync.acknowledge(id, `Op ${plan.subject ?? 0}`, next());
+  if (plan.stages === 5) closeFlag(db, id, 'Op', { outcome: 'false_positive' }, next(), []);
+  if (plan.stages >= 2 && plan.stages <= 4)
+    dispatchFlag(
+      db,
+      id,
+      'Op',
+      { unitKey: 'kota-city', reason: 't', called: 'SHO Test', means: 'phone' },
+      next(),
+    );
+  if (plan.stages >= 3 && plan.stages <= 4) confirmDispatch(db, id, 'Op', 'SI Test', next());
+  if (plan.stages === 4) closeFlag(db, id, 'Op', { outcome: 'contacted' }, next(), []);
+}
+
+function room(plans: readonly FlagPlan[]) {
+  const { sync } = openTempStore();
+  opened.push(sync);
+  plans.forEach((plan, i) => {
+    receive(sync, `f${i}`, plan);
+    progress(sync, `f${i}`, plan);
+    if (plan.withdrawn) receive(sync, `f${i}`, plan, 2);
+  });
+  return sync;
+}
+
+type RangePlan = typeof rangePlan extends fc.Arbitrary<infer T> ? T : never;
+
+function rangeOf(plan: RangePlan) {
+  const fromMs = plan.wholeDays ? T0 + Math.floor(plan.fromMin / 1440) * DAY : T0 + plan.fromMin * MIN;
+  const toMs = plan.wholeDays
+    ? fromMs + Math.ceil(plan.lengthMin / 1440) * DAY
+    : fromMs + plan.lengthMin * MIN;
+  return { fromMs, toMs, ...(plan.shiftKey === null ? {} : { shiftKey: plan.shiftKey }) };
+}
+
+const live = (sync: SqliteStore, range: ReturnType<typeof rangeOf>, ctx = context) =>
+  report(sync.database, range, ctx, { keptDays: false });
+const kept = (sync: SqliteStore, range: ReturnType<typeof rangeOf>, ctx = context) =>
+  report(sync.database, range, ctx);
+
+describe('report: kept days', () => {
+  it('give the same report as reading every flag live, made, read back and after changes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(flagPlan, { minLength: 0, maxLength: 24 }),
+        fc.array(rangePlan, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 23 }),
+        (plans, ranges, changed) => {
+          const sync = room(plans);
+          for (const range of ranges.map(rangeOf)) {
+            expect(kept(sync, range)).toEqual(live(sync, range));
+            expect(kept(sync, range)).toEqual(live(sync, range));
+          }
+          // One flag moves on (or is withdrawn, or a new one arrives): its day's parts must go.
+          const plan = plans[changed];
+          if (plan && plan.stages === 0) sync.acknowledge(`f${changed}`, 'Op Late', NOW - MIN);
+          else if (plan && plan.stages === 1)
+            closeFlag(sync.database, `f${changed}`, 'Op', { outcome: 'duplicate' }, NOW - MIN, []);
+          else if (plan && !plan.withdrawn) receive(sync, `f${changed}`, plan, 2);
+          else receive(sync, 'late', { ...LATE, atMin: changed * 60 });
+          for (const range of ranges.map(rangeOf)) expect(kept(sync, range)).toEqual(live(sync, range));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+});
+
+describe('report: what is kept and what drops it', () => {
+  const plan = (over: Partial<FlagPlan>): FlagPlan => ({ ...LATE, ...over });
+  const keptDays = (sync: SqliteStore) =>
+    (
+      sync.database.prepare('SELECT DISTINCT day FROM report_days ORDER BY day').all() as { day: number }[]
+    ).map((r) => r.day - istDay(T0));
+  const WHOLE = { fromMs: T0, toMs: T0 + SPAN_DAYS * DAY };
+
+  /** Four days, each with one closed flag (received at 10:00) and, on day 1, one still open. */
+  function fourDays() {
+    const plans = [0, 1, 2, 3].map((d) => plan({ atMin: d * 1440 + 600, stages: 4, stepMin: 3, subject: d }));
+    plans.push(plan({ atMin: 1440 + 700, stages: 0 }));
+    return room(plans);
+  }
+
+  it('keeps every shift of each day wholly in the range, and never the partial days at its ends', () => {
+    const sync = fourDays();
+    kept(sync, { fromMs: T0 + 5 * H, toMs: T0 + 3 * DAY + H });
+    expect(keptDays(sync)).toEqual([1, 2]);
+    const rows = sync.database
+      .prepare('SELECT day, shift_key FROM report_days ORDER BY day, shift_key')
+      .all();
+    expect(rows).toHaveLength(2 * DEFAULT_SCHEDULE.length);
+  });
+
+  it('drops only the day of a flag that is added, moves on, is withdrawn, erased or deleted', () => {
+    const sync = fourDays();
+    const again = () => {
+      kept(sync, WHOLE);
+      expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
+    };
+    again();
+    sync.acknowledge('f4', 'Op Late', NOW - H); // day 1's open flag moves on
+    expect(keptDays(sync)).toEqual([0, 2, 3]);
+    again();
+    receive(sync, 'new', plan({ atMin: 2 * 1440 + 5 })); // a flag arrives for day 2
+    expect(keptDays(sync)).toEqual([0, 1, 3]);
+    again();
+    receive(sync, 'f3', plan({ atMin: 3 * 1440 + 600 }), 2); // the platform withdraws day 3's flag
+    expect(keptDays(sync)).toEqual([0, 1, 2]);
+    again();
+    // Retention erases the subject of day 0's flag (its repeat no longer counts).
+    sync.database.prepare('UPDATE flags SET subject_key = NULL WHERE id = ?').run('f0');
+    expect(keptDays(sync)).toEqual([1, 2, 3]);
+    again();
+    sync.database.pragma('foreign_keys = OFF');
+    sync.database.prepare('DELETE FROM flags WHERE id = ?').run('f2');
+    sync.database.pragma('foreign_keys = ON');
+    expect(keptDays(sync)).toEqual([0, 1, 3]);
+    // A column no report reads (the follow-up's due time) leaves the day kept.
+    again();
+    sync.database.prepare('UPDATE flags SET follow_up_due_at_ms = 1 WHERE id = ?').run('f1');
+    expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+  });
+
+  it('makes the days again for another schedule, and uses none made for the old one', () => {
+    const sync = fourDays();
+    kept(sync, WHOLE);
+    const parsed = parseScheduleText('early=05:00-13:00, late=13:00-21:00, night=21:00-05:00');
+    if (!parsed.ok) throw new Error(parsed.error);
+    const { schedule } = parsed;
+    const other = { schedule, nowMs: NOW };
+    expect(kept(sync, WHOLE, other)).toEqual(live(sync, WHOLE, other));
+    expect(kept(sync, { ...WHOLE, shiftKey: 'late' }, other)).toEqual(
+      live(sync, { ...WHOLE, shiftKey: 'late' }, other),
+    );
+    const keys = sync.database.prepare('SELECT DISTINCT shift_key FROM report_days ORDER BY 1').pluck().all();
+    expect(keys).toEqual(['early', 'late', 'night']);
+  });
+
+  it('are made ahead by warm(), newest first and a few at a time, until none is missing', () => {
+    const sync = fourDays();
+    const [from, to] = [istDay(T0), istDay(T0) + SPAN_DAYS];
+    expect(warm(sync.database, from, to, DEFAULT_SCHEDULE, 3)).toBe(3);
+    expect(keptDays(sync)).toEqual([1, 2, 3]);
+    expect(warm(sync.database, from, to, DEFAULT_SCHEDULE, 3)).toBe(1);
+    expect(warm(sync.database, from, to, DEFAULT_SCHEDULE, 3)).toBe(0);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+  });
+
+  it('reads kept days by key, closed flags and open ones each off their own covering index', () => {
+    const sync = fourDays();
+    const plan = (sql: string, ...args: unknown[]) =>
+      (sync.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map((p) => p.detail)
+        .join('; ');
+    const params = { fromMs: T0, toMs: NOW, shiftStartMs: 0, shiftLengthMs: DAY };
+    expect(plan(UNSETTLED_ROWS_SQL, params)).toBe(
+      'SEARCH flags USING COVERING INDEX flags_report_unsettled (training=? AND received_at_ms>? AND received_at_ms<?)',
+    );
+    expect(plan(SETTLED_ROWS_SQL, { fromMs: T0, toMs: NOW })).toBe(
+      'SEARCH flags USING COVERING INDEX flags_report (training=? AND received_at_ms>? AND received_at_ms<?)',
+    );
+    expect(plan(KEPT_PARTS_SQL, 1, 9, 'basis')).toMatch(
+      /^SEARCH report_days USING INDEX sqlite_autoindex_report_days_1 \(day>\? AND day<\?\)$/,
+    );
+    // What each trigger runs for every flag written: one search by key.
+    expect(
+      plan('DELETE FROM report_days WHERE day = CAST((? + 19800000) / 86400000 AS INTEGER)', T0),
+    ).toMatch(/^SEARCH report_days USING (COVERING )?INDEX sqlite_autoindex_report_days_1 \(day=\?\)$/);
+  });
+});
