@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
-import { istDay, KEPT_PARTS_SQL, warm } from '../../electron/main/core/store/report-day-cache';
+import {
+  istDay,
+  KEPT_PARTS_SQL,
+  OLDEST_LIVE_SQL,
+  warm,
+  warmRecent,
+} from '../../electron/main/core/store/report-day-cache';
 import { report } from '../../electron/main/core/store/report-queries';
 import { SETTLED_ROWS_SQL, UNSETTLED_ROWS_SQL } from '../../electron/main/core/store/report-rows';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
@@ -240,6 +246,18 @@ describe('report: what is kept and what drops it', () => {
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
   });
 
+  it("are made by the store's warmReports from yesterday back to the oldest live flag, none for an empty store", () => {
+    const empty = room([]);
+    expect(warm(empty.database, istDay(T0), istDay(NOW), DEFAULT_SCHEDULE, 9)).toBe(5); // warm() as asked
+    expect(warmRecent(empty.database, context, 9)).toBe(0);
+    const sync = fourDays();
+    sync.commitPage({ ...pageInput([makeFlag({ id: 'drill' })], 'c_drill', T0 - 3 * DAY), training: true });
+    // Days 0 to 4 (NOW is day 5, not over yet); the training flag three days earlier is no reason to go back.
+    expect(warmRecent(sync.database, context, 9)).toBe(5);
+    expect(keptDays(sync)).toEqual([0, 1, 2, 3, 4]);
+    expect(warmRecent(sync.database, context, 9)).toBe(0);
+  });
+
   it('reads kept days by key, closed flags and open ones each off their own covering index', () => {
     const sync = fourDays();
     const plan = (sql: string, ...args: unknown[]) =>
@@ -253,6 +271,7 @@ describe('report: what is kept and what drops it', () => {
     expect(plan(SETTLED_ROWS_SQL, { fromMs: T0, toMs: NOW })).toBe(
       'SEARCH flags USING COVERING INDEX flags_report (training=? AND received_at_ms>? AND received_at_ms<?)',
     );
+    expect(plan(OLDEST_LIVE_SQL)).toBe('SEARCH flags USING COVERING INDEX flags_by_received_at (training=?)');
     expect(plan(KEPT_PARTS_SQL, 1, 9, 'basis')).toMatch(
       /^SEARCH report_days USING INDEX sqlite_autoindex_report_days_1 \(day>\? AND day<\?\)$/,
     );

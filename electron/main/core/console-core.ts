@@ -16,6 +16,7 @@ import { IDLE_LOCK } from '../../../shared/accounts';
 import { accountHandlers } from './accounts/account-handlers';
 import { guardHandlers } from './accounts/guard';
 import { SessionRegistry } from './accounts/sessions';
+import { startReportWarmer, type ReportWarmer } from './report-warmer';
 import { startRetention, type RetentionSchedule } from './retention';
 import { DEFAULT_RETENTION_MS } from './store/retention-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
@@ -79,6 +80,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   let lastPushedGood: number | null = null;
   const timers: NodeJS.Timeout[] = [];
   let retention: RetentionSchedule | null = null;
+  let reportWarmer: ReportWarmer | null = null;
 
   const emit: CoreListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -308,6 +310,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         now,
         log: (line) => log(line),
       });
+      // The report's settled days, made before a supervisor asks for a long range.
+      reportWarmer = startReportWarmer(store, { schedule, now, log: (line) => log(line) });
       // Every tick, whatever the feed does: escalation, silence expiry, flood end and "too quiet"
       // are due by the clock, not by a poll (a hanging feed must not hold an escalation back).
       const tick = setInterval(() => {
@@ -341,6 +345,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
       await retention?.stop();
+      await reportWarmer?.stop();
       await poller.stop();
     },
     feedHealth: () => poller.health.evaluate(now()),

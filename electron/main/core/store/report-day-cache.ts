@@ -5,7 +5,7 @@
 // quarter of a million rows, and reads live only its partial first and last days and the flags
 // still open. A day is (re)made the first time a report needs it, or ahead of time by warm().
 import { RISKS, type Risk } from '../../../../shared/domain';
-import { REPORT_BREACH_CAP } from '../../../../shared/report';
+import { REPORT_BREACH_CAP, REPORT_MAX_RANGE_MS } from '../../../../shared/report';
 import type { Shift } from '../../../../shared/shifts/schedule';
 import { IST_OFFSET_MS } from '../../../../shared/time/ist';
 import { DEFAULT_TARGETS, TIMER_STAGES } from '../../../../shared/timers';
@@ -231,4 +231,15 @@ export function warm(
     if (!kept.has(day)) missing.push(day);
   if (missing.length > 0) make(db, missing, schedule, basis);
   return missing.length;
+}
+
+export const OLDEST_LIVE_SQL = 'SELECT min(received_at_ms) FROM flags WHERE training = 0';
+
+/** warm() over the days a report may ask for: back from yesterday to the oldest live flag, at most a year. */
+export function warmRecent(db: SqliteDatabase, context: ReportContext, maxDays: number): number {
+  const oldest = db.prepare('SELECT min(received_at_ms) FROM flags WHERE training = 0').pluck().get() as
+    number | null;
+  if (oldest === null) return 0;
+  const fromDay = Math.max(istDay(oldest), istDay(context.nowMs - REPORT_MAX_RANGE_MS));
+  return warm(db, fromDay, istDay(context.nowMs), context.schedule, maxDays);
 }

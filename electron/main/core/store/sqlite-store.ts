@@ -25,6 +25,7 @@ import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
+import { warmRecent } from './report-day-cache';
 import { report } from './report-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
@@ -508,6 +509,7 @@ export function inProcessStore(store: SqliteStore): Store {
     alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
     handoverSummary: async (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
     report: async (range, context) => report(store.database, range, context),
+    warmReports: async (context, maxDays) => warmRecent(store.database, context, maxDays),
     getHandover: async (shiftId) => store.getHandover(shiftId),
     getRoster: async (shiftId) => store.getRoster(shiftId),
     setRoster: async (shiftId, entries) => store.setRoster(shiftId, entries),

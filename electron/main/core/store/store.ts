@@ -143,6 +143,11 @@ export interface Store {
   handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
   /** The supervisors' report over live flags received in the range (shared/report.ts). */
   report(range: ReportRange, context: ReportContext): Promise<Report>;
+  /**
+   * Makes up to maxDays of the report's kept days not made yet (newest first, back to the oldest
+   * flag or the longest range a report may ask for); resolves with how many it made.
+   */
+  warmReports(context: ReportContext, maxDays: number): Promise<number>;
   getHandover(shiftId: string): Promise<HandoverRecord | null>;
   getRoster(shiftId: string): Promise<RosterEntry[]>;
   /** Replaces the shift's roster in one transaction. */

@@ -96,6 +96,7 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     alarmKpis: (fromMs, toMs, training) => call('alarmKpis', fromMs, toMs, training),
     handoverSummary: (shift, nowMs, training) => call('handoverSummary', shift, nowMs, training),
     report: (range, context) => call('report', range, context),
+    warmReports: (context, maxDays) => call('warmReports', context, maxDays),
     getHandover: (shiftId) => call('getHandover', shiftId),
     getRoster: (shiftId) => call('getRoster', shiftId),
     setRoster: (shiftId, entries) => call('setRoster', shiftId, entries),

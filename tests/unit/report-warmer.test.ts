@@ -1,0 +1,81 @@
+// The core's report warmer under a fake clock: at start it makes every missing day a few per store
+// call, then again every ten minutes; never two runs at once; a failure is logged by name only and
+// tried again at the next tick; nothing after stop().
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startReportWarmer } from '../../electron/main/core/report-warmer';
+import type { ReportContext } from '../../electron/main/core/store/report-range';
+import { DEFAULT_SCHEDULE } from '../../shared/shifts/schedule';
+
+const MIN = 60_000;
+const T0 = Date.parse('2027-06-01T00:00:00Z');
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A store with `missing` days to make, `maxDays` at a time. */
+function storeWith(missing: number) {
+  let left = missing;
+  return {
+    warmReports: vi.fn(async (_context: ReportContext, maxDays: number) => {
+      const made = Math.min(left, maxDays);
+      left -= made;
+      return made;
+    }),
+    addMissing: (n: number) => (left += n),
+  };
+}
+
+describe('startReportWarmer', () => {
+  it('makes every missing day at start, three per call, then looks again every ten minutes', async () => {
+    const store = storeWith(7);
+    const log = vi.fn();
+    const warmer = startReportWarmer(store, { schedule: DEFAULT_SCHEDULE, log });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.warmReports.mock.calls.map(([, maxDays]) => maxDays)).toEqual([3, 3, 3]);
+    expect(store.warmReports).toHaveBeenLastCalledWith({ schedule: DEFAULT_SCHEDULE, nowMs: T0 }, 3);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]![0]).toMatch(/^reports: kept the figures of 7 days in \d+ ms$/);
+
+    store.addMissing(1); // a day dropped by a change
+    await vi.advanceTimersByTimeAsync(10 * MIN - 1);
+    expect(store.warmReports).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.warmReports).toHaveBeenCalledTimes(4);
+    expect(log).toHaveBeenCalledTimes(2);
+    // Nothing missing: a call, and no line.
+    await vi.advanceTimersByTimeAsync(10 * MIN);
+    expect(store.warmReports).toHaveBeenCalledTimes(5);
+    expect(log).toHaveBeenCalledTimes(2);
+    await warmer.stop();
+    await vi.advanceTimersByTimeAsync(60 * MIN);
+    expect(store.warmReports).toHaveBeenCalledTimes(5);
+  });
+
+  it('runs one at a time, and logs a failure by its name only, trying again later', async () => {
+    let release: (made: number) => void = () => {};
+    const warmReports = vi
+      .fn<(context: ReportContext, maxDays: number) => Promise<number>>()
+      .mockImplementationOnce(() => new Promise((resolve) => (release = resolve)))
+      .mockRejectedValueOnce(
+        Object.assign(new Error('SQLITE_BUSY: flags of Zubeida'), { name: 'SqliteError' }),
+      )
+      .mockResolvedValue(0);
+    const log = vi.fn();
+    const warmer = startReportWarmer({ warmReports }, { schedule: DEFAULT_SCHEDULE, log, everyMs: MIN });
+    await vi.advanceTimersByTimeAsync(3 * MIN); // three ticks while the first call hangs
+    expect(warmReports).toHaveBeenCalledTimes(1);
+    release(0);
+    await vi.advanceTimersByTimeAsync(MIN);
+    expect(warmReports).toHaveBeenCalledTimes(2);
+    expect(log).toHaveBeenCalledWith("reports: keeping days' figures failed (SqliteError); will try again");
+    expect(log.mock.calls.flat().join('\n')).not.toContain('Zubeida');
+    await vi.advanceTimersByTimeAsync(MIN);
+    expect(warmReports).toHaveBeenCalledTimes(3);
+    await warmer.stop();
+  });
+});
