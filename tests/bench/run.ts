@@ -104,6 +104,19 @@ async function main() {
       `  report, median of 5                  ${r.reportMs.toFixed(0).padStart(7)} ms   (target < 1000)`,
     );
     console.log(`  night shift only, median of 5        ${r.shiftReportMs.toFixed(0).padStart(7)} ms`);
+    const line = (label: string, value: number, note = '') =>
+      console.log(`  ${label.padEnd(37)}${value.toFixed(0).padStart(7)} ms${note}`);
+    line('90 days read live (baseline), med. of 3', r.liveMs);
+    line('90 days, the first (makes its days)', r.firstMs);
+    line(
+      '90 days from kept days, median of 5',
+      r.presetMs[90]!,
+      `   (${(r.liveMs / r.presetMs[90]!).toFixed(1)}× faster than live)`,
+    );
+    line('365 days from kept days, median of 3', r.yearMs);
+    console.log(
+      `  the warmer at start made ${r.warm.days} more days in ${r.warm.calls} calls: ${(r.warm.totalMs / 1000).toFixed(1)} s, longest call ${r.warm.longestCallMs.toFixed(0)} ms`,
+    );
     for (const p of render) {
       const label = `${p.days}-day report rendered in Chromium, median of ${p.runs.length}`.padEnd(52);
       console.log(`  ${label}${p.renderedMs.toFixed(0).padStart(7)} ms   (target < 1000)`);

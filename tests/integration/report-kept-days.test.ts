@@ -266,7 +266,7 @@ describe('report: what is kept and what drops it', () => {
         .join('; ');
     const params = { fromMs: T0, toMs: NOW, shiftStartMs: 0, shiftLengthMs: DAY };
     expect(plan(UNSETTLED_ROWS_SQL, params)).toBe(
-      'SEARCH flags USING COVERING INDEX flags_report_unsettled (training=? AND received_at_ms>? AND received_at_ms<?)',
+      'SEARCH flags USING INDEX flags_unsettled (training=? AND received_at_ms>? AND received_at_ms<?)',
     );
     expect(plan(SETTLED_ROWS_SQL, { fromMs: T0, toMs: NOW })).toBe(
       'SEARCH flags USING COVERING INDEX flags_report (training=? AND received_at_ms>? AND received_at_ms<?)',
