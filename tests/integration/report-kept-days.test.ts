@@ -190,20 +190,22 @@ describe('report: what is kept and what drops it', () => {
     expect(rows).toHaveLength(2 * DEFAULT_SCHEDULE.length);
   });
 
-  it('drops only the day of a flag that is added, moves on, is withdrawn, erased or deleted', () => {
+  it('drops only the day of a closed flag added, changed or deleted, or of a flag closed; never for an open one', () => {
     const sync = fourDays();
     const again = () => {
       kept(sync, WHOLE);
       expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
     };
     again();
-    sync.acknowledge('f4', 'Op Late', NOW - H); // day 1's open flag moves on
+    // Kept days hold closed flags only: an open flag arriving or moving on changes none of them.
+    receive(sync, 'new', plan({ atMin: 2 * 1440 + 5 }));
+    sync.acknowledge('f4', 'Op Late', NOW - H);
+    expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+    closeFlag(sync.database, 'f4', 'Op', { outcome: 'duplicate' }, NOW - MIN, []); // day 1's open flag closes
     expect(keptDays(sync)).toEqual([0, 2, 3]);
     again();
-    receive(sync, 'new', plan({ atMin: 2 * 1440 + 5 })); // a flag arrives for day 2
-    expect(keptDays(sync)).toEqual([0, 1, 3]);
-    again();
-    receive(sync, 'f3', plan({ atMin: 3 * 1440 + 600 }), 2); // the platform withdraws day 3's flag
+    receive(sync, 'f3', plan({ atMin: 3 * 1440 + 600 }), 2); // the platform withdraws day 3's closed flag
     expect(keptDays(sync)).toEqual([0, 1, 2]);
     again();
     // Retention erases the subject of day 0's flag (its repeat no longer counts).
@@ -212,13 +214,49 @@ describe('report: what is kept and what drops it', () => {
     again();
     sync.database.pragma('foreign_keys = OFF');
     sync.database.prepare('DELETE FROM flags WHERE id = ?').run('f2');
+    // A closed flag written as a whole (a copy of day 1's, as a restore would write it).
+    sync.database.exec(`CREATE TEMP TABLE copy AS SELECT * FROM flags WHERE id = 'f1';
+      UPDATE copy SET seq = NULL, id = 'f1-copy'; INSERT INTO flags SELECT * FROM copy; DROP TABLE copy;`);
     sync.database.pragma('foreign_keys = ON');
-    expect(keptDays(sync)).toEqual([0, 1, 3]);
-    // A column no report reads (the follow-up's due time) leaves the day kept.
+    expect(keptDays(sync)).toEqual([0, 3]);
     again();
+    // A column no report reads (the follow-up's due time) leaves the day kept.
     sync.database.prepare('UPDATE flags SET follow_up_due_at_ms = 1 WHERE id = ?').run('f1');
     expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+  });
+
+  it('keeps no day that is not over yet, and lists the worst breaches exactly past the cap', () => {
+    // 300 flags over three days, each acknowledged later than the one before: 300 breaches, the
+    // worst on the last day, kept and live alike cut to the same 200.
+    const plans = Array.from({ length: 300 }, (_, i) =>
+      plan({ atMin: i * 14, risk: 'imminent', stages: 5, stepMin: 3 + (i % 50), subject: null }),
+    );
+    const sync = room(plans);
+    const range = { fromMs: T0, toMs: T0 + 7 * DAY }; // runs two days past NOW
+    expect(kept(sync, range)).toEqual(live(sync, range));
+    expect(kept(sync, range).response.breaches.total).toBeGreaterThan(200);
+    expect(keptDays(sync)).toEqual([0, 1, 2, 3, 4]); // NOW is in day 5
+  });
+
+  it('keeps a day in the format its FORMAT number names (change one, raise the other)', () => {
+    // What a kept day holds, for one closed flag: if this changes, parts kept by the older code no
+    // longer read the same, and FORMAT in report-day-cache.ts must be raised so they are made again.
+    const sync = room([plan({ atMin: 600, stages: 4, stepMin: 3, subject: 1 })]);
+    kept(sync, { fromMs: T0, toMs: T0 + DAY });
+    const row = sync.database
+      .prepare(
+        "SELECT summary_json, subjects, length(times) AS times, length(breaches) AS breaches FROM report_days WHERE shift_key = 'morning'",
+      )
+      .get();
+    expect(row).toMatchInlineSnapshot(`
+      {
+        "breaches": 96,
+        "subjects": "71f6d4c19cb39732d26275c2ca0c1907",
+        "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"breachTotal":2}",
+        "times": 32,
+      }
+    `);
   });
 
   it('makes the days again for another schedule, and uses none made for the old one', () => {
@@ -258,7 +296,7 @@ describe('report: what is kept and what drops it', () => {
     expect(warmRecent(sync.database, context, 9)).toBe(0);
   });
 
-  it('reads kept days by key, closed flags and open ones each off their own covering index', () => {
+  it('reads kept days by key, closed flags off the covering index and open ones off theirs', () => {
     const sync = fourDays();
     const plan = (sql: string, ...args: unknown[]) =>
       (sync.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])

@@ -433,8 +433,10 @@ export const MIGRATIONS: readonly Migration[] = [
       "supervisor reports: each settled day's figures kept, dropped whenever one of its flags changes",
     // A 90-day report over a million flags read a quarter of a million rows into JS (2 s). A flag
     // whose close is recorded has figures that no longer change with the clock, so each IST day's
-    // closed flags are summed once per shift (report-day-cache.ts) and kept here until a flag
-    // received that day is added, changed in a column a report reads, or deleted (retention). The
+    // closed flags are summed once per shift (report-day-cache.ts) and kept here until a closed flag
+    // received that day is added, changed in a column a report reads, or deleted, or a flag of that
+    // day is closed. (SQL's integer division truncates where JS floors: the same day numbers from
+    // 1970 on, and no flag is older — the console's clock stamps received_at_ms.) The
     // flags still open are read live, off an index of only them: a narrow one, since every new flag
     // is written to it (a covering one cost ingest about a fifth of its rate). The kept figures are the
     // report's own — counts, durations, operators' names, subject hashes; no personal field.
@@ -451,18 +453,20 @@ export const MIGRATIONS: readonly Migration[] = [
         breaches BLOB NOT NULL,
         PRIMARY KEY (day, shift_key)
       );
-      CREATE TRIGGER report_days_flag_added AFTER INSERT ON flags
+      -- A kept day holds only closed flags: a flag open before and after a change (a new one, an
+      -- acknowledgement, a revision of an open flag) leaves it as it is.
+      CREATE TRIGGER report_days_flag_added AFTER INSERT ON flags WHEN NEW.closed_at_ms IS NOT NULL
       BEGIN
         DELETE FROM report_days WHERE day = CAST((NEW.received_at_ms + 19800000) / 86400000 AS INTEGER);
       END;
       CREATE TRIGGER report_days_flag_changed AFTER UPDATE OF training, received_at_ms, risk, district_key, unit_key,
         platform, status, state, outcome, subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms,
-        confirmed_at_ms, closed_at_ms ON flags
+        confirmed_at_ms, closed_at_ms ON flags WHEN OLD.closed_at_ms IS NOT NULL OR NEW.closed_at_ms IS NOT NULL
       BEGIN
         DELETE FROM report_days WHERE day = CAST((OLD.received_at_ms + 19800000) / 86400000 AS INTEGER);
         DELETE FROM report_days WHERE day = CAST((NEW.received_at_ms + 19800000) / 86400000 AS INTEGER);
       END;
-      CREATE TRIGGER report_days_flag_removed AFTER DELETE ON flags
+      CREATE TRIGGER report_days_flag_removed AFTER DELETE ON flags WHEN OLD.closed_at_ms IS NOT NULL
       BEGIN
         DELETE FROM report_days WHERE day = CAST((OLD.received_at_ms + 19800000) / 86400000 AS INTEGER);
       END;

@@ -15,7 +15,10 @@ import type { ReportContext } from './report-range';
 import { SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
 
 const DAY_MS = 24 * 3600_000;
-/** Raised whenever what a kept part holds, or how, changes: older parts are then made again. */
+/**
+ * Raised whenever what a kept part holds, or how, changes (report-part.ts's tallies, cells and
+ * breaches, encode() here): older parts are then made again. A test holds one kept day's exact form.
+ */
 const FORMAT = 1;
 /** Subject keys are hex hashes (subject-key.ts): a newline never occurs in one. */
 const SUBJECT_SEP = '\n';
@@ -144,35 +147,49 @@ const EMPTY_PART: ReportPart = {
   breaches: { total: 0, top: [] },
 };
 
-/** Makes and keeps the parts of these days, every shift of the schedule (an empty part included). */
+/**
+ * Makes the parts of these days, every shift of the schedule (an empty part included), and keeps
+ * them. Keeping is only a saving: if the write fails (a full disk), the parts made are still whole
+ * and the report goes on; the next report or warm() tries again.
+ */
 function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Shift[], basis: string) {
   const rows = db.prepare<Record<'fromMs' | 'toMs', number>, ReportRow>(SETTLED_ROWS_SQL).raw(true);
+  // No nowMs is needed: a settled flag has no running stage.
+  const context: ReportContext = { schedule, nowMs: 0 };
+  const made = new Map<string, ReportPart>();
+  for (const day of days) {
+    const dayRows = rows.iterate({ fromMs: istDayStartMs(day), toMs: istDayStartMs(day + 1) });
+    let parts: Map<string, ReportPart>;
+    try {
+      parts = partsByShift(dayRows, context);
+    } finally {
+      dayRows.return?.(); // an iteration left open keeps the connection busy for every other query
+    }
+    for (const { key } of schedule) made.set(`${day}:${key}`, parts.get(key) ?? EMPTY_PART);
+  }
   const keep = db.prepare(
     `INSERT OR REPLACE INTO report_days (day, shift_key, basis, summary_json, subjects, times, breaches)
       VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  // No nowMs is needed: a settled flag has no running stage.
-  const context: ReportContext = { schedule, nowMs: 0 };
-  const made = new Map<string, ReportPart>();
-  db.transaction(() => {
-    db.prepare('DELETE FROM report_days WHERE basis <> ?').run(basis);
-    for (const day of days) {
-      const range = { fromMs: istDayStartMs(day), toMs: istDayStartMs(day + 1) };
-      const dayRows = rows.iterate(range);
-      let parts: Map<string, ReportPart>;
-      try {
-        parts = partsByShift(dayRows, context);
-      } finally {
-        dayRows.return?.(); // an iteration left open keeps the connection busy for every other query
-      }
-      for (const { key } of schedule) {
-        const part = parts.get(key) ?? EMPTY_PART;
+  try {
+    db.transaction(() => {
+      db.prepare('DELETE FROM report_days WHERE basis <> ?').run(basis);
+      for (const [id, part] of made) {
         const { summary, subjects, times, breaches } = encode(part);
-        keep.run(day, key, basis, summary, subjects, times, breaches);
-        made.set(`${day}:${key}`, part);
+        keep.run(
+          Number(id.slice(0, id.indexOf(':'))),
+          id.slice(id.indexOf(':') + 1),
+          basis,
+          summary,
+          subjects,
+          times,
+          breaches,
+        );
       }
-    }
-  })();
+    })();
+  } catch {
+    // Not kept (see above); nothing else is lost.
+  }
   return made;
 }
 
@@ -206,8 +223,8 @@ export function keptParts(
 }
 
 /**
- * Makes up to `maxDays` of the days not kept yet, newest first, from `toDay` back to `fromDay`, so
- * the first report after a start does not wait for them. Returns how many it made.
+ * Makes up to `maxDays` of the days in [fromDay, toDay) not kept yet, newest first, so the first
+ * report after a start does not wait for them. Returns how many it made.
  */
 export function warm(
   db: SqliteDatabase,
@@ -235,10 +252,12 @@ export function warm(
 
 export const OLDEST_LIVE_SQL = 'SELECT min(received_at_ms) FROM flags WHERE training = 0';
 
-/** warm() over the days a report may ask for: back from yesterday to the oldest live flag, at most a year. */
+/**
+ * warm() over the days a report may ask for: back from yesterday to the oldest live flag, at most
+ * REPORT_MAX_RANGE_MS (366 days).
+ */
 export function warmRecent(db: SqliteDatabase, context: ReportContext, maxDays: number): number {
-  const oldest = db.prepare('SELECT min(received_at_ms) FROM flags WHERE training = 0').pluck().get() as
-    number | null;
+  const oldest = db.prepare(OLDEST_LIVE_SQL).pluck().get() as number | null;
   if (oldest === null) return 0;
   const fromDay = Math.max(istDay(oldest), istDay(context.nowMs - REPORT_MAX_RANGE_MS));
   return warm(db, fromDay, istDay(context.nowMs), context.schedule, maxDays);

@@ -1,15 +1,15 @@
 // The supervisors' report (shared/report.ts): aggregates over the live flags received in a range,
 // optionally only during one shift's hours. The flags' figures are a sum of parts (report-part.ts,
-// report-sum.ts): the days wholly inside the range come kept (report-day-cache.ts) with their still
-// open flags read live, and the partial days at its ends are read live (report-rows.ts, off covering
-// indexes). The alarm load comes from the alarm log (report-alarm-load.ts), and per operator with
+// report-sum.ts): the days wholly inside the range and over come kept (report-day-cache.ts) with
+// their still open flags read live, and the partial days at its ends are read live (report-rows.ts,
+// off indexes). The alarm load comes from the alarm log (report-alarm-load.ts), and per operator with
 // the roster (report-operator-load.ts). No query here reads flag_personal.
 import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../shared/domain';
 import type { Report } from '../../../../shared/report';
 import { IST_OFFSET_MS } from '../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
-import { istDayStartMs, keptParts } from './report-day-cache';
+import { istDay, istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
 import { partsByShift } from './report-part';
 import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL, type ReportRow } from './report-rows';
@@ -80,7 +80,8 @@ function sumOfRange(
     }
   };
   const fromDay = Math.ceil((range.fromMs + IST_OFFSET_MS) / DAY_MS);
-  const toDay = Math.floor((range.toMs + IST_OFFSET_MS) / DAY_MS);
+  // A day not over yet is read live: kept, it would be dropped again by its next closed flag.
+  const toDay = Math.min(Math.floor((range.toMs + IST_OFFSET_MS) / DAY_MS), istDay(context.nowMs));
   if (!keptDays || fromDay >= toDay) {
     live(REPORT_ROWS_SQL, range.fromMs, range.toMs);
     return sum;
@@ -104,7 +105,8 @@ export function report(
   const windows = asked
     .map((w) => ({ fromMs: w.fromMs, toMs: Math.min(w.toMs, context.nowMs) }))
     .filter((w) => w.fromMs < w.toMs);
-  const figures = sumOfRange(db, range, params, context, keptDays);
+  // One transaction: the open flags read live and the days kept are of the same moment.
+  const figures = db.transaction(() => sumOfRange(db, range, params, context, keptDays))();
   const slots = figures.slots();
   const { series, peak } = timeline(slots, range);
   const flags = figures.count('flags');

@@ -1,12 +1,12 @@
-// The report's reads of the flags: every column any figure needs, off covering indexes — the flags
-// of a range (and shift), those of them still open, and the closed flags of one day (what a kept day
-// is made of, report-day-cache.ts). Each row is added into a report part in one pass in JS
-// (report-part.ts); grouping in SQLite took a temporary b-tree per GROUP BY. Rows come as arrays
-// (better-sqlite3's raw mode), and the seven categorical columns come joined into one text by
-// SQLite, which is the breakdown's grouping key as it stands (no key built per row in JS). Handing
-// rows to JS costs about 3.5 µs each (0.9 s for the quarter of a million of 90 days; a JSON or
-// joined-text read measured no faster), which is why settled days are kept. No personal field is
-// read.
+// The report's reads of the flags: every column any figure needs, off indexes — the flags of a range
+// (and shift), and the closed flags of one day (what a kept day is made of, report-day-cache.ts),
+// off the covering flags_report; the flags still open off flags_unsettled. Each row is added into a
+// report part in one pass in JS (report-part.ts); grouping in SQLite took a temporary b-tree per
+// GROUP BY. Rows come as arrays (better-sqlite3's raw mode), and the seven categorical columns come
+// joined into one text by SQLite, which is the breakdown's grouping key as it stands (no key built
+// per row in JS). Handing rows to JS costs about 3.5 µs each (0.9 s for the quarter of a million of
+// 90 days; a JSON or joined-text read measured no faster), which is why settled days are kept. No
+// personal field is read.
 import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
 import { REPORT_WHERE } from './report-range';
 
