@@ -2,6 +2,7 @@
 // retention period at start, then every everyMs (store/retention-queries.ts says what is erased).
 // A purge that fails is logged by name only (a SQLite message may quote stored data) and tried
 // again at the next tick; the schedule never stops the console.
+import { startPeriodic, type PeriodicJob } from './periodic';
 import type { Store } from './store/store';
 import { DEFAULT_RETENTION_MS, type PurgeResult } from './store/retention-queries';
 
@@ -19,11 +20,8 @@ export interface RetentionOptions {
   log?: (line: string) => void;
 }
 
-export interface RetentionSchedule {
-  /** Resolves with the run's counts, or null when it failed (logged). */
-  runNow(): Promise<PurgeResult | null>;
-  stop(): Promise<void>;
-}
+/** runNow() resolves with the run's counts, or null when it failed (logged). */
+export type RetentionSchedule = PeriodicJob<PurgeResult | null>;
 
 export function startRetention(
   store: Pick<Store, 'purgePersonal'>,
@@ -36,13 +34,10 @@ export function startRetention(
   if (!(retentionMs >= 0)) throw new RangeError('retentionMs must be ≥ 0');
   if (!(everyMs > 0)) throw new RangeError('everyMs must be > 0');
 
-  let running: Promise<PurgeResult | null> | null = null;
-  let stopped = false;
-
   // A backlog goes in batches, each its own call to the store, so other work interleaves.
-  const purgeAll = async (): Promise<PurgeResult> => {
+  const purgeAll = async (stopped: () => boolean): Promise<PurgeResult> => {
     let total = await store.purgePersonal(retentionMs, now(), RETENTION_ACTOR);
-    while (total.more && !stopped) {
+    while (total.more && !stopped()) {
       const next = await store.purgePersonal(retentionMs, now(), RETENTION_ACTOR);
       total = {
         ...next,
@@ -56,10 +51,9 @@ export function startRetention(
     return total;
   };
 
-  const runNow = (): Promise<PurgeResult | null> => {
-    // Never two at once: a slow purge is not stacked on by the next tick.
-    running ??= purgeAll()
-      .then(
+  return startPeriodic(
+    (stopped) =>
+      purgeAll(stopped).then(
         (result) => {
           if (result.flagsErased > 0 || result.quarantineErased > 0 || !result.walTruncated)
             log(
@@ -74,25 +68,7 @@ export function startRetention(
           log(`retention: purge failed (${(error as Error)?.name ?? 'error'}); will try again`);
           return null;
         },
-      )
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-
-  void runNow();
-  const timer = setInterval(() => {
-    if (!stopped) void runNow();
-  }, everyMs);
-  timer.unref?.();
-
-  return {
-    runNow,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+      ),
+    everyMs,
+  );
 }
