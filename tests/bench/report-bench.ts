@@ -1,6 +1,7 @@
 // The supervisors' report over a large encrypted store: 1,000,000 flags over a year (the cold-start
 // seed), then one UPDATE that gives the closed ones the spread of a working room (districts,
-// platforms, dispatch, confirmation, close and outcome, repeat accounts) and an alarm log, so the
+// platforms, dispatch, confirmation, close and outcome, repeat accounts under 32-hex-digit subject
+// keys, as subject-key.ts makes them) and an alarm log, so the
 // report has real groups, percentiles and breaches to compute. Target: each report < 1 s. Measured
 // against the same 90 days read wholly live (as before settled days were kept), in the same run.
 // The same store then serves the view in Chromium (report-render-bench.ts).
@@ -25,7 +26,7 @@ function spread(store: SqliteStore, nowMs: number): void {
   db.exec(`UPDATE flags SET
       district_key = (SELECT value FROM json_each('["kota","ajmer","jaipur","jodhpur","udaipur","bikaner","alwar",null]') WHERE key = seq % 8),
       platform = CASE seq % 3 WHEN 0 THEN 'instagram' WHEN 1 THEN 'youtube' ELSE 'x' END,
-      subject_key = 'bench-' || (seq % 700000),
+      subject_key = substr('00000000000000000000000000000000' || printf('%x', seq % 700000), -32),
       acknowledged_by = 'Op ' || (seq % 12),
       dispatched_at_ms = CASE WHEN seq % 5 = 0 THEN NULL ELSE received_at_ms + (2 + seq % 20) * 60000 END,
       dispatch_unit_key = CASE WHEN seq % 5 = 0 THEN NULL ELSE 'kota-city' END,

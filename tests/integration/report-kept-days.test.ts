@@ -246,12 +246,13 @@ describe('report: what is kept and what drops it', () => {
     kept(sync, { fromMs: T0, toMs: T0 + DAY });
     const row = sync.database
       .prepare(
-        "SELECT summary_json, subjects, length(times) AS times, length(breaches) AS breaches FROM report_days WHERE shift_key = 'morning'",
+        "SELECT summary_json, subjects, hex(subject_hashes) AS subject_hashes, length(times) AS times, length(breaches) AS breaches FROM report_days WHERE shift_key = 'morning'",
       )
       .get();
     expect(row).toMatchInlineSnapshot(`
       {
         "breaches": 96,
+        "subject_hashes": "DE103FEB",
         "subjects": "71f6d4c19cb39732d26275c2ca0c1907",
         "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"breachTotal":2}",
         "times": 32,

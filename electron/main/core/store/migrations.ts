@@ -449,6 +449,7 @@ export const MIGRATIONS: readonly Migration[] = [
         basis TEXT NOT NULL,
         summary_json TEXT NOT NULL,
         subjects TEXT NOT NULL,
+        subject_hashes BLOB NOT NULL,
         times BLOB NOT NULL,
         breaches BLOB NOT NULL,
         PRIMARY KEY (day, shift_key)

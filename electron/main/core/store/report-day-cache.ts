@@ -13,6 +13,7 @@ import type { SqliteDatabase } from './open-database';
 import { partsByShift, type Breach, type Cell, type ReportPart } from './report-part';
 import type { ReportContext } from './report-range';
 import { SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
+import { subjectsInText, subjectsOf } from './report-subjects';
 
 const DAY_MS = 24 * 3600_000;
 /**
@@ -31,7 +32,7 @@ export const istDayStartMs = (day: number) => day * DAY_MS - IST_OFFSET_MS;
 export const cacheBasis = (schedule: readonly Shift[]) =>
   JSON.stringify([FORMAT, schedule, DEFAULT_TARGETS, REPORT_BREACH_CAP]);
 
-export const KEPT_PARTS_SQL = `SELECT day, shift_key, summary_json, subjects, times, breaches FROM report_days
+export const KEPT_PARTS_SQL = `SELECT day, shift_key, summary_json, subjects, subject_hashes, times, breaches FROM report_days
   WHERE day >= ? AND day < ? AND basis = ?`;
 
 interface Summary {
@@ -82,7 +83,12 @@ function encode(part: ReportPart) {
   };
   return {
     summary: JSON.stringify(summary),
-    subjects: part.subjects.join(SUBJECT_SEP),
+    subjects: Array.from(part.subjects.hashes, (_, i) => part.subjects.keyAt(i)).join(SUBJECT_SEP),
+    subjectHashes: Buffer.from(
+      part.subjects.hashes.buffer,
+      part.subjects.hashes.byteOffset,
+      part.subjects.hashes.byteLength,
+    ),
     times: float64Blob(samples),
     breaches: float64Blob(breaches),
   };
@@ -107,11 +113,19 @@ type KeptRow = [
   shiftKey: string,
   summary: string,
   subjects: string,
+  subjectHashes: Buffer,
   times: Buffer,
   breaches: Buffer,
 ];
 
-function decode([, shiftKey, summaryJson, subjects, times, breaches]: KeptRow): ReportPart {
+function uint32s(blob: Buffer): Uint32Array {
+  // A copy, as float64s(): a view needs its bytes on a 4-byte boundary.
+  const values = new Uint32Array(blob.byteLength / 4);
+  new Uint8Array(values.buffer).set(blob);
+  return values;
+}
+
+function decode([, shiftKey, summaryJson, subjects, subjectHashes, times, breaches]: KeptRow): ReportPart {
   const summary = JSON.parse(summaryJson) as Summary;
   const samples = float64s(times);
   let offset = 0;
@@ -133,7 +147,7 @@ function decode([, shiftKey, summaryJson, subjects, times, breaches]: KeptRow): 
   return {
     slots: new Map(summary.slots),
     tallies: new Map(summary.tallies),
-    subjects: subjects === '' ? [] : subjects.split(SUBJECT_SEP),
+    subjects: subjectsInText(subjects, SUBJECT_SEP, uint32s(subjectHashes)),
     cells,
     breaches: { total: summary.breachTotal, top: breachesOf(float64s(breaches)) },
   };
@@ -142,7 +156,7 @@ function decode([, shiftKey, summaryJson, subjects, times, breaches]: KeptRow): 
 const EMPTY_PART: ReportPart = {
   slots: new Map(),
   tallies: new Map(),
-  subjects: [],
+  subjects: subjectsOf([]),
   cells: [],
   breaches: { total: 0, top: [] },
 };
@@ -168,20 +182,21 @@ function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Sh
     for (const { key } of schedule) made.set(`${day}:${key}`, parts.get(key) ?? EMPTY_PART);
   }
   const keep = db.prepare(
-    `INSERT OR REPLACE INTO report_days (day, shift_key, basis, summary_json, subjects, times, breaches)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO report_days (day, shift_key, basis, summary_json, subjects, subject_hashes, times, breaches)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   try {
     db.transaction(() => {
       db.prepare('DELETE FROM report_days WHERE basis <> ?').run(basis);
       for (const [id, part] of made) {
-        const { summary, subjects, times, breaches } = encode(part);
+        const { summary, subjects, subjectHashes, times, breaches } = encode(part);
         keep.run(
           Number(id.slice(0, id.indexOf(':'))),
           id.slice(id.indexOf(':') + 1),
           basis,
           summary,
           subjects,
+          subjectHashes,
           times,
           breaches,
         );

@@ -10,6 +10,7 @@ import { flagTimers, TIMER_STAGES, type TimerStage } from '../../../../shared/ti
 import { SLOT_MS } from './report-operator-load';
 import { shiftOfTime, type ReportContext } from './report-range';
 import { COL, parseBreakdown, type Breakdown, type ReportRow } from './report-rows';
+import { subjectsOf, type Subjects } from './report-subjects';
 
 export interface StageTally {
   /** Durations of the stages done, in no order. */
@@ -44,7 +45,7 @@ export interface ReportPart {
   /** Flags per value of each categorical column, under tallyKeys' names. */
   tallies: Map<string, number>;
   /** The subject key of each flag that has one, repeated as often as the subject was flagged. */
-  subjects: string[];
+  subjects: Subjects;
   cells: Cell[];
   /** How many breaches, and the worst REPORT_BREACH_CAP of them, worst first. */
   breaches: { total: number; top: Iterable<Breach> };
@@ -107,7 +108,7 @@ const newStages = (): Record<TimerStage, StageTally & { times: number[] }> =>
 class PartBuilder {
   readonly slots = new Map<number, number>();
   readonly breakdown = new Map<string, number>();
-  readonly subjects: string[] = [];
+  readonly subjectKeys: string[] = [];
   readonly cells = new Map<string, Cell & { stages: ReturnType<typeof newStages> }>();
   readonly breaches = new WorstBreaches();
   breachTotal = 0;
@@ -128,7 +129,7 @@ class PartBuilder {
     return {
       slots: this.slots,
       tallies,
-      subjects: this.subjects,
+      subjects: subjectsOf(this.subjectKeys),
       cells: [...this.cells.values()],
       breaches: { total: this.breachTotal, top: this.breaches.top },
     };
@@ -152,7 +153,7 @@ export function partsByShift(rows: Iterable<ReportRow>, context: ReportContext):
     const key = row[COL.breakdown] as string;
     part.breakdown.set(key, (part.breakdown.get(key) ?? 0) + 1);
     const subject = row[COL.subjectKey] as string | null;
-    if (subject !== null) part.subjects.push(subject);
+    if (subject !== null) part.subjectKeys.push(subject);
     addTimes(part, row, receivedAtMs, shiftKey, context.nowMs);
   }
   return new Map([...builders].map(([shiftKey, builder]) => [shiftKey, builder.part()]));

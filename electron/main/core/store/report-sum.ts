@@ -6,6 +6,7 @@ import type { Report, StagesStats } from '../../../../shared/report';
 import { DEFAULT_TARGETS, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
 import { caseNoOf } from './flag-rows';
 import { WorstBreaches, type Cell, type ReportPart } from './report-part';
+import { countRepeats, type Subjects } from './report-subjects';
 
 /**
  * Puts the k-th smallest of samples[left..right] at k, none larger before it and none smaller after
@@ -110,7 +111,7 @@ function groupBy<K>(cells: readonly Cell[], keyOf: (cell: Cell) => K | null): Ma
 export class ReportSum {
   private readonly slotCounts = new Map<number, number>();
   private readonly tallyCounts = new Map<string, number>();
-  private readonly subjectLists: string[][] = [];
+  private readonly subjects: Subjects[] = [];
   private readonly cells: Cell[] = [];
   private readonly breaches = new WorstBreaches();
   private breachTotal = 0;
@@ -118,7 +119,7 @@ export class ReportSum {
   add(part: ReportPart): void {
     for (const [slot, n] of part.slots) this.slotCounts.set(slot, (this.slotCounts.get(slot) ?? 0) + n);
     for (const [key, n] of part.tallies) this.tallyCounts.set(key, (this.tallyCounts.get(key) ?? 0) + n);
-    this.subjectLists.push(part.subjects);
+    this.subjects.push(part.subjects);
     this.cells.push(...part.cells);
     this.breachTotal += part.breaches.total;
     // Each part's list is worst first: once one does not make the list, none after it will.
@@ -152,17 +153,7 @@ export class ReportSum {
 
   /** Accounts flagged at least twice (subject_key: a hash, never the account itself). */
   repeats(): Report['repeats'] {
-    const perSubject = new Map<string, number>();
-    for (const list of this.subjectLists)
-      for (const subject of list) perSubject.set(subject, (perSubject.get(subject) ?? 0) + 1);
-    let subjects = 0;
-    let flags = 0;
-    for (const n of perSubject.values())
-      if (n >= 2) {
-        subjects++;
-        flags += n;
-      }
-    return { subjects, flags };
+    return countRepeats(this.subjects);
   }
 
   /** Response times by risk, by each of `shiftKeys` (in that order) and by operator; the breaches. */
