@@ -1,9 +1,10 @@
 // The figures of each settled IST day, kept (migration 13): a closed flag's counts and durations no
 // longer change with the clock, so a day's closed flags are summed once per shift into a report
 // part (report-part.ts) and kept in report_days until a trigger drops the day because one of its
-// flags was added, changed or deleted. A report then reads a few hundred kept parts instead of a
-// quarter of a million rows, and reads live only its partial first and last days and the flags
-// still open. A day is (re)made the first time a report needs it, or ahead of time by warm().
+// closed flags was added, changed or deleted, or one of its flags was closed. A report then reads
+// a few hundred kept parts instead of a quarter of a million rows, and reads live only its partial
+// first and last days, the day not over yet, and the flags still open. A day that is over is
+// (re)made the first time a report needs it, or ahead of time by warm().
 import { RISKS, type Risk } from '../../../../shared/domain';
 import { REPORT_BREACH_CAP, REPORT_MAX_RANGE_MS } from '../../../../shared/report';
 import type { Shift } from '../../../../shared/shifts/schedule';
