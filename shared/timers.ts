@@ -42,6 +42,11 @@ export interface FlagTimer {
   breached: boolean;
 }
 
+/** A stage's target for a flag of this risk (confirmation has one target for every risk). */
+export function stageTarget(stage: TimerStage, risk: Risk, targets: TimerTargets = DEFAULT_TARGETS): number {
+  return stage === 'confirm' ? targets.confirmMs : targets[`${stage}Ms`][risk];
+}
+
 export function flagTimers(
   m: FlagMilestones,
   nowMs: number,
@@ -65,9 +70,14 @@ export function flagTimers(
     };
   };
   return [
-    timer('acknowledge', m.receivedAtMs, m.acknowledgedAtMs, targets.acknowledgeMs[m.risk]),
-    timer('dispatch', m.receivedAtMs, m.dispatchedAtMs ?? null, targets.dispatchMs[m.risk]),
-    timer('confirm', m.dispatchedAtMs ?? null, m.confirmedAtMs ?? null, targets.confirmMs),
-    timer('close', m.receivedAtMs, m.closedAtMs ?? null, targets.closeMs[m.risk]),
+    timer('acknowledge', m.receivedAtMs, m.acknowledgedAtMs, stageTarget('acknowledge', m.risk, targets)),
+    timer('dispatch', m.receivedAtMs, m.dispatchedAtMs ?? null, stageTarget('dispatch', m.risk, targets)),
+    timer(
+      'confirm',
+      m.dispatchedAtMs ?? null,
+      m.confirmedAtMs ?? null,
+      stageTarget('confirm', m.risk, targets),
+    ),
+    timer('close', m.receivedAtMs, m.closedAtMs ?? null, stageTarget('close', m.risk, targets)),
   ];
 }

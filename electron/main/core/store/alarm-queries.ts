@@ -32,11 +32,13 @@ export function arrivalStats(db: SqliteDatabase, sinceMs: number, training: bool
   return { firstMs: range.firstMs, lastMs: range.lastMs, byHourOfWeek };
 }
 
-/** Nearest rank over ascending values (also the report's p90). */
+/** The index of the p-th percentile by nearest rank among n ascending values (n > 0). */
+export const nearestRank = (n: number, p: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
+
+/** Nearest rank over ascending values (the report's p90 selects the same rank, report-sum.ts). */
 export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-  return sorted[index]!;
+  return sorted[nearestRank(sorted.length, p)]!;
 }
 
 export function median(sorted: ArrayLike<number>): number | null {

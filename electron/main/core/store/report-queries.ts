@@ -81,7 +81,7 @@ function sumOfRange(
   };
   const fromDay = Math.ceil((range.fromMs + IST_OFFSET_MS) / DAY_MS);
   // A day not over yet is read live: kept, it would be dropped again by its next closed flag.
-  const toDay = Math.min(Math.floor((range.toMs + IST_OFFSET_MS) / DAY_MS), istDay(context.nowMs));
+  const toDay = Math.min(istDay(range.toMs), istDay(context.nowMs));
   if (!keptDays || fromDay >= toDay) {
     live(REPORT_ROWS_SQL, range.fromMs, range.toMs);
     return sum;

@@ -3,7 +3,8 @@
 // the cells it unites — exact, by selection rather than a sort of every sample.
 import { RISKS, type Risk } from '../../../../shared/domain';
 import type { Report, StagesStats } from '../../../../shared/report';
-import { DEFAULT_TARGETS, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
+import { stageTarget, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
+import { nearestRank } from './alarm-queries';
 import { caseNoOf } from './flag-rows';
 import { WorstBreaches, type Cell, type ReportPart } from './report-part';
 import { countRepeats, type Subjects } from './report-subjects';
@@ -62,7 +63,7 @@ export function medianAndP90(samples: Float64Array): { medianMs: number | null; 
   // only the side its rank is on.
   const upper = at(mid);
   const medianMs = n % 2 === 1 ? upper : (at(mid - 1, 0, mid - 1) + upper) / 2;
-  const p90 = Math.min(n - 1, Math.max(0, Math.ceil(0.9 * n) - 1));
+  const p90 = nearestRank(n, 0.9);
   return { medianMs, p90Ms: p90 === mid ? upper : at(p90, mid + 1, n - 1) };
 }
 
@@ -88,13 +89,7 @@ function stats(cells: readonly Cell[], targetOf: (stage: TimerStage) => number |
   return Object.fromEntries(entries) as StagesStats;
 }
 
-const riskTarget = (risk: Risk) => (stage: TimerStage) =>
-  ({
-    acknowledge: DEFAULT_TARGETS.acknowledgeMs[risk],
-    dispatch: DEFAULT_TARGETS.dispatchMs[risk],
-    confirm: DEFAULT_TARGETS.confirmMs,
-    close: DEFAULT_TARGETS.closeMs[risk],
-  })[stage];
+const riskTarget = (risk: Risk) => (stage: TimerStage) => stageTarget(stage, risk);
 
 function groupBy<K>(cells: readonly Cell[], keyOf: (cell: Cell) => K | null): Map<K, Cell[]> {
   const groups = new Map<K, Cell[]>();
