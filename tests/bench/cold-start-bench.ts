@@ -22,7 +22,7 @@ export function seed(file: string, key: Buffer, total: number, open: number): vo
     risk, risk_rank, district_key, training, source, received_at_ms, updated_at_ms, state, acknowledged_by, acknowledged_at_ms,
     route_outcome, unit_key, route_basis, route_confidence, subject_key)
     VALUES (?, 1, 'active', ?, ?, 'instagram', 'suicide', ?, ?, 'kota', 0, 'bench', ?, ?, ?, ?, ?,
-    'unit', 'kota-city', 'city', 'high', 'bench-' || ?)`);
+    'unit', 'kota-city', 'city', 'high', ?)`);
   const insertPersonal = db.prepare(
     `INSERT INTO flag_personal (flag_id, subject_json, raw_json) VALUES (?, '{"account_id":"1"}', '{}')`,
   );
@@ -46,7 +46,7 @@ export function seed(file: string, key: Buffer, total: number, open: number): vo
           isOpen ? 'new' : 'closed',
           isOpen ? null : 'Op Bench',
           isOpen ? null : at + 60_000,
-          id,
+          i.toString(16).padStart(32, '0'), // 32 hex digits, the form subject-key.ts writes
         );
         insertPersonal.run(id);
       }
