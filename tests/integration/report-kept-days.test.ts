@@ -4,10 +4,11 @@
 // time (parts made), the second (parts read back) and after flags change (parts dropped by the
 // triggers). Also: what is kept, what drops it, and the plans of the queries.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
 import {
   istDay,
+  KEPT_BREACHES_SQL,
   KEPT_PARTS_SQL,
   OLDEST_LIVE_SQL,
   warm,
@@ -45,7 +46,11 @@ interface FlagPlan {
 }
 
 const flagPlan: fc.Arbitrary<FlagPlan> = fc.record({
-  atMin: fc.integer({ min: 0, max: SPAN_DAYS * 24 * 60 - 1 }),
+  // Anywhere in the span, or in day 1's morning shift: one part then holds many cells.
+  atMin: fc.oneof(
+    fc.integer({ min: 0, max: SPAN_DAYS * 24 * 60 - 1 }),
+    fc.integer({ min: 1440 + 6 * 60, max: 1440 + 14 * 60 - 1 }),
+  ),
   risk: fc.constantFrom(...RISKS),
   district: fc.constantFrom('Kota' as const, 'Ajmer' as const, null),
   platform: fc.constantFrom('instagram' as const, 'youtube' as const),
@@ -224,6 +229,64 @@ describe('report: what is kept and what drops it', () => {
     sync.database.prepare('UPDATE flags SET follow_up_due_at_ms = 1 WHERE id = ?').run('f1');
     expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+    // Each kept part has its breach list, and no list outlives its part (those left while foreign
+    // keys were off above were replaced when their days were made again).
+    const ids = (table: string) =>
+      sync.database.prepare(`SELECT day, shift_key FROM ${table} ORDER BY 1, 2`).all();
+    expect(ids('report_day_breaches')).toEqual(ids('report_days'));
+    sync.database.prepare('UPDATE flags SET subject_key = NULL WHERE id = ?').run('f3');
+    expect(ids('report_day_breaches')).toEqual(ids('report_days'));
+    expect(keptDays(sync)).toEqual([0, 1, 2]);
+  });
+
+  it('reads the breach list only of the parts whose worst breach can make the report', () => {
+    // Day 2's morning: 250 flags acknowledged 200 minutes late. Every other day's are a few minutes
+    // late: the report's 200 worst are all day 2's, and no other day's list is read.
+    const late = Array.from({ length: 250 }, (_, i) =>
+      plan({ atMin: 2 * 1440 + 420 + i, stages: 5, stepMin: 200, subject: null }),
+    );
+    const onTime = [0, 1, 3].map((d) => plan({ atMin: d * 1440 + 420, stages: 5, stepMin: 4 }));
+    const sync = room([...late, ...onTime]);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE)); // makes the parts
+    const prepare = sync.database.prepare.bind(sync.database);
+    const listsRead: unknown[][] = [];
+    vi.spyOn(sync.database, 'prepare').mockImplementation(((sql: string) => {
+      const statement = prepare(sql);
+      if (sql !== KEPT_BREACHES_SQL) return statement;
+      const get = statement.get.bind(statement);
+      return Object.assign(statement, {
+        get: (...args: unknown[]) => (listsRead.push(args), get(...args)),
+      });
+    }) as typeof sync.database.prepare);
+    const report = kept(sync, WHOLE);
+    expect(listsRead).toEqual([[istDay(T0) + 2, 'morning']]);
+    expect(report.response.breaches.total).toBeGreaterThan(500);
+    expect(report.response.breaches.items).toHaveLength(200);
+    expect(report).toEqual(live(sync, WHOLE));
+  });
+
+  it('keeps keys of another form as text and durations of 50 days as doubles, and reads them back the same', () => {
+    const sync = fourDays();
+    // Neither is what the console writes: a key edited by hand, a flag closed 60 days after it came.
+    sync.database.prepare("UPDATE flags SET subject_key = 'edited by hand' WHERE id = 'f1'").run();
+    sync.database
+      .prepare("UPDATE flags SET closed_at_ms = received_at_ms + 60 * 86400000 WHERE id = 'f2'")
+      .run();
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+    const forms = sync.database
+      .prepare(
+        `SELECT day, length(subjects) AS words, summary_json ->> '$.otherSubjects' AS others,
+          summary_json ->> '$.timeBytes' AS timeBytes FROM report_days WHERE shift_key = 'morning' ORDER BY day`,
+      )
+      .all();
+    const day = istDay(T0);
+    expect(forms).toEqual([
+      { day, words: 16, others: '[]', timeBytes: 4 },
+      { day: day + 1, words: 0, others: '["edited by hand"]', timeBytes: 4 },
+      { day: day + 2, words: 16, others: '[]', timeBytes: 8 },
+      { day: day + 3, words: 16, others: '[]', timeBytes: 4 },
+    ]);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE)); // read back
   });
 
   it('keeps no day that is not over yet, and lists the worst breaches exactly past the cap', () => {
@@ -246,16 +309,17 @@ describe('report: what is kept and what drops it', () => {
     kept(sync, { fromMs: T0, toMs: T0 + DAY });
     const row = sync.database
       .prepare(
-        "SELECT summary_json, subjects, hex(subject_hashes) AS subject_hashes, length(times) AS times, length(breaches) AS breaches FROM report_days WHERE shift_key = 'morning'",
+        `SELECT summary_json, hex(subjects) AS subjects, hex(times) AS times,
+          length(breaches) AS breaches FROM report_days JOIN report_day_breaches USING (day, shift_key)
+          WHERE shift_key = 'morning'`,
       )
       .get();
     expect(row).toMatchInlineSnapshot(`
       {
         "breaches": 96,
-        "subject_hashes": "DE103FEB",
-        "subjects": "71f6d4c19cb39732d26275c2ca0c1907",
-        "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"breachTotal":2}",
-        "times": 32,
+        "subjects": "71F6D4C19CB39732D26275C2CA0C1907",
+        "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"timeBytes":4,"breachTotal":2,"worstBreach":[1,0,0,1795408200000,187000,60000],"otherSubjects":[]}",
+        "times": "78DA0200F0B4050078DA0200E0690B00",
       }
     `);
   });
@@ -314,9 +378,13 @@ describe('report: what is kept and what drops it', () => {
     expect(plan(KEPT_PARTS_SQL, 1, 9, 'basis')).toMatch(
       /^SEARCH report_days USING INDEX sqlite_autoindex_report_days_1 \(day>\? AND day<\?\)$/,
     );
-    // What each trigger runs for every flag written: one search by key.
-    expect(
-      plan('DELETE FROM report_days WHERE day = CAST((? + 19800000) / 86400000 AS INTEGER)', T0),
-    ).toMatch(/^SEARCH report_days USING (COVERING )?INDEX sqlite_autoindex_report_days_1 \(day=\?\)$/);
+    expect(plan(KEPT_BREACHES_SQL, 1, 'morning')).toBe(
+      'SEARCH report_day_breaches USING INDEX sqlite_autoindex_report_day_breaches_1 (day=? AND shift_key=?)',
+    );
+    // What each trigger runs for every flag written: one search by key, and the breach lists' cascade.
+    expect(plan('DELETE FROM report_days WHERE day = CAST((? + 19800000) / 86400000 AS INTEGER)', T0)).toBe(
+      'SEARCH report_days USING COVERING INDEX sqlite_autoindex_report_days_1 (day=?); ' +
+        'SEARCH report_day_breaches USING COVERING INDEX sqlite_autoindex_report_day_breaches_1 (day=? AND shift_key=?)',
+    );
   });
 });

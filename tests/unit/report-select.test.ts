@@ -1,10 +1,16 @@
-// The report's median and p90 come from a selection, not a sort (report-sum.ts): for any samples —
-// duplicates, sorted runs, one value — it puts the k-th smallest at k, and the figures equal the
-// nearest-rank ones of the sorted samples that the alarm KPIs use.
+// The report's median and p90 come from a selection, not a sort (report-quantiles.ts): for any
+// samples — duplicates, sorted runs, one value — it puts the k-th smallest at k, and the figures
+// equal the nearest-rank ones of the sorted samples that the alarm KPIs use. The radix selection
+// over many parts gives the same, and leaves to the copy what it cannot take.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { median, percentile } from '../../electron/main/core/store/alarm-queries';
-import { medianAndP90, selectInPlace } from '../../electron/main/core/store/report-sum';
+import {
+  durationsOf,
+  medianAndP90,
+  medianAndP90Of,
+  selectInPlace,
+} from '../../electron/main/core/store/report-quantiles';
 
 const durations = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 5_000_000 }), { maxLength: 300 }),
@@ -46,5 +52,66 @@ describe('selectInPlace', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+/** Samples cut into parts of random lengths (empty ones too), as a group's cells hold them. */
+function cut(values: readonly number[], cuts: readonly number[]): ArrayLike<number>[] {
+  const parts: ArrayLike<number>[] = [];
+  let at = 0;
+  for (const n of cuts) {
+    parts.push(durationsOf(values.slice(at, at + n)));
+    at += n;
+  }
+  parts.push(durationsOf(values.slice(at)));
+  return parts;
+}
+
+describe('medianAndP90Of', () => {
+  const wide = fc.oneof(
+    durations,
+    // Either side of 2^16 and up to 2^32 - 1: both digits of the radix matter.
+    fc.array(fc.integer({ min: 0, max: 2 ** 32 - 1 }), { maxLength: 300 }),
+    fc.array(fc.integer({ min: 65_530, max: 65_545 }), { maxLength: 300 }),
+  );
+
+  it('gives what a selection over all the samples gives, across parts of any length', () => {
+    fc.assert(
+      fc.property(wide, fc.array(fc.nat({ max: 40 }), { maxLength: 12 }), (values, cuts) => {
+        const sorted = Float64Array.from(values).sort();
+        expect(medianAndP90Of(cut(values, cuts))).toEqual({
+          medianMs: values.length === 0 ? null : median(sorted),
+          p90Ms: values.length === 0 ? null : percentile(sorted, 0.9),
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes fractional, negative and 50-day durations the same, held as doubles', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 100 }),
+        fc.constantFrom(0.5, -1, 2 ** 32, 4.5e9, -0),
+        (values, odd) => {
+          const all = [...values, odd];
+          const sorted = Float64Array.from(all).sort();
+          expect(medianAndP90Of([durationsOf(values), durationsOf([odd])])).toEqual({
+            medianMs: median(sorted),
+            p90Ms: percentile(sorted, 0.9),
+          });
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('durationsOf', () => {
+  it('holds whole milliseconds under 2^32 in 32 bits and anything else as doubles, sorted', () => {
+    expect(durationsOf([3, 1, 2])).toEqual(Uint32Array.from([1, 2, 3]));
+    expect(durationsOf([2 ** 32 - 1, 0])).toEqual(Uint32Array.from([0, 2 ** 32 - 1]));
+    expect(durationsOf([2 ** 32, 5])).toEqual(Float64Array.from([5, 2 ** 32]));
+    expect(durationsOf([1.5, -1])).toEqual(Float64Array.from([-1, 1.5]));
   });
 });

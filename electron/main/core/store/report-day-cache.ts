@@ -14,16 +14,14 @@ import type { SqliteDatabase } from './open-database';
 import { partsByShift, type Breach, type Cell, type ReportPart } from './report-part';
 import type { ReportContext } from './report-range';
 import { SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
-import { subjectsInText, subjectsOf } from './report-subjects';
+import { subjectsOf } from './report-subjects';
 
 const DAY_MS = 24 * 3600_000;
 /**
  * Raised whenever what a kept part holds, or how, changes (report-part.ts's tallies, cells and
  * breaches, encode() here): older parts are then made again. A test holds one kept day's exact form.
  */
-const FORMAT = 1;
-/** Subject keys are hex hashes (subject-key.ts): a newline never occurs in one. */
-const SUBJECT_SEP = '\n';
+const FORMAT = 2;
 
 /** IST days since 1970-01-01, as the triggers of migration 13 number them. */
 export const istDay = (ms: number) => Math.floor((ms + IST_OFFSET_MS) / DAY_MS);
@@ -33,102 +31,111 @@ export const istDayStartMs = (day: number) => day * DAY_MS - IST_OFFSET_MS;
 export const cacheBasis = (schedule: readonly Shift[]) =>
   JSON.stringify([FORMAT, schedule, DEFAULT_TARGETS, REPORT_BREACH_CAP]);
 
-export const KEPT_PARTS_SQL = `SELECT day, shift_key, summary_json, subjects, subject_hashes, times, breaches FROM report_days
+export const KEPT_PARTS_SQL = `SELECT day, shift_key, summary_json, times, subjects FROM report_days
   WHERE day >= ? AND day < ? AND basis = ?`;
+export const KEPT_BREACHES_SQL = 'SELECT breaches FROM report_day_breaches WHERE day = ? AND shift_key = ?';
+
+/** A kept breach is six numbers: seq, risk, stage, received, elapsed, target (risk and stage as indexes). */
+type KeptBreach = [number, number, number, number, number, number];
 
 interface Summary {
   slots: [number, number][];
   tallies: [string, number][];
   /** Per cell: risk, operator, then count, running and breached for each stage in TIMER_STAGES order. */
   cells: (string | number | null)[][];
+  /** 4 when every duration fits an unsigned 32-bit integer (whole ms under 49 days), else 8. */
+  timeBytes: 4 | 8;
   breachTotal: number;
+  /** The part's worst breach: its list is read only if this one can make the report's. */
+  worstBreach: KeptBreach | null;
+  /** Subject keys of another form than subject-key.ts's (report-subjects.ts); usually none. */
+  otherSubjects: readonly string[];
 }
 
-/** A kept breach is six numbers: seq, risk, stage, received, elapsed, target (risk and stage as indexes). */
+const keptBreach = (b: Breach): KeptBreach => [
+  b.seq,
+  RISKS.indexOf(b.risk),
+  TIMER_STAGES.indexOf(b.stage),
+  b.receivedAtMs,
+  b.elapsedMs,
+  b.targetMs,
+];
+/** The kept breach at `at` of these numbers. */
+const breachOf = (values: ArrayLike<number>, at = 0): Breach => ({
+  seq: values[at]!,
+  risk: RISKS[values[at + 1]!]!,
+  stage: TIMER_STAGES[values[at + 2]!]!,
+  receivedAtMs: values[at + 3]!,
+  elapsedMs: values[at + 4]!,
+  targetMs: values[at + 5]!,
+  running: false,
+});
 const BREACH_WIDTH = 6;
 
-const float64Blob = (values: number[]) => Buffer.from(Float64Array.from(values).buffer);
-function float64s(blob: Buffer): Float64Array {
-  // A copy: the blob's bytes may not start on an 8-byte boundary, which a Float64Array view needs.
-  const values = new Float64Array(blob.byteLength / 8);
+const bytesOf = (values: Uint32Array | Float64Array) =>
+  Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+
+/** The blob's values, in place when its bytes are aligned for them (better-sqlite3's are), else a copy. */
+function valuesOf<T extends Uint32Array | Float64Array>(
+  blob: Buffer,
+  Values: { new (buffer: ArrayBufferLike, offset: number, length: number): T; new (length: number): T },
+  width: number,
+): T {
+  if (blob.byteOffset % width === 0) return new Values(blob.buffer, blob.byteOffset, blob.byteLength / width);
+  const values = new Values(blob.byteLength / width);
   new Uint8Array(values.buffer).set(blob);
   return values;
 }
 
 function encode(part: ReportPart) {
-  const samples: number[] = [];
+  const stageTimes: ArrayLike<number>[] = [];
   const cells = part.cells.map((cell) => [
     cell.risk,
     cell.operator,
     ...TIMER_STAGES.flatMap((stage) => {
       const { times, running, breached } = cell.stages[stage];
-      for (let i = 0; i < times.length; i++) samples.push(times[i]!);
+      stageTimes.push(times);
       return [times.length, running, breached];
     }),
   ]);
+  // Each cell's durations as they are (sorted, durationsOf): 4 bytes each unless one cell needs 8.
+  const total = stageTimes.reduce((n, t) => n + t.length, 0);
+  const times = stageTimes.every((t) => t instanceof Uint32Array)
+    ? new Uint32Array(total)
+    : new Float64Array(total);
+  let offset = 0;
+  for (const t of stageTimes) {
+    times.set(t, offset);
+    offset += t.length;
+  }
   const breaches: number[] = [];
-  for (const b of part.breaches.top)
-    breaches.push(
-      b.seq,
-      RISKS.indexOf(b.risk),
-      TIMER_STAGES.indexOf(b.stage),
-      b.receivedAtMs,
-      b.elapsedMs,
-      b.targetMs,
-    );
+  for (const b of part.breaches.top()) breaches.push(...keptBreach(b));
   const summary: Summary = {
     slots: [...part.slots],
     tallies: [...part.tallies],
     cells,
+    timeBytes: times.BYTES_PER_ELEMENT as 4 | 8,
     breachTotal: part.breaches.total,
+    worstBreach: part.breaches.worst ? keptBreach(part.breaches.worst) : null,
+    otherSubjects: part.subjects.others,
   };
   return {
     summary: JSON.stringify(summary),
-    subjects: Array.from(part.subjects.hashes, (_, i) => part.subjects.keyAt(i)).join(SUBJECT_SEP),
-    subjectHashes: Buffer.from(
-      part.subjects.hashes.buffer,
-      part.subjects.hashes.byteOffset,
-      part.subjects.hashes.byteLength,
-    ),
-    times: float64Blob(samples),
-    breaches: float64Blob(breaches),
+    times: bytesOf(times),
+    subjects: bytesOf(part.subjects.words),
+    breaches: bytesOf(Float64Array.from(breaches)),
   };
 }
 
-/** A kept part's breaches, made one at a time: a report takes them only while they make its list. */
-function* breachesOf(values: Float64Array): Iterable<Breach> {
-  for (let i = 0; i < values.length; i += BREACH_WIDTH)
-    yield {
-      seq: values[i]!,
-      risk: RISKS[values[i + 1]!]!,
-      stage: TIMER_STAGES[values[i + 2]!]!,
-      receivedAtMs: values[i + 3]!,
-      elapsedMs: values[i + 4]!,
-      targetMs: values[i + 5]!,
-      running: false,
-    };
-}
+type KeptRow = [day: number, shiftKey: string, summary: string, times: Buffer, subjects: Buffer];
 
-type KeptRow = [
-  day: number,
-  shiftKey: string,
-  summary: string,
-  subjects: string,
-  subjectHashes: Buffer,
-  times: Buffer,
-  breaches: Buffer,
-];
-
-function uint32s(blob: Buffer): Uint32Array {
-  // A copy, as float64s(): a view needs its bytes on a 4-byte boundary.
-  const values = new Uint32Array(blob.byteLength / 4);
-  new Uint8Array(values.buffer).set(blob);
-  return values;
-}
-
-function decode([, shiftKey, summaryJson, subjects, subjectHashes, times, breaches]: KeptRow): ReportPart {
+function decode(
+  [day, shiftKey, summaryJson, times, subjects]: KeptRow,
+  readBreaches: (day: number, shiftKey: string) => Buffer,
+): ReportPart {
   const summary = JSON.parse(summaryJson) as Summary;
-  const samples = float64s(times);
+  const samples =
+    summary.timeBytes === 4 ? valuesOf(times, Uint32Array, 4) : valuesOf(times, Float64Array, 8);
   let offset = 0;
   const cells = summary.cells.map(([risk, operator, ...figures]): Cell => {
     const stages = Object.fromEntries(
@@ -148,9 +155,16 @@ function decode([, shiftKey, summaryJson, subjects, subjectHashes, times, breach
   return {
     slots: new Map(summary.slots),
     tallies: new Map(summary.tallies),
-    subjects: subjectsInText(subjects, SUBJECT_SEP, uint32s(subjectHashes)),
+    subjects: { words: valuesOf(subjects, Uint32Array, 4), others: summary.otherSubjects },
     cells,
-    breaches: { total: summary.breachTotal, top: breachesOf(float64s(breaches)) },
+    breaches: {
+      total: summary.breachTotal,
+      worst: summary.worstBreach ? breachOf(summary.worstBreach) : undefined,
+      *top() {
+        const values = valuesOf(readBreaches(day, shiftKey), Float64Array, 8);
+        for (let at = 0; at < values.length; at += BREACH_WIDTH) yield breachOf(values, at);
+      },
+    },
   };
 }
 
@@ -159,7 +173,7 @@ const EMPTY_PART: ReportPart = {
   tallies: new Map(),
   subjects: subjectsOf([]),
   cells: [],
-  breaches: { total: 0, top: [] },
+  breaches: { total: 0, worst: undefined, top: () => [] },
 };
 
 /**
@@ -182,25 +196,25 @@ function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Sh
     }
     for (const { key } of schedule) made.set(`${day}:${key}`, parts.get(key) ?? EMPTY_PART);
   }
+  // A day's breach list is dropped with it by the foreign key's cascade; one left behind while
+  // foreign keys were off (a restore) is replaced.
+  const drop = db.prepare('DELETE FROM report_days WHERE day = ? AND shift_key = ?');
   const keep = db.prepare(
-    `INSERT OR REPLACE INTO report_days (day, shift_key, basis, summary_json, subjects, subject_hashes, times, breaches)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    'INSERT INTO report_days (day, shift_key, basis, summary_json, times, subjects) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const keepBreaches = db.prepare(
+    'INSERT OR REPLACE INTO report_day_breaches (day, shift_key, breaches) VALUES (?, ?, ?)',
   );
   try {
     db.transaction(() => {
       db.prepare('DELETE FROM report_days WHERE basis <> ?').run(basis);
       for (const [id, part] of made) {
-        const { summary, subjects, subjectHashes, times, breaches } = encode(part);
-        keep.run(
-          Number(id.slice(0, id.indexOf(':'))),
-          id.slice(id.indexOf(':') + 1),
-          basis,
-          summary,
-          subjects,
-          subjectHashes,
-          times,
-          breaches,
-        );
+        const day = Number(id.slice(0, id.indexOf(':')));
+        const shiftKey = id.slice(id.indexOf(':') + 1);
+        const { summary, times, subjects, breaches } = encode(part);
+        drop.run(day, shiftKey);
+        keep.run(day, shiftKey, basis, summary, times, subjects);
+        keepBreaches.run(day, shiftKey, breaches);
       }
     })();
   } catch {
@@ -224,11 +238,19 @@ export function keptParts(
   const basis = cacheBasis(schedule);
   const shiftKeys = shiftKey === undefined ? schedule.map((s) => s.key) : [shiftKey];
   const parts = new Map<string, ReportPart>();
+  const breaches = db.prepare<[number, string], Buffer>(KEPT_BREACHES_SQL).pluck();
+  const readBreaches = (day: number, key: string) => {
+    const blob = breaches.get(day, key);
+    // Kept with its day in one transaction, and dropped with it: never missing while the day is kept.
+    if (blob === undefined) throw new Error(`report_day_breaches: none kept for day ${day}, ${key}`);
+    return blob;
+  };
   const rows = db
     .prepare<[number, number, string], KeptRow>(KEPT_PARTS_SQL)
     .raw(true)
     .iterate(fromDay, toDay, basis);
-  for (const row of rows) if (shiftKeys.includes(row[1])) parts.set(`${row[0]}:${row[1]}`, decode(row));
+  for (const row of rows)
+    if (shiftKeys.includes(row[1])) parts.set(`${row[0]}:${row[1]}`, decode(row, readBreaches));
   const missing: number[] = [];
   for (let day = fromDay; day < toDay; day++)
     if (shiftKeys.some((key) => !parts.has(`${day}:${key}`))) missing.push(day);

@@ -8,6 +8,7 @@ import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
 import { REPORT_BREACH_CAP } from '../../../../shared/report';
 import { flagTimers, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
 import { SLOT_MS } from './report-operator-load';
+import { durationsOf } from './report-quantiles';
 import { shiftOfTime, type ReportContext } from './report-range';
 import { COL, parseBreakdown, type Breakdown, type ReportRow } from './report-rows';
 import { subjectsOf, type Subjects } from './report-subjects';
@@ -47,8 +48,11 @@ export interface ReportPart {
   /** The subject key of each flag that has one, repeated as often as the subject was flagged. */
   subjects: Subjects;
   cells: Cell[];
-  /** How many breaches, and the worst REPORT_BREACH_CAP of them, worst first. */
-  breaches: { total: number; top: Iterable<Breach> };
+  /**
+   * How many breaches, the worst of them, and the worst REPORT_BREACH_CAP, worst first: read from a
+   * kept day only when its worst can make the report's list.
+   */
+  breaches: { total: number; worst: Breach | undefined; top: () => Iterable<Breach> };
 }
 
 /**
@@ -82,10 +86,15 @@ export const worse = (a: Breach, b: Breach) =>
 export class WorstBreaches {
   readonly top: Breach[] = [];
   constructor(private readonly cap = REPORT_BREACH_CAP) {}
+  /** Whether the breach is among the worst so far. */
+  admits(breach: Breach): boolean {
+    const last = this.top[this.cap - 1];
+    return last === undefined || worse(last, breach) > 0;
+  }
+
   /** Keeps the breach if it is among the worst so far; false when it is not (nor any better one). */
   offer(breach: Breach): boolean {
-    const last = this.top[this.cap - 1];
-    if (last !== undefined && worse(last, breach) <= 0) return false;
+    if (!this.admits(breach)) return false;
     let lo = 0;
     let hi = this.top.length;
     while (lo < hi) {
@@ -130,8 +139,16 @@ class PartBuilder {
       slots: this.slots,
       tallies,
       subjects: subjectsOf(this.subjectKeys),
-      cells: [...this.cells.values()],
-      breaches: { total: this.breachTotal, top: this.breaches.top },
+      cells: [...this.cells.values()].map((cell) => ({
+        ...cell,
+        stages: Object.fromEntries(
+          TIMER_STAGES.map((stage) => [
+            stage,
+            { ...cell.stages[stage], times: durationsOf(cell.stages[stage].times) },
+          ]),
+        ) as unknown as Cell['stages'],
+      })),
+      breaches: { total: this.breachTotal, worst: this.breaches.top[0], top: () => this.breaches.top },
     };
   }
 }

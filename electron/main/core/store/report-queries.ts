@@ -100,13 +100,18 @@ export function report(
   context: ReportContext,
   { keptDays = true } = {},
 ): Report {
+  // One transaction: the open flags read live, the days kept and the breach lists read last
+  // (ReportSum.response) are all of the same moment.
+  return db.transaction(() => reportOf(db, range, context, keptDays))();
+}
+
+function reportOf(db: SqliteDatabase, range: ReportRange, context: ReportContext, keptDays: boolean): Report {
   const { params, windows: asked } = reportWindows(range, context.schedule);
   // Time after the report's generation has not happened yet: no rate or share may count it.
   const windows = asked
     .map((w) => ({ fromMs: w.fromMs, toMs: Math.min(w.toMs, context.nowMs) }))
     .filter((w) => w.fromMs < w.toMs);
-  // One transaction: the open flags read live and the days kept are of the same moment.
-  const figures = db.transaction(() => sumOfRange(db, range, params, context, keptDays))();
+  const figures = sumOfRange(db, range, params, context, keptDays);
   const slots = figures.slots();
   const { series, peak } = timeline(slots, range);
   const flags = figures.count('flags');
