@@ -196,6 +196,8 @@ describe('encrypted store: the file on disk', () => {
     expect(sync.database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sync.database.pragma('synchronous', { simple: true })).toBe(2);
     expect(sync.database.pragma('cipher', { simple: true })).toBe('sqlcipher');
+    // 64 MiB of decrypted pages: a year's kept report days stay in memory between reports.
+    expect(sync.database.pragma('cache_size', { simple: true })).toBe(-65536);
   });
 
   it('leaves the file byte-for-byte untouched on a wrong key, and never creates a new one', () => {
