@@ -70,12 +70,13 @@ const RECORD_MESSAGES = `(() => {
 const MEASURE = `(days) => new Promise((resolve, reject) => {
   const view = document.querySelector('[data-testid="reports-view"]');
   const select = view.querySelector('[data-testid="report-days"]');
-  // Every recharts figure, with as many bars drawn as its table has non-zero figures (zeros draw none).
+  // Every recharts figure, with as many bars drawn as its table has non-zero figures (zeros draw
+  // none), or its line (a long series, BarFigure's LINE_AFTER_POINTS).
   const charts = () => [...view.querySelectorAll('.report-figure')].filter((f) => f.querySelector('.report-chart'))
     .map((f) => ({ id: f.getAttribute('data-testid'), bars: f.querySelectorAll('.recharts-bar-rectangle').length,
-      surface: !!f.querySelector('svg.recharts-surface'),
+      line: !!f.querySelector('path.recharts-line-curve[d]'), surface: !!f.querySelector('svg.recharts-surface'),
       figures: [...f.querySelectorAll('table tbody td:last-child')].filter((td) => Number(td.textContent) > 0).length }));
-  const drawn = (c) => c.surface && c.bars >= c.figures;
+  const drawn = (c) => c.surface && (c.line || c.bars >= c.figures);
   // The new range's figures: one row per IST day of the period in the per-day table (days or days + 1).
   const dayRows = () => view.querySelectorAll('[data-testid="report-per-day-table"] tbody tr').length;
   const loaded = () => view.getAttribute('data-loaded') === 'true';

@@ -96,6 +96,20 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
     'test-results/reports/report-page',
   ]);
 
+  // A year, chosen by its first date: its days as a line (a bar each would be under 2 px wide),
+  // and every day still in the table.
+  const yearAgo = new Date(Date.now() + 5.5 * 3600_000 - 365 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId('report-from').fill(yearAgo);
+  await expect(page.getByTestId('report-per-day').locator('path.recharts-line-curve')).toBeVisible();
+  await expect(page.getByTestId('report-per-day').locator('.recharts-bar-rectangle')).toHaveCount(0);
+  expect(await page.getByTestId('report-per-day-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(
+    365,
+  );
+  await page
+    .getByTestId('report-per-day')
+    .locator('.report-chart')
+    .screenshot({ path: 'test-results/screens/report-per-day-year.png' });
+
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('report-csv').click(),
