@@ -8,6 +8,7 @@ import { median, percentile } from '../../electron/main/core/store/alarm-queries
 import {
   durationsOf,
   medianAndP90,
+  medianAndP90ByGroup,
   medianAndP90Of,
   selectInPlace,
 } from '../../electron/main/core/store/report-quantiles';
@@ -113,5 +114,36 @@ describe('durationsOf', () => {
     expect(durationsOf([2 ** 32 - 1, 0])).toEqual(Uint32Array.from([0, 2 ** 32 - 1]));
     expect(durationsOf([2 ** 32, 5])).toEqual(Float64Array.from([5, 2 ** 32]));
     expect(durationsOf([1.5, -1])).toEqual(Float64Array.from([-1, 1.5]));
+  });
+});
+
+describe('medianAndP90ByGroup', () => {
+  it('gives each group what a selection over its own samples gives, a part counting in several groups', () => {
+    const part = fc.record({
+      values: fc.oneof(
+        fc.array(fc.integer({ min: 0, max: 200_000 }), { maxLength: 30 }),
+        fc.array(fc.constantFrom(0.5, 2 ** 33, 60_000), { maxLength: 3 }), // doubles now and then
+      ),
+      groups: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 20 }), (parts) => {
+        const found = medianAndP90ByGroup(
+          parts.map((p) => durationsOf(p.values)),
+          parts.map((p) => p.groups),
+          6,
+        );
+        found.forEach((quantiles, group) => {
+          const own = parts.filter((p) => p.groups.includes(group)).flatMap((p) => p.values);
+          const sorted = Float64Array.from(own).sort();
+          expect(quantiles).toEqual({
+            count: own.length,
+            medianMs: own.length === 0 ? null : median(sorted),
+            p90Ms: own.length === 0 ? null : percentile(sorted, 0.9),
+          });
+        });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -76,7 +76,6 @@ export function durationsOf(values: readonly number[]): Uint32Array | Float64Arr
 
 const DIGIT = 2 ** 16;
 /** Reused between calls: a report asks for seventy or so groups' ranks, one after another. */
-const highCounts = new Uint32Array(DIGIT);
 const lowCounts = new Uint32Array(DIGIT);
 
 /** The digit whose count holds the rank-th sample (0-based), and that sample's rank within it. */
@@ -87,7 +86,7 @@ function digitOf(counts: Uint32Array, rank: number): { digit: number; rest: numb
   return { digit, rest: rank - below };
 }
 
-/** The first index of the sorted part whose value is at least `value`. */
+/** The first index of the sorted part from `from` on whose value is at least `value`. */
 function lowerBound(part: Uint32Array, value: number, from = 0): number {
   let lo = from;
   let hi = part.length;
@@ -99,19 +98,15 @@ function lowerBound(part: Uint32Array, value: number, from = 0): number {
   return lo;
 }
 
-/** The sample of each rank (0-based) of the sorted parts together, by their high then low 16 bits. */
-function radixSelect(parts: readonly Uint32Array[], ranks: readonly number[]): number[] {
-  highCounts.fill(0);
-  for (const part of parts) {
-    // Sorted: each high digit is one run, counted once rather than sample by sample.
-    for (let i = 0; i < part.length;) {
-      const digit = part[i]! >>> 16;
-      const end = (digit + 1) * DIGIT;
-      const j = part[part.length - 1]! < end ? part.length : lowerBound(part, end, i + 1);
-      highCounts[digit] = highCounts[digit]! + (j - i);
-      i = j;
-    }
-  }
+/**
+ * The sample of each rank (0-based) of the sorted parts together, given the counts of their
+ * samples by high 16 bits: then by their low 16 bits, from only the run each rank falls in.
+ */
+function radixSelect(
+  parts: readonly Uint32Array[],
+  highCounts: Uint32Array,
+  ranks: readonly number[],
+): number[] {
   let counted = -1; // the high digit lowCounts holds (the median's two ranks usually share one)
   return ranks.map((rank) => {
     const { digit, rest } = digitOf(highCounts, rank);
@@ -128,30 +123,74 @@ function radixSelect(parts: readonly Uint32Array[], ranks: readonly number[]): n
   });
 }
 
+export interface Quantiles {
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+}
+
 /**
- * medianAndP90 of the samples of all the parts together, each part as durationsOf makes it (a
- * Uint32Array must be sorted); none is copied or reordered unless one holds doubles.
+ * medianAndP90 of each group's samples, where part p counts in every group of groupsOf[p] (a cell
+ * is in one group of each grouping: its risk, its shift, its operator). Each part as durationsOf
+ * makes it (a Uint32Array must be sorted); none is copied or reordered unless its group holds
+ * doubles. The high digits are counted once per part for all its groups: sorted, each digit is one
+ * run, counted once rather than sample by sample.
  */
+export function medianAndP90ByGroup(
+  parts: readonly ArrayLike<number>[],
+  groupsOf: readonly (readonly number[])[],
+  groups: number,
+): Quantiles[] {
+  const members = Array.from({ length: groups }, () => [] as ArrayLike<number>[]);
+  const whole = new Array<boolean>(groups).fill(true);
+  const highCounts = new Uint32Array(groups * DIGIT);
+  parts.forEach((part, p) => {
+    const of = groupsOf[p]!;
+    for (const group of of) {
+      if (part.length > 0) members[group]!.push(part);
+      if (!(part instanceof Uint32Array)) whole[group] = false;
+    }
+    if (!(part instanceof Uint32Array)) return;
+    for (let i = 0; i < part.length;) {
+      const digit = part[i]! >>> 16;
+      const end = (digit + 1) * DIGIT;
+      const next = part[part.length - 1]! < end ? part.length : lowerBound(part, end, i + 1);
+      for (const group of of)
+        highCounts[group * DIGIT + digit] = highCounts[group * DIGIT + digit]! + (next - i);
+      i = next;
+    }
+  });
+  return members.map((groupParts, group): Quantiles => {
+    const n = groupParts.reduce((total, part) => total + part.length, 0);
+    if (n === 0) return { count: 0, medianMs: null, p90Ms: null };
+    if (!whole[group]) {
+      const samples = new Float64Array(n);
+      let offset = 0;
+      for (const part of groupParts) {
+        samples.set(part, offset);
+        offset += part.length;
+      }
+      return { count: n, ...medianAndP90(samples) };
+    }
+    const mid = n >> 1;
+    const [lower, upper, p90] = radixSelect(
+      groupParts as Uint32Array[],
+      highCounts.subarray(group * DIGIT, (group + 1) * DIGIT),
+      [n % 2 === 1 ? mid : mid - 1, mid, nearestRank(n, 0.9)],
+    ) as [number, number, number];
+    return { count: n, medianMs: n % 2 === 1 ? upper : (lower + upper) / 2, p90Ms: p90 };
+  });
+}
+
+/** medianAndP90 of the samples of all the parts together (medianAndP90ByGroup with one group). */
 export function medianAndP90Of(parts: readonly ArrayLike<number>[]): {
   medianMs: number | null;
   p90Ms: number | null;
 } {
-  const n = parts.reduce((total, part) => total + part.length, 0);
-  if (n === 0) return { medianMs: null, p90Ms: null };
-  if (!parts.every((part): part is Uint32Array => part instanceof Uint32Array)) {
-    const samples = new Float64Array(n);
-    let offset = 0;
-    for (const part of parts) {
-      samples.set(part, offset);
-      offset += part.length;
-    }
-    return medianAndP90(samples);
-  }
-  const mid = n >> 1;
-  const [lower, upper, p90] = radixSelect(parts, [n % 2 === 1 ? mid : mid - 1, mid, nearestRank(n, 0.9)]) as [
-    number,
-    number,
-    number,
-  ];
-  return { medianMs: n % 2 === 1 ? upper : (lower + upper) / 2, p90Ms: p90 };
+  const [{ medianMs, p90Ms }] = medianAndP90ByGroup(
+    parts,
+    parts.map(() => [0]),
+    1,
+  ) as [Quantiles];
+  return { medianMs, p90Ms };
 }

@@ -6,38 +6,57 @@ import type { Report, StagesStats } from '../../../../shared/report';
 import { stageTarget, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
 import { caseNoOf } from './flag-rows';
 import { worse, WorstBreaches, type Cell, type ReportPart } from './report-part';
-import { medianAndP90Of } from './report-quantiles';
+import { medianAndP90ByGroup } from './report-quantiles';
 import { countRepeats, type Subjects } from './report-subjects';
 
-function stats(cells: readonly Cell[], targetOf: (stage: TimerStage) => number | null): StagesStats {
-  const entries = TIMER_STAGES.map((stage) => {
-    let running = 0;
-    let breached = 0;
-    const times: ArrayLike<number>[] = [];
-    for (const cell of cells) {
-      const tally = cell.stages[stage];
-      if (tally.times.length > 0) times.push(tally.times);
-      running += tally.running;
-      breached += tally.breached;
-    }
-    const count = times.reduce((n, t) => n + t.length, 0);
-    return [stage, { count, ...medianAndP90Of(times), running, breached, targetMs: targetOf(stage) }];
+/**
+ * Each group's figures per stage. Cell c counts in the groups groupsOf[c]; all groupings are
+ * counted together, so each cell's samples are read once per stage (report-quantiles.ts).
+ */
+function stagesByGroup(
+  cells: readonly Cell[],
+  groupsOf: readonly (readonly number[])[],
+  groups: number,
+  targetOf: (group: number, stage: TimerStage) => number | null,
+): StagesStats[] {
+  const byStage = TIMER_STAGES.map((stage) => {
+    const tallies = cells.map((cell) => cell.stages[stage]);
+    const quantiles = medianAndP90ByGroup(
+      tallies.map((t) => t.times),
+      groupsOf,
+      groups,
+    );
+    const running = new Array<number>(groups).fill(0);
+    const breached = new Array<number>(groups).fill(0);
+    tallies.forEach((tally, c) => {
+      for (const group of groupsOf[c]!) {
+        running[group]! += tally.running;
+        breached[group]! += tally.breached;
+      }
+    });
+    return { quantiles, running, breached };
   });
-  return Object.fromEntries(entries) as StagesStats;
-}
-
-const riskTarget = (risk: Risk) => (stage: TimerStage) => stageTarget(stage, risk);
-
-function groupBy<K>(cells: readonly Cell[], keyOf: (cell: Cell) => K | null): Map<K, Cell[]> {
-  const groups = new Map<K, Cell[]>();
-  for (const cell of cells) {
-    const key = keyOf(cell);
-    if (key === null) continue;
-    const group = groups.get(key);
-    if (group) group.push(cell);
-    else groups.set(key, [cell]);
-  }
-  return groups;
+  return Array.from(
+    { length: groups },
+    (_, group) =>
+      Object.fromEntries(
+        TIMER_STAGES.map((stage, s) => {
+          const { quantiles, running, breached } = byStage[s]!;
+          const { count, medianMs, p90Ms } = quantiles[group]!;
+          return [
+            stage,
+            {
+              count,
+              medianMs,
+              p90Ms,
+              running: running[group]!,
+              breached: breached[group]!,
+              targetMs: targetOf(group, stage),
+            },
+          ];
+        }),
+      ) as StagesStats,
+  );
 }
 
 export class ReportSum {
@@ -104,19 +123,35 @@ export class ReportSum {
 
   /** Response times by risk, by each of `shiftKeys` (in that order) and by operator; the breaches. */
   response(shiftKeys: readonly string[]): Report['response'] {
-    const none = () => null;
-    const byRisk = groupBy(this.cells, (c) => c.risk);
-    const byShift = groupBy(this.cells, (c) => c.shiftKey);
-    const byOperator = groupBy(this.cells, (c) => c.operator);
+    // Groups in one numbering: the risks, then the shifts asked for, then the operators by name.
+    const operators = [...new Set(this.cells.flatMap((c) => (c.operator === null ? [] : [c.operator])))].sort(
+      (a, b) => a.localeCompare(b),
+    );
+    const numbered = (keys: readonly string[], from: number) =>
+      new Map(keys.map((key, i) => [key, from + i]));
+    const riskGroup = numbered(RISKS, 0);
+    const shiftGroup = numbered(shiftKeys, RISKS.length);
+    const operatorGroup = numbered(operators, RISKS.length + shiftKeys.length);
+    const groupsOf = this.cells.map((cell) =>
+      [
+        riskGroup.get(cell.risk),
+        shiftGroup.get(cell.shiftKey),
+        cell.operator === null ? undefined : operatorGroup.get(cell.operator),
+      ].filter((group) => group !== undefined),
+    );
+    const stages = stagesByGroup(
+      this.cells,
+      groupsOf,
+      RISKS.length + shiftKeys.length + operators.length,
+      (group, stage) => (group < RISKS.length ? stageTarget(stage, RISKS[group]!) : null),
+    );
     return {
-      byRisk: Object.fromEntries(RISKS.map((r) => [r, stats(byRisk.get(r) ?? [], riskTarget(r))])) as Record<
-        Risk,
-        StagesStats
-      >,
-      byShift: shiftKeys.map((shiftKey) => ({ shiftKey, stages: stats(byShift.get(shiftKey) ?? [], none) })),
-      byOperator: [...byOperator]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([operator, cells]) => ({ operator, stages: stats(cells, none) })),
+      byRisk: Object.fromEntries(RISKS.map((risk, i) => [risk, stages[i]!])) as Record<Risk, StagesStats>,
+      byShift: shiftKeys.map((shiftKey, i) => ({ shiftKey, stages: stages[RISKS.length + i]! })),
+      byOperator: operators.map((operator, i) => ({
+        operator,
+        stages: stages[RISKS.length + shiftKeys.length + i]!,
+      })),
       breaches: {
         total: this.breachTotal,
         items: this.worstBreaches().top.map(({ seq, ...b }) => ({ caseNo: caseNoOf(seq), ...b })),
