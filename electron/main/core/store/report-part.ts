@@ -14,7 +14,7 @@ import { COL, parseBreakdown, type Breakdown, type ReportRow } from './report-ro
 import { subjectsOf, type Subjects } from './report-subjects';
 
 export interface StageTally {
-  /** Durations of the stages done, in no order. */
+  /** Durations of the stages done, as durationsOf (report-quantiles.ts) makes them: sorted, 32-bit where they fit. */
   times: ArrayLike<number>;
   /** Started and not done as of the report's generation (never in a settled part). */
   running: number;
