@@ -9,7 +9,6 @@ import {
   durationsOf,
   medianAndP90,
   medianAndP90ByGroup,
-  medianAndP90Of,
   selectInPlace,
 } from '../../electron/main/core/store/report-quantiles';
 
@@ -68,7 +67,17 @@ function cut(values: readonly number[], cuts: readonly number[]): ArrayLike<numb
   return parts;
 }
 
-describe('medianAndP90Of', () => {
+/** All the parts in one group: the figures of their samples together. */
+function medianAndP90Of(parts: readonly ArrayLike<number>[]) {
+  const { medianMs, p90Ms } = medianAndP90ByGroup(
+    parts,
+    parts.map(() => [0]),
+    1,
+  )[0]!;
+  return { medianMs, p90Ms };
+}
+
+describe('medianAndP90ByGroup, one group', () => {
   const wide = fc.oneof(
     durations,
     // Either side of 2^16 and up to 2^32 - 1: both digits of the radix matter.

@@ -181,16 +181,3 @@ export function medianAndP90ByGroup(
     return { count: n, medianMs: n % 2 === 1 ? upper : (lower + upper) / 2, p90Ms: p90 };
   });
 }
-
-/** medianAndP90 of the samples of all the parts together (medianAndP90ByGroup with one group). */
-export function medianAndP90Of(parts: readonly ArrayLike<number>[]): {
-  medianMs: number | null;
-  p90Ms: number | null;
-} {
-  const [{ medianMs, p90Ms }] = medianAndP90ByGroup(
-    parts,
-    parts.map(() => [0]),
-    1,
-  ) as [Quantiles];
-  return { medianMs, p90Ms };
-}
