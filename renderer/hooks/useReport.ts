@@ -1,5 +1,9 @@
 // The report for a period (and optionally a shift), computed by main over the store; read again
-// whenever the choice changes. Only the last request's answer is shown.
+// whenever the choice changes. Only the last request's answer is shown. While the next one is
+// computed, the last report shown stays on screen, marked as not the one asked for (`stale`): the
+// page does not go blank at every choice, and its charts are updated in place rather than drawn
+// anew (recharts' mount was most of the view's time). An error drops it: no figures are left up
+// that could be read as the answer.
 import { useEffect, useState } from 'react';
 import type { Report } from '../../shared/report';
 import type { ConsoleApi } from '../api/connection';
@@ -10,19 +14,23 @@ export interface ReportChoice {
   shiftKey: string | null;
 }
 
+interface Answer {
+  key: string;
+  report: Report | null;
+  error: string | null;
+}
+
 export function useReport(api: ConsoleApi, choice: ReportChoice) {
-  const [state, setState] = useState<{ key: string; report: Report | null; error: string | null } | null>(
-    null,
-  );
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const key = `${choice.fromMs}:${choice.toMs}:${choice.shiftKey ?? ''}`;
   useEffect(() => {
     let live = true;
     const { fromMs, toMs, shiftKey } = choice;
     api.invoke('getReport', { fromMs, toMs, ...(shiftKey ? { shiftKey } : {}) }).then(
-      (report) => live && setState({ key, report, error: null }),
+      (report) => live && setAnswer({ key, report, error: null }),
       (failure: unknown) =>
         live &&
-        setState({ key, report: null, error: failure instanceof Error ? failure.message : String(failure) }),
+        setAnswer({ key, report: null, error: failure instanceof Error ? failure.message : String(failure) }),
     );
     return () => {
       live = false;
@@ -30,6 +38,12 @@ export function useReport(api: ConsoleApi, choice: ReportChoice) {
     // The key names the choice: a new object with the same period asks nothing again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, key]);
-  const current = state?.key === key ? state : null;
-  return { report: current?.report ?? null, error: current?.error ?? null, loading: current === null };
+  const current = answer?.key === key;
+  return {
+    /** The report asked for, or while it is computed the last one shown (then `stale`). */
+    report: answer?.report ?? null,
+    stale: !current && answer?.report != null,
+    error: current ? answer.error : null,
+    loading: !current,
+  };
 }

@@ -53,14 +53,18 @@ export function ReportsView() {
   const schedule = useAppStore(selectSchedule) ?? [];
   const [shiftKey, setShiftKey] = useState<string | null>(null);
   const [period, setPeriod] = useState(() => lastDays(30));
-  const { report, error, loading } = useReport(api, { ...period, shiftKey });
+  const { report, stale, error, loading } = useReport(api, { ...period, shiftKey });
   const days = Math.round((period.toMs - period.fromMs) / DAY_MS);
   const shiftName = (key: string) => t(shiftNameKey(key), { defaultValue: key });
   const district = (key: string | null) =>
     key === null ? t('reports.unplaced') : (districtByKey(key)?.[language] ?? key);
 
   return (
-    <div className="reports-view" data-testid="reports-view" data-loaded={report ? 'true' : 'false'}>
+    <div
+      className="reports-view"
+      data-testid="reports-view"
+      data-loaded={report && !stale ? 'true' : 'false'}
+    >
       <div className="reports-toolbar no-print">
         <button type="button" onClick={() => (location.hash = hashFor(location.hash, 'desk'))}>
           {t('reports.back')}
@@ -119,15 +123,15 @@ export function ReportsView() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" disabled={stale} onClick={() => window.print()}>
           {t('reports.print')}
         </button>
         <button
           type="button"
-          disabled={!report}
+          disabled={!report || stale}
           data-testid="report-csv"
           onClick={() => {
-            if (!report) return;
+            if (!report || stale) return;
             // Recorded first: an export that cannot be recorded is not made.
             const range = { fromMs: report.fromMs, toMs: report.toMs, ...(shiftKey ? { shiftKey } : {}) };
             api.invoke('recordReportExport', range).then(
@@ -141,14 +145,20 @@ export function ReportsView() {
       </div>
       <h1>{t('reports.title')}</h1>
       <p className="reports-note">{t('reports.training')}</p>
-      {loading && <p>{t('reports.loading')}</p>}
+      {loading && (
+        <p data-testid="report-loading">
+          {report
+            ? t('reports.stale', { from: istDate(report.fromMs), to: istDate(report.toMs - 1) })
+            : t('reports.loading')}
+        </p>
+      )}
       {error && (
         <p className="case-error" role="alert">
           {t('reports.failed', { message: error })}
         </p>
       )}
       {report && (
-        <div className="reports-grid">
+        <div className={stale ? 'reports-grid reports-stale' : 'reports-grid'} aria-busy={stale}>
           <FigureTable
             caption={t('reports.flags')}
             testId="report-totals"

@@ -15,6 +15,7 @@ export const enReports = {
     print: 'Print',
     csv: 'Download CSV',
     loading: 'Computing…',
+    stale: 'Computing… The dimmed figures below are still those of {{from}} to {{to}}.',
     failed: 'The report could not be made: {{message}}',
     training: 'Training and drill flags never count in these figures.',
     flags: 'Flags',

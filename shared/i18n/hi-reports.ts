@@ -17,6 +17,7 @@ export const hiReports: Pick<Messages, 'reports'> = {
     print: 'प्रिंट',
     csv: 'CSV डाउनलोड',
     loading: 'गणना हो रही है…',
+    stale: 'गणना हो रही है… नीचे के धुंधले आँकड़े अभी {{from}} से {{to}} तक के हैं।',
     failed: 'रिपोर्ट नहीं बन सकी: {{message}}',
     training: 'प्रशिक्षण और अभ्यास फ़्लैग इन आँकड़ों में कभी नहीं गिने जाते।',
     flags: 'फ़्लैग',

@@ -120,6 +120,60 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
     expect(csv).not.toContain(secret); // a silence's reason is free text: never in the CSV
 });
 
+test('while the next period is computed, the last report stays up, dimmed and not to be exported', async ({
+  rig,
+  page,
+}) => {
+  const host = await rig.startHost([], { live: true });
+  rig.sim.publish(makeFlag({ id: 'fl_s1', risk: 'high', location: { district: 'Jodhpur' } }));
+  // The page's socket to the host, with the answers to getReport held back while `holding`.
+  let holding = false;
+  const heldIds = new Set<string>();
+  const held: (string | Buffer)[] = [];
+  let toPage: (message: string | Buffer) => void = () => {};
+  const idOf = (message: string | Buffer) => /"id":(\d+)/.exec(String(message).slice(0, 64))?.[1];
+  await page.routeWebSocket(/.*/, (socket) => {
+    const server = socket.connectToServer();
+    toPage = (message) => socket.send(message);
+    socket.onMessage((message) => {
+      if (holding && String(message).includes('"getReport"')) heldIds.add(idOf(message)!);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      if (heldIds.has(idOf(message) ?? '')) held.push(message);
+      else socket.send(message);
+    });
+  });
+  await openDesk(page, host.url.replace('view=desk', 'view=reports'));
+  const view = page.getByTestId('reports-view');
+  const dayRows = page.getByTestId('report-per-day-table').locator('tbody tr');
+  await expect(view).toHaveAttribute('data-loaded', 'true');
+  await expect(dayRows).toHaveCount(31); // the last 30 days
+  await expect(page.getByTestId('report-totals')).toContainText('1');
+
+  holding = true;
+  await page.getByTestId('report-days').selectOption('7');
+  await expect.poll(() => held.length).toBe(1);
+  // The 30 days stay on screen, dimmed and busy, and can be neither exported nor printed as the 7.
+  await expect(view).toHaveAttribute('data-loaded', 'false');
+  await expect(view.locator('.reports-grid')).toHaveAttribute('aria-busy', 'true');
+  // Its period is said, since the inputs above already show the one asked for.
+  const thirtyDaysAgo = new Date(Date.now() + 5.5 * 3600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByTestId('report-loading')).toContainText(`still those of ${thirtyDaysAgo} to`);
+  await expect(dayRows).toHaveCount(31);
+  await expect(page.getByTestId('report-csv')).toBeDisabled();
+  await expect(view.getByRole('button', { name: 'Print' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screens/report-stale.png' });
+
+  holding = false;
+  for (const message of held.splice(0)) toPage(message);
+  await expect(view).toHaveAttribute('data-loaded', 'true');
+  await expect(view.locator('.reports-grid')).toHaveAttribute('aria-busy', 'false');
+  await expect(dayRows).toHaveCount(8);
+  await expect(page.getByTestId('report-loading')).toHaveCount(0);
+  await expect(page.getByTestId('report-csv')).toBeEnabled();
+});
+
 test('an operator has no reports: no button, and main refuses the report', async ({ rig, page }) => {
   const host = await rig.startHost([], { live: true });
   rig.addAccount('Admin Testwal', 'administrator');
