@@ -117,6 +117,17 @@ describe('medianAndP90ByGroup, one group', () => {
   });
 });
 
+describe('medianAndP90ByGroup at the edges of its digits', () => {
+  it('takes samples that are all zero (a digit of no bits), one sample, and the largest 32-bit one', () => {
+    expect(medianAndP90Of([durationsOf([0, 0, 0])])).toEqual({ medianMs: 0, p90Ms: 0 });
+    expect(medianAndP90Of([durationsOf([]), durationsOf([7])])).toEqual({ medianMs: 7, p90Ms: 7 });
+    expect(medianAndP90Of([durationsOf([2 ** 32 - 1, 2 ** 31, 1])])).toEqual({
+      medianMs: 2 ** 31,
+      p90Ms: 2 ** 32 - 1,
+    });
+  });
+});
+
 describe('durationsOf', () => {
   it('holds whole milliseconds under 2^32 in 32 bits and anything else as doubles, sorted', () => {
     expect(durationsOf([3, 1, 2])).toEqual(Uint32Array.from([1, 2, 3]));
