@@ -2,7 +2,7 @@
 // time zone. The schedule is configuration: validated so that shifts have no gaps, no overlaps and
 // cover the 24 hours.
 import { z } from 'zod';
-import { IST_OFFSET_MS } from '../time/ist';
+import { IST_OFFSET_MS, istDate } from '../time/ist';
 
 const DAY_MIN = 24 * 60;
 const MINUTE_MS = 60_000;
@@ -61,10 +61,6 @@ export interface ShiftInstance {
   key: string;
   startMs: number;
   endMs: number;
-}
-
-function istDate(ms: number): string {
-  return new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 function istMidnight(date: string): number {

@@ -15,7 +15,11 @@ import {
   warmRecent,
 } from '../../electron/main/core/store/report-day-cache';
 import { report } from '../../electron/main/core/store/report-queries';
-import { SETTLED_ROWS_SQL, UNSETTLED_ROWS_SQL } from '../../electron/main/core/store/report-rows';
+import {
+  NUMBER_SUBJECTS_SQL,
+  SETTLED_ROWS_SQL,
+  UNSETTLED_ROWS_SQL,
+} from '../../electron/main/core/store/report-rows';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { RISKS } from '../../shared/domain';
 import { DEFAULT_SCHEDULE, parseScheduleText } from '../../shared/shifts/schedule';
@@ -30,6 +34,9 @@ const SPAN_DAYS = 4;
 const NOW = T0 + (SPAN_DAYS + 1) * DAY;
 const context = { schedule: DEFAULT_SCHEDULE, nowMs: NOW };
 const opened = closedAfterEach();
+/** Each flag row's subject number, looked up by its key (report-rows.ts). */
+const SUBJECT_NUMBER_PLAN =
+  'CORRELATED SCALAR SUBQUERY 1; SEARCH s USING COVERING INDEX sqlite_autoindex_report_subjects_1 (subject_key=?)';
 
 interface FlagPlan {
   atMin: number;
@@ -265,7 +272,7 @@ describe('report: what is kept and what drops it', () => {
     expect(report).toEqual(live(sync, WHOLE));
   });
 
-  it('keeps keys of another form as text and durations of 50 days as doubles, and reads them back the same', () => {
+  it('numbers keys of any form, keeps durations of 50 days as doubles, and reads them back the same', () => {
     const sync = fourDays();
     // Neither is what the console writes: a key edited by hand, a flag closed 60 days after it came.
     sync.database.prepare("UPDATE flags SET subject_key = 'edited by hand' WHERE id = 'f1'").run();
@@ -275,18 +282,84 @@ describe('report: what is kept and what drops it', () => {
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
     const forms = sync.database
       .prepare(
-        `SELECT day, length(subjects) AS words, summary_json ->> '$.otherSubjects' AS others,
-          summary_json ->> '$.timeBytes' AS timeBytes FROM report_days WHERE shift_key = 'morning' ORDER BY day`,
+        `SELECT day, length(subjects) AS bytes, summary_json ->> '$.timeBytes' AS timeBytes
+          FROM report_days WHERE shift_key = 'morning' ORDER BY day`,
       )
       .all();
     const day = istDay(T0);
     expect(forms).toEqual([
-      { day, words: 16, others: '[]', timeBytes: 4 },
-      { day: day + 1, words: 0, others: '["edited by hand"]', timeBytes: 4 },
-      { day: day + 2, words: 16, others: '[]', timeBytes: 8 },
-      { day: day + 3, words: 16, others: '[]', timeBytes: 4 },
+      { day, bytes: 4, timeBytes: 4 },
+      { day: day + 1, bytes: 4, timeBytes: 4 },
+      { day: day + 2, bytes: 4, timeBytes: 8 },
+      { day: day + 3, bytes: 4, timeBytes: 4 },
     ]);
+    expect(
+      sync.database
+        .prepare("SELECT count(*) FROM report_subjects WHERE subject_key = 'edited by hand'")
+        .pluck()
+        .get(),
+    ).toBe(1);
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE)); // read back
+  });
+
+  it('numbers a key while some flag has it, and never gives its number to another', () => {
+    // Days 0 and 1 hold one account's two flags (a repeat); day 2 another account's.
+    const sync = room([
+      plan({ atMin: 600, stages: 4, stepMin: 3, subject: 1 }),
+      plan({ atMin: 1440 + 600, stages: 4, stepMin: 3, subject: 1 }),
+      plan({ atMin: 2 * 1440 + 600, stages: 4, stepMin: 3, subject: 2 }),
+    ]);
+    const numbers = () =>
+      sync.database.prepare('SELECT id, subject_key FROM report_subjects ORDER BY id').all() as {
+        id: number;
+        subject_key: string;
+      }[];
+    const keyOf = (id: string) =>
+      sync.database.prepare('SELECT subject_key FROM flags WHERE id = ?').pluck().get(id) as string;
+    const [first, second] = [keyOf('f0'), keyOf('f2')];
+    expect(numbers()).toEqual([]); // nothing kept yet
+    expect(kept(sync, WHOLE).repeats).toEqual({ subjects: 1, flags: 2 });
+    expect(
+      numbers()
+        .map((n) => n.subject_key)
+        .sort(),
+    ).toEqual([first, second].sort());
+    const erase = (id: string) =>
+      sync.database.prepare('UPDATE flags SET subject_key = NULL WHERE id = ?').run(id);
+    // Retention erases the first flag's key: the second still has it, so its number stays.
+    erase('f0');
+    expect(numbers().map((n) => n.subject_key)).toContain(first);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+    expect(kept(sync, WHOLE).repeats).toEqual({ subjects: 0, flags: 0 });
+    // And the second's: no flag has the key any more, and neither has report_subjects.
+    erase('f1');
+    expect(numbers().map((n) => n.subject_key)).toEqual([second]);
+    // A flag deleted takes its key's number with it too.
+    const secondId = numbers()[0]!.id;
+    sync.database.pragma('foreign_keys = OFF');
+    sync.database.prepare("DELETE FROM flags WHERE id = 'f2'").run();
+    sync.database.pragma('foreign_keys = ON');
+    expect(numbers()).toEqual([]);
+    // The same account flagged again gets a new number, never one given before.
+    const again = plan({ atMin: 3 * 1440 + 600, stages: 4, stepMin: 3, subject: 2 });
+    receive(sync, 'again', again);
+    progress(sync, 'again', again);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+    expect(numbers()).toHaveLength(1);
+    expect(numbers()[0]!.subject_key).toBe(second);
+    expect(numbers()[0]!.id).toBeGreaterThan(secondId);
+  });
+
+  it('gives the same report when a day cannot be kept (a full disk), and keeps no number of it', () => {
+    const sync = fourDays();
+    sync.database.exec(`CREATE TEMP TRIGGER full_disk BEFORE INSERT ON report_days
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+    expect(keptDays(sync)).toEqual([]);
+    expect(sync.database.prepare('SELECT count(*) FROM report_subjects').pluck().get()).toBe(0);
+    sync.database.exec('DROP TRIGGER full_disk');
+    expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
+    expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
   });
 
   it('keeps no day that is not over yet, and lists the worst breaches exactly past the cap', () => {
@@ -317,8 +390,8 @@ describe('report: what is kept and what drops it', () => {
     expect(row).toMatchInlineSnapshot(`
       {
         "breaches": 96,
-        "subjects": "71F6D4C19CB39732D26275C2CA0C1907",
-        "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"timeBytes":4,"breachTotal":2,"worstBreach":[1,0,0,1795408200000,187000,60000],"otherSubjects":[]}",
+        "subjects": "01000000",
+        "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"timeBytes":4,"breachTotal":2,"worstBreach":[1,0,0,1795408200000,187000,60000]}",
         "times": "78DA0200F0B4050078DA0200E0690B00",
       }
     `);
@@ -369,10 +442,27 @@ describe('report: what is kept and what drops it', () => {
         .join('; ');
     const params = { fromMs: T0, toMs: NOW, shiftStartMs: 0, shiftLengthMs: DAY };
     expect(plan(UNSETTLED_ROWS_SQL, params)).toBe(
-      'SEARCH flags USING INDEX flags_unsettled (training=? AND received_at_ms>? AND received_at_ms<?)',
+      'SEARCH flags USING INDEX flags_unsettled (training=? AND received_at_ms>? AND received_at_ms<?); ' +
+        SUBJECT_NUMBER_PLAN,
     );
     expect(plan(SETTLED_ROWS_SQL, { fromMs: T0, toMs: NOW })).toBe(
-      'SEARCH flags USING COVERING INDEX flags_report (training=? AND received_at_ms>? AND received_at_ms<?)',
+      'SEARCH flags USING COVERING INDEX flags_report (training=? AND received_at_ms>? AND received_at_ms<?); ' +
+        SUBJECT_NUMBER_PLAN,
+    );
+    expect(plan(NUMBER_SUBJECTS_SQL, { fromMs: T0, toMs: NOW })).toMatch(
+      /^SEARCH flags USING COVERING INDEX flags_report \(training=\? AND received_at_ms>\? AND received_at_ms<\?\); USE TEMP B-TREE FOR DISTINCT/,
+    );
+    // What the triggers of migration 15 run when a flag's key is erased: two searches by key.
+    expect(
+      plan(
+        `DELETE FROM report_subjects WHERE subject_key = ?
+          AND NOT EXISTS (SELECT 1 FROM flags WHERE subject_key = ?)`,
+        'k',
+        'k',
+      ),
+    ).toBe(
+      'SEARCH report_subjects USING INDEX sqlite_autoindex_report_subjects_1 (subject_key=?); ' +
+        'SCALAR SUBQUERY 1; SEARCH flags USING COVERING INDEX flags_by_subject (subject_key=?)',
     );
     expect(plan(OLDEST_LIVE_SQL)).toBe('SEARCH flags USING COVERING INDEX flags_by_received_at (training=?)');
     expect(plan(KEPT_PARTS_SQL, 1, 9, 'basis')).toMatch(

@@ -4,9 +4,10 @@
 // closed flags was added, changed or deleted, or one of its flags was closed. A report then reads
 // a few hundred kept parts instead of a quarter of a million rows, and reads live only its partial
 // first and last days, the day not over yet, and the flags still open. A day that is over is
-// (re)made the first time a report needs it, or ahead of time by warm(). Its form (migration 14):
-// the small figures as JSON, then the cells' sorted durations and the subject keys' words as blobs;
-// the breach list in report_day_breaches, read only if the part's worst breach makes the report.
+// (re)made the first time a report needs it, or ahead of time by warm(). Its form (migrations 14
+// and 15): the small figures as JSON, then the cells' sorted durations and the subjects' numbers
+// (report-subjects.ts) as blobs; the breach list in report_day_breaches, read only if the part's
+// worst breach makes the report.
 import { RISKS, type Risk } from '../../../../shared/domain';
 import { REPORT_BREACH_CAP, REPORT_MAX_RANGE_MS } from '../../../../shared/report';
 import type { Shift } from '../../../../shared/shifts/schedule';
@@ -15,7 +16,7 @@ import { DEFAULT_TARGETS, TIMER_STAGES } from '../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
 import { partsByShift, type Breach, type Cell, type ReportPart } from './report-part';
 import type { ReportContext } from './report-range';
-import { SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
+import { NUMBER_SUBJECTS_SQL, SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
 import { subjectsOf } from './report-subjects';
 
 const DAY_MS = 24 * 3600_000;
@@ -23,7 +24,7 @@ const DAY_MS = 24 * 3600_000;
  * Raised whenever what a kept part holds, or how, changes (report-part.ts's tallies, cells and
  * breaches, encode() here): older parts are then made again. A test holds one kept day's exact form.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** IST days since 1970-01-01, as the triggers of migration 13 number them. */
 export const istDay = (ms: number) => Math.floor((ms + IST_OFFSET_MS) / DAY_MS);
@@ -50,8 +51,6 @@ interface Summary {
   breachTotal: number;
   /** The part's worst breach: its list is read only if this one can make the report's. */
   worstBreach: KeptBreach | null;
-  /** Subject keys of another form than subject-key.ts's (report-subjects.ts); usually none. */
-  otherSubjects: readonly string[];
 }
 
 const keptBreach = (b: Breach): KeptBreach => [
@@ -90,6 +89,8 @@ function valuesOf<T extends Uint32Array | Float64Array>(
 }
 
 function encode(part: ReportPart) {
+  // make() numbers every key of the day first; a key without a number would be lost here.
+  if (part.subjects.others.length > 0) throw new Error('a kept part holds subjects by number only');
   const stageTimes: ArrayLike<number>[] = [];
   const cells = part.cells.map((cell) => [
     cell.risk,
@@ -119,12 +120,11 @@ function encode(part: ReportPart) {
     timeBytes: times.BYTES_PER_ELEMENT as 4 | 8,
     breachTotal: part.breaches.total,
     worstBreach: part.breaches.worst ? keptBreach(part.breaches.worst) : null,
-    otherSubjects: part.subjects.others,
   };
   return {
     summary: JSON.stringify(summary),
     times: bytesOf(times),
-    subjects: bytesOf(part.subjects.words),
+    subjects: bytesOf(part.subjects.ids),
     breaches: bytesOf(Float64Array.from(breaches)),
   };
 }
@@ -157,7 +157,7 @@ function decode(
   return {
     slots: new Map(summary.slots),
     tallies: new Map(summary.tallies),
-    subjects: { words: valuesOf(subjects, Uint32Array, 4), others: summary.otherSubjects },
+    subjects: { ids: valuesOf(subjects, Uint32Array, 4), others: [] },
     cells,
     breaches: {
       total: summary.breachTotal,
@@ -178,12 +178,8 @@ const EMPTY_PART: ReportPart = {
   breaches: { total: 0, worst: undefined, top: () => [] },
 };
 
-/**
- * Makes the parts of these days, every shift of the schedule (an empty part included), and keeps
- * them. Keeping is only a saving: if the write fails (a full disk), the parts made are still whole
- * and the report goes on; the next report or warm() tries again.
- */
-function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Shift[], basis: string) {
+/** The parts of these days, every shift of the schedule (an empty part included), by "day:shift". */
+function build(db: SqliteDatabase, days: readonly number[], schedule: readonly Shift[]) {
   const rows = db.prepare<Record<'fromMs' | 'toMs', number>, ReportRow>(SETTLED_ROWS_SQL).raw(true);
   // No nowMs is needed: a settled flag has no running stage.
   const context: ReportContext = { schedule, nowMs: 0 };
@@ -198,8 +194,19 @@ function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Sh
     }
     for (const { key } of schedule) made.set(`${day}:${key}`, parts.get(key) ?? EMPTY_PART);
   }
+  return made;
+}
+
+/**
+ * Makes the parts of these days and keeps them, their subjects' keys numbered first (migration 15)
+ * in the same transaction. Keeping is only a saving: if a write fails (a full disk), it is all
+ * undone, the parts are made again from the keys as they stand and the report goes on; the next
+ * report or warm() tries again.
+ */
+function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Shift[], basis: string) {
   // A day's breach list is dropped with it by the foreign key's cascade; one left behind while
   // foreign keys were off (a restore) is replaced.
+  const number = db.prepare(NUMBER_SUBJECTS_SQL);
   const drop = db.prepare('DELETE FROM report_days WHERE day = ? AND shift_key = ?');
   const keep = db.prepare(
     'INSERT INTO report_days (day, shift_key, basis, summary_json, times, subjects) VALUES (?, ?, ?, ?, ?, ?)',
@@ -208,7 +215,9 @@ function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Sh
     'INSERT OR REPLACE INTO report_day_breaches (day, shift_key, breaches) VALUES (?, ?, ?)',
   );
   try {
-    db.transaction(() => {
+    return db.transaction(() => {
+      for (const day of days) number.run({ fromMs: istDayStartMs(day), toMs: istDayStartMs(day + 1) });
+      const made = build(db, days, schedule);
       db.prepare('DELETE FROM report_days WHERE basis <> ?').run(basis);
       for (const [id, part] of made) {
         const day = Number(id.slice(0, id.indexOf(':')));
@@ -218,11 +227,12 @@ function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Sh
         keep.run(day, shiftKey, basis, summary, times, subjects);
         keepBreaches.run(day, shiftKey, breaches);
       }
+      return made;
     })();
   } catch {
     // Not kept (see above); nothing else is lost.
+    return build(db, days, schedule);
   }
-  return made;
 }
 
 /**

@@ -45,7 +45,7 @@ export interface ReportPart {
   slots: Map<number, number>;
   /** Flags per value of each categorical column, under tallyKeys' names. */
   tallies: Map<string, number>;
-  /** The subject key of each flag that has one, repeated as often as the subject was flagged. */
+  /** The subject of each flag that has one, repeated as often as the subject was flagged. */
   subjects: Subjects;
   cells: Cell[];
   /**
@@ -117,6 +117,7 @@ const newStages = (): Record<TimerStage, StageTally & { times: number[] }> =>
 class PartBuilder {
   readonly slots = new Map<number, number>();
   readonly breakdown = new Map<string, number>();
+  readonly subjectIds: number[] = [];
   readonly subjectKeys: string[] = [];
   readonly cells = new Map<string, Cell & { stages: ReturnType<typeof newStages> }>();
   readonly breaches = new WorstBreaches();
@@ -138,7 +139,7 @@ class PartBuilder {
     return {
       slots: this.slots,
       tallies,
-      subjects: subjectsOf(this.subjectKeys),
+      subjects: subjectsOf(this.subjectIds, this.subjectKeys),
       cells: [...this.cells.values()].map((cell) => ({
         ...cell,
         stages: Object.fromEntries(
@@ -169,8 +170,9 @@ export function partsByShift(rows: Iterable<ReportRow>, context: ReportContext):
     part.slots.set(slot, (part.slots.get(slot) ?? 0) + 1);
     const key = row[COL.breakdown] as string;
     part.breakdown.set(key, (part.breakdown.get(key) ?? 0) + 1);
-    const subject = row[COL.subjectKey] as string | null;
-    if (subject !== null) part.subjectKeys.push(subject);
+    const subject = row[COL.subject] as number | string | null;
+    if (typeof subject === 'number') part.subjectIds.push(subject);
+    else if (subject !== null) part.subjectKeys.push(subject);
     addTimes(part, row, receivedAtMs, shiftKey, context.nowMs);
   }
   return new Map([...builders].map(([shiftKey, builder]) => [shiftKey, builder.part()]));

@@ -7,7 +7,7 @@
 import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../shared/domain';
 import type { Report } from '../../../../shared/report';
-import { IST_OFFSET_MS } from '../../../../shared/time/ist';
+import { IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
 import { istDay, istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
@@ -15,13 +15,7 @@ import { partsByShift } from './report-part';
 import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL, type ReportRow } from './report-rows';
 import { ReportSum } from './report-sum';
 import type { SqliteDatabase } from './open-database';
-import {
-  istDate,
-  reportWindows,
-  type ReportContext,
-  type ReportParams,
-  type ReportRange,
-} from './report-range';
+import { reportWindows, type ReportContext, type ReportParams, type ReportRange } from './report-range';
 
 export type { ReportContext, ReportRange } from './report-range';
 
@@ -86,10 +80,13 @@ function sumOfRange(
     live(REPORT_ROWS_SQL, range.fromMs, range.toMs);
     return sum;
   }
+  // The kept parts first: making a missing day numbers its subjects' keys (report-subjects.ts), and
+  // the flags read live must find those numbers, not take the same account for another.
+  const kept = keptParts(db, fromDay, toDay, context.schedule, range.shiftKey);
   live(REPORT_ROWS_SQL, range.fromMs, istDayStartMs(fromDay));
   live(UNSETTLED_ROWS_SQL, istDayStartMs(fromDay), istDayStartMs(toDay));
   live(REPORT_ROWS_SQL, istDayStartMs(toDay), range.toMs);
-  for (const part of keptParts(db, fromDay, toDay, context.schedule, range.shiftKey)) sum.add(part);
+  for (const part of kept) sum.add(part);
   return sum;
 }
 

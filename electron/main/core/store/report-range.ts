@@ -2,7 +2,7 @@
 // shift's hours. Apart from report-queries.ts so the response and alarm-load parts can share it.
 import { ContractError } from '../../../../shared/errors';
 import { instanceOf, type Shift } from '../../../../shared/shifts/schedule';
-import { IST_OFFSET_MS } from '../../../../shared/time/ist';
+import { IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
 
 const DAY_MS = 24 * 3600_000;
 const MINUTE_MS = 60_000;
@@ -36,7 +36,6 @@ export const REPORT_WHERE = `training = 0 AND received_at_ms >= @fromMs AND rece
   AND ((received_at_ms + ${IST_OFFSET_MS} - @shiftStartMs) % ${DAY_MS} + ${DAY_MS}) % ${DAY_MS} < @shiftLengthMs`;
 
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-export const istDate = (ms: number) => new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 10);
 
 /** The query parameters, and the windows of time covered (the shift's instances, clipped to the range). */
 export function reportWindows(

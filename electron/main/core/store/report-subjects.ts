@@ -1,26 +1,18 @@
-// Accounts flagged at least twice in a report's range, from the subject keys of its parts (a part
-// holds one key per flag; a repeat may span days). A subject key is 128 bits of SHA-256 in hex
-// (subject-key.ts), so a part holds its keys as four 32-bit words each: half the bytes of the text
-// (a year's kept days are read from the encrypted store at about 180 MB/s), and counted exactly in
-// a table of words, with no sort and no string. Keys of any other form (the store writes none; a
-// database edited by hand might hold some) are kept and counted apart, as text.
+// Accounts flagged at least twice in a report's range, from the subjects of its parts (a part holds
+// one per flag; a repeat may span days). A subject is its number in report_subjects (migration 15)
+// where the store has given its key one — every key of a kept day has one — and otherwise its key as
+// text (a flag of a day not kept, whose key no kept day holds yet). Within one report a key is
+// always read the same way: the numbers are given before any flag is read (report-queries.ts), so
+// a number and a text never stand for the same account.
 export interface Subjects {
-  /** The keys of subject-key.ts's form, four words each, in the order of the key's bytes. */
-  words: Uint32Array;
-  /** Keys of any other form, as text: never equal to one of the words, whose keys are all hex. */
+  /** The subjects' numbers in report_subjects. */
+  ids: Uint32Array;
+  /** Keys the store had no number for. */
   others: readonly string[];
 }
 
-const HEX_KEY = /^[0-9a-f]{32}$/;
-const KEY_BYTES = 16;
-const KEY_WORDS = 4;
-
-export function subjectsOf(keys: readonly string[]): Subjects {
-  const hex = keys.filter((key) => HEX_KEY.test(key));
-  const words = new Uint32Array(hex.length * KEY_WORDS);
-  const bytes = Buffer.from(words.buffer);
-  hex.forEach((key, i) => bytes.write(key, i * KEY_BYTES, 'hex'));
-  return { words, others: hex.length === keys.length ? [] : keys.filter((key) => !HEX_KEY.test(key)) };
+export function subjectsOf(ids: readonly number[], others: readonly string[] = []): Subjects {
+  return { ids: Uint32Array.from(ids), others };
 }
 
 function repeatsOf(counts: ArrayLike<number>) {
@@ -34,92 +26,50 @@ function repeatsOf(counts: ArrayLike<number>) {
   return { subjects, flags };
 }
 
-/** murmur3's finaliser: spreads every bit of a word over all 32. */
-function mix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** Keys per partition, about: a partition's table (a few thousand slots) stays in the cache. */
-const PARTITION_KEYS = 4096;
-/** A key laid out for counting: its hash, then its four words. */
-const ENTRY = 1 + KEY_WORDS;
-
 /**
- * Open addressing over the keys' words, a partition at a time. One table over a year's million
- * keys took 150–300 ms, nearly all of it waiting on memory; so the keys are first laid out by the
- * top bits of their hash (a counting sort), and each partition is counted in a small table. The
- * hash mixes all four words: keys that are not SHA-256 output (zero-padded ones, say) would
- * otherwise pile into a few partitions.
+ * Counted in an array indexed by number. The numbers of a range's subjects are close together (a
+ * key gets its number when its first day is kept, and loses it with its flags' keys), so the array
+ * is about as long as the range has flags; numbers spread much wider than that are sorted instead.
  */
-function countWords(sets: readonly Uint32Array[]) {
-  const total = sets.reduce((n, words) => n + words.length, 0) / KEY_WORDS;
-  let partitionBits = 1;
-  while (total >>> partitionBits > PARTITION_KEYS) partitionBits++;
-  const partitionOf = (hash: number) => hash >>> (32 - partitionBits);
-  const hashes = new Uint32Array(total);
-  const ends = new Uint32Array((1 << partitionBits) + 1); // partition p is [ends[p], ends[p + 1])
-  let key = 0;
-  for (const words of sets)
-    for (let at = 0; at < words.length; at += KEY_WORDS) {
-      const hash = mix(words[at]! ^ mix(words[at + 1]! ^ mix(words[at + 2]! ^ mix(words[at + 3]!))));
-      hashes[key++] = hash;
-      ends[partitionOf(hash) + 1]!++;
+function countIds(sets: readonly Uint32Array[]) {
+  let total = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const ids of sets) {
+    total += ids.length;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i]! < min) min = ids[i]!;
+      if (ids[i]! > max) max = ids[i]!;
     }
-  for (let p = 1; p < ends.length; p++) ends[p]! += ends[p - 1]!;
-  const next = ends.slice(0, -1);
-  const entries = new Uint32Array(total * ENTRY);
-  key = 0;
-  for (const words of sets)
-    for (let at = 0; at < words.length; at += KEY_WORDS) {
-      const hash = hashes[key++]!;
-      const entry = next[partitionOf(hash)]!++ * ENTRY;
-      entries[entry] = hash;
-      for (let w = 0; w < KEY_WORDS; w++) entries[entry + 1 + w] = words[at + w]!;
-    }
-  let largest = 0;
-  for (let p = 0; p + 1 < ends.length; p++) largest = Math.max(largest, ends[p + 1]! - ends[p]!);
-  let bits = 4;
-  while (1 << bits < 2 * largest) bits++;
-  const mask = (1 << bits) - 1;
-  const firstOf = new Int32Array(mask + 1);
-  const counts = new Uint32Array(mask + 1);
-  const repeats = { subjects: 0, flags: 0 };
-  for (let p = 0; p + 1 < ends.length; p++) {
-    firstOf.fill(-1);
-    counts.fill(0);
-    for (let entry = ends[p]! * ENTRY; entry < ends[p + 1]! * ENTRY; entry += ENTRY) {
-      for (let slot = entries[entry]! & mask; ; slot = (slot + 1) & mask) {
-        const first = firstOf[slot]!;
-        if (first < 0) {
-          firstOf[slot] = entry;
-          counts[slot] = 1;
-          break;
-        }
-        if (sameEntry(entries, first, entry)) {
-          counts[slot] = counts[slot]! + 1;
-          break;
-        }
-      }
-    }
-    const found = repeatsOf(counts);
-    repeats.subjects += found.subjects;
-    repeats.flags += found.flags;
   }
-  return repeats;
-}
-
-function sameEntry(entries: Uint32Array, a: number, b: number): boolean {
-  for (let i = 0; i < ENTRY; i++) if (entries[a + i] !== entries[b + i]) return false;
-  return true;
+  if (total === 0) return { subjects: 0, flags: 0 };
+  if (max - min < Math.max(2 ** 16, 4 * total)) {
+    const counts = new Uint32Array(max - min + 1);
+    for (const ids of sets) for (let i = 0; i < ids.length; i++) counts[ids[i]! - min]!++;
+    return repeatsOf(counts);
+  }
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const ids of sets) {
+    all.set(ids, at);
+    at += ids.length;
+  }
+  all.sort();
+  const runs: number[] = [];
+  for (let i = 0; i < all.length; ) {
+    let end = i + 1;
+    while (end < all.length && all[end] === all[i]) end++;
+    runs.push(end - i);
+    i = end;
+  }
+  return repeatsOf(runs);
 }
 
 /** Subjects with at least two flags among all the sets, and how many flags those were. */
 export function countRepeats(sets: readonly Subjects[]): { subjects: number; flags: number } {
-  const byWords = countWords(sets.map((set) => set.words));
-  const perOther = new Map<string, number>();
-  for (const set of sets) for (const key of set.others) perOther.set(key, (perOther.get(key) ?? 0) + 1);
-  const byText = repeatsOf([...perOther.values()]);
-  return { subjects: byWords.subjects + byText.subjects, flags: byWords.flags + byText.flags };
+  const byId = countIds(sets.map((set) => set.ids));
+  const perKey = new Map<string, number>();
+  for (const set of sets) for (const key of set.others) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+  const byKey = repeatsOf([...perKey.values()]);
+  return { subjects: byId.subjects + byKey.subjects, flags: byId.flags + byKey.flags };
 }
