@@ -83,6 +83,9 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
     encoding: 'utf8',
   });
   expect(text).toContain('Flags by risk');
+  // Figures off screen are not laid out on screen (content-visibility), but every one is printed.
+  expect(text).toContain('Feed outages and their length');
+  expect(text).toContain('Known drill at 3 am'); // the silences' table, last but one
   for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt]) expect(text).not.toContain(secret);
   execFileSync('pdftoppm', [
     '-png',
