@@ -3,7 +3,7 @@
 // none), and silence reasons are left out because free text may name anyone.
 import { RISKS } from './domain';
 import type { Report, StagesStats } from './report';
-import { IST_OFFSET_MS } from './time/ist';
+import { HOUR_MS, IST_OFFSET_MS } from './time/ist';
 import { TIMER_STAGES } from './timers';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -42,7 +42,12 @@ export function reportCsv(report: Report): string {
     ['range', null, 'to', ist(report.toMs)],
     ['range', null, 'shift', report.shiftKey ?? 'all'],
     ...Object.entries(totals).map(([metric, value]): Row => ['totals', null, metric, value]),
-    ...timeline.hourly.map((h): Row => ['hourly', ist(h.startMs), 'flags', h.count]),
+    ...timeline.hourly.counts.map((n, i): Row => [
+      'hourly',
+      ist(timeline.hourly.startMs + i * HOUR_MS),
+      'flags',
+      n,
+    ]),
     ...timeline.daily.map((d): Row => ['daily', d.date, 'flags', d.count]),
     ...timeline.hourByWeekday.flatMap((hours, day) =>
       hours.map((n, hour): Row => [

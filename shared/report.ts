@@ -97,8 +97,12 @@ export const reportSchema = z.object({
     falsePositiveRate: z.number().nullable(),
   }),
   timeline: z.object({
-    /** Every IST hour that meets the range, oldest first, zeros included. */
-    hourly: z.array(z.object({ startMs: ms, count })),
+    /**
+     * Every IST hour that meets the range, oldest first, zeros included: counts[i] is the hour from
+     * startMs + i hours. As one array, not an object per hour: a year's 8,761 objects were half the
+     * answer's bytes and its time to pass between threads and to check.
+     */
+    hourly: z.object({ startMs: ms, counts: z.array(count) }),
     /** Every IST day that meets the range. */
     daily: z.array(z.object({ date: z.string(), startMs: ms, count })),
     /** [weekday][hour] in IST, Monday = 0, hour 0–23. */

@@ -198,9 +198,9 @@ describe('report: counts', () => {
   it('buckets arrivals per IST hour and day, and by hour of the weekday', () => {
     seed();
     const { timeline } = syncReport();
-    expect(timeline.hourly).toHaveLength(48);
-    expect(timeline.hourly[0]!.startMs).toBe(T0);
-    const busy = Object.fromEntries(timeline.hourly.flatMap((h, i) => (h.count ? [[i, h.count]] : [])));
+    expect(timeline.hourly.counts).toHaveLength(48);
+    expect(timeline.hourly.startMs).toBe(T0);
+    const busy = Object.fromEntries(timeline.hourly.counts.flatMap((n, i) => (n ? [[i, n]] : [])));
     expect(busy).toEqual({ 10: 2, 15: 1, 23: 1, 24: 1, 32: 1, 38: 1 });
     expect(timeline.daily).toEqual([
       { date: '2026-11-23', startMs: T0, count: 4 },
@@ -377,7 +377,7 @@ describe('report: one shift', () => {
     expect(r.shiftKey).toBe('night');
     expect(r.totals).toMatchObject({ flags: 2, withdrawn: 1, closed: 0 }); // a4, a5
     expect(r.response.byShift.map((s) => s.shiftKey)).toEqual(['night']);
-    expect(r.timeline.hourly).toHaveLength(48);
+    expect(r.timeline.hourly.counts).toHaveLength(48);
     expect(r.alarmLoad).toMatchObject({
       windowMs: 16 * H, // Mon 00–06, Mon 22–Tue 06, Tue 22–24
       alarms: 3, // a4, a5 and the feed alarm at Tue 23:30
@@ -473,6 +473,9 @@ describe('report: queries and export', () => {
     expect(lines[0]).toBe('section,group,metric,value');
     expect(lines).toContain('totals,,flags,7');
     expect(lines).toContain('district,(unplaced),flags,1');
+    // Every hour of the range, its start in IST: Monday 10:00 had two flags.
+    expect(lines.filter((l) => l.startsWith('hourly,'))).toHaveLength(48);
+    expect(lines).toContain('hourly,2026-11-23T10:00+05:30,flags,2');
     expect(lines).toContain(`breach,${caseOf('a2')},close_elapsed_ms,${5 * H}`);
     expect(lines).toContain('response_by_operator,Op Asha,acknowledge_median_ms,45000');
     expect(lines).toContain(`alarm_load,,per_10_min_per_operator,${4.5 / 108}`);

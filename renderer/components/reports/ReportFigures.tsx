@@ -7,7 +7,7 @@ import { OUTCOMES } from '../../../shared/dispatch';
 import { RISKS } from '../../../shared/domain';
 import { districtByKey } from '../../../shared/geo/district-names';
 import type { Report } from '../../../shared/report';
-import { IST_OFFSET_MS, istDate } from '../../../shared/time/ist';
+import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../shared/time/ist';
 import { formatShare } from '../../format/share';
 import { shiftNameKey } from '../../format/shift-clock';
 import { UNPLACED } from '../../map/areas';
@@ -56,15 +56,18 @@ export const ReportFigures = memo(function ReportFigures({
         columns={[t('reports.date'), t('reports.count')]}
         data={report.timeline.daily.map((d) => ({ label: d.date.slice(5), count: d.count }))}
       />
-      {report.timeline.hourly.length <= 8 * 24 && (
+      {report.timeline.hourly.counts.length <= 8 * 24 && (
         <BarFigure
           title={t('reports.perHour')}
           testId="report-per-hour"
           columns={[t('reports.hour'), t('reports.count')]}
-          data={report.timeline.hourly.map((h) => ({
-            label: `${istDate(h.startMs).slice(5)} ${new Date(h.startMs + IST_OFFSET_MS).getUTCHours()}h`,
-            count: h.count,
-          }))}
+          data={report.timeline.hourly.counts.map((count, i) => {
+            const startMs = report.timeline.hourly.startMs + i * HOUR_MS;
+            return {
+              label: `${istDate(startMs).slice(5)} ${new Date(startMs + IST_OFFSET_MS).getUTCHours()}h`,
+              count,
+            };
+          })}
         />
       )}
       <HourHeatmap matrix={report.timeline.hourByWeekday} />

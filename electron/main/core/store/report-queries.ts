@@ -7,7 +7,7 @@
 import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../shared/domain';
 import type { Report } from '../../../../shared/report';
-import { IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
+import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
 import { istDay, istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
@@ -20,17 +20,16 @@ import { reportWindows, type ReportContext, type ReportParams, type ReportRange 
 export type { ReportContext, ReportRange } from './report-range';
 
 const DAY_MS = 24 * 3600_000;
-const HOUR_MS = 3600_000;
 // IST's +5:30 is a whole number of 10-minute slots (SLOT_MS), so slots are IST-aligned.
 
 /** Hourly, daily and hour × weekday series from the 10-minute slots, zeros filled in. */
 function timeline(slots: readonly { slot: number; n: number }[], range: ReportRange) {
   const istHour = (ms: number) => Math.floor((ms + IST_OFFSET_MS) / HOUR_MS);
   const firstHour = istHour(range.fromMs);
-  const hourly = Array.from({ length: istHour(range.toMs - 1) - firstHour + 1 }, (_, i) => ({
-    startMs: (firstHour + i) * HOUR_MS - IST_OFFSET_MS,
-    count: 0,
-  }));
+  const hourly = {
+    startMs: firstHour * HOUR_MS - IST_OFFSET_MS,
+    counts: new Array<number>(istHour(range.toMs - 1) - firstHour + 1).fill(0),
+  };
   const firstDay = Math.floor(firstHour / 24);
   const daily = Array.from({ length: Math.floor(istHour(range.toMs - 1) / 24) - firstDay + 1 }, (_, i) => {
     const startMs = (firstDay + i) * DAY_MS - IST_OFFSET_MS;
@@ -39,7 +38,7 @@ function timeline(slots: readonly { slot: number; n: number }[], range: ReportRa
   const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const { slot, n } of slots) {
     const hour = istHour(slot * SLOT_MS);
-    hourly[hour - firstHour]!.count += n;
+    hourly.counts[hour - firstHour]! += n;
     daily[Math.floor(hour / 24) - firstDay]!.count += n;
     // The epoch (1 Jan 1970) was a Thursday: day 0 is weekday 3 counting Monday as 0.
     hourByWeekday[(Math.floor(hour / 24) + 3) % 7]![hour % 24]! += n;
