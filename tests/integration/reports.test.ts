@@ -450,7 +450,7 @@ describe('report: queries and export', () => {
     // each subject's number is one search of its key.
     expect(plan(REPORT_ROWS_SQL, params)).toBe(
       'SEARCH flags USING COVERING INDEX flags_report (training=? AND received_at_ms>? AND received_at_ms<?); ' +
-        'CORRELATED SCALAR SUBQUERY 1; SEARCH s USING COVERING INDEX sqlite_autoindex_report_subjects_1 (subject_key=?)',
+        'CORRELATED SCALAR SUBQUERY 1; SEARCH s USING PRIMARY KEY (subject_key=?)',
     );
     for (const [sql, args] of [
       [ALARM_EVENTS_SQL, ['silence', T0, TO]],

@@ -506,19 +506,24 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 15,
-    description: 'supervisor reports: subjects kept as numbers, each number held only while a flag has its key',
+    description:
+      'supervisor reports: subjects kept as numbers, each number held only while a flag has its key',
     // A year's kept days held a million subject keys of 16 bytes, and counting repeats meant hashing
     // all of them (about 100 ms of the year's report). A key now gets a number the first time a day
     // holding it is kept (report-day-cache.ts): a kept day holds 4 bytes a flag, and repeats are
     // counted by number in an array. The number lives exactly as long as some flag still has that
     // key: when retention erases a flag's key (or a flag goes) and no other flag has it, its row here
-    // goes too, with the days that held it (migration 13's triggers). AUTOINCREMENT: a number is never
-    // given to another key. Kept days of the old form are dropped and made again by the warmer.
+    // goes too, with the days that held it (migration 13's triggers). Numbers come from a counter that
+    // only grows, so one is never given to another key. One b-tree by key (WITHOUT ROWID): a rowid
+    // table with a unique key took twice the space, 63 MB for 700,000 keys. Kept days of the old form
+    // are dropped and made again by the warmer.
     sql: `
       CREATE TABLE report_subjects (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        subject_key TEXT NOT NULL UNIQUE
-      );
+        subject_key TEXT PRIMARY KEY,
+        id INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE report_subject_next (id INTEGER NOT NULL);
+      INSERT INTO report_subject_next (id) VALUES (1);
       CREATE TRIGGER report_subjects_key_changed AFTER UPDATE OF subject_key ON flags
         WHEN OLD.subject_key IS NOT NULL AND NEW.subject_key IS NOT OLD.subject_key
       BEGIN

@@ -16,7 +16,7 @@ import { DEFAULT_TARGETS, TIMER_STAGES } from '../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
 import { partsByShift, type Breach, type Cell, type ReportPart } from './report-part';
 import type { ReportContext } from './report-range';
-import { NUMBER_SUBJECTS_SQL, SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
+import { NEXT_SUBJECT_SQL, NUMBER_SUBJECTS_SQL, SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
 import { subjectsOf } from './report-subjects';
 
 const DAY_MS = 24 * 3600_000;
@@ -207,6 +207,7 @@ function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Sh
   // A day's breach list is dropped with it by the foreign key's cascade; one left behind while
   // foreign keys were off (a restore) is replaced.
   const number = db.prepare(NUMBER_SUBJECTS_SQL);
+  const moveOn = db.prepare(NEXT_SUBJECT_SQL);
   const drop = db.prepare('DELETE FROM report_days WHERE day = ? AND shift_key = ?');
   const keep = db.prepare(
     'INSERT INTO report_days (day, shift_key, basis, summary_json, times, subjects) VALUES (?, ?, ?, ?, ?, ?)',
@@ -216,7 +217,8 @@ function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Sh
   );
   try {
     return db.transaction(() => {
-      for (const day of days) number.run({ fromMs: istDayStartMs(day), toMs: istDayStartMs(day + 1) });
+      for (const day of days)
+        moveOn.run(number.run({ fromMs: istDayStartMs(day), toMs: istDayStartMs(day + 1) }).changes);
       const made = build(db, days, schedule);
       db.prepare('DELETE FROM report_days WHERE basis <> ?').run(basis);
       for (const [id, part] of made) {

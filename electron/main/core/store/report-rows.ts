@@ -40,11 +40,17 @@ export const REPORT_ROWS_SQL = `SELECT ${REPORT_COLUMNS} FROM flags WHERE ${REPO
  */
 export const UNSETTLED_ROWS_SQL = `SELECT ${REPORT_COLUMNS} FROM flags INDEXED BY flags_unsettled
   WHERE ${REPORT_WHERE} AND closed_at_ms IS NULL`;
-/** Gives a number to each subject key of the closed flags received in [from, to) that has none. */
-export const NUMBER_SUBJECTS_SQL = `INSERT OR IGNORE INTO report_subjects (subject_key)
-  SELECT DISTINCT subject_key FROM flags
-  WHERE training = 0 AND received_at_ms >= @fromMs AND received_at_ms < @toMs AND closed_at_ms IS NOT NULL
-    AND subject_key IS NOT NULL`;
+/**
+ * Gives a number to each subject key of the closed flags received in [from, to) that has none, on
+ * from report_subject_next; NEXT_SUBJECT_SQL then moves that on by as many (migration 15).
+ */
+export const NUMBER_SUBJECTS_SQL = `INSERT INTO report_subjects (subject_key, id)
+  SELECT subject_key, (SELECT id FROM report_subject_next) + row_number() OVER () - 1
+  FROM (SELECT DISTINCT subject_key FROM flags
+    WHERE training = 0 AND received_at_ms >= @fromMs AND received_at_ms < @toMs AND closed_at_ms IS NOT NULL
+      AND subject_key IS NOT NULL) AS day
+  WHERE NOT EXISTS (SELECT 1 FROM report_subjects s WHERE s.subject_key = day.subject_key)`;
+export const NEXT_SUBJECT_SQL = 'UPDATE report_subject_next SET id = id + ?';
 /** The closed flags received in [from, to), every shift: what one kept day is made of. */
 export const SETTLED_ROWS_SQL = `SELECT ${REPORT_COLUMNS} FROM flags
   WHERE training = 0 AND received_at_ms >= @fromMs AND received_at_ms < @toMs AND closed_at_ms IS NOT NULL`;
