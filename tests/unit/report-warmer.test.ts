@@ -1,9 +1,11 @@
 // The core's report warmer under a fake clock: at start it makes every missing day a few per store
-// call, then again every ten minutes; never two runs at once; a failure is logged by name only and
-// tried again at the next tick; nothing after stop().
+// call and then reads the last year through a month at a time, then makes days again every ten
+// minutes; never two runs at once; a failure is logged by name only and tried again at the next
+// tick; nothing after stop().
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startReportWarmer } from '../../electron/main/core/report-warmer';
-import type { ReportContext } from '../../electron/main/core/store/report-range';
+import { READ_THROUGH_MONTHS, startReportWarmer } from '../../electron/main/core/report-warmer';
+import type { ReportContext, ReportRange } from '../../electron/main/core/store/report-range';
+import type { Report } from '../../shared/report';
 import { DEFAULT_SCHEDULE } from '../../shared/shifts/schedule';
 
 const MIN = 60_000;
@@ -27,6 +29,7 @@ function storeWith(missing: number) {
       return made;
     }),
     addMissing: (n: number) => (left += n),
+    report: vi.fn(async (_range: ReportRange, _context: ReportContext) => ({}) as Report),
   };
 }
 
@@ -56,6 +59,28 @@ describe('startReportWarmer', () => {
     expect(store.warmReports).toHaveBeenCalledTimes(5);
   });
 
+  it('reads the last year through once at start, a month per call, newest first, after making the days', async () => {
+    const store = storeWith(4);
+    const order: string[] = [];
+    store.warmReports.mockImplementation(async () => (order.push('make'), 0));
+    store.report.mockImplementation(async () => (order.push('read'), {}) as Report);
+    const warmer = startReportWarmer(store, { schedule: DEFAULT_SCHEDULE, log: vi.fn() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(order).toEqual(['make', ...Array<string>(READ_THROUGH_MONTHS).fill('read')]);
+    const MONTH = 30 * 24 * 60 * MIN;
+    expect(store.report.mock.calls.map(([range]) => range)).toEqual(
+      Array.from({ length: READ_THROUGH_MONTHS }, (_, i) => ({
+        fromMs: T0 - (i + 1) * MONTH,
+        toMs: T0 - i * MONTH,
+      })),
+    );
+    expect(store.report).toHaveBeenCalledWith(expect.anything(), { schedule: DEFAULT_SCHEDULE, nowMs: T0 });
+    // Not again at the next tick: only days are made.
+    await vi.advanceTimersByTimeAsync(10 * MIN);
+    expect(order.slice(1 + READ_THROUGH_MONTHS)).toEqual(['make']);
+    await warmer.stop();
+  });
+
   it('runs one at a time, and logs a failure by its name only, trying again later', async () => {
     let release: (made: number) => void = () => {};
     const warmReports = vi
@@ -66,7 +91,11 @@ describe('startReportWarmer', () => {
       )
       .mockResolvedValue(0);
     const log = vi.fn();
-    const warmer = startReportWarmer({ warmReports }, { schedule: DEFAULT_SCHEDULE, log, everyMs: MIN });
+    const report = vi.fn(async () => ({}) as Report);
+    const warmer = startReportWarmer(
+      { warmReports, report },
+      { schedule: DEFAULT_SCHEDULE, log, everyMs: MIN },
+    );
     await vi.advanceTimersByTimeAsync(3 * MIN); // three ticks while the first call hangs
     expect(warmReports).toHaveBeenCalledTimes(1);
     release(0);
