@@ -204,10 +204,10 @@ function build(db: SqliteDatabase, days: readonly number[], schedule: readonly S
  * report or warm() tries again.
  */
 function make(db: SqliteDatabase, days: readonly number[], schedule: readonly Shift[], basis: string) {
-  // A day's breach list is dropped with it by the foreign key's cascade; one left behind while
-  // foreign keys were off (a restore) is replaced.
   const number = db.prepare(NUMBER_SUBJECTS_SQL);
   const moveOn = db.prepare(NEXT_SUBJECT_SQL);
+  // A day's breach list is dropped with it by the foreign key's cascade; one left behind while
+  // foreign keys were off (a restore) is replaced.
   const drop = db.prepare('DELETE FROM report_days WHERE day = ? AND shift_key = ?');
   const keep = db.prepare(
     'INSERT INTO report_days (day, shift_key, basis, summary_json, times, subjects) VALUES (?, ?, ?, ?, ?, ?)',

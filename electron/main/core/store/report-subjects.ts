@@ -56,7 +56,7 @@ function countIds(sets: readonly Uint32Array[]) {
   }
   all.sort();
   const runs: number[] = [];
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let end = i + 1;
     while (end < all.length && all[end] === all[i]) end++;
     runs.push(end - i);
