@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ShiftClock as Clock } from '../../shared/shifts/schedule';
 import { formatMinutes } from '../format/elapsed';
-import { countdownMs, shiftNameKey } from '../format/shift-clock';
+import { countdownMs, shiftName } from '../format/shift-clock';
 
 interface Props {
   clock: Clock | null;
@@ -30,9 +30,7 @@ export function ShiftClock({ clock, variant, testId }: Props) {
       ) : (
         <>
           <span className="shift-head">
-            <span className="shift-name">
-              {t(shiftNameKey(clock.current.key), { defaultValue: clock.current.key })}
-            </span>
+            <span className="shift-name">{shiftName(t, clock.current.key)}</span>
             {warning && <strong className="shift-soon">{t('shift.handoverSoon')}</strong>}
           </span>
           <span className="shift-countdown">

@@ -21,4 +21,8 @@ export function countdownMs(ms: number): number {
 }
 
 /** The shift's i18n key for its name; a configured key without a translation shows as itself. */
-export const shiftNameKey = (key: string) => `shift.name.${key}`;
+const shiftNameKey = (key: string) => `shift.name.${key}`;
+
+/** The shift's name in the language `t` translates to (a key without a translation, as itself). */
+export const shiftName = (t: (key: string, options: { defaultValue: string }) => string, key: string) =>
+  t(shiftNameKey(key), { defaultValue: key });

@@ -11,7 +11,7 @@ import { useReport } from '../hooks/useReport';
 import { useAppStore } from '../state/app-store';
 import { selectLanguage, selectSchedule } from '../state/session/selectors';
 import { hashFor } from '../view-route';
-import { shiftNameKey } from '../format/shift-clock';
+import { shiftName } from '../format/shift-clock';
 
 const PERIODS = [7, 30, 90] as const;
 const DAY_MS = 24 * 3600_000;
@@ -43,7 +43,6 @@ export function ReportsView() {
   const [period, setPeriod] = useState(() => lastDays(30));
   const { report, stale, error, loading } = useReport(api, { ...period, shiftKey });
   const days = Math.round((period.toMs - period.fromMs) / DAY_MS);
-  const shiftName = (key: string) => t(shiftNameKey(key), { defaultValue: key });
 
   return (
     <div
@@ -104,7 +103,7 @@ export function ReportsView() {
             <option value="">{t('reports.allShifts')}</option>
             {schedule.map((s) => (
               <option key={s.key} value={s.key}>
-                {shiftName(s.key)}
+                {shiftName(t, s.key)}
               </option>
             ))}
           </select>

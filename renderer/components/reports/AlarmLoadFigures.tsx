@@ -20,7 +20,7 @@ import { formatIstMinute } from '../../format/ist';
 import type { Language } from '../../state/session/initial-state';
 import { FigureTable } from './FigureTable';
 import { formatShare } from '../../format/share';
-import { shiftNameKey } from '../../format/shift-clock';
+import { shiftName } from '../../format/shift-clock';
 
 /** Two decimals; a few alarms over weeks reads "< 0.01", not as none. */
 const rate = (value: number | null) =>
@@ -33,8 +33,7 @@ export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']
   const { t } = useTranslation();
   const { perOperator } = load;
   /** `2026-11-23:night` → `11-23 night`: the shift's IST start date and its name. */
-  const shiftLabel = (shiftId: string) =>
-    `${shiftId.slice(5, 10)} ${t(shiftNameKey(shiftId.slice(11)), { defaultValue: shiftId.slice(11) })}`;
+  const shiftLabel = (shiftId: string) => `${shiftId.slice(5, 10)} ${shiftName(t, shiftId.slice(11))}`;
   // Shifts nobody was rostered for have no rate: one line says how many, rather than a row each.
   const rostered = perOperator.shifts.filter((s) => s.per10Min !== null);
   const unrostered = perOperator.shifts.filter((s) => s.per10Min === null);

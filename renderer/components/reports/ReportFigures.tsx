@@ -9,7 +9,7 @@ import { districtByKey } from '../../../shared/geo/district-names';
 import type { Report } from '../../../shared/report';
 import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../shared/time/ist';
 import { formatShare } from '../../format/share';
-import { shiftNameKey } from '../../format/shift-clock';
+import { shiftName } from '../../format/shift-clock';
 import { UNPLACED } from '../../map/areas';
 import type { Language } from '../../state/session/initial-state';
 import { DistrictMap } from '../map/DistrictMap';
@@ -27,7 +27,6 @@ export const ReportFigures = memo(function ReportFigures({
   language: Language;
 }) {
   const { t } = useTranslation();
-  const shiftName = (key: string) => t(shiftNameKey(key), { defaultValue: key });
   const district = (key: string | null) =>
     key === null ? t('reports.unplaced') : (districtByKey(key)?.[language] ?? key);
   return (
@@ -113,7 +112,7 @@ export const ReportFigures = memo(function ReportFigures({
       <ResponseTable
         title={t('reports.byShift')}
         testId="report-by-shift"
-        groups={report.response.byShift.map((s) => ({ label: shiftName(s.shiftKey), stages: s.stages }))}
+        groups={report.response.byShift.map((s) => ({ label: shiftName(t, s.shiftKey), stages: s.stages }))}
       />
       <ResponseTable
         title={t('reports.byOperator')}
