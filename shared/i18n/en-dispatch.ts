@@ -31,6 +31,7 @@ export const enDispatch = {
     close: 'Close flag',
     unconfirmed: 'UNIT NOT CONFIRMED',
     sentTo: 'Sent to {{unit}}',
+    reasonRequired: 'Give the reason for choosing another unit.',
   },
   units: {
     title: 'Police units',

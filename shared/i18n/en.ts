@@ -13,6 +13,7 @@ export const en = {
     name: 'Lifeline Console',
     training: 'TRAINING — simulator feed, invented people',
     loading: 'Connecting to the console host…',
+    trainingTitle: '{{name}} — TRAINING',
   },
   language: { label: 'Language', en: 'EN', hi: 'हिंदी' },
   connection: {
@@ -187,6 +188,8 @@ export const en = {
     days: '{{d}} d {{h}} h',
     minutesOnly: '{{m}} min',
     ist: 'IST',
+    hoursOnly: '{{h}} h',
+    hourOfDay: '{{h}}h',
   },
   ...enShift,
   ...enRouting,

@@ -4,7 +4,7 @@ import type { Messages } from './en';
 export const hiRouting: Pick<Messages, 'routing' | 'map'> = {
   routing: {
     unit: 'ज़िम्मेदार इकाई',
-    supervisorDecides: 'पर्यवेक्षक तय करेंगे',
+    supervisorDecides: 'शिफ़्ट प्रभारी तय करेंगे',
     outcome: {
       unit: 'यह इकाई पुलिस इकाइयों की तालिका में नहीं है',
       'outside-rajasthan': 'स्थान राजस्थान से बाहर है',
@@ -23,7 +23,7 @@ export const hiRouting: Pick<Messages, 'routing' | 'map'> = {
   map: {
     title: 'ज़िलेवार खुले फ़्लैग',
     kotaCity: 'कोटा शहर',
-    unplaced: 'पर्यवेक्षक तय करेंगे',
+    unplaced: 'शिफ़्ट प्रभारी तय करेंगे',
     area: '{{name}}: {{count}} खुले',
     showing: 'केवल {{name}} दिखाए जा रहे हैं',
     showAll: 'सभी दिखाएँ',

@@ -4,11 +4,11 @@ import type { Messages } from './en';
 
 export const hiShift: Pick<Messages, 'shift' | 'timers' | 'quarantine'> = {
   shift: {
-    label: 'पाली',
-    name: { morning: 'सुबह की पाली', evening: 'शाम की पाली', night: 'रात की पाली' },
-    handoverIn: 'हस्तांतरण {{time}} में',
-    handoverSoon: 'हस्तांतरण जल्द',
-    unknown: 'पाली अभी ज्ञात नहीं',
+    label: 'शिफ़्ट',
+    name: { morning: 'सुबह की शिफ़्ट', evening: 'शाम की शिफ़्ट', night: 'रात की शिफ़्ट' },
+    handoverIn: 'हैंडओवर {{time}} में',
+    handoverSoon: '⚠ हैंडओवर जल्द',
+    unknown: 'शिफ़्ट अभी पता नहीं',
   },
   timers: {
     title: 'समय-सीमाएँ',
@@ -18,14 +18,14 @@ export const hiShift: Pick<Messages, 'shift' | 'timers' | 'quarantine'> = {
     status: 'स्थिति',
     stages: {
       acknowledge: 'स्वीकार करना',
-      dispatch: 'इकाई रवाना करना',
+      dispatch: 'इकाई को भेजना',
       confirm: 'इकाई की पुष्टि',
-      close: 'बंद करना',
+      close: 'निपटारा',
     },
     done: 'पूरा',
     running: 'चल रहा है',
     notStarted: 'शुरू नहीं हुआ',
-    breached: 'सीमा पार',
+    breached: '⚠ समय पार',
   },
   quarantine: {
     open: 'अलग रखे गए रिकॉर्ड: {{count}}',

@@ -35,8 +35,8 @@ describe('i18n tables', () => {
   it('writes Hindi in Devanagari', () => {
     expect(hi.queue.title).toBe('कतार');
     expect(hi.detail.acknowledge).toBe('स्वीकार करें');
-    expect(hi.risk).toEqual({ imminent: 'तत्काल', high: 'उच्च', elevated: 'बढ़ा हुआ' });
-    expect(hi.shift.name).toEqual({ morning: 'सुबह की पाली', evening: 'शाम की पाली', night: 'रात की पाली' });
+    expect(hi.risk).toEqual({ imminent: 'तत्काल', high: 'उच्च', elevated: 'मध्यम' });
+    expect(hi.shift.name).toEqual({ morning: 'सुबह की शिफ़्ट', evening: 'शाम की शिफ़्ट', night: 'रात की शिफ़्ट' });
     expect(hi.handover.doc.received).toBe('प्राप्त फ़्लैग');
     expect(hi.handover.doc.confidential).toBe('गोपनीय — केवल पुलिस उपयोग हेतु');
   });

@@ -32,14 +32,14 @@ export const DEFAULT_POLICE_UNITS: readonly PoliceUnit[] = [
   {
     key: KOTA_RURAL_UNIT,
     en: 'Kota Rural Police control room',
-    hi: 'कोटा ग्रामीण पुलिस नियंत्रण कक्ष',
+    hi: 'कोटा ग्रामीण पुलिस कंट्रोल रूम',
     districtKey: 'kota',
     contact: null,
   },
   ...DISTRICTS.filter((d) => d.key !== 'kota').map((d) => ({
     key: districtUnitKey(d.key),
     en: `${d.en} district police control room`,
-    hi: `${d.hi} ज़िला पुलिस नियंत्रण कक्ष`,
+    hi: `${d.hi} ज़िला पुलिस कंट्रोल रूम`,
     districtKey: d.key,
     contact: null,
   })),

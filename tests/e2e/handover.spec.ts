@@ -51,7 +51,7 @@ test('the handover of the shift prints to an A4 PDF with the counts, in English 
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   expect(text).toContain('CONFIDENTIAL');
   expect(text).toMatch(/Flags received[\s\S]*3/);
-  for (const heading of ['गोपनीय', 'पाली', 'ज़िला']) expect(text).toContain(heading);
+  for (const heading of ['गोपनीय', 'हैंडओवर', 'शिफ़्ट', 'ज़िला']) expect(text).toContain(heading);
   for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt]) expect(text).not.toContain(secret);
   const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
   expect(info).toMatch(/Page size:.*\(A4\)/);

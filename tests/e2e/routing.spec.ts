@@ -35,7 +35,7 @@ test('Kota goes to Kota City police, Jodhpur to its control room, no location to
   await page.screenshot({ path: 'test-results/screens/desk-supervisor-decides.png' });
 
   await page.getByTestId('lang-hi').click();
-  await expect(none).toContainText('पर्यवेक्षक तय करेंगे');
+  await expect(none).toContainText('शिफ़्ट प्रभारी तय करेंगे');
   await unitOf('fl_rt_kota');
   await expect(page.getByTestId('detail-unit')).toContainText('कोटा शहर पुलिस');
 });
