@@ -62,7 +62,7 @@ export function App({ player }: { player: AlarmPlayer }) {
       reports: t('reports.title'),
     };
     const name = suffix[view] ? `${t('app.name')} — ${suffix[view]}` : t('app.name');
-    document.title = training ? `${name} — TRAINING` : name;
+    document.title = training ? t('app.trainingTitle', { name }) : name;
   }, [t, training, view, askedShift]);
 
   const views: Record<ViewName, () => ReactElement> = {

@@ -48,7 +48,7 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
     const details = { unitKey, called, means, ...(reference.trim() ? { unitReference: reference } : {}) };
     const parsed = dispatchDetailsSchema.safeParse(other ? { ...details, reason } : details);
     if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
-    if (other && !reason.trim()) return setProblem(`reason: ${t('dispatch.reason')}`);
+    if (other && !reason.trim()) return setProblem(t('dispatch.reasonRequired'));
     setProblem(null);
     onDispatch(parsed.data);
   };

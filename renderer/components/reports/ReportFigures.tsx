@@ -63,7 +63,7 @@ export const ReportFigures = memo(function ReportFigures({
           data={report.timeline.hourly.counts.map((count, i) => {
             const startMs = report.timeline.hourly.startMs + i * HOUR_MS;
             return {
-              label: `${istDate(startMs).slice(5)} ${new Date(startMs + IST_OFFSET_MS).getUTCHours()}h`,
+              label: `${istDate(startMs).slice(5)} ${t('time.hourOfDay', { h: String(new Date(startMs + IST_OFFSET_MS).getUTCHours()) })}`,
               count,
             };
           })}

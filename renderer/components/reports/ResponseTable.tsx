@@ -4,15 +4,17 @@ import type { StagesStats } from '../../../shared/report';
 import { TIMER_STAGES } from '../../../shared/timers';
 import { FigureTable } from './FigureTable';
 
+type Translate = (key: string, values: Record<string, string>) => string;
+
 /** Seconds under a minute, minutes under two hours, hours beyond (a close target reads "24 h"). */
-const minutes = (ms: number | null) =>
+const minutes = (t: Translate, ms: number | null) =>
   ms === null
     ? '—'
     : ms < 60_000
-      ? `${Math.round(ms / 1000)} s`
+      ? t('time.seconds', { s: String(Math.round(ms / 1000)) })
       : ms < 2 * 3600_000
-        ? `${(ms / 60_000).toFixed(1)} min`
-        : `${Number((ms / 3600_000).toFixed(1))} h`;
+        ? t('time.minutesOnly', { m: (ms / 60_000).toFixed(1) })
+        : t('time.hoursOnly', { h: String(Number((ms / 3600_000).toFixed(1))) });
 
 export function ResponseTable({
   title,
@@ -30,9 +32,9 @@ export function ResponseTable({
       return [
         `${g.label} · ${t(`timers.stages.${stage}`)}`,
         s.count,
-        minutes(s.medianMs),
-        minutes(s.p90Ms),
-        minutes(s.targetMs),
+        minutes(t, s.medianMs),
+        minutes(t, s.p90Ms),
+        minutes(t, s.targetMs),
         s.breached,
       ] as const;
     }),
