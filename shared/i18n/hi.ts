@@ -190,7 +190,7 @@ export const hi: Messages = {
     minutesOnly: '{{m}} मिनट',
     ist: 'IST',
     hoursOnly: '{{h}} घंटे',
-    hourOfDay: '{{h}} बजे',
+    hourOfDay: '{{h}}:00',
   },
   ...hiShift,
   ...hiRouting,

@@ -126,8 +126,8 @@ export const ReportFigures = memo(function ReportFigures({
         rows={report.response.breaches.items.map((b) => [
           b.caseNo,
           t(`timers.stages.${b.stage}`),
-          `${Math.round(b.elapsedMs / 60_000)} min`,
-          `${Math.round(b.targetMs / 60_000)} min`,
+          t('time.minutesOnly', { m: String(Math.round(b.elapsedMs / 60_000)) }),
+          t('time.minutesOnly', { m: String(Math.round(b.targetMs / 60_000)) }),
         ])}
       />
       <AlarmLoadFigures load={report.alarmLoad} language={language} />
