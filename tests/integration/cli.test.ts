@@ -89,11 +89,11 @@ describe('lifeline CLI', () => {
     expect(lifeline(['host', '--follow-ups', '24h,1h']).err).toMatch(
       /--follow-ups \/ LIFELINE_FOLLOW_UPS: followUpAfterMs: each check-in later than the one before/,
     );
-    expect(lifeline(['host', '--feed-url', 'http://10.0.0.1/feed', '--token', 't']).err).toMatch(
-      /--feed-url .*loopback only/,
-    );
+    expect(
+      lifeline(['host', '--feed-url', 'http://10.0.0.1/feed'], { LIFELINE_FEED_TOKEN: 't' }).err,
+    ).toMatch(/--feed-url .*loopback only/);
     expect(lifeline(['host', '--feed-url', 'https://feed.invalid']).err).toMatch(
-      /--token .*required when a feed URL/,
+      /--token-file \/ LIFELINE_FEED_TOKEN: is required when a feed URL/,
     );
     expect(lifeline(['status', '--bogus']).err).toMatch(/Unknown option '--bogus'/);
     expect(lifeline(['host', '--shifts', 'day=06:00-18:00,night=18:30-06:00']).err).toMatch(

@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ContractError } from '../../../shared/errors';
-import { ENV, kebab, resolveHostConfig, type HostConfig } from '../core/config/host-config';
+import {
+  ENV,
+  SECRET_FILE_FLAGS,
+  kebab,
+  readSecretFile,
+  refuseSecretArguments,
+  resolveHostConfig,
+  type HostConfig,
+} from '../core/config/host-config';
 import {
   envKeyProvider,
   fileKeyProvider,
@@ -27,10 +35,13 @@ import { accountCommand } from './account';
 const VERSION = '0.1.0';
 type Flags = Record<string, string | boolean | undefined>;
 
+// --token and --secret stay known only to be refused with a message saying how (host-config.ts);
+// --token-file and --secret-file are how they are given.
 const CONFIG_OPTIONS = Object.fromEntries(
-  (Object.keys(ENV) as (keyof typeof ENV)[])
-    .filter((k) => k !== 'keyEnv')
-    .map((k) => [kebab(k), { type: 'string' }]),
+  [
+    ...(Object.keys(ENV) as (keyof typeof ENV)[]).filter((k) => k !== 'keyEnv'),
+    ...Object.values(SECRET_FILE_FLAGS),
+  ].map((k) => [kebab(k), { type: 'string' }]),
 ) as ParseArgsConfig['options'];
 
 function parse(
@@ -252,21 +263,29 @@ async function simulator(args: string[]): Promise<number> {
     console.log(HELP.simulator);
     return 0;
   }
+  refuseSecretArguments(flags);
   const port = Number(flags.port ?? 0);
   const rate = Number(flags.rate ?? 6);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ContractError('invalid_request', '--port: a TCP port 0–65535.');
   if (!Number.isFinite(rate) || rate < 0 || rate > 6000)
     throw new ContractError('invalid_request', '--rate: 0–6000 flags per minute.');
-  const token = typeof flags.token === 'string' ? flags.token : 'training-token';
+  const fromFileOrEnv = (name: keyof typeof SECRET_FILE_FLAGS): string | null => {
+    const file = flags[SECRET_FILE_FLAGS[name]];
+    if (typeof file === 'string') return readSecretFile(file, kebab(SECRET_FILE_FLAGS[name]));
+    return process.env[ENV[name]] || null;
+  };
+  const token = fromFileOrEnv('token') ?? 'training-token';
   const sim = await startSimulator({
     token,
-    secret: typeof flags.secret === 'string' ? flags.secret : null,
+    secret: fromFileOrEnv('secret'),
     port,
     ratePerMinute: rate,
     seed: flags.seed ? Number(flags.seed) : undefined,
   });
-  console.log(`Lifeline simulator feed (synthetic, invented people) at ${sim.url}  token: ${token}`);
+  // The default training token is printed so a host can be pointed at it; a chosen one never is.
+  const shown = token === 'training-token' ? token : '(as given)';
+  console.log(`Lifeline simulator feed (synthetic, invented people) at ${sim.url}  token: ${shown}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

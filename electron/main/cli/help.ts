@@ -1,7 +1,9 @@
 const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on loopback)   [LIFELINE_FEED_URL]
                           without it: the built-in simulator feed, marked TRAINING
-  --token TOKEN           bearer token for the feed                          [LIFELINE_FEED_TOKEN]
-  --secret SECRET         shared secret: require X-Signature on every page   [LIFELINE_FEED_SECRET]
+  --token-file FILE       file holding the feed's bearer token (chmod 600)   [LIFELINE_FEED_TOKEN]
+  --secret-file FILE      file holding the shared secret: require X-Signature
+                          on every page (chmod 600)                          [LIFELINE_FEED_SECRET]
+                          never --token / --secret: arguments show in ps
   --data-dir DIR          where the encrypted database lives                 [LIFELINE_DATA_DIR]
                           default: $XDG_DATA_HOME/lifeline-console
   --key-file FILE         database key (64 hex chars; created on first run)  [LIFELINE_KEY_FILE]
@@ -54,9 +56,11 @@ ${CONFIG}
 ${CONFIG}
   --json                  machine-readable output
   --training              alarm figures of training (simulator) flags instead of live ones`,
-  simulator: `Usage: lifeline simulator [--port PORT] [--token TOKEN] [--secret SECRET] [--rate N] [--seed N]
+  simulator: `Usage: lifeline simulator [--port PORT] [--token-file FILE] [--secret-file FILE] [--rate N] [--seed N]
 
-Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.`,
+Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.
+The token (default training-token) and secret come from the files, or from LIFELINE_FEED_TOKEN and
+LIFELINE_FEED_SECRET; never from arguments, which show in ps.`,
   verify: `Usage: lifeline verify [options]
 
 Runs SQLite's integrity_check and cipher_integrity_check, then walks the audit trail's hash chain
