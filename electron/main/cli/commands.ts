@@ -12,17 +12,11 @@ import {
   resolveHostConfig,
   type HostConfig,
 } from '../core/config/host-config';
-import {
-  envKeyProvider,
-  fileKeyProvider,
-  mayCreateDatabase,
-  type KeyProvider,
-} from '../core/key/key-provider';
-import { importNdjson } from '../core/ingest/ndjson-import';
+import { envKeyProvider, fileKeyProvider, type KeyProvider } from '../core/key/key-provider';
 import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-console';
 import { startHeadlessHost } from '../core/host/headless-host';
 import { startSimulator } from '../core/simulator/simulator-server';
-import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
+import { SqliteStore } from '../core/store/sqlite-store';
 import { openEncryptedDatabase } from '../core/store/open-database';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
@@ -31,6 +25,7 @@ import { purgeCommand } from './purge';
 import { exportCommand } from './export';
 import { keyEscrowCommand } from './key-escrow';
 import { accountCommand } from './account';
+import { importCommand } from './import';
 
 const VERSION = '0.1.0';
 type Flags = Record<string, string | boolean | undefined>;
@@ -163,38 +158,6 @@ function openStoreForCommand(config: HostConfig) {
   const file = path.join(config.dataDir, DATABASE_FILE);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   return { file, exists };
-}
-
-async function importCommand(args: string[]): Promise<number> {
-  const { flags, positionals } = parse(args, { training: { type: 'boolean' }, init: { type: 'boolean' } });
-  if (flags.help) {
-    console.log(HELP.import);
-    return 0;
-  }
-  if (positionals.length !== 1)
-    throw new ContractError('invalid_request', 'import takes exactly one FILE.ndjson.');
-  const file = positionals[0]!;
-  if (!fs.existsSync(file)) throw new ContractError('not_found', `No file ${file}.`);
-  const config = resolveHostConfig(flags, process.env);
-  const { file: dbFile, exists } = openStoreForCommand(config);
-  const provider = keyProviderFor(config);
-  const createIfMissing = mayCreateDatabase(provider, {
-    databaseExists: exists,
-    init: flags.init === true,
-    dataDir: config.dataDir,
-  });
-  const key = await provider.obtain({ databaseExists: exists });
-  const store = inProcessStore(SqliteStore.open(dbFile, key, { createIfMissing }));
-  try {
-    const summary = await importNdjson(file, store, { now: Date.now, training: flags.training === true });
-    console.log(
-      `imported ${path.basename(file)}: ${summary.inserted} new, ${summary.revised} revised, ` +
-        `${summary.duplicates} already stored, ${summary.stale} older revisions, ${summary.quarantined} quarantined`,
-    );
-    return summary.quarantined > 0 ? 3 : 0;
-  } finally {
-    await store.close();
-  }
 }
 
 async function status(args: string[]): Promise<number> {

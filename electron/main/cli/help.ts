@@ -1,3 +1,5 @@
+import { IMPORT_HELP } from './import';
+
 const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on loopback)   [LIFELINE_FEED_URL]
                           without it: the built-in simulator feed, marked TRAINING
   --token-file FILE       file holding the feed's bearer token (chmod 600)   [LIFELINE_FEED_TOKEN]
@@ -26,7 +28,7 @@ Usage: lifeline <command> [options]
 
 Commands:
   host        run the console core and serve the desk to a browser on 127.0.0.1
-  import      import flags from a FILE.ndjson (when the feed is down)
+  import      import flags from a FILE.ndjson (when the feed is down; --by NAME)
   status      counts by state, quarantined records, cursor, feed health (no personal data)
   simulator   run the synthetic feed on its own
   verify      check the database file, its encryption and the audit trail's hash chain
@@ -43,14 +45,7 @@ ${CONFIG}
   --sim-rate N            simulator flags per minute (default 6)             [LIFELINE_SIM_RATE]
   --training              mark this feed's flags TRAINING (drills)
   --init                  create the database although a key exists already (new installation)`,
-  import: `Usage: lifeline import FILE.ndjson [options]
-
-One FLAG object per line. Same validation, quarantine and idempotence as the feed.
-Exit code 3 when some lines were quarantined.
-
-${CONFIG}
-  --training              mark the imported flags TRAINING
-  --init                  create the database although a key exists already`,
+  import: IMPORT_HELP,
   status: `Usage: lifeline status [--json] [options]
 
 ${CONFIG}
