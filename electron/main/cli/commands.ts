@@ -21,6 +21,7 @@ import { openEncryptedDatabase } from '../core/store/open-database';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
 import { formatVerifyReport, verifyDatabase } from './verify';
+import { parseAnchor } from '../core/audit/audit-anchors';
 import { purgeCommand } from './purge';
 import { exportCommand } from './export';
 import { keyEscrowCommand } from './key-escrow';
@@ -201,18 +202,24 @@ async function status(args: string[]): Promise<number> {
 
 /** Exit 0 when the file, its encryption and the audit trail all check out; 4 when one does not. */
 async function verify(args: string[]): Promise<number> {
-  const { flags } = parse(args);
+  const { flags } = parse(args, { anchor: { type: 'string', multiple: true } });
   if (flags.help) {
     console.log(HELP.verify);
     return 0;
   }
+  const anchors = ((flags.anchor as unknown as string[] | undefined) ?? []).map((text) => {
+    const hash = parseAnchor(text);
+    if (hash === null)
+      throw new ContractError('invalid_request', '--anchor: the 64 hexadecimal characters of an audit hash.');
+    return hash;
+  });
   const config = resolveHostConfig(flags, process.env);
   const { file, exists } = openStoreForCommand(config);
   if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   const key = await keyProviderFor(config).obtain({ databaseExists: true });
   const db = openEncryptedDatabase(file, key, { createIfMissing: false });
   try {
-    const report = verifyDatabase(db);
+    const report = verifyDatabase(db, anchors);
     console.log(formatVerifyReport(file, report));
     return report.ok ? 0 : 4;
   } finally {

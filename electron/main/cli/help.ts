@@ -56,13 +56,18 @@ ${CONFIG}
 Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.
 The token (default training-token) and secret come from the files, or from LIFELINE_FEED_TOKEN and
 LIFELINE_FEED_SECRET; never from arguments, which show in ps.`,
-  verify: `Usage: lifeline verify [options]
+  verify: `Usage: lifeline verify [--anchor HASH]... [options]
 
 Runs SQLite's integrity_check and cipher_integrity_check, then walks the audit trail's hash chain
 and checks its append-only triggers are in place. Prints no personal data: the last entry's seq,
 time and hash (note them: an entry cut from the end can only be noticed against such a note), or
 the first broken entry's seq and time.
+Then checks the trail still passes through every anchor: the audit hash printed on each signed
+handover (stored with it, checked always) and each --anchor given. Whoever holds the key can
+rewrite the chain so that it verifies; it can no longer pass through a hash noted before that.
 Exit code 0 when all is well, 4 when a check fails.
 
+  --anchor HASH           an audit hash noted earlier (a handover's printed anchor, or the hash
+                          from an earlier verify); repeat for several
 ${CONFIG}`,
 };
