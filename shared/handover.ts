@@ -62,6 +62,15 @@ export const handoverSummarySchema = z.object({
   ),
   quarantined: z.int(),
   roster: rosterSchema,
+  /**
+   * The audit trail's last entry when the summary was signed (absent before signing, and in
+   * summaries signed before anchors existed). Printed on the handover and kept by the incoming
+   * supervisor, it is a copy of the chain's head outside the database: `lifeline verify --anchor`
+   * proves the trail still passes through it (core/audit/audit-anchors.ts).
+   */
+  auditAnchor: z
+    .object({ seq: z.int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex') })
+    .optional(),
 });
 export type HandoverSummary = z.infer<typeof handoverSummarySchema>;
 

@@ -102,5 +102,8 @@ export const enHandover = {
     notReceived: 'Received by ____________________ at ____________',
     signature: 'Signature',
     sha: 'SHA-256 of the summary and notes as signed',
+    auditAnchor: 'Audit trail at signing: entry {{seq}}, hash',
+    auditAnchorKeep:
+      'Incoming supervisor: keep this page. "lifeline verify --anchor HASH" proves the audit trail still passes through this hash.',
   },
 };

@@ -29,19 +29,20 @@ async function withHost<T>(
 ): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-browser-bench-'));
   const sim = await startSimulator({ token: 'bench', runId: 'bb' });
-  const host = await startHostProcess([
-    '--feed-url',
-    sim.url,
-    '--token',
-    'bench',
-    '--training',
-    '--data-dir',
-    path.join(dir, 'data'),
-    '--key-file',
-    path.join(dir, 'db.key'),
-    '--poll-interval-ms',
-    String(pollIntervalMs),
-  ]);
+  const host = await startHostProcess(
+    [
+      '--feed-url',
+      sim.url,
+      '--training',
+      '--data-dir',
+      path.join(dir, 'data'),
+      '--key-file',
+      path.join(dir, 'db.key'),
+      '--poll-interval-ms',
+      String(pollIntervalMs),
+    ],
+    { LIFELINE_FEED_TOKEN: 'bench' },
+  );
   const browser = await chromium.launch({
     executablePath: (findChromium() as string | null) ?? undefined,
     args: CHROMIUM_ARGS as string[],

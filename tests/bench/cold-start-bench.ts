@@ -124,17 +124,18 @@ export interface ColdStartFigures {
 
 async function startTimed(dataDir: string, keyFile: string, feedUrl: string) {
   const started = performance.now();
-  const host = await startHostProcess([
-    '--data-dir',
-    dataDir,
-    '--key-file',
-    keyFile,
-    '--feed-url',
-    feedUrl,
-    '--token',
-    'bench',
-    '--init', // the key file is the bench's own, written before the database
-  ]);
+  const host = await startHostProcess(
+    [
+      '--data-dir',
+      dataDir,
+      '--key-file',
+      keyFile,
+      '--feed-url',
+      feedUrl,
+      '--init', // the key file is the bench's own, written before the database
+    ],
+    { LIFELINE_FEED_TOKEN: 'bench' },
+  );
   const readyMs = performance.now() - started;
   const queued = await firstQueue(host);
   return { host, readyMs, usableMs: performance.now() - started, queued };

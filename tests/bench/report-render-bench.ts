@@ -189,15 +189,18 @@ export async function benchReportRender(store: ReportStore, repetitions = 5): Pr
   if (!getAccount(sync.database, SUPERVISOR)) addTestAccount(sync.database, SUPERVISOR, 'supervisor');
   sync.close();
   const sim = await startSimulator({ token: 'bench', runId: 'rr' });
-  const host = await startHostProcess([
-    ...['--data-dir', store.dataDir, '--key-file', store.keyFile],
-    ...['--feed-url', sim.url, '--token', 'bench'],
-    '--init', // the key file is the bench's own, written before the database
-    // The seed is a year of flags none of which retention has erased yet: at the default 90 days the
-    // host would spend its first minutes purging that backlog (500 flags a batch) and every report
-    // would queue behind it. A console that has run all year has no such backlog.
-    ...['--retention-days', '3650'],
-  ]);
+  const host = await startHostProcess(
+    [
+      ...['--data-dir', store.dataDir, '--key-file', store.keyFile],
+      ...['--feed-url', sim.url],
+      '--init', // the key file is the bench's own, written before the database
+      // The seed is a year of flags none of which retention has erased yet: at the default 90 days the
+      // host would spend its first minutes purging that backlog (500 flags a batch) and every report
+      // would queue behind it. A console that has run all year has no such backlog.
+      ...['--retention-days', '3650'],
+    ],
+    { LIFELINE_FEED_TOKEN: 'bench' },
+  );
   const browser = await chromium.launch({
     executablePath: (findChromium() as string | null) ?? undefined,
     args: CHROMIUM_ARGS as string[],

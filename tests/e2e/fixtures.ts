@@ -36,20 +36,22 @@ export const test = base.extend<{ rig: Rig }>({
       host: null,
       async startHost(extra = [], options = {}) {
         await rig.host?.stop();
-        rig.host = await startHostProcess([
-          '--feed-url',
-          sim.url,
-          '--token',
-          'e2e-token',
-          '--data-dir',
-          path.join(dataDir, 'data'),
-          '--key-file',
-          path.join(dataDir, 'keys', 'db.key'),
-          '--poll-interval-ms',
-          '500',
-          ...(options.live ? [] : ['--training']),
-          ...extra,
-        ]);
+        rig.host = await startHostProcess(
+          [
+            '--feed-url',
+            sim.url,
+            '--data-dir',
+            path.join(dataDir, 'data'),
+            '--key-file',
+            path.join(dataDir, 'keys', 'db.key'),
+            '--poll-interval-ms',
+            '500',
+            ...(options.live ? [] : ['--training']),
+            ...extra,
+          ],
+          // The feed token from the environment: an argument would show in ps (the CLI refuses it).
+          { LIFELINE_FEED_TOKEN: 'e2e-token' },
+        );
         return rig.host;
       },
       addAccount(name, role, by = E2E_USER) {

@@ -86,6 +86,13 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   await page.getByTestId('handover-sign').click();
   await expect(page.getByTestId('handover-signed-by')).toHaveAttribute('data-signed', 'true');
   await expect(page.getByTestId('handover-sha')).toBeVisible();
+  // The audit trail's head at signing, printed for the incoming supervisor to keep (issue 15, item 7).
+  await expect(page.getByTestId('handover-audit-anchor')).toContainText(/[0-9a-f]{64}/);
+  await page.getByTestId('handover-signoff').screenshot({ path: `${OUT}/handover-audit-anchor.png` });
+  await page.getByTestId('handover-lang').selectOption('both');
+  await expect(page.getByTestId('handover-audit-anchor')).toContainText('ऑडिट ट्रेल');
+  await page.getByTestId('handover-signoff').screenshot({ path: `${OUT}/handover-audit-anchor-both.png` });
+  await page.getByTestId('handover-lang').selectOption('en');
   await page.getByTestId('handover-receive').click();
   await expect(page.getByTestId('handover-error')).toBeVisible(); // the same person cannot take over
   // The incoming supervisor logs on at this desk (a reload is a new session in a browser).

@@ -6,15 +6,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/migrations';
 import { CANARY, makeFlag } from '../helpers/flags';
-import { tempDir } from '../helpers/temp-store';
+import { cliStore } from '../helpers/cli-store';
+import { fileKeyProvider, mayCreateDatabase } from '../../electron/main/core/key/key-provider';
 
 describe('lifeline CLI', () => {
   it("imports NDJSON with the feed's validation, quarantine and idempotence, and reports status without personal data", () => {
-    const dir = tempDir();
-    const env = {
-      LIFELINE_DATA_DIR: path.join(dir, 'data'),
-      LIFELINE_KEY_FILE: path.join(dir, 'keys', 'db.key'),
-    };
+    const s = cliStore();
+    const dir = s.dir;
+    const env = s.env;
     const file = path.join(dir, 'flags.ndjson');
     const good = makeFlag({ id: 'fl_imp_1' });
     fs.writeFileSync(
@@ -27,13 +26,16 @@ describe('lifeline CLI', () => {
         JSON.stringify(good),
       ].join('\n'),
     );
-    const first = lifeline(['import', file], env);
+    const by = ['--by', 'Sup Imran'];
+    const first = lifeline(['import', file, ...by], env);
     expect(first.err).toBe('');
     expect(first.out).toContain('1 new, 0 revised, 1 already stored, 0 older revisions, 2 quarantined');
     expect(first.code).toBe(3);
-    expect(lifeline(['import', file], env).out).toContain(
-      '0 new, 0 revised, 4 already stored, 0 older revisions, 0 quarantined',
+    const again = lifeline(['import', file, ...by], env);
+    expect(again.out).toContain(
+      '0 new, 0 revised, 2 already stored, 0 older revisions, 2 quarantined (2 of them quarantined before)',
     );
+    expect(again.code).toBe(3);
 
     const status = lifeline(['status', '--json'], env);
     expect(status.code).toBe(0);
@@ -46,36 +48,28 @@ describe('lifeline CLI', () => {
     });
     for (const canary of Object.values(CANARY)) expect(status.out).not.toContain(canary);
     expect(report.alarmsLast24h).toMatchObject({ alarms: 1, silences: 0 });
-    expect(fs.statSync(path.join(dir, 'keys', 'db.key')).mode & 0o777).toBe(0o600);
   });
 
   it('refuses a database whose key file is missing, without touching it', () => {
-    const dir = tempDir();
-    const env = { LIFELINE_DATA_DIR: dir, LIFELINE_KEY_FILE: path.join(dir, 'db.key') };
-    const file = path.join(dir, 'one.ndjson');
-    fs.writeFileSync(file, JSON.stringify(makeFlag()) + '\n');
-    expect(lifeline(['import', file], env).code).toBe(0);
-    fs.rmSync(path.join(dir, 'db.key'));
-    const r = lifeline(['status'], env);
+    const s = cliStore();
+    fs.rmSync(s.keyFile);
+    const r = lifeline(['status'], s.env);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/key file .* is missing but a database exists/);
-    expect(fs.existsSync(path.join(dir, 'db.key'))).toBe(false);
+    expect(fs.existsSync(s.keyFile)).toBe(false);
   });
 
   it('never starts a new, empty database beside an existing key unless told to (--init)', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'one.ndjson');
-    fs.writeFileSync(file, JSON.stringify(makeFlag()) + '\n');
-    const keyFile = path.join(dir, 'db.key');
-    expect(
-      lifeline(['import', file], { LIFELINE_DATA_DIR: path.join(dir, 'a'), LIFELINE_KEY_FILE: keyFile }).code,
-    ).toBe(0);
-    const wrongDir = { LIFELINE_DATA_DIR: path.join(dir, 'not-mounted'), LIFELINE_KEY_FILE: keyFile };
-    const r = lifeline(['import', file], wrongDir);
+    const s = cliStore();
+    const wrongDir = path.join(s.dir, 'not-mounted');
+    const provider = fileKeyProvider(s.keyFile);
+    expect(() =>
+      mayCreateDatabase(provider, { databaseExists: false, init: false, dataDir: wrongDir }),
+    ).toThrow(/No database in .*not-mounted, but a key already exists .*--init/);
+    expect(mayCreateDatabase(provider, { databaseExists: false, init: true, dataDir: wrongDir })).toBe(true);
+    const r = lifeline(['status'], { ...s.env, LIFELINE_DATA_DIR: wrongDir });
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/No database in .*not-mounted, but a key already exists .*--init/);
-    expect(fs.existsSync(path.join(dir, 'not-mounted', 'lifeline.db'))).toBe(false);
-    expect(lifeline(['import', file, '--init'], wrongDir).code).toBe(0);
+    expect(fs.existsSync(wrongDir)).toBe(false);
   });
 
   it('names the flag and the rule for bad configuration', () => {
@@ -89,11 +83,11 @@ describe('lifeline CLI', () => {
     expect(lifeline(['host', '--follow-ups', '24h,1h']).err).toMatch(
       /--follow-ups \/ LIFELINE_FOLLOW_UPS: followUpAfterMs: each check-in later than the one before/,
     );
-    expect(lifeline(['host', '--feed-url', 'http://10.0.0.1/feed', '--token', 't']).err).toMatch(
-      /--feed-url .*loopback only/,
-    );
+    expect(
+      lifeline(['host', '--feed-url', 'http://10.0.0.1/feed'], { LIFELINE_FEED_TOKEN: 't' }).err,
+    ).toMatch(/--feed-url .*loopback only/);
     expect(lifeline(['host', '--feed-url', 'https://feed.invalid']).err).toMatch(
-      /--token .*required when a feed URL/,
+      /--token-file \/ LIFELINE_FEED_TOKEN: is required when a feed URL/,
     );
     expect(lifeline(['status', '--bogus']).err).toMatch(/Unknown option '--bogus'/);
     expect(lifeline(['host', '--shifts', 'day=06:00-18:00,night=18:30-06:00']).err).toMatch(

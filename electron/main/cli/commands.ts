@@ -3,34 +3,41 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ContractError } from '../../../shared/errors';
-import { ENV, kebab, resolveHostConfig, type HostConfig } from '../core/config/host-config';
 import {
-  envKeyProvider,
-  fileKeyProvider,
-  mayCreateDatabase,
-  type KeyProvider,
-} from '../core/key/key-provider';
-import { importNdjson } from '../core/ingest/ndjson-import';
+  ENV,
+  SECRET_FILE_FLAGS,
+  kebab,
+  readSecretFile,
+  refuseSecretArguments,
+  resolveHostConfig,
+  type HostConfig,
+} from '../core/config/host-config';
+import { envKeyProvider, fileKeyProvider, type KeyProvider } from '../core/key/key-provider';
 import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-console';
 import { startHeadlessHost } from '../core/host/headless-host';
 import { startSimulator } from '../core/simulator/simulator-server';
-import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
+import { SqliteStore } from '../core/store/sqlite-store';
 import { openEncryptedDatabase } from '../core/store/open-database';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
 import { formatVerifyReport, verifyDatabase } from './verify';
+import { parseAnchor } from '../core/audit/audit-anchors';
 import { purgeCommand } from './purge';
 import { exportCommand } from './export';
 import { keyEscrowCommand } from './key-escrow';
 import { accountCommand } from './account';
+import { importCommand } from './import';
 
 const VERSION = '0.1.0';
 type Flags = Record<string, string | boolean | undefined>;
 
+// --token and --secret stay known only to be refused with a message saying how (host-config.ts);
+// --token-file and --secret-file are how they are given.
 const CONFIG_OPTIONS = Object.fromEntries(
-  (Object.keys(ENV) as (keyof typeof ENV)[])
-    .filter((k) => k !== 'keyEnv')
-    .map((k) => [kebab(k), { type: 'string' }]),
+  [
+    ...(Object.keys(ENV) as (keyof typeof ENV)[]).filter((k) => k !== 'keyEnv'),
+    ...Object.values(SECRET_FILE_FLAGS),
+  ].map((k) => [kebab(k), { type: 'string' }]),
 ) as ParseArgsConfig['options'];
 
 function parse(
@@ -154,38 +161,6 @@ function openStoreForCommand(config: HostConfig) {
   return { file, exists };
 }
 
-async function importCommand(args: string[]): Promise<number> {
-  const { flags, positionals } = parse(args, { training: { type: 'boolean' }, init: { type: 'boolean' } });
-  if (flags.help) {
-    console.log(HELP.import);
-    return 0;
-  }
-  if (positionals.length !== 1)
-    throw new ContractError('invalid_request', 'import takes exactly one FILE.ndjson.');
-  const file = positionals[0]!;
-  if (!fs.existsSync(file)) throw new ContractError('not_found', `No file ${file}.`);
-  const config = resolveHostConfig(flags, process.env);
-  const { file: dbFile, exists } = openStoreForCommand(config);
-  const provider = keyProviderFor(config);
-  const createIfMissing = mayCreateDatabase(provider, {
-    databaseExists: exists,
-    init: flags.init === true,
-    dataDir: config.dataDir,
-  });
-  const key = await provider.obtain({ databaseExists: exists });
-  const store = inProcessStore(SqliteStore.open(dbFile, key, { createIfMissing }));
-  try {
-    const summary = await importNdjson(file, store, { now: Date.now, training: flags.training === true });
-    console.log(
-      `imported ${path.basename(file)}: ${summary.inserted} new, ${summary.revised} revised, ` +
-        `${summary.duplicates} already stored, ${summary.stale} older revisions, ${summary.quarantined} quarantined`,
-    );
-    return summary.quarantined > 0 ? 3 : 0;
-  } finally {
-    await store.close();
-  }
-}
-
 async function status(args: string[]): Promise<number> {
   const { flags } = parse(args, { json: { type: 'boolean' }, training: { type: 'boolean' } });
   if (flags.help) {
@@ -227,18 +202,24 @@ async function status(args: string[]): Promise<number> {
 
 /** Exit 0 when the file, its encryption and the audit trail all check out; 4 when one does not. */
 async function verify(args: string[]): Promise<number> {
-  const { flags } = parse(args);
+  const { flags } = parse(args, { anchor: { type: 'string', multiple: true } });
   if (flags.help) {
     console.log(HELP.verify);
     return 0;
   }
+  const anchors = ((flags.anchor as unknown as string[] | undefined) ?? []).map((text) => {
+    const hash = parseAnchor(text);
+    if (hash === null)
+      throw new ContractError('invalid_request', '--anchor: the 64 hexadecimal characters of an audit hash.');
+    return hash;
+  });
   const config = resolveHostConfig(flags, process.env);
   const { file, exists } = openStoreForCommand(config);
   if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   const key = await keyProviderFor(config).obtain({ databaseExists: true });
   const db = openEncryptedDatabase(file, key, { createIfMissing: false });
   try {
-    const report = verifyDatabase(db);
+    const report = verifyDatabase(db, anchors);
     console.log(formatVerifyReport(file, report));
     return report.ok ? 0 : 4;
   } finally {
@@ -252,21 +233,29 @@ async function simulator(args: string[]): Promise<number> {
     console.log(HELP.simulator);
     return 0;
   }
+  refuseSecretArguments(flags);
   const port = Number(flags.port ?? 0);
   const rate = Number(flags.rate ?? 6);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ContractError('invalid_request', '--port: a TCP port 0–65535.');
   if (!Number.isFinite(rate) || rate < 0 || rate > 6000)
     throw new ContractError('invalid_request', '--rate: 0–6000 flags per minute.');
-  const token = typeof flags.token === 'string' ? flags.token : 'training-token';
+  const fromFileOrEnv = (name: keyof typeof SECRET_FILE_FLAGS): string | null => {
+    const file = flags[SECRET_FILE_FLAGS[name]];
+    if (typeof file === 'string') return readSecretFile(file, kebab(SECRET_FILE_FLAGS[name]));
+    return process.env[ENV[name]] || null;
+  };
+  const token = fromFileOrEnv('token') ?? 'training-token';
   const sim = await startSimulator({
     token,
-    secret: typeof flags.secret === 'string' ? flags.secret : null,
+    secret: fromFileOrEnv('secret'),
     port,
     ratePerMinute: rate,
     seed: flags.seed ? Number(flags.seed) : undefined,
   });
-  console.log(`Lifeline simulator feed (synthetic, invented people) at ${sim.url}  token: ${token}`);
+  // The default training token is printed so a host can be pointed at it; a chosen one never is.
+  const shown = token === 'training-token' ? token : '(as given)';
+  console.log(`Lifeline simulator feed (synthetic, invented people) at ${sim.url}  token: ${shown}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

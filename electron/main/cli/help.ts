@@ -1,7 +1,11 @@
+import { IMPORT_HELP } from './import';
+
 const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on loopback)   [LIFELINE_FEED_URL]
                           without it: the built-in simulator feed, marked TRAINING
-  --token TOKEN           bearer token for the feed                          [LIFELINE_FEED_TOKEN]
-  --secret SECRET         shared secret: require X-Signature on every page   [LIFELINE_FEED_SECRET]
+  --token-file FILE       file holding the feed's bearer token (chmod 600)   [LIFELINE_FEED_TOKEN]
+  --secret-file FILE      file holding the shared secret: require X-Signature
+                          on every page (chmod 600)                          [LIFELINE_FEED_SECRET]
+                          never --token / --secret: arguments show in ps
   --data-dir DIR          where the encrypted database lives                 [LIFELINE_DATA_DIR]
                           default: $XDG_DATA_HOME/lifeline-console
   --key-file FILE         database key (64 hex chars; created on first run)  [LIFELINE_KEY_FILE]
@@ -24,7 +28,7 @@ Usage: lifeline <command> [options]
 
 Commands:
   host        run the console core and serve the desk to a browser on 127.0.0.1
-  import      import flags from a FILE.ndjson (when the feed is down)
+  import      import flags from a FILE.ndjson (when the feed is down; --by NAME)
   status      counts by state, quarantined records, cursor, feed health (no personal data)
   simulator   run the synthetic feed on its own
   verify      check the database file, its encryption and the audit trail's hash chain
@@ -41,29 +45,29 @@ ${CONFIG}
   --sim-rate N            simulator flags per minute (default 6)             [LIFELINE_SIM_RATE]
   --training              mark this feed's flags TRAINING (drills)
   --init                  create the database although a key exists already (new installation)`,
-  import: `Usage: lifeline import FILE.ndjson [options]
-
-One FLAG object per line. Same validation, quarantine and idempotence as the feed.
-Exit code 3 when some lines were quarantined.
-
-${CONFIG}
-  --training              mark the imported flags TRAINING
-  --init                  create the database although a key exists already`,
+  import: IMPORT_HELP,
   status: `Usage: lifeline status [--json] [options]
 
 ${CONFIG}
   --json                  machine-readable output
   --training              alarm figures of training (simulator) flags instead of live ones`,
-  simulator: `Usage: lifeline simulator [--port PORT] [--token TOKEN] [--secret SECRET] [--rate N] [--seed N]
+  simulator: `Usage: lifeline simulator [--port PORT] [--token-file FILE] [--secret-file FILE] [--rate N] [--seed N]
 
-Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.`,
-  verify: `Usage: lifeline verify [options]
+Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.
+The token (default training-token) and secret come from the files, or from LIFELINE_FEED_TOKEN and
+LIFELINE_FEED_SECRET; never from arguments, which show in ps.`,
+  verify: `Usage: lifeline verify [--anchor HASH]... [options]
 
 Runs SQLite's integrity_check and cipher_integrity_check, then walks the audit trail's hash chain
 and checks its append-only triggers are in place. Prints no personal data: the last entry's seq,
 time and hash (note them: an entry cut from the end can only be noticed against such a note), or
 the first broken entry's seq and time.
+Then checks the trail still passes through every anchor: the audit hash printed on each signed
+handover (stored with it, checked always) and each --anchor given. Whoever holds the key can
+rewrite the chain so that it verifies; it can no longer pass through a hash noted before that.
 Exit code 0 when all is well, 4 when a check fails.
 
+  --anchor HASH           an audit hash noted earlier (a handover's printed anchor, or the hash
+                          from an earlier verify); repeat for several
 ${CONFIG}`,
 };

@@ -3,6 +3,7 @@
 // into a ticket or a logbook.
 import type { SqliteDatabase } from '../core/store/open-database';
 import { missingAuditTriggers, verifyAuditChain, type AuditVerification } from '../core/audit/audit-chain';
+import { checkAnchors, type AnchorCheck } from '../core/audit/audit-anchors';
 
 export interface VerifyReport {
   ok: boolean;
@@ -13,6 +14,8 @@ export interface VerifyReport {
   pagesRead: number;
   audit: AuditVerification;
   missingTriggers: string[];
+  /** The signed handovers' anchors and those given with --anchor, each found in the trail or not. */
+  anchors: AnchorCheck[];
 }
 
 /** Problems SQLite reports are listed up to this many (a badly damaged file reports thousands). */
@@ -24,7 +27,7 @@ function failureText(error: unknown): string {
   return code?.startsWith('SQLITE_') ? `${code}: ${(error as Error).message}` : 'unexpected failure';
 }
 
-export function verifyDatabase(db: SqliteDatabase): VerifyReport {
+export function verifyDatabase(db: SqliteDatabase, givenAnchors: readonly string[] = []): VerifyReport {
   let pagesRead = 0;
   const cipherIntegrity = attempt(() => {
     const found = cipherIntegrityCheck(db);
@@ -38,9 +41,11 @@ export function verifyDatabase(db: SqliteDatabase): VerifyReport {
   );
   let audit: AuditVerification;
   let missingTriggers: string[];
+  let anchors: AnchorCheck[] = [];
   try {
     audit = verifyAuditChain(db);
     missingTriggers = missingAuditTriggers(db);
+    anchors = checkAnchors(db, givenAnchors);
   } catch (error) {
     audit = {
       ok: false,
@@ -52,13 +57,20 @@ export function verifyDatabase(db: SqliteDatabase): VerifyReport {
     missingTriggers = [];
   }
   return {
-    ok: integrity.length === 0 && cipherIntegrity.length === 0 && audit.ok && missingTriggers.length === 0,
+    ok:
+      integrity.length === 0 &&
+      cipherIntegrity.length === 0 &&
+      audit.ok &&
+      missingTriggers.length === 0 &&
+      anchors.every((a) => a.ok) &&
+      anchors.length >= givenAnchors.length,
     schemaVersion: db.pragma('user_version', { simple: true }) as number,
     integrity,
     cipherIntegrity,
     pagesRead,
     audit,
     missingTriggers,
+    anchors,
   };
 }
 
@@ -119,6 +131,27 @@ export function formatVerifyReport(file: string, report: VerifyReport): string {
       ? 'audit triggers: ok'
       : `audit triggers: MISSING ${report.missingTriggers.join(', ')}`,
   );
+  lines.push(...anchorLines(report.anchors));
   lines.push(report.ok ? 'verify: ok' : 'verify: FAILED');
   return lines.join('\n');
+}
+
+function anchorLines(anchors: readonly AnchorCheck[]): string[] {
+  if (anchors.length === 0)
+    return ['audit anchors: none (no signed handover carries one, none given with --anchor)'];
+  const failed = anchors.filter((a) => !a.ok);
+  const handovers = anchors.filter((a) => a.source !== 'given').length;
+  const given = anchors.length - handovers;
+  if (failed.length === 0)
+    return [
+      `audit anchors: ok, the trail passes through all ${anchors.length} ` +
+        `(${handovers} from signed handovers, ${given} given)`,
+    ];
+  return [
+    `audit anchors: FAILED, ${failed.length} of ${anchors.length} not in the trail`,
+    ...failed
+      .slice(0, MAX_LISTED)
+      .map((a) => `  ${a.source}${a.seq === null ? '' : ` (seq ${a.seq})`}, hash ${a.hash}: ${a.reason}`),
+    ...(failed.length > MAX_LISTED ? [`  … and ${failed.length - MAX_LISTED} more`] : []),
+  ];
 }

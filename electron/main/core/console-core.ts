@@ -12,6 +12,7 @@ import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
 import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/shifts/schedule';
 import { handoverHandlers } from './handover/handover-handlers';
+import { flagDetailForAuditor } from './audit/audit-detail';
 import { IDLE_LOCK } from '../../../shared/accounts';
 import { accountHandlers } from './accounts/account-handlers';
 import { guardHandlers } from './accounts/guard';
@@ -180,10 +181,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       };
     },
     listQueue: async () => [...open.values()],
-    getFlagDetail: async ({ id }) => {
+    getFlagDetail: async ({ id }, context) => {
       const detail = await store.getFlagDetail(id);
       if (!detail) throw new ContractError('not_found', `No flag ${id}.`, 'id');
-      return detail;
+      // Operators' typed text (notes, reasons, officers' names) is for those who work flags.
+      const role = sessions.get(context.connection)?.user.role;
+      return role === 'auditor' ? flagDetailForAuditor(detail) : detail;
     },
     listUnitContacts: async () => store.listUnitContacts(),
     setUnitContact: async ({ unitKey, contact }, context) =>
@@ -240,8 +243,24 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     getReport: async (range, context) => {
       const report = await store.report(range, { schedule, nowMs: now() });
       // Figures per operator are for supervisors (and administrators): an auditor reads the room's.
-      const role = sessions.get(context.connection)?.user.role;
-      return role === 'auditor' ? { ...report, response: { ...report.response, byOperator: [] } } : report;
+      const user = sessions.get(context.connection)!.user; // the guard let only a logged-on user through
+      const sent =
+        user.role === 'auditor' ? { ...report, response: { ...report.response, byOperator: [] } } : report;
+      // Audited here, where the figures leave main: what the page then prints or saves as CSV is
+      // beyond main's sight, so the read itself is the record (recordReportExport only adds to it).
+      await store.recordAudit({
+        atMs: now(),
+        actor: user.name,
+        action: 'report.read',
+        target: null,
+        detail: {
+          fromMs: range.fromMs,
+          toMs: range.toMs,
+          shiftKey: range.shiftKey ?? null,
+          byOperator: sent.response.byOperator.length > 0,
+        },
+      });
+      return sent;
     },
     recordReportExport: async ({ fromMs, toMs, shiftKey }, context) => {
       await store.recordAudit({

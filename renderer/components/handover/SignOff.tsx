@@ -111,6 +111,15 @@ export function SignOff({
           {tx('handover.doc.sha')}: <code>{record.sha256}</code>
         </p>
       )}
+      {record?.summary.auditAnchor && (
+        <div className="doc-sha" data-testid="handover-audit-anchor">
+          <p>
+            {tx('handover.doc.auditAnchor', { seq: record.summary.auditAnchor.seq })}:{' '}
+            <code>{record.summary.auditAnchor.hash}</code>
+          </p>
+          <p>{tx('handover.doc.auditAnchorKeep')}</p>
+        </div>
+      )}
       {error && (
         <p className="doc-error no-print" role="alert" data-testid="handover-error">
           {t('handover.ui.failed', { message: error })}

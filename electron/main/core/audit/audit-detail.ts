@@ -20,6 +20,7 @@ const CODE_KEYS = new Set([
   'stage',
   'change',
   'sha256',
+  'shiftKey',
 ]);
 /** Workstation labels and the room's own staff (already the trail's actor column), never a subject. */
 const LABEL_KEYS = new Set(['desk', 'operator']);
@@ -61,4 +62,21 @@ export function auditDetailJson(detailJson: string | null): string {
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return '{}';
   return JSON.stringify(sanitizeObject(parsed as Record<string, unknown>));
+}
+
+/**
+ * A flag's detail as an auditor may read it: each event's detail in its audit form (the same
+ * allowlist as the trail), so close notes, reveal reasons and the names of officers called reach
+ * only the roles that work flags. The room's staff in `actor` stay: the trail shows them too.
+ */
+export function flagDetailForAuditor<T extends { events: { detail: Record<string, unknown> }[] }>(
+  detail: T,
+): T {
+  return {
+    ...detail,
+    events: detail.events.map((event) => ({
+      ...event,
+      detail: JSON.parse(auditDetailJson(JSON.stringify(event.detail))) as Record<string, unknown>,
+    })),
+  };
 }

@@ -1,9 +1,11 @@
 // Configuration of a console host, from command-line flags and environment variables, validated
 // like any other external input: a bad value stops start-up with the field and the rule named.
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { ContractError } from '../../../../shared/errors';
+import { envKeyPresent } from '../key/key-provider';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, parseFollowUpText } from '../../../../shared/follow-ups';
 import { DEFAULT_SCHEDULE, parseScheduleText } from '../../../../shared/shifts/schedule';
 
@@ -96,12 +98,59 @@ export function defaultKeyFile(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(base, 'lifeline-console', 'db.key');
 }
 
+/**
+ * Secrets that may not be given on the command line: the process list (`ps`) and shell history show
+ * every argument to every user of the machine. Each comes from its environment variable or from a
+ * file named by --<name>-file (owner-only, like the key file).
+ */
+export const SECRET_FILE_FLAGS = { token: 'tokenFile', secret: 'secretFile' } as const;
+
+/** A secret read from a file: the file must be readable by its owner only; one trailing newline is dropped. */
+export function readSecretFile(file: string, flag: string): string {
+  let text: string;
+  try {
+    if ((fs.statSync(file).mode & 0o077) !== 0)
+      throw new ContractError(
+        'invalid_request',
+        `--${flag}: ${file} is readable by other users. Run: chmod 600 ${file}`,
+        flag,
+      );
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as { kind?: string }).kind) throw error;
+    throw new ContractError(
+      'invalid_request',
+      `--${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      flag,
+    );
+  }
+  return text.replace(/\r?\n$/, '');
+}
+
+/** Refuses a secret given as an argument, saying how to give it instead. */
+export function refuseSecretArguments(flags: Record<string, string | boolean | undefined>): void {
+  for (const [name, fileFlag] of Object.entries(SECRET_FILE_FLAGS)) {
+    if (flags[name] === undefined) continue;
+    const env = ENV[name as keyof typeof SECRET_FILE_FLAGS];
+    throw new ContractError(
+      'invalid_request',
+      `--${name} is not accepted: an argument shows in the process list to every user. ` +
+        `Put it in a file readable only by you and give --${kebab(fileFlag)} FILE, or set ${env}.`,
+      name,
+    );
+  }
+}
+
 /** Flags win over environment variables; both are validated by the same schema. */
 export function resolveHostConfig(
   flags: Record<string, string | boolean | undefined>,
   env: NodeJS.ProcessEnv,
 ): HostConfig {
+  refuseSecretArguments(flags);
   const pick = (name: keyof typeof ENV) => {
+    const fileFlag = SECRET_FILE_FLAGS[name as keyof typeof SECRET_FILE_FLAGS];
+    const file = fileFlag === undefined ? undefined : flags[fileFlag];
+    if (typeof file === 'string') return readSecretFile(file, kebab(fileFlag!));
     const flag = flags[name];
     return typeof flag === 'string' ? flag : env[ENV[name]] || undefined;
   };
@@ -111,7 +160,7 @@ export function resolveHostConfig(
     secret: pick('secret'),
     dataDir: pick('dataDir') ?? defaultDataDir(env),
     keyFile: pick('keyFile'),
-    keyEnv: env[ENV.keyEnv] ? (true as const) : undefined,
+    keyEnv: envKeyPresent(ENV.keyEnv, env) ? (true as const) : undefined,
     pollIntervalMs: pick('pollIntervalMs') ?? 2000,
     port: pick('port') ?? 0,
     simRate: pick('simRate') ?? 6,
@@ -124,7 +173,9 @@ export function resolveHostConfig(
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0] ?? 'config') as keyof typeof ENV;
-    const where = ENV[field] ? `--${kebab(field)} / ${ENV[field]}` : field;
+    const fileFlag = SECRET_FILE_FLAGS[field as keyof typeof SECRET_FILE_FLAGS];
+    const flagName = kebab(fileFlag ?? field);
+    const where = ENV[field] ? `--${flagName} / ${ENV[field]}` : field;
     throw new ContractError('invalid_request', `Configuration ${where}: ${issue.message}`, field);
   }
   return { ...parsed.data, keyFile: parsed.data.keyFile ?? defaultKeyFile(env) };

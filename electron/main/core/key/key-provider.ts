@@ -99,14 +99,40 @@ export function fileKeyProvider(file: string): KeyProvider {
   };
 }
 
+/** Keys taken out of an environment, per environment object and variable (see envKeyProvider). */
+const takenFromEnv = new WeakMap<NodeJS.ProcessEnv, Map<string, string>>();
+
+/** Removes the variable from the environment, keeping its value here for later providers. */
+function takeFromEnv(variable: string, env: NodeJS.ProcessEnv): string | undefined {
+  let taken = takenFromEnv.get(env);
+  if (!taken) takenFromEnv.set(env, (taken = new Map()));
+  const value = env[variable];
+  if (value) {
+    taken.set(variable, value);
+    delete env[variable];
+  }
+  return taken.get(variable);
+}
+
+/** Whether the key is (or was, before it was taken out) in this environment variable. */
+export function envKeyPresent(variable: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env[variable]) || takenFromEnv.get(env)?.has(variable) === true;
+}
+
+/**
+ * The key from an environment variable, which is removed from the environment once read: child
+ * processes (the store worker, anything spawned later) and a later look at process.env never see
+ * it. The value stays in this module only, so a second provider (key-escrow opens the database
+ * and then exports its key) still finds it.
+ */
 export function envKeyProvider(variable: string, env: NodeJS.ProcessEnv = process.env): KeyProvider {
   return {
     describe: () => `environment variable ${variable}`,
     exists: () => true,
     async obtain() {
-      const value = env[variable];
-      if (!value) throw new ContractError('forbidden', `The environment variable ${variable} holds no key.`);
-      return parseHexKey(value, `environment variable ${variable}`);
+      const text = takeFromEnv(variable, env);
+      if (!text) throw new ContractError('forbidden', `The environment variable ${variable} holds no key.`);
+      return parseHexKey(text, `environment variable ${variable}`);
     },
   };
 }

@@ -234,7 +234,17 @@ export function getHandover(db: SqliteDatabase, shiftId: string): HandoverRecord
   return row ? toRecord(row) : null;
 }
 
-/** The outgoing supervisor signs: the summary as it stands now is frozen with the notes. */
+/** The audit trail's last entry: the anchor a signed handover carries (migration 8 writes entry 1). */
+function auditHead(db: SqliteDatabase): { seq: number; hash: string } {
+  return db
+    .prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+    .get()!;
+}
+
+/**
+ * The outgoing supervisor signs: the summary as it stands now is frozen with the notes and the
+ * audit trail's head at that moment (the anchor), all covered by the record's SHA-256.
+ */
 export function signHandover(
   db: SqliteDatabase,
   summary: HandoverSummary,
@@ -242,11 +252,15 @@ export function signHandover(
   by: string,
   atMs: number,
 ): HandoverRecord {
-  const summaryJson = JSON.stringify(summary);
   try {
-    db.prepare(
-      'INSERT INTO handovers (shift_id, summary_json, notes, signed_by, signed_at_ms, sha256) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(summary.shiftId, summaryJson, notes, by, atMs, digest(summaryJson, notes));
+    // The head is read in the same transaction as the insert, so no entry can slip in between.
+    db.transaction(() => {
+      const anchored: HandoverSummary = { ...summary, auditAnchor: auditHead(db) };
+      const summaryJson = JSON.stringify(anchored);
+      db.prepare(
+        'INSERT INTO handovers (shift_id, summary_json, notes, signed_by, signed_at_ms, sha256) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(summary.shiftId, summaryJson, notes, by, atMs, digest(summaryJson, notes));
+    }).immediate();
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       throw new ContractError('conflict', `The handover of ${summary.shiftId} is already signed.`, 'shiftId');

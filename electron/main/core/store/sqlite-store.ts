@@ -268,7 +268,7 @@ export class SqliteStore {
       received_at_ms: input.receivedAtMs,
     };
     const event = (kind: string, detail: Record<string, unknown>) =>
-      s.insertEvent.run(flag.id, input.receivedAtMs, kind, null, JSON.stringify(detail));
+      s.insertEvent.run(flag.id, input.receivedAtMs, kind, input.actor ?? null, JSON.stringify(detail));
 
     if (!existing) {
       s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 1);

@@ -43,6 +43,8 @@ export interface CommitPageInput {
   training: boolean;
   source: string;
   receivedAtMs: number;
+  /** Who brought the records in by hand (a file import's --by account); the feed's pages have none. */
+  actor?: string;
 }
 
 export interface CommitPageResult {
