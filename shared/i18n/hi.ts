@@ -8,6 +8,8 @@ import { hiAccounts } from './hi-accounts';
 import { hiReports } from './hi-reports';
 import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
+import { hiShell } from './hi-shell';
+import { hiPresence } from './hi-presence';
 
 export const hi: Messages = {
   app: {
@@ -190,6 +192,8 @@ export const hi: Messages = {
     ist: 'IST',
   },
   ...hiShift,
+  ...hiShell,
+  ...hiPresence,
   ...hiRouting,
   ...hiDispatch,
   ...hiReveal,

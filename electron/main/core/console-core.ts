@@ -20,6 +20,7 @@ import { startReportWarmer, type ReportWarmer } from './report-warmer';
 import { startRetention, type RetentionSchedule } from './retention';
 import { DEFAULT_RETENTION_MS } from './store/retention-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
+import { ClientStates } from './presence/client-state';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -162,6 +163,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   }
 
   const sessions = new SessionRegistry(store, now);
+  const clients = new ClientStates();
   const rawHandlers: InvokeHandlers = {
     ...accountHandlers(store, sessions, now),
     getSession: async (_request, context) => {
@@ -254,6 +256,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return { recorded: true as const };
     },
     listQuarantine: async ({ limit }) => store.listQuarantine(limit ?? 100),
+    reportClientState: async (report, context) => {
+      const { state, changed } = clients.report(context.connection, context.role, report, now());
+      if (changed) emit('clientStates', { clients: clients.list() });
+      return { role: state.role, number: state.number };
+    },
+    getClientStates: async () => ({ clients: clients.list() }),
     ...handoverHandlers(store, schedule, training, now),
     // The Electron shell replaces this with webContents.printToPDF; a browser prints the page itself.
     saveHandoverPdf: async () => {
@@ -266,7 +274,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   return {
     handlers,
     handlersWith: (overrides) => guardHandlers({ ...rawHandlers, ...overrides }, sessions),
-    endSession: (connection) => sessions.end(connection),
+    endSession: (connection) => {
+      if (clients.end(connection)) emit('clientStates', { clients: clients.list() });
+      return sessions.end(connection);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
