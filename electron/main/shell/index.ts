@@ -10,6 +10,7 @@ import { safeStorageKeyProvider } from './safe-storage-key';
 import { denyEverythingElse } from './hardening';
 import { lockDownDevTools } from './devtools-lockdown';
 import { wireDeskAttention } from './attention-wiring';
+import { NATIVE_MANIFEST, verifyNativeIntegrity } from './native-integrity';
 import { escrowRequest, runEscrowRequest } from './escrow-mode';
 import { readPassphrase } from '../cli/key-escrow';
 import { authenticateActor } from '../cli/authenticate';
@@ -45,6 +46,18 @@ async function main(): Promise<void> {
     allowWeakBackend: args.includes('--allow-weak-keychain'),
   });
   const dataDir = path.join(app.getPath('userData'), 'data');
+  if (app.isPackaged) {
+    // Before anything loads the native SQLite module from app.asar.unpacked (native-integrity.ts).
+    try {
+      verifyNativeIntegrity(
+        path.join(__dirname, NATIVE_MANIFEST),
+        path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules'),
+      );
+    } catch (error) {
+      dialog.showErrorBox('Lifeline Console cannot start', (error as Error).message);
+      return app.exit(1);
+    }
+  }
   try {
     // --export-key-escrow=FILE / --restore-key-escrow=FILE (with --by=NAME): do that, then exit.
     const escrow = escrowRequest(args);
