@@ -1,7 +1,7 @@
 // The core's record of which desks and walls are seen and can hear (issue #24), and the page's
 // mapping of what the browser says into that report.
-import { describe, expect, it } from 'vitest';
-import { ClientStates } from '../../electron/main/core/presence/client-state';
+import { describe, expect, it, vi } from 'vitest';
+import { ClientStates, PUSH_EVERY_MS } from '../../electron/main/core/presence/client-state';
 import { clientAudioOf, clientVisibilityOf } from '../../renderer/hooks/client-report';
 import { clientNeedsAttention, clientReportSchema } from '../../shared/presence';
 
@@ -26,6 +26,36 @@ describe('ClientStates', () => {
     expect(states.report('c', 'desk', ok, 5).changed).toBe(false);
     const hidden = states.report('c', 'desk', { visibility: 'hidden', audio: 'ok' }, 9);
     expect(hidden).toMatchObject({ changed: true, state: { number: 1, visibility: 'hidden', sinceMs: 9 } });
+  });
+});
+
+describe('pushes to the room', () => {
+  it('coalesces a burst of changes into one push of the latest list', () => {
+    vi.useFakeTimers();
+    try {
+      const push = vi.fn();
+      const states = new ClientStates(push);
+      // A page flipping its state in a loop (or a hostile one): one push per window, not one per flip.
+      for (let i = 0; i < 100; i++)
+        states.report('c', 'desk', { visibility: i % 2 ? 'hidden' : 'visible', audio: 'ok' }, i);
+      expect(push).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(PUSH_EVERY_MS);
+      expect(push).toHaveBeenCalledOnce();
+      expect(push.mock.calls[0]![0]).toMatchObject([{ role: 'desk', number: 1, visibility: 'hidden' }]);
+      // An unchanged report pushes nothing; an ended connection pushes the shorter list.
+      states.report('c', 'desk', { visibility: 'hidden', audio: 'ok' }, 200);
+      vi.advanceTimersByTime(PUSH_EVERY_MS);
+      expect(push).toHaveBeenCalledOnce();
+      states.end('c');
+      vi.advanceTimersByTime(PUSH_EVERY_MS);
+      expect(push).toHaveBeenLastCalledWith([]);
+      states.report('d', 'wall', ok, 300);
+      states.stop();
+      vi.advanceTimersByTime(PUSH_EVERY_MS);
+      expect(push).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -163,7 +163,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   }
 
   const sessions = new SessionRegistry(store, now);
-  const clients = new ClientStates();
+  const clients = new ClientStates((list) => emit('clientStates', { clients: list }));
   const rawHandlers: InvokeHandlers = {
     ...accountHandlers(store, sessions, now),
     getSession: async (_request, context) => {
@@ -257,8 +257,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     listQuarantine: async ({ limit }) => store.listQuarantine(limit ?? 100),
     reportClientState: async (report, context) => {
-      const { state, changed } = clients.report(context.connection, context.role, report, now());
-      if (changed) emit('clientStates', { clients: clients.list() });
+      const { state } = clients.report(context.connection, context.role, report, now());
       return { role: state.role, number: state.number };
     },
     getClientStates: async () => ({ clients: clients.list() }),
@@ -275,7 +274,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     handlers,
     handlersWith: (overrides) => guardHandlers({ ...rawHandlers, ...overrides }, sessions),
     endSession: (connection) => {
-      if (clients.end(connection)) emit('clientStates', { clients: clients.list() });
+      clients.end(connection);
       return sessions.end(connection);
     },
     subscribe(listener) {
@@ -355,6 +354,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
+      clients.stop();
       await retention?.stop();
       await reportWarmer?.stop();
       await poller.stop();

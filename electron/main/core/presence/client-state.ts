@@ -3,13 +3,38 @@
 // (desk 1, desk 2, wall 1) with the lowest number free when it first reports, so a desk that
 // reloads usually gets its number back. The entry goes when the connection ends.
 // Bounded by the number of connections (the transports cap those); reports carry two enums only.
+// Pushes to the room are coalesced (at most one per PUSH_EVERY_MS): a page flipping its state in a
+// loop must not turn into a broadcast storm to every other screen.
 import type { ViewRole } from '../../../../shared/contract';
 import type { ClientReport, ClientState } from '../../../../shared/presence';
 
 const ROLE_ORDER: Readonly<Record<ViewRole, number>> = { desk: 0, wall: 1 };
+export const PUSH_EVERY_MS = 250;
 
 export class ClientStates {
   private readonly byConnection = new Map<string, ClientState>();
+  private pending: NodeJS.Timeout | null = null;
+
+  /** `push` gets the whole list after a change, at most once per `pushEveryMs`. */
+  constructor(
+    private readonly push: (clients: ClientState[]) => void = () => {},
+    private readonly pushEveryMs = PUSH_EVERY_MS,
+  ) {}
+
+  /** Stops a pending push (the core is stopping). */
+  stop(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
+  }
+
+  private changed(): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = null;
+      this.push(this.list());
+    }, this.pushEveryMs);
+    this.pending.unref();
+  }
 
   /** Records a report; `changed` says whether the room's view of it moved (then it is pushed). */
   report(
@@ -24,16 +49,20 @@ export class ClientStates {
         return { state: before, changed: false };
       const state = { ...before, ...report, sinceMs: nowMs };
       this.byConnection.set(connection, state);
+      this.changed();
       return { state, changed: true };
     }
     const state: ClientState = { role, number: this.freeNumber(role), ...report, sinceMs: nowMs };
     this.byConnection.set(connection, state);
+    this.changed();
     return { state, changed: true };
   }
 
   /** The connection ended; true when it had reported (the room's view changed). */
   end(connection: string): boolean {
-    return this.byConnection.delete(connection);
+    const had = this.byConnection.delete(connection);
+    if (had) this.changed();
+    return had;
   }
 
   list(): ClientState[] {
