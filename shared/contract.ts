@@ -284,6 +284,8 @@ export const eventContract = {
   clientStates: clientStatesSchema,
   /** Electron only, from the shell to its desk: select this flag (its notification was clicked). */
   focusFlag: z.object({ id: flagId }),
+  /** Electron only, from the shell: the window was minimised or hidden (or shown again). */
+  windowShown: z.object({ visible: z.boolean() }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

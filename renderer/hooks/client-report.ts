@@ -23,3 +23,8 @@ export function clientVisibilityOf(visibilityState: string, frozen: boolean): Cl
   if (frozen) return 'frozen';
   return visibilityState === 'visible' ? 'visible' : 'hidden';
 }
+
+/** The desktop shell says its window is minimised or hidden: the page, still 'visible' to itself, is hidden. */
+export function withShellWindow(page: ClientVisibility, windowShown: boolean): ClientVisibility {
+  return windowShown || page === 'frozen' ? page : 'hidden';
+}

@@ -7,7 +7,7 @@ import type { ConsoleApi } from '../api/connection';
 import { selectSound } from '../state/alarm/selectors';
 import { useAppStore } from '../state/app-store';
 import type { ClientState } from '../../shared/presence';
-import { clientAudioOf, clientVisibilityOf } from './client-report';
+import { clientAudioOf, clientVisibilityOf, withShellWindow } from './client-report';
 
 export type ClientLabel = Pick<ClientState, 'role' | 'number'>;
 
@@ -19,7 +19,10 @@ export interface Presence {
 
 export function useClientReport(api: ConsoleApi): ClientLabel | null {
   const audio = clientAudioOf(useAppStore(selectSound));
-  const [visibility, setVisibility] = useState(() => clientVisibilityOf(document.visibilityState, false));
+  const [pageVisibility, setVisibility] = useState(() => clientVisibilityOf(document.visibilityState, false));
+  // The desktop shell's word on its window (a minimised Electron window stays 'visible' to the page).
+  const [windowShown, setWindowShown] = useState(true);
+  const visibility = withShellWindow(pageVisibility, windowShown);
   const [connected, setConnected] = useState(0);
   const [label, setLabel] = useState<ClientLabel | null>(null);
 
@@ -43,6 +46,8 @@ export function useClientReport(api: ConsoleApi): ClientLabel | null {
       document.removeEventListener('resume', onResume);
     };
   }, []);
+
+  useEffect(() => api.on('windowShown', ({ visible }) => setWindowShown(visible)), [api]);
 
   // A new connection is a new entry in the core: report again on every connect.
   useEffect(() => api.onConnection((state) => state === 'connected' && setConnected((n) => n + 1)), [api]);

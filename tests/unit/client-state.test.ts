@@ -2,7 +2,7 @@
 // mapping of what the browser says into that report.
 import { describe, expect, it, vi } from 'vitest';
 import { ClientStates, PUSH_EVERY_MS } from '../../electron/main/core/presence/client-state';
-import { clientAudioOf, clientVisibilityOf } from '../../renderer/hooks/client-report';
+import { clientAudioOf, clientVisibilityOf, withShellWindow } from '../../renderer/hooks/client-report';
 import { clientNeedsAttention, clientReportSchema } from '../../shared/presence';
 
 const ok = { visibility: 'visible', audio: 'ok' } as const;
@@ -73,6 +73,12 @@ describe('client report', () => {
     expect(clientVisibilityOf('visible', false)).toBe('visible');
     expect(clientVisibilityOf('hidden', false)).toBe('hidden');
     expect(clientVisibilityOf('visible', true)).toBe('frozen');
+  });
+
+  it("takes the desktop shell's word for a minimised window the page still thinks visible", () => {
+    expect(withShellWindow('visible', false)).toBe('hidden');
+    expect(withShellWindow('visible', true)).toBe('visible');
+    expect(withShellWindow('frozen', false)).toBe('frozen');
   });
 
   it('validates reports strictly, naming the field', () => {

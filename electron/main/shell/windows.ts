@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { BrowserWindow, powerSaveBlocker, screen } from 'electron';
 import type { ViewRole } from '../../../shared/contract';
+import { IPC_EVENT } from '../../../shared/ipc-channels';
 import { APP_INDEX_URL } from './app-protocol';
 import { holdPowerWhileOpen } from './power';
 import { secureWebPreferences } from './web-preferences';
@@ -53,6 +54,16 @@ export function openWindow(role: ViewRole, options: WindowOptions): BrowserWindo
     void window.loadURL(`${options.devServerUrl ?? APP_INDEX_URL}#view=${role}`);
   };
   window.webContents.on('render-process-gone', () => load());
+  // With backgroundThrottling off, Chromium keeps the page's visibilityState 'visible' even when
+  // minimised: the shell says it instead, so the room still sees "desk 2: window hidden".
+  const tellShown = () => {
+    if (window.isDestroyed()) return;
+    window.webContents.send(IPC_EVENT, 'windowShown', {
+      visible: window.isVisible() && !window.isMinimized(),
+    });
+  };
+  for (const event of ['minimize', 'restore', 'hide', 'show'] as const) window.on(event as 'show', tellShown);
+  window.webContents.on('did-finish-load', tellShown);
   window.on('unresponsive', () => window.webContents.forcefullyCrashRenderer());
   load();
   return window;

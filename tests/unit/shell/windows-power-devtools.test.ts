@@ -29,9 +29,13 @@ vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
   class BrowserWindow extends Emitter {
     webContents: any;
+    minimized = false;
+    isDestroyed = () => false;
+    isVisible = () => true;
+    isMinimized = () => this.minimized;
     constructor(options: unknown) {
       super();
-      this.webContents = Object.assign(new Emitter(), { id: electron.windows.length + 100 });
+      this.webContents = Object.assign(new Emitter(), { id: electron.windows.length + 100, send: vi.fn() });
       electron.windows.push({ options, emitter: this });
     }
     loadURL = vi.fn(async () => {});
@@ -94,6 +98,25 @@ describe('webPreferences of the windows', () => {
     expect(secureWebPreferences('/p.cjs', { packaged: false }).devTools).toBe(true);
     expect(secureWebPreferences('/p.cjs').devTools).toBe(false);
     expect(secureWebPreferences('/p.cjs').backgroundThrottling).toBe(false);
+  });
+});
+
+describe('the window state the page cannot see', () => {
+  it('tells the page when its window is minimised and restored (visibilityState stays visible)', () => {
+    const desk = openWindow('desk', options) as unknown as EventEmitter & {
+      minimized: boolean;
+      webContents: { send: ReturnType<typeof vi.fn> };
+    };
+    desk.minimized = true;
+    desk.emit('minimize');
+    expect(desk.webContents.send).toHaveBeenLastCalledWith('lifeline:event', 'windowShown', {
+      visible: false,
+    });
+    desk.minimized = false;
+    desk.emit('restore');
+    expect(desk.webContents.send).toHaveBeenLastCalledWith('lifeline:event', 'windowShown', {
+      visible: true,
+    });
   });
 });
 
