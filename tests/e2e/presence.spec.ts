@@ -32,7 +32,7 @@ async function unplugAudioOutput(page: Page): Promise<void> {
 
 const deskItem = (wall: Page) => wall.locator('[data-testid="room-presence-item"][data-client="desk-1"]');
 
-test('a hidden desk is reported to the core and shown on the wall until it is visible again', async ({
+test('a hidden or frozen desk is reported to the core and shown on the wall until it is back', async ({
   rig,
   page,
   browser,
@@ -56,6 +56,16 @@ test('a hidden desk is reported to the core and shown on the wall until it is vi
   await page.screenshot({ path: 'test-results/screens/wall-desk-hidden-hi.png' });
 
   await emulateVisibility(desk, 'visible');
+  await expect(deskItem(page)).toHaveCount(0);
+  // Page Lifecycle: the browser is about to freeze the page (it says so first, then runs nothing).
+  await desk.evaluate(() =>
+    (globalThis as unknown as { document: EventTarget }).document.dispatchEvent(new Event('freeze')),
+  );
+  await expect(deskItem(page)).toHaveAttribute('data-visibility', 'frozen');
+  await expect(page.getByTestId('room-presence')).toHaveClass(/sev--alarm/);
+  await desk.evaluate(() =>
+    (globalThis as unknown as { document: EventTarget }).document.dispatchEvent(new Event('resume')),
+  );
   await expect(deskItem(page)).toHaveCount(0);
   // The desk closes: its entry goes with its connection.
   await desk.close();
