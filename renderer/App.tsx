@@ -7,6 +7,8 @@ import { AccountGate } from './components/accounts/AccountGate';
 import { useAlarmSound } from './hooks/useAlarmSound';
 import { useAudioOutputs } from './hooks/useAudioOutputs';
 import { useContractSync } from './hooks/useContractSync';
+import { useClientReport } from './hooks/useClientReport';
+import { useClientStates } from './hooks/useClientStates';
 import { actions, useAppStore } from './state/app-store';
 import { selectLanguage, selectRole, selectTraining } from './state/session/selectors';
 import { languageFromHash, shiftFromHash, viewFromHash, type ViewName } from './view-route';
@@ -48,6 +50,8 @@ export function App({ player }: { player: AlarmPlayer }) {
 
   useContractSync(api, actions);
   useAudioOutputs(actions);
+  // Every page, logged on or not, tells the core whether it is seen and can sound the alarm.
+  const presence = { self: useClientReport(api), clients: useClientStates(api) };
 
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -68,10 +72,10 @@ export function App({ player }: { player: AlarmPlayer }) {
   const views: Record<ViewName, () => ReactElement> = {
     desk: () => (
       <AccountGate>
-        <DeskView player={player} />
+        <DeskView player={player} presence={presence} />
       </AccountGate>
     ),
-    wall: () => <WallView language={language} />,
+    wall: () => <WallView language={language} presence={presence} />,
     // Keyed by shift: another shift's handover starts with empty notes and forms.
     reports: () => (
       <AccountGate>

@@ -52,6 +52,9 @@ export const CHANNEL_ACCESS = {
   getFeedHealth: 'public',
   getAlarm: 'public',
   logon: 'public',
+  // Said by every page, logged on or not: a desk at the logon screen must still be heard.
+  reportClientState: 'public',
+  getClientStates: 'public',
   createFirstAdministrator: 'public',
   logoff: ANYONE,
   lockDesk: ANYONE,

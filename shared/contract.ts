@@ -13,6 +13,7 @@ import { revealReasonSchema } from './need-to-know';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
 import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
 import { rosterSchema, scheduleSchema } from './shifts/schedule';
+import { clientReportSchema, clientStateSchema, clientStatesSchema } from './presence';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const operatorName = z
@@ -255,6 +256,12 @@ export const invokeContract = {
     request: z.object({ shiftId, supervisor: operatorName }).strict(),
     response: handoverRecordSchema,
   },
+  /** The page says whether it is seen and can sound the alarm; the room sees every connection's. */
+  reportClientState: {
+    request: clientReportSchema,
+    response: clientStateSchema.pick({ role: true, number: true }),
+  },
+  getClientStates: { request: empty, response: clientStatesSchema },
   /** Electron only: print the handover page on screen to an A4 PDF (null: the operator cancelled). */
   saveHandoverPdf: {
     request: z.object({ shiftId }).strict(),
@@ -265,7 +272,7 @@ export const invokeContract = {
 /** What each role may invoke. The wall reads; it never asks for a flag's details or acts. */
 export const ROLE_CHANNELS: Readonly<Record<ViewRole, readonly (keyof typeof invokeContract)[]>> = {
   desk: Object.keys(invokeContract) as (keyof typeof invokeContract)[],
-  wall: ['getSession', 'listQueue', 'getFeedHealth', 'getAlarm'],
+  wall: ['getSession', 'listQueue', 'getFeedHealth', 'getAlarm', 'reportClientState', 'getClientStates'],
 };
 
 /** Events main pushes to every renderer. */
@@ -273,6 +280,12 @@ export const eventContract = {
   queueChanged: z.object({ upserts: z.array(queueItemSchema) }),
   feedHealth: feedHealthSchema,
   alarm: alarmStateSchema,
+  /** Which desks and walls are seen and can hear (shared/presence.ts). */
+  clientStates: clientStatesSchema,
+  /** Electron only, from the shell to its desk: select this flag (its notification was clicked). */
+  focusFlag: z.object({ id: flagId }),
+  /** Electron only, from the shell: the window was minimised or hidden (or shown again). */
+  windowShown: z.object({ visible: z.boolean() }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeContract;

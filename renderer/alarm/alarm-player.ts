@@ -41,6 +41,8 @@ export class AlarmPlayer {
   private live: readonly SoundName[] = [];
   /** While the test alarm runs, the one tone it is playing (instead of the live alarm). */
   private testing: SoundName | null = null;
+  /** The audio device failed under the context (its 'error' event): nothing it plays is heard. */
+  private failed = false;
 
   constructor(
     private readonly loader: SoundLoader,
@@ -54,6 +56,11 @@ export class AlarmPlayer {
     this.analyser.fftSize = this.samples.length;
     this.output.connect(this.analyser).connect(this.ctx.destination);
     this.ctx.onstatechange = () => this.changed();
+    // Chromium fires 'error' on the context when its output device fails or disappears mid-play.
+    this.ctx.addEventListener?.('error', () => {
+      this.failed = true;
+      this.changed();
+    });
     // Load every tone now, so the first alarm does not wait for a file.
     for (const name of SOUND_NAMES) void this.load(name);
   }
@@ -86,10 +93,12 @@ export class AlarmPlayer {
 
   status(): PlayerStatus {
     const state: string | undefined = this.ctx?.state;
-    const context: ContextStatus =
-      state === 'running'
+    // 'interrupted' (the system took the audio session, e.g. a call) is not fixed by a click: unavailable.
+    const context: ContextStatus = this.failed
+      ? 'unavailable'
+      : state === 'running'
         ? 'running'
-        : state === undefined || state === 'closed'
+        : state === undefined || state === 'closed' || state === 'interrupted'
           ? 'unavailable'
           : 'suspended';
     return { context, sounding: context === 'running' && this.sources.size > 0 };

@@ -69,6 +69,8 @@ export function useContractSync(api: ConsoleApi, actions: AppActions): void {
       api.on('queueChanged', (payload) => (enqueue(payload.upserts), heard())),
       api.on('feedHealth', (health) => (actions.feed.setHealth(health), heard())),
       api.on('alarm', (alarm) => (actions.alarm.setAlarm(alarm), heard())),
+      // The desktop shell's notification was clicked: the desk opens with that flag selected.
+      api.on('focusFlag', ({ id }) => actions.queue.select(id)),
       api.onConnection((state) => {
         actions.feed.setConnection(state, Date.now());
         if (state === 'connected') {

@@ -8,6 +8,9 @@ import type { AlarmPlayer } from '../alarm/alarm-player';
 import { useApi } from '../api/api-context';
 import { AlarmBanners } from '../components/AlarmBanners';
 import { AlarmBar } from '../components/AlarmBar';
+import { OwnSoundLostBanner, RoomPresence } from '../components/RoomPresence';
+import type { Presence } from '../hooks/useClientReport';
+import { clientAudioOf } from '../hooks/client-report';
 import { DETAIL_PANEL_ID, DetailPanel } from '../components/DetailPanel';
 import { Header } from '../components/Header';
 import { AreaFilterBar } from '../components/map/AreaFilterBar';
@@ -50,7 +53,7 @@ import {
 } from '../state/session/selectors';
 import { hashFor } from '../view-route';
 
-export function DeskView({ player }: { player: AlarmPlayer }) {
+export function DeskView({ player, presence }: { player: AlarmPlayer; presence: Presence }) {
   const { t } = useTranslation();
   const api = useApi();
   const nowMs = useNow();
@@ -141,6 +144,8 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
       />
       <AlarmBar {...alarmBar} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
+      <OwnSoundLostBanner lost={clientAudioOf(alarm.sound) === 'lost'} />
+      <RoomPresence clients={presence.clients} self={presence.self} variant="desk" />
       {connection === 'reconnecting' && (
         <div className="stale-banner" role="alert" data-testid="stale-banner">
           {t('connection.staleBanner')}

@@ -4,6 +4,8 @@
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { AlarmBanners } from '../components/AlarmBanners';
+import { RoomPresence } from '../components/RoomPresence';
+import type { Presence } from '../hooks/useClientReport';
 import { WallCounters } from '../components/wall/WallCounters';
 import { WallHealth } from '../components/wall/WallHealth';
 import { StaleBanner, TrainingWatermark } from '../components/wall/WallOverlays';
@@ -31,7 +33,7 @@ import type { Language } from '../state/session/initial-state';
 import { selectTraining } from '../state/session/selectors';
 import { dataAgeMs, isStale, WALL_HEARTBEAT_MS } from '../wall/wall-recovery';
 
-export function WallView({ language }: { language: Language }) {
+export function WallView({ language, presence }: { language: Language; presence: Presence }) {
   const api = useApi();
   const nowMs = useNow();
   const [pageStartMs] = useState(() => Date.now());
@@ -66,6 +68,7 @@ export function WallView({ language }: { language: Language }) {
       />
       <StaleBanner stale={stale} ageMs={ageMs} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
+      <RoomPresence clients={presence.clients} self={presence.self} variant="wall" />
       <div className="wall-body">
         <WallQueue items={items} escalated={escalated} nowMs={nowMs} language={language} />
         <DistrictMap counts={byArea} language={language} variant="wall" />

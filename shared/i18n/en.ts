@@ -7,6 +7,8 @@ import { enAccounts } from './en-accounts';
 import { enReports } from './en-reports';
 import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
+import { enShell } from './en-shell';
+import { enPresence } from './en-presence';
 
 export const en = {
   app: {
@@ -192,6 +194,8 @@ export const en = {
     hourOfDay: '{{h}}h',
   },
   ...enShift,
+  ...enShell,
+  ...enPresence,
   ...enRouting,
   ...enDispatch,
   ...enReveal,

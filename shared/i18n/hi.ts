@@ -8,6 +8,8 @@ import { hiAccounts } from './hi-accounts';
 import { hiReports } from './hi-reports';
 import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
+import { hiShell } from './hi-shell';
+import { hiPresence } from './hi-presence';
 
 export const hi: Messages = {
   app: {
@@ -193,6 +195,8 @@ export const hi: Messages = {
     hourOfDay: '{{h}}:00',
   },
   ...hiShift,
+  ...hiShell,
+  ...hiPresence,
   ...hiRouting,
   ...hiDispatch,
   ...hiReveal,

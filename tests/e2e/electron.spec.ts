@@ -39,6 +39,7 @@ test('desk window opens on the simulator feed, hardened', async () => {
 });
 
 test('--wall --desk opens a wall window beside the desk, and the wall cannot read personal details', async () => {
+  if (!binary.path) console.log(`Skipping the Electron wall test: ${binary.reason}.`);
   test.skip(!binary.path, `Electron binary absent: ${binary.reason}`);
   const app = await electron.launch({
     executablePath: binary.path!,
@@ -57,5 +58,20 @@ test('--wall --desk opens a wall window beside the desk, and the wall cannot rea
     return bridge.invoke('getFlagDetail', { id: 'x' });
   });
   expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+
+  // Walls never sleep: the wall window holds a power-save blocker, released when it closes. Electron
+  // lists no blockers, so count the ids that are started (they are small sequential integers).
+  const startedBlockers = () =>
+    app.evaluate(({ powerSaveBlocker }) =>
+      Array.from({ length: 64 }, (_, id) => id).filter((id) => powerSaveBlocker.isStarted(id)),
+    );
+  const withWall = await startedBlockers();
+  expect(withWall.length, 'a blocker for the desk and one for the wall').toBe(2);
+  await app.evaluate(({ BrowserWindow }) => {
+    BrowserWindow.getAllWindows()
+      .find((w) => w.webContents.getURL().includes('view=wall'))!
+      .close();
+  });
+  await expect.poll(async () => (await startedBlockers()).length).toBe(1);
   await app.close();
 });

@@ -21,6 +21,7 @@ import { startReportWarmer, type ReportWarmer } from './report-warmer';
 import { startRetention, type RetentionSchedule } from './retention';
 import { DEFAULT_RETENTION_MS } from './store/retention-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
+import { ClientStates } from './presence/client-state';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -163,6 +164,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   }
 
   const sessions = new SessionRegistry(store, now);
+  const clients = new ClientStates((list) => emit('clientStates', { clients: list }));
   const rawHandlers: InvokeHandlers = {
     ...accountHandlers(store, sessions, now),
     getSession: async (_request, context) => {
@@ -273,6 +275,11 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return { recorded: true as const };
     },
     listQuarantine: async ({ limit }) => store.listQuarantine(limit ?? 100),
+    reportClientState: async (report, context) => {
+      const { state } = clients.report(context.connection, context.role, report, now());
+      return { role: state.role, number: state.number };
+    },
+    getClientStates: async () => ({ clients: clients.list() }),
     ...handoverHandlers(store, schedule, training, now),
     // The Electron shell replaces this with webContents.printToPDF; a browser prints the page itself.
     saveHandoverPdf: async () => {
@@ -285,7 +292,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   return {
     handlers,
     handlersWith: (overrides) => guardHandlers({ ...rawHandlers, ...overrides }, sessions),
-    endSession: (connection) => sessions.end(connection),
+    endSession: (connection) => {
+      clients.end(connection);
+      return sessions.end(connection);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -363,6 +373,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
+      clients.stop();
       await retention?.stop();
       await reportWarmer?.stop();
       await poller.stop();

@@ -1,13 +1,16 @@
 // The Electron shell: windows, IPC wiring, keychain. Everything else is the plain-Node core, started
 // the same way the headless host starts it (core/start-console.ts); the database runs in a worker.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type WebContents } from 'electron';
 import { DATABASE_FILE, feedOptionsOf, startConsole, type RunningConsole } from '../core/start-console';
 import { resolveHostConfig } from '../core/config/host-config';
 import { handoverPdfSaver } from './handover-pdf';
 import { connectionOf, forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
 import { safeStorageKeyProvider } from './safe-storage-key';
 import { denyEverythingElse } from './hardening';
+import { lockDownDevTools } from './devtools-lockdown';
+import { wireDeskAttention } from './attention-wiring';
+import { NATIVE_MANIFEST, verifyNativeIntegrity } from './native-integrity';
 import { escrowRequest, runEscrowRequest } from './escrow-mode';
 import { readPassphrase } from '../cli/key-escrow';
 import { authenticateActor } from '../cli/authenticate';
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   app.enableSandbox();
   await app.whenReady();
   denyEverythingElse(app, session.defaultSession);
+  lockDownDevTools(app, Menu, { packaged: app.isPackaged, platform: process.platform });
   serveAppScheme(rendererDir);
 
   const keyProvider = safeStorageKeyProvider(safeStorage, app.getPath('userData'), {
@@ -42,6 +46,18 @@ async function main(): Promise<void> {
     allowWeakBackend: args.includes('--allow-weak-keychain'),
   });
   const dataDir = path.join(app.getPath('userData'), 'data');
+  if (app.isPackaged) {
+    // Before anything loads the native SQLite module from app.asar.unpacked (native-integrity.ts).
+    try {
+      verifyNativeIntegrity(
+        path.join(__dirname, NATIVE_MANIFEST),
+        path.join(process.resourcesPath, 'app.asar.unpacked', 'node_modules'),
+      );
+    } catch (error) {
+      dialog.showErrorBox('Lifeline Console cannot start', (error as Error).message);
+      return app.exit(1);
+    }
+  }
   try {
     // --export-key-escrow=FILE / --restore-key-escrow=FILE (with --by=NAME): do that, then exit.
     const escrow = escrowRequest(args);
@@ -89,12 +105,19 @@ async function main(): Promise<void> {
   const windows: WindowOptions = {
     preload: preloadPath(__dirname),
     devServerUrl,
+    packaged: app.isPackaged,
     wallDisplay: wallDisplay === undefined ? undefined : Number(wallDisplay),
     onClosed: (contentsId) => void core.endSession(connectionOf({ id: contentsId })).catch(() => {}),
   };
   // --wall: this machine drives a wall screen (alone, or beside the desk with --desk).
   const wall = args.includes('--wall') || process.env.LIFELINE_WALL === '1';
-  if (!wall || args.includes('--desk')) openWindow('desk', windows);
+  if (!wall || args.includes('--desk')) {
+    const desk = openWindow('desk', windows);
+    // Taskbar flash, notification and badge while a flag waits and the desk is not in front.
+    wireDeskAttention(core, desk).catch((error: unknown) =>
+      console.warn(`desk attention not started: ${(error as Error).name}`),
+    );
+  }
   if (wall) openWindow('wall', windows);
 }
 

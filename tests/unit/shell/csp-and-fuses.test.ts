@@ -129,6 +129,8 @@ describe('packaging config (electron-builder.json)', () => {
     ['enableEmbeddedAsarIntegrityValidation', true],
     ['onlyLoadAppFromAsar', true],
     ['enableCookieEncryption', true],
+    // The renderer is served from lifeline://, never file://: file pages need no extra privileges.
+    ['grantFileProtocolExtraPrivileges', false],
   ])('sets the fuse %s to %s', (fuse, value) => {
     expect(config.electronFuses[fuse]).toBe(value);
   });
@@ -137,6 +139,15 @@ describe('packaging config (electron-builder.json)', () => {
     expect(config.asar).toBe(true);
     expect(config.files.every((f) => f.startsWith('out/') || f === 'package.json')).toBe(true);
     expect(config.executableName).toBe('lifeline-console');
+  });
+
+  it('records and re-checks the unpacked native module at packaging (native-integrity.ts)', () => {
+    const hooks = config as unknown as { beforePack: string; afterPack: string; asarUnpack: string[] };
+    expect(hooks.asarUnpack).toEqual(['**/*.node']);
+    for (const hook of [hooks.beforePack, hooks.afterPack])
+      expect(fs.existsSync(path.join(root, hook))).toBe(true);
+    expect(hooks.beforePack).toMatch(/native-integrity-before-pack/);
+    expect(hooks.afterPack).toMatch(/native-integrity-after-pack/);
   });
 
   it('is what `npm run package` uses', () => {

@@ -1,0 +1,76 @@
+// Which desks and walls the room cannot count on: hidden or frozen windows, speakers that are gone
+// or blocked. Shown on the wall for the room, and on each desk (where it says nothing while all
+// is well). The own desk's lost sound is a banner of its own (OwnSoundLostBanner).
+import { useTranslation } from 'react-i18next';
+import { clientNeedsAttention, type ClientState } from '../../shared/presence';
+import type { ClientLabel } from '../hooks/useClientReport';
+
+interface Props {
+  clients: readonly ClientState[];
+  self: ClientLabel | null;
+  /** The wall says "all well" too; a desk stays quiet unless something needs attention. */
+  variant: 'wall' | 'desk';
+}
+
+function problems(client: ClientState): string[] {
+  const keys: string[] = [];
+  if (client.visibility === 'hidden') keys.push('presence.hidden');
+  if (client.visibility === 'frozen') keys.push('presence.frozen');
+  if (client.audio === 'lost') keys.push('presence.audioLost');
+  if (client.audio === 'blocked') keys.push('presence.audioBlocked');
+  return keys;
+}
+
+export function RoomPresence({ clients, self, variant }: Props) {
+  const { t } = useTranslation();
+  const name = (c: Pick<ClientState, 'role' | 'number'>) => t(`presence.${c.role}`, { number: c.number });
+  // On a desk its own lost sound has its own banner (OwnSoundLostBanner): the line names the others.
+  const isSelf = (c: ClientState) => variant === 'desk' && self?.role === c.role && self.number === c.number;
+  const troubled = clients.filter((c) => clientNeedsAttention(c) && !isSelf(c));
+  if (troubled.length === 0 && (variant === 'desk' || clients.length === 0)) return null;
+  const severity = troubled.some((c) => c.audio === 'lost' || c.visibility === 'frozen')
+    ? 'alarm'
+    : 'warning';
+  return (
+    <div
+      className={`banner room-presence${troubled.length > 0 ? ` sev--${severity}` : ''}`}
+      role={troubled.length > 0 ? 'alert' : 'status'}
+      data-testid="room-presence"
+    >
+      <span className="room-presence-title">{t('presence.title')}:</span>{' '}
+      {troubled.length === 0
+        ? t('presence.allGood', { count: clients.length })
+        : troubled.map((c) => (
+            <span
+              key={`${c.role}-${c.number}`}
+              className="room-presence-item"
+              data-testid="room-presence-item"
+              data-client={`${c.role}-${c.number}`}
+              data-visibility={c.visibility}
+              data-audio={c.audio}
+            >
+              {name(c)}:{' '}
+              {problems(c)
+                .map((key) => t(key))
+                .join(', ')}
+            </span>
+          ))}
+      {self && (
+        <span className="room-presence-self" data-testid="room-presence-self">
+          {t('presence.thisScreen', { name: name(self) })}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** This desk cannot sound the alarm: an alarm state of its own, not a word in the header. */
+export function OwnSoundLostBanner({ lost }: { lost: boolean }) {
+  const { t } = useTranslation();
+  if (!lost) return null;
+  return (
+    <div className="banner sev--alarm" role="alert" data-testid="own-sound-lost">
+      {t('presence.ownLost')}
+    </div>
+  );
+}
