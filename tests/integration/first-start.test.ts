@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startConsole } from '../../electron/main/core/start-console';
+import type { KeyProvider } from '../../electron/main/core/key/key-provider';
 import { lifeline } from '../helpers/cli';
 import { makeFlag } from '../helpers/flags';
 import { tempDir } from '../helpers/temp-store';
@@ -81,5 +83,32 @@ describe('the first start of a host or an import', () => {
     const next = lifeline(['import', flags, ...paths]);
     expect(next.err).toBe('');
     expect(next.code).toBe(0);
+  });
+
+  it("startConsole (the desktop app's way in) removes the key its provider made when the store then fails", async () => {
+    const dir = tempDir();
+    const keyFile = path.join(dir, 'userData', 'db.key.wrapped');
+    // A provider that writes its key file, then hands over a key the store refuses (wrong length).
+    const provider: KeyProvider = {
+      describe: () => 'test provider',
+      exists: () => fs.existsSync(keyFile),
+      createdFiles: () => [keyFile],
+      async obtain() {
+        fs.mkdirSync(path.dirname(keyFile), { recursive: true });
+        fs.writeFileSync(keyFile, 'wrapped');
+        return Buffer.alloc(16);
+      },
+    };
+    await expect(
+      startConsole({
+        dataDir: path.join(dir, 'userData', 'data'),
+        keyProvider: provider,
+        host: 'electron',
+        version: 'test',
+        pollIntervalMs: 2000,
+        simRate: 0,
+      }),
+    ).rejects.toThrow(/key/i);
+    expect(listing(dir)).toEqual([]);
   });
 });

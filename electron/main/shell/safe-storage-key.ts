@@ -132,6 +132,7 @@ export function safeStorageKeyProvider(
   return {
     describe: () => `OS keychain via safeStorage (${backend()}), wrapped key in ${wrappedFile}`,
     exists: () => fs.existsSync(wrappedFile),
+    createdFiles: () => [wrappedFile, backendFile],
     async obtain({ databaseExists }) {
       if (fs.existsSync(wrappedFile)) return unwrapExisting();
       const current = usableBackend();
