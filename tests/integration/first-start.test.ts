@@ -7,6 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../../electron/main/core/start-console';
 import type { KeyProvider } from '../../electron/main/core/key/key-provider';
+import { startWorkerStore } from '../../electron/main/core/store/worker-store';
+import { storeWorkerLocation } from '../../electron/main/core/store/worker-location';
 import { lifeline } from '../helpers/cli';
 import { makeFlag } from '../helpers/flags';
 import { tempDir } from '../helpers/temp-store';
@@ -110,5 +112,20 @@ describe('the first start of a host or an import', () => {
       }),
     ).rejects.toThrow(/key/i);
     expect(listing(dir)).toEqual([]);
+  });
+
+  it('the store worker names the path and the cause when the file system refuses the database', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a-file'), '');
+    const file = path.join(dir, 'a-file', 'lifeline.db');
+    const opening = startWorkerStore({
+      ...storeWorkerLocation(),
+      file,
+      key: new Uint8Array(32),
+      createIfMissing: true,
+    });
+    await expect(opening).rejects.toThrow(
+      `The database ${file} cannot be opened: a part of its path is a file, not a directory (ENOTDIR).`,
+    );
   });
 });
