@@ -49,6 +49,12 @@ function codeFlags(): Set<string> {
     for (const m of text.matchAll(/'--([a-z][a-z-]+)'/g)) flags.add(m[1]!);
     for (const m of text.matchAll(/\b(?:value|argValue)\(args, '([a-z][a-z-]+)'\)/g)) flags.add(m[1]!);
   }
+  // Every flag the code names to people — help texts, error messages, comments — whatever builds its
+  // option table (e.g. one derived from a constant). `--name.x` is a decrement, not a flag.
+  for (const dir of ['electron/main/cli', 'electron/main/shell', 'electron/main/core/config'])
+    for (const file of filesUnder(dir, /\.ts$/))
+      for (const m of read(file).matchAll(/(?<![\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w.[])/g))
+        flags.add(m[1]!);
   flags.delete('help');
   return flags;
 }
