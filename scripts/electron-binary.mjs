@@ -16,5 +16,25 @@ export function electronBinary({ allowDownload = false } = {}) {
       .trim()
       .split('\n')
       .find((l) => l.trim()) || 'electron could not be loaded';
-  return { path: null, reason };
+  return { path: null, reason: inPlainWords(reason) };
+}
+
+// Node's download error reads "TypeError: fetch failed", which tells a newcomer nothing.
+const NO_NETWORK =
+  /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo/i;
+
+export function inPlainWords(reason) {
+  if (NO_NETWORK.test(reason))
+    return (
+      'its binary is not installed (node_modules/electron/dist is missing), and it could not be ' +
+      'downloaded: this machine cannot reach the download server (no internet connection)'
+    );
+  return reason;
+}
+
+/** A reason Electron cannot open a window here whatever its binary, or null. */
+export function whyElectronCannotRun(env = process.env, platform = process.platform) {
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)
+    return 'there is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set), so it cannot open a window';
+  return null;
 }

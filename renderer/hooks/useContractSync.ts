@@ -47,7 +47,7 @@ export function useContractSync(api: ConsoleApi, actions: AppActions): void {
     const heard = () => actions.feed.heard(Date.now());
     // A burst of flags arrives as many small events; applying each one re-sorts and re-renders the
     // queue. Gathering them until the next frame makes one store update per frame however fast the
-    // feed runs (frame times in the README's Performance table, from `npm run bench`).
+    // feed runs (frame times in docs/performance.md, from `npm run bench`).
     let pending: QueueItem[] = [];
     let frame: number | null = null;
     let fallback: ReturnType<typeof setTimeout> | null = null;

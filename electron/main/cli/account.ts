@@ -65,7 +65,7 @@ export async function accountCommand(args: string[]): Promise<number> {
           ),
         )
       : '';
-  const { db } = await openDatabaseForCommand(values);
+  const { db } = await openDatabaseForCommand(values, { create: action === 'add' });
   try {
     if (action === 'list') {
       const accounts = listAccounts(db);

@@ -18,6 +18,7 @@ import { startHeadlessHost } from '../core/host/headless-host';
 import { startSimulator } from '../core/simulator/simulator-server';
 import { SqliteStore } from '../core/store/sqlite-store';
 import { openEncryptedDatabase } from '../core/store/open-database';
+import { HOST_PATH_LABELS } from '../core/config/data-paths';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
 import { formatVerifyReport, verifyDatabase } from './verify';
@@ -111,22 +112,29 @@ async function host(args: string[]): Promise<number | null> {
     return 0;
   }
   const config = resolveHostConfig(flags, process.env);
+  // Checked before anything is created: a first start that fails must leave nothing behind.
+  const rendererDir =
+    typeof flags.rendererDir === 'string' ? flags.rendererDir : path.join(__dirname, '..', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+    throw new ContractError('not_found', `No built renderer at ${rendererDir}. Run "npm run build" first.`);
   const running = await startConsole({
     dataDir: config.dataDir,
     keyProvider: keyProviderFor(config),
+    ...(config.keyEnv ? {} : { keyFile: config.keyFile }),
+    pathLabels: HOST_PATH_LABELS,
     host: 'headless',
     version: VERSION,
     ...feedOptionsOf(config),
     training: flags.training === true,
     init: flags.init === true,
   });
-  const rendererDir =
-    typeof flags.rendererDir === 'string' ? flags.rendererDir : path.join(__dirname, '..', 'renderer');
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    await running.stop();
-    throw new ContractError('not_found', `No built renderer at ${rendererDir}. Run "npm run build" first.`);
-  }
-  const web = await startHeadlessHost({ core: running.core, rendererDir, port: config.port });
+  const web = await startHeadlessHost({ core: running.core, rendererDir, port: config.port }).catch(
+    async (error: unknown) => {
+      await running.stop();
+      running.firstStart?.undo();
+      throw error;
+    },
+  );
   const statusFile = path.join(config.dataDir, 'host-status.json');
   const recordStatus = () => writeHostStatus(statusFile, running.core.feedHealth());
   recordStatus();

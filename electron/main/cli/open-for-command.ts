@@ -1,12 +1,14 @@
-// What `lifeline purge` and `lifeline export` share: their options parsed strictly (unknown ones are
-// an error naming the command), and the existing database opened with the configured key — never
-// created, never with a new key.
+// What `lifeline purge`, `export` and `account` share: their options parsed strictly (unknown ones
+// are an error naming the command), and the existing database opened with the configured key —
+// created only for the first administrator's `account add`, as a host's first start would.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ContractError } from '../../../shared/errors';
 import { ENV, resolveHostConfig } from '../core/config/host-config';
-import { envKeyProvider, fileKeyProvider } from '../core/key/key-provider';
+import { checkDataPaths, HOST_PATH_LABELS } from '../core/config/data-paths';
+import { trackFirstStartCreations, type FirstStartCreations } from '../core/first-start';
+import { envKeyProvider, fileKeyProvider, mayCreateDatabase } from '../core/key/key-provider';
 import { DATABASE_FILE } from '../core/start-console';
 import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/open-database';
 
@@ -52,24 +54,49 @@ export function requiredBy(values: CommandValues): string {
   return by;
 }
 
+/**
+ * Opens the configured database. With `create` (the first administrator's `account add`), an
+ * empty data directory gets a new key and database as at a host's first start — the same rules:
+ * paths checked first, never beside an existing key (that means a wrong or unmounted directory),
+ * and nothing left behind if the creation fails.
+ */
 export async function openDatabaseForCommand(
   values: CommandValues,
+  options: { create?: boolean } = {},
 ): Promise<{ db: SqliteDatabase; file: string }> {
   const config = resolveHostConfig(
     { dataDir: values['data-dir'] as string | undefined, keyFile: values['key-file'] as string | undefined },
     process.env,
   );
   const file = path.join(config.dataDir, DATABASE_FILE);
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0)
-    throw new ContractError('not_found', `No database in ${config.dataDir}.`);
+  const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   const provider =
     config.keyEnv && typeof values['key-file'] !== 'string'
       ? envKeyProvider(ENV.keyEnv)
       : fileKeyProvider(config.keyFile);
-  const key = await provider.obtain({ databaseExists: true });
+  if (!exists && !options.create) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
+  let created: FirstStartCreations | null = null;
+  if (!exists) {
+    checkDataPaths(
+      { dataDir: config.dataDir, databaseFile: file, keyFile: provider.createdFiles?.()[0] },
+      HOST_PATH_LABELS,
+    );
+    mayCreateDatabase(provider, { databaseExists: false, init: false, dataDir: config.dataDir });
+    created = trackFirstStartCreations([
+      config.dataDir,
+      ...['', '-wal', '-shm', '-journal'].map((suffix) => file + suffix),
+      ...(provider.createdFiles?.() ?? []),
+    ]);
+  }
   try {
-    return { db: openEncryptedDatabase(file, key, { createIfMissing: false }), file };
-  } finally {
-    key.fill(0);
+    const key = await provider.obtain({ databaseExists: exists });
+    try {
+      return { db: openEncryptedDatabase(file, key, { createIfMissing: !exists }), file };
+    } finally {
+      key.fill(0);
+    }
+  } catch (error) {
+    created?.undo();
+    throw error;
   }
 }

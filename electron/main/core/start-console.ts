@@ -13,6 +13,8 @@ import type { Shift } from '../../../shared/shifts/schedule';
 import type { HostConfig } from './config/host-config';
 import { startWorkerStore } from './store/worker-store';
 import { storeWorkerLocation } from './store/worker-location';
+import { checkDataPaths, type DataPathLabels } from './config/data-paths';
+import { trackFirstStartCreations, type FirstStartCreations } from './first-start';
 
 export const DATABASE_FILE = 'lifeline.db';
 
@@ -41,6 +43,10 @@ export interface StartConsoleOptions {
   init?: boolean;
   /** Directory holding the built store worker; defaults to this module's. */
   workerDir?: string;
+  /** How the data directory and key file were given, for errors about them (default: the host's flags). */
+  pathLabels?: DataPathLabels;
+  /** The key file, when the key comes from one: checked with the data directory before anything is made. */
+  keyFile?: string;
 }
 
 export interface RunningConsole {
@@ -48,6 +54,8 @@ export interface RunningConsole {
   store: Store;
   simulator: Simulator | null;
   databaseFile: string;
+  /** On a first start, removes what it created (call after stop() when what follows fails); else null. */
+  firstStart: FirstStartCreations | null;
   stop(): Promise<void>;
 }
 
@@ -68,27 +76,54 @@ export function feedOptionsOf(config: HostConfig) {
 
 export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  checkDataPaths({ dataDir: options.dataDir, databaseFile, keyFile: options.keyFile }, options.pathLabels);
   const databaseExists = fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0;
   const createIfMissing = mayCreateDatabase(options.keyProvider, {
     databaseExists,
     init: options.init === true,
     dataDir: options.dataDir,
   });
-  const key = await options.keyProvider.obtain({ databaseExists });
-  const store = await startWorkerStore({
-    ...storeWorkerLocation(options.workerDir),
-    file: databaseFile,
-    key: new Uint8Array(key),
-    createIfMissing,
-  });
-  key.fill(0);
+  const firstStart = createIfMissing
+    ? trackFirstStartCreations([
+        options.dataDir,
+        ...['', '-wal', '-shm', '-journal'].map((suffix) => databaseFile + suffix),
+        ...(options.keyProvider.createdFiles?.() ?? []),
+      ])
+    : null;
+  let store: Store | null = null;
+  let simulator: Simulator | null = null;
+  try {
+    const key = await options.keyProvider.obtain({ databaseExists });
+    store = await startWorkerStore({
+      ...storeWorkerLocation(options.workerDir),
+      file: databaseFile,
+      key: new Uint8Array(key),
+      createIfMissing,
+    });
+    key.fill(0);
+    return await startCore(options, store, databaseFile, firstStart, (s) => (simulator = s));
+  } catch (error) {
+    await (simulator as Simulator | null)?.close().catch(() => {});
+    await store?.close().catch(() => {});
+    firstStart?.undo();
+    throw error;
+  }
+}
 
+async function startCore(
+  options: StartConsoleOptions,
+  store: Store,
+  databaseFile: string,
+  firstStart: FirstStartCreations | null,
+  onSimulator: (simulator: Simulator) => void,
+): Promise<RunningConsole> {
   let simulator: Simulator | null = null;
   let feedUrl = options.feedUrl;
   let token = options.token;
   if (feedUrl === undefined) {
     token = crypto.randomBytes(16).toString('hex');
     simulator = await startSimulator({ token, ratePerMinute: options.simRate });
+    onSimulator(simulator);
     feedUrl = simulator.url;
   }
   const training = simulator !== null || options.training === true;
@@ -111,13 +146,19 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
         simulator !== null ? `simulator-${Date.now().toString(36)}` : training ? 'training' : 'default',
     }),
   });
-  await core.start();
+  try {
+    await core.start();
+  } catch (error) {
+    await core.stop().catch(() => {});
+    throw error;
+  }
 
   return {
     core,
     store,
     simulator,
     databaseFile,
+    firstStart,
     async stop() {
       await core.stop();
       await simulator?.close();

@@ -28,7 +28,7 @@ export interface BackendRecord {
 }
 
 const RESTORE_COMMAND =
-  'lifeline-console --restore-key-escrow=FILE --by=NAME (README, "Key escrow and restore drill")';
+  'lifeline-console --restore-key-escrow=FILE --by=NAME (docs/operations.md, "Key escrow and restore drill")';
 const NOTHING_CHANGED = 'The key was not replaced and no new database was created.';
 const WHAT_TO_DO =
   'Log in to the desktop session whose keychain wrapped the key (restore the previous keyring and ' +
@@ -132,6 +132,7 @@ export function safeStorageKeyProvider(
   return {
     describe: () => `OS keychain via safeStorage (${backend()}), wrapped key in ${wrappedFile}`,
     exists: () => fs.existsSync(wrappedFile),
+    createdFiles: () => [wrappedFile, backendFile],
     async obtain({ databaseExists }) {
       if (fs.existsSync(wrappedFile)) return unwrapExisting();
       const current = usableBackend();

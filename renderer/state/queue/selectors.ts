@@ -52,7 +52,7 @@ export function selectSortedQueue(state: WithQueue): readonly QueueItem[] {
 /**
  * The new order from the last one: keep the unchanged flags in place and merge the changed ones in
  * (linear), instead of sorting thousands again for a few new ones — the difference between dropped
- * frames and none with 10,000 open flags (README, Performance).
+ * frames and none with 10,000 open flags (docs/performance.md).
  */
 export function resort(
   previous: readonly QueueItem[],

@@ -68,22 +68,20 @@ describe('Content Security Policy', () => {
     expectStrict(metaCsp(html), SELF_OR_LOOPBACK_WS);
   });
 
+  // out/ is built by npm test before vitest, or by tests/global-setup.ts when missing.
   const built = path.join(root, 'out/renderer/index.html');
-  it.skipIf(!fs.existsSync(built))(
-    'the built out/renderer/index.html keeps it, with no inline script',
-    () => {
-      const html = fs.readFileSync(built, 'utf8');
-      expectStrict(metaCsp(html), SELF_OR_LOOPBACK_WS);
-      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-      expect(scripts.length).toBeGreaterThan(0);
-      for (const [, attributes, body] of scripts) {
-        expect(body!.trim(), 'inline script body').toBe('');
-        expect(attributes).toMatch(/\ssrc="\.\/assets\/[^"]+\.js"/);
-      }
-      expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
-      expect(html).not.toMatch(/<style\b/i);
-    },
-  );
+  it('the built out/renderer/index.html keeps it, with no inline script', () => {
+    const html = fs.readFileSync(built, 'utf8');
+    expectStrict(metaCsp(html), SELF_OR_LOOPBACK_WS);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, body] of scripts) {
+      expect(body!.trim(), 'inline script body').toBe('');
+      expect(attributes).toMatch(/\ssrc="\.\/assets\/[^"]+\.js"/);
+    }
+    expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
+    expect(html).not.toMatch(/<style\b/i);
+  });
 
   it('the lifeline:// scheme adds a stricter header: connect-src itself only, no framing', async () => {
     const csp = expectStrict(APP_CONTENT_SECURITY_POLICY, /^'self'$/);

@@ -19,6 +19,8 @@ export interface KeyProvider {
    * place. A different key found there is kept aside, never deleted. Absent: cannot hold one.
    */
   install?(key: Buffer): void;
+  /** The files obtain() may create, so that a failed first start can remove them again. */
+  createdFiles?(): string[];
 }
 
 /** Writes `content` to `file` (0600) through a temporary file, keeping a different old one aside. */
@@ -69,6 +71,7 @@ export function fileKeyProvider(file: string): KeyProvider {
   return {
     describe: () => `key file ${file}`,
     exists: () => fs.existsSync(file),
+    createdFiles: () => [file],
     async obtain({ databaseExists }) {
       try {
         const text = fs.readFileSync(file, 'utf8');

@@ -1,6 +1,6 @@
 // What the routing rule consults, bundled into the main build from resources/: the PIN code table
 // (scripts/generate-pincodes.ts) and the state outline of the console's own map
-// (scripts/generate-map.ts). Sources and licences are in the files and the README.
+// (scripts/generate-map.ts). Sources and licences are in the files and docs/architecture.md.
 import { polygonContains } from 'd3-polygon';
 import map from '../../../../resources/geo/rajasthan-map.json';
 import table from '../../../../resources/geo/rajasthan-pincodes.json';

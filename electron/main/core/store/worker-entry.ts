@@ -9,6 +9,15 @@ if (!port) throw new Error('store worker must run in a worker thread');
 
 const init = workerData as WorkerInit;
 const post = (reply: WorkerReply) => port.postMessage(reply);
+const FILE_SYSTEM_CAUSES: Readonly<Record<string, string>> = {
+  ENOTDIR: 'a part of its path is a file, not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EISDIR: 'it is a directory',
+  SQLITE_CANTOPEN: 'SQLite cannot open the file',
+};
 // Errors with a kind were written for people and pass as they are. Anything else (a SQLite or
 // JSON error) may quote stored data, so only its name is logged here and a fixed text goes on.
 const errorOf = (error: unknown) => {
@@ -41,5 +50,17 @@ try {
     );
   });
 } catch (error) {
-  post({ id: 0, ready: false, error: errorOf(error) });
+  post({ id: 0, ready: false, error: errorOf(openingError(error)) });
+}
+
+/**
+ * A file-system error while opening names the database's path and the cause, not stored data, so
+ * it can be said in full instead of "Internal error": the person starting the console must learn
+ * which path is wrong.
+ */
+function openingError(error: unknown): unknown {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^(E[A-Z]+|SQLITE_CANTOPEN\w*)$/.test(code)) return error;
+  const cause = FILE_SYSTEM_CAUSES[code] ?? 'the file system refused it';
+  return new ContractError('unavailable', `The database ${init.file} cannot be opened: ${cause} (${code}).`);
 }
