@@ -54,6 +54,8 @@ export interface ConsoleCore {
   handlersWith(overrides: Partial<InvokeHandlers>): InvokeHandlers;
   /** The window closed or the connection dropped: whoever was logged on there is logged off. */
   endSession(connection: string): Promise<void>;
+  /** Whether someone is logged on at this window or connection (locked or not). */
+  isLoggedOn(connection: string): boolean;
   subscribe(listener: CoreListener): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -267,6 +269,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     handlers,
     handlersWith: (overrides) => guardHandlers({ ...rawHandlers, ...overrides }, sessions),
     endSession: (connection) => sessions.end(connection),
+    isLoggedOn: (connection) => sessions.get(connection) !== null,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
