@@ -40,12 +40,20 @@ export function createAuthGate(concurrency: number, queueBound: number): AuthGat
       // The slot is handed over by the finishing check (running stays counted), so no newcomer can
       // overtake the queue between a release and the waiter's turn.
       await new Promise<void>((resolve) => waiting.push(resolve));
-    } else running++;
+    } else {
+      running++;
+      // Started on a later turn of the loop, never inside the read that brought it: while the hash
+      // is synchronous, every logon read in one turn would otherwise run back to back in that turn
+      // (each finishing before the next read frees its slot) and the gate would bound nothing.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     try {
       return await check();
     } finally {
       const next = waiting.shift();
-      if (next) next();
+      // Handed over on the next turn of the loop too, so other clients' requests are read between
+      // one check and the next.
+      if (next) setImmediate(next);
       else running--;
     }
   }

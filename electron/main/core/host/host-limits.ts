@@ -35,10 +35,13 @@ export const DEFAULT_HOST_LIMITS: HostLimits = {
   handshakeTimeoutMs: 10_000,
   // A desk's resync asks four things at once and a few clicks may overlap it; 16 leaves room.
   maxInFlightPerConnection: 16,
-  // The machine has few cores and libuv's pool four threads: two checks at once leave room for the
-  // store and the feed; eight waiting are a few seconds' worth at most.
-  authConcurrency: 2,
-  authQueue: 8,
+  // One check at a time: while the hash is synchronous, this is how many hashes may run in one turn
+  // of the event loop (each ~80 ms, far more on a loaded machine), i.e. how long any other client
+  // can be kept waiting. Once hashing is asynchronous it still keeps 32 MiB and a core for the rest.
+  // A room logging on at shift change is ~12 logons a second this way, and 32 may wait (a few
+  // seconds' worth): desks at a shift change get in; a storm beyond that is answered 'busy'.
+  authConcurrency: 1,
+  authQueue: 32,
   // Thirty queue listings at 250 open flags (131 KB each): far more than a healthy reader, which
   // takes each message within milliseconds, is ever behind by.
   maxBufferedBytes: 4 * 1024 * 1024,
