@@ -210,3 +210,13 @@ describe('what a desk nobody has logged on at may see', () => {
     });
   });
 });
+
+describe('a wall finds its host again', () => {
+  it('HEAD of the page answers 200, as the wall asks before reloading after a lost link', async () => {
+    const current = await start();
+    const head = await fetch(`${current.origin()}/`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`${current.origin()}/`, { method: 'POST' })).status).toBe(404);
+  });
+});
