@@ -13,6 +13,7 @@ import {
 import { importNdjson } from '../core/ingest/ndjson-import';
 import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-console';
 import { startHeadlessHost } from '../core/host/headless-host';
+import { HOST_TOKENS_FILE, loadOrCreateHostTokens } from '../core/host/host-tokens';
 import { startSimulator } from '../core/simulator/simulator-server';
 import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
 import { openEncryptedDatabase } from '../core/store/open-database';
@@ -119,7 +120,21 @@ async function host(args: string[]): Promise<number | null> {
     await running.stop();
     throw new ContractError('not_found', `No built renderer at ${rendererDir}. Run "npm run build" first.`);
   }
-  const web = await startHeadlessHost({ core: running.core, rendererDir, port: config.port });
+  // The same URLs after a restart (systemd's Restart=always), so desks and walls reconnect by themselves.
+  let tokens;
+  try {
+    tokens = loadOrCreateHostTokens(path.join(config.dataDir, HOST_TOKENS_FILE));
+  } catch (error) {
+    await running.stop();
+    throw error;
+  }
+  const web = await startHeadlessHost({
+    core: running.core,
+    rendererDir,
+    port: config.port,
+    deskToken: tokens.desk,
+    wallToken: tokens.wall,
+  });
   const statusFile = path.join(config.dataDir, 'host-status.json');
   const recordStatus = () => writeHostStatus(statusFile, running.core.feedHealth());
   recordStatus();

@@ -1,6 +1,7 @@
 // Issue #15 item 1, against the real `lifeline host` process (run from source, as tests/helpers/cli.ts
 // runs the command line): one bad WebSocket frame from a token holder used to end the process, and
-// with it every alarm. In-process, a test runner's own trap would hide that the process dies.
+// with it every alarm (in-process, a test runner's own trap would hide that the process dies); and a
+// host restarted by its service manager must come back under the same URLs, or no desk reconnects.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,8 @@ const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
 interface Running {
   child: ChildProcess;
   port: number;
+  url: string;
+  wallUrl: string;
   deskToken: string;
   wallToken: string;
   /** Resolves with the exit code if the process ends. */
@@ -28,10 +31,9 @@ afterEach(async () => {
   running = undefined;
 });
 
-function startHost(): Promise<Running> {
-  const dir = tempDir('host-process-');
+function startHost(dir = tempDir('host-process-')): Promise<Running> {
   const rendererDir = path.join(dir, 'renderer');
-  fs.mkdirSync(rendererDir);
+  fs.mkdirSync(rendererDir, { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   const child = spawn(
     process.execPath,
@@ -64,7 +66,7 @@ function startHost(): Promise<Running> {
       if (!ready || running) return;
       const { port, url, wallUrl } = JSON.parse(ready[1]!) as { port: number; url: string; wallUrl: string };
       const token = (u: string) => /#token=([^&]+)/.exec(u)![1]!;
-      running = { child, port, deskToken: token(url), wallToken: token(wallUrl), exited };
+      running = { child, port, url, wallUrl, deskToken: token(url), wallToken: token(wallUrl), exited };
       resolve(running);
     });
     void exited.then((code) => reject(new Error(`host exited (${code}) before it was ready`)));
@@ -111,4 +113,19 @@ it('the host process survives invalid UTF-8 (C3 28) and an oversized frame from 
 
   expect(await answersOrExits(host)).toBe('answered');
   expect(host.child.exitCode).toBeNull();
+}, 60_000);
+
+it('a restarted host keeps its desk and wall URLs (tokens kept owner-only in the data directory)', async () => {
+  const dir = tempDir('host-restart-');
+  const first = await startHost(dir);
+  first.child.kill('SIGTERM');
+  await first.exited;
+  running = undefined;
+  const tokensFile = path.join(dir, 'data', 'host-tokens.json');
+  expect(fs.statSync(tokensFile).mode & 0o077).toBe(0);
+  const second = await startHost(dir);
+  // The port is drawn afresh here (no --port); in service the port is fixed, so the URL is the same.
+  expect(second.url.split('#')[1]).toBe(first.url.split('#')[1]);
+  expect(second.wallUrl.split('#')[1]).toBe(first.wallUrl.split('#')[1]);
+  expect(await answersOrExits(second)).toBe('answered');
 }, 60_000);
