@@ -82,7 +82,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   server.on('upgrade', (req, socket, head) => {
     // From here until ws takes the socket over, a reset from the peer is ours to catch.
-    socket.on('error', (error) => log(`WebSocket handshake failed (${faultKind(error)})`));
+    const onHandshakeError = (error: Error) => log(`WebSocket handshake failed (${faultKind(error)})`);
+    socket.on('error', onHandshakeError);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', origin);
@@ -112,7 +113,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     // The socket's close counts for both ends: a handshake ws refuses (bad key or version, which
     // never calls back) and a connection that served and ended.
     socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) =>
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', onHandshakeError); // the WebSocket's own handling takes over
       serveConnection(ws, {
         core: options.core,
         role,
@@ -120,8 +122,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
         limits,
         authGate,
         log,
-      }),
-    );
+      });
+    });
   });
 
   function roleOfToken(given: string): ViewRole | null {
