@@ -122,12 +122,13 @@ it('keeps answering a desk within 2 s and keeps ingesting under every attack at 
     await desk.waitFor('queueChanged', (p) => p.upserts.some((u: { id: string }) => u.id === ids.at(-1)));
 
     let attacking = true;
-    const latencies: number[] = [];
+    let answers = 0;
+    let max = 0; // kept as it goes: on a quiet machine there are too many answers to spread into Math.max
     const watching = (async () => {
       while (attacking) {
         const asked = performance.now();
-        const answer = await desk.invoke(latencies.length % 2 ? 'getFeedHealth' : 'getAlarm');
-        latencies.push(performance.now() - asked);
+        const answer = await desk.invoke(answers++ % 2 ? 'getFeedHealth' : 'getAlarm');
+        max = Math.max(max, performance.now() - asked);
         expect(answer).toMatchObject({ ok: true });
       }
     })();
@@ -156,9 +157,8 @@ it('keeps answering a desk within 2 s and keeps ingesting under every attack at 
     await watching;
     for (const c of crowd) c.close();
 
-    const max = Math.max(...latencies);
     console.log(
-      `host survival: ${latencies.length} answers to the desk, max ${max.toFixed(0)} ms; ` +
+      `host survival: ${answers} answers to the desk, max ${max.toFixed(0)} ms; ` +
         `${crowd.length}/${SOCKETS} sockets admitted; logon storm: ${storm.refused} checked, ${storm.busy} busy`,
     );
     expect(max).toBeLessThan(MAX_ANSWER_MS);
