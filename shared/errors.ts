@@ -6,6 +6,8 @@ export const ERROR_KINDS = [
   'unavailable',
   'forbidden',
   'internal',
+  /** The host refused this request for now (too many at once); the same request may be retried. */
+  'busy',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

@@ -15,6 +15,7 @@ import {
 import { envKeyProvider, fileKeyProvider, type KeyProvider } from '../core/key/key-provider';
 import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-console';
 import { startHeadlessHost } from '../core/host/headless-host';
+import { HOST_TOKENS_FILE, loadOrCreateHostTokens } from '../core/host/host-tokens';
 import { startSimulator } from '../core/simulator/simulator-server';
 import { SqliteStore } from '../core/store/sqlite-store';
 import { openEncryptedDatabase } from '../core/store/open-database';
@@ -128,13 +129,25 @@ async function host(args: string[]): Promise<number | null> {
     training: flags.training === true,
     init: flags.init === true,
   });
-  const web = await startHeadlessHost({ core: running.core, rendererDir, port: config.port }).catch(
-    async (error: unknown) => {
-      await running.stop();
-      running.firstStart?.undo();
-      throw error;
-    },
-  );
+  const undoFirstStart = async (error: unknown): Promise<never> => {
+    await running.stop();
+    running.firstStart?.undo();
+    throw error;
+  };
+  // The same URLs after a restart (systemd's Restart=always), so desks and walls reconnect by themselves.
+  let tokens;
+  try {
+    tokens = loadOrCreateHostTokens(path.join(config.dataDir, HOST_TOKENS_FILE));
+  } catch (error) {
+    await undoFirstStart(error);
+  }
+  const web = await startHeadlessHost({
+    core: running.core,
+    rendererDir,
+    port: config.port,
+    deskToken: tokens!.desk,
+    wallToken: tokens!.wall,
+  }).catch(undoFirstStart);
   const statusFile = path.join(config.dataDir, 'host-status.json');
   const recordStatus = () => writeHostStatus(statusFile, running.core.feedHealth());
   recordStatus();

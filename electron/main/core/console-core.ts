@@ -56,6 +56,8 @@ export interface ConsoleCore {
   handlersWith(overrides: Partial<InvokeHandlers>): InvokeHandlers;
   /** The window closed or the connection dropped: whoever was logged on there is logged off. */
   endSession(connection: string): Promise<void>;
+  /** Whether someone is logged on at this window or connection (locked or not). */
+  isLoggedOn(connection: string): boolean;
   subscribe(listener: CoreListener): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -296,6 +298,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       clients.end(connection);
       return sessions.end(connection);
     },
+    isLoggedOn: (connection) => sessions.get(connection) !== null,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,13 +5,14 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import { VIEW_ROLES, type ViewRole } from '../../../../shared/contract';
 import type { ConsoleCore } from '../console-core';
-import { dispatchInvoke } from '../ipc/dispatch';
-import { forRole } from '../ipc/role-filter';
+import { createAuthGate } from './auth-gate';
+import { hostLimits, type HostLimits } from './host-limits';
 import { contentSecurityPolicy, serveStatic } from './static-files';
-import { clientMessageSchema, type ServerMessage } from './ws-protocol';
+import { faultKind, serveConnection } from './ws-connection';
 
 export interface HeadlessHostOptions {
   core: ConsoleCore;
@@ -20,6 +21,8 @@ export interface HeadlessHostOptions {
   deskToken?: string;
   wallToken?: string;
   log?: (line: string) => void;
+  /** Tests tighten these; production runs with DEFAULT_HOST_LIMITS. */
+  limits?: Partial<HostLimits>;
 }
 
 export interface HeadlessHost {
@@ -34,24 +37,58 @@ export interface HeadlessHost {
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
+const refuse = (socket: Duplex, status: string) => {
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+  socket.destroy();
+};
+
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const tokens: Record<ViewRole, string> = {
     desk: options.deskToken ?? crypto.randomBytes(24).toString('base64url'),
     wall: options.wallToken ?? crypto.randomBytes(24).toString('base64url'),
   };
   const log = options.log ?? console.log;
+  const limits = hostLimits(options.limits);
+  const authGate = createAuthGate(limits.authConcurrency, limits.authQueue);
   let origin = '';
   let csp = '';
 
-  const server = http.createServer((req, res) => serveStatic(options.rendererDir, csp, req, res));
+  const server = http.createServer(
+    {
+      // A socket that opens and then sends nothing, or trickles a request it never finishes, holds a
+      // slot of maxSockets: these end it. Node checks them every connectionsCheckingInterval.
+      headersTimeout: limits.handshakeTimeoutMs,
+      requestTimeout: limits.handshakeTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, limits.handshakeTimeoutMs),
+    },
+    (req, res) => serveStatic(options.rendererDir, csp, req, res),
+  );
+  server.maxConnections = limits.maxSockets;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const open: Record<ViewRole, number> = { desk: 0, wall: 0 };
+
+  server.on('connection', (socket) => {
+    // A socket sending nothing at all is not always seen by headersTimeout: an idle timer covers it
+    // until the upgrade (ws then clears it: a WebSocket may be quiet for as long as it likes).
+    socket.setTimeout(limits.handshakeTimeoutMs, () => socket.destroy());
+  });
+  // A malformed or reset request: answer 400 where the socket can still take it; log the kind only.
+  server.on('clientError', (error, socket) => {
+    log(`refused a malformed request (${faultKind(error)})`);
+    refuse(socket, '400 Bad Request');
+  });
+  // After listen, an 'error' here is an accept failure (EMFILE): the server keeps listening.
+  server.on('error', (error) => log(`host socket error (${faultKind(error)})`));
 
   server.on('upgrade', (req, socket, head) => {
+    // From here until ws takes the socket over, a reset from the peer is ours to catch.
+    const onHandshakeError = (error: Error) => log(`WebSocket handshake failed (${faultKind(error)})`);
+    socket.on('error', onHandshakeError);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', origin);
     } catch {
-      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      refuse(socket, '400 Bad Request');
       return;
     }
     const role = roleOfToken(url.searchParams.get('token') ?? '');
@@ -59,11 +96,34 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       log(
         `refused a WebSocket connection (${url.pathname !== '/ws' ? 'path' : role === null ? 'token' : 'origin'})`,
       );
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+      refuse(socket, '403 Forbidden');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, role));
+    if (open.desk + open.wall >= limits.maxConnections || open[role] >= limits.maxConnectionsPerRole[role]) {
+      log(`refused a WebSocket connection (too many ${role} connections)`);
+      refuse(socket, '503 Service Unavailable');
+      return;
+    }
+    open[role]++;
+    let counted = true;
+    const release = () => {
+      if (counted) open[role]--;
+      counted = false;
+    };
+    // The socket's close counts for both ends: a handshake ws refuses (bad key or version, which
+    // never calls back) and a connection that served and ended.
+    socket.once('close', release);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', onHandshakeError); // the WebSocket's own handling takes over
+      serveConnection(ws, {
+        core: options.core,
+        role,
+        connection: `ws-${++connections}`,
+        limits,
+        authGate,
+        log,
+      });
+    });
   });
 
   function roleOfToken(given: string): ViewRole | null {
@@ -75,40 +135,15 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     return null;
   }
 
+  // Each connection is its own logon session: a reloaded page logs on again.
   let connections = 0;
-  function attach(ws: WebSocket, role: ViewRole): void {
-    // Each connection is its own logon session: a reloaded page logs on again.
-    const connection = `ws-${++connections}`;
-    const send = (message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    };
-    const unsubscribe = options.core.subscribe((event, payload) =>
-      send({ type: 'event', event, payload: forRole(role, event, payload) }),
-    );
-    ws.on('message', async (data) => {
-      let message;
-      try {
-        message = clientMessageSchema.safeParse(JSON.parse(data.toString()));
-      } catch {
-        message = null;
-      }
-      if (!message?.success) {
-        ws.close(1008, 'invalid message');
-        return;
-      }
-      const { id, channel, payload } = message.data;
-      const result = await dispatchInvoke(options.core.handlers, channel, payload, { role, connection });
-      send({ type: 'result', id, result });
-    });
-    ws.on('close', () => {
-      unsubscribe();
-      void options.core.endSession(connection).catch(() => {});
-    });
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;

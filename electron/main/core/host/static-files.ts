@@ -46,7 +46,10 @@ export function serveStatic(
     res.writeHead(400).end();
     return;
   }
-  if (!file.startsWith(path.resolve(rootDir) + path.sep) || req.method !== 'GET') {
+  // HEAD too: the wall asks it before reloading after a lost link (useWallRecovery), and a 404
+  // there kept a wall whose host had come back from ever reloading.
+  const head = req.method === 'HEAD';
+  if (!file.startsWith(path.resolve(rootDir) + path.sep) || (req.method !== 'GET' && !head)) {
     res.writeHead(404).end();
     return;
   }
@@ -63,6 +66,6 @@ export function serveStatic(
       'Cache-Control': 'no-store',
       'Cross-Origin-Opener-Policy': 'same-origin',
     });
-    res.end(data);
+    res.end(head ? undefined : data);
   });
 }

@@ -1,0 +1,170 @@
+// A real headless host over a real socket: simulator → poller → encrypted temp store → core → host,
+// with a contract client, raw-socket helpers and the host's log lines to wait on.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { hashPassword } from '../../electron/main/core/accounts/passwords';
+import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
+import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
+import { startHeadlessHost, type HeadlessHost } from '../../electron/main/core/host/headless-host';
+import type { HostLimits } from '../../electron/main/core/host/host-limits';
+import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
+import { openTempStore, tempDir } from './temp-store';
+
+export const DESK_TOKEN = 'secret-token-123';
+export const WALL_TOKEN = 'wall-token-456';
+export const OPERATOR = { name: 'Op Testwal', password: 'correct horse battery' };
+
+export interface HostRig {
+  sim: Simulator;
+  core: ConsoleCore;
+  host: HeadlessHost;
+  readonly logs: string[];
+  /** Resolves with the first log line (already written or later) that matches. */
+  waitForLog(pattern: RegExp): Promise<string>;
+  wsUrl(token: string): string;
+  origin(): string;
+  close(): Promise<void>;
+}
+
+export interface HostRigOptions {
+  limits?: Partial<HostLimits>;
+  /** Wraps the real core, e.g. to hold some handlers until the test lets them answer. */
+  wrapCore?: (core: ConsoleCore) => ConsoleCore;
+  pollIntervalMs?: number;
+}
+
+export async function startHostRig(options: HostRigOptions = {}): Promise<HostRig> {
+  const sim = await startSimulator({ token: 't0k3n', runId: 'h' });
+  const { store, sync } = openTempStore();
+  await store.createAccount(
+    { name: OPERATOR.name, role: 'operator', passwordHash: hashPassword(OPERATOR.password) },
+    'test',
+    0,
+  );
+  const core = createConsoleCore({
+    store,
+    host: 'headless',
+    version: 'test',
+    feed: defaultFeedConfig({
+      baseUrl: sim.url,
+      token: 't0k3n',
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      training: true,
+    }),
+    tickMs: 100,
+    log: () => {},
+  });
+  await core.start();
+  const rendererDir = tempDir();
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  const logs: string[] = [];
+  const waiters: (() => void)[] = [];
+  const host = await startHeadlessHost({
+    core: options.wrapCore ? options.wrapCore(core) : core,
+    rendererDir,
+    deskToken: DESK_TOKEN,
+    wallToken: WALL_TOKEN,
+    limits: options.limits,
+    log: (line) => {
+      logs.push(line);
+      for (const wake of waiters.splice(0)) wake();
+    },
+  });
+  return {
+    sim,
+    core,
+    host,
+    logs,
+    async waitForLog(pattern) {
+      for (;;) {
+        const found = logs.find((line) => pattern.test(line));
+        if (found) return found;
+        await new Promise<void>((wake) => waiters.push(wake));
+      }
+    },
+    wsUrl: (token) => `ws://127.0.0.1:${host.port}/ws?token=${token}`,
+    origin: () => `http://127.0.0.1:${host.port}`,
+    async close() {
+      await host.close();
+      await core.stop();
+      await sim.close();
+      sync.close();
+    },
+  };
+}
+
+/** A contract client over a real WebSocket, as the renderer's ws-client speaks it. */
+export class Client {
+  private nextId = 1;
+  readonly events: { event: string; payload: any }[] = [];
+  private waiters: (() => void)[] = [];
+  private results = new Map<number, (r: any) => void>();
+  /** Resolves with the close code once the connection has ended, whoever ended it. */
+  readonly closed: Promise<number>;
+  constructor(readonly ws: WebSocket) {
+    this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.on('error', () => {}); // a connection the host ends is an outcome the tests look at, not a fault
+    ws.on('message', (data) => {
+      const message = JSON.parse(data.toString());
+      if (message.type === 'result') {
+        this.results.get(message.id)?.(message.result);
+        this.results.delete(message.id);
+      } else {
+        this.events.push(message);
+        for (const w of this.waiters.splice(0)) w();
+      }
+    });
+  }
+  static connect(rig: HostRig, token: string): Promise<Client> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(rig.wsUrl(token), { origin: rig.origin() });
+      ws.once('open', () => resolve(new Client(ws)));
+      ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      ws.once('error', reject);
+    });
+  }
+  /** Sends without waiting for the answer; returns the id. */
+  send(channel: string, payload: unknown = {}): number {
+    const id = this.nextId++;
+    this.ws.send(JSON.stringify({ type: 'invoke', id, channel, payload }));
+    return id;
+  }
+  invoke(channel: string, payload: unknown = {}): Promise<any> {
+    const id = this.nextId;
+    const answer = new Promise((resolve) => this.results.set(id, resolve));
+    this.send(channel, payload);
+    return answer;
+  }
+  /** Resolves when an event matching the predicate has arrived (already or later). */
+  async waitFor(event: string, predicate: (payload: any) => boolean = () => true): Promise<any> {
+    for (;;) {
+      const found = this.events.find((e) => e.event === event && predicate(e.payload));
+      if (found) return found.payload;
+      await new Promise<void>((r) => this.waiters.push(r));
+    }
+  }
+  close(): void {
+    this.ws.terminate();
+  }
+}
+
+export const logOn = (client: Client, name = OPERATOR.name, password = OPERATOR.password) =>
+  client.invoke('logon', { name, password, bannerAccepted: true });
+
+/** A raw TCP socket to the host that resolves `closed` when the host (or anything) ends it. */
+export function rawSocket(rig: HostRig, firstBytes = ''): { socket: net.Socket; closed: Promise<string> } {
+  const socket = net.connect(rig.host.port, '127.0.0.1', () => {
+    if (firstBytes) socket.write(firstBytes);
+  });
+  let received = '';
+  socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+  const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(received)));
+  socket.on('error', () => {});
+  return { socket, closed };
+}
+
+/** The start of a WebSocket upgrade with a valid token, never finished (no blank line). */
+export const partialUpgrade = (rig: HostRig, token = DESK_TOKEN) =>
+  `GET /ws?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${rig.host.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n`;
