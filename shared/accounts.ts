@@ -56,8 +56,22 @@ export const LOGON_REFUSED = `Name or password not recognised. After ${LOCKOUT.f
   LOCKOUT.lockMs / 60_000
 } minutes.`;
 
+/** A wrong password at a locked desk (the user is known: nothing to hide about the name). */
+export const UNLOCK_REFUSED = 'Password not recognised; or log off.';
+/** The unlock failure that locked the account: the session has ended. */
+export const UNLOCK_ENDED = `Password not recognised ${LOCKOUT.failures} times: you are logged off, and the account is locked for ${
+  LOCKOUT.lockMs / 60_000
+} minutes.`;
+
 /** The desk locks after this long without input (configurable up to the maximum). */
 export const IDLE_LOCK = { defaultMs: 15 * 60_000, maxMs: 30 * 60_000, minMs: 60_000 } as const;
+
+/**
+ * How the page keeps in step with main's idle lock: it reports real input at most every
+ * reportEveryMs (the last input of a burst included, so main never counts idle from earlier than
+ * the page does), and re-reads the session every rereadEveryMs to show a lock main has applied.
+ */
+export const IDLE_MIRROR = { reportEveryMs: 15_000, rereadEveryMs: 15_000 } as const;
 
 /** Whether a session last active at lastActivityMs has idled past idleMs by nowMs. */
 export function idleLockDue(lastActivityMs: number, nowMs: number, idleMs: number): boolean {

@@ -60,3 +60,17 @@ describe('the idle lock rule', () => {
     for (const channel of ACTIVITY_CHANNELS) expect(CHANNEL_ACCESS[channel]).not.toBe('public');
   });
 });
+
+describe("main's refusals on the page", () => {
+  it('are the same English sentences as main sends, so the page can show them in Hindi', async () => {
+    const { enAccounts } = await import('../../shared/i18n/en-accounts');
+    const { UNLOCK_ENDED, UNLOCK_REFUSED } = await import('../../shared/accounts');
+    const fill = (text: string) =>
+      text
+        .replace('{{failures}}', String(LOCKOUT.failures))
+        .replace('{{minutes}}', String(LOCKOUT.lockMs / 60_000));
+    expect(fill(enAccounts.accounts.logonRefused)).toBe(LOGON_REFUSED);
+    expect(fill(enAccounts.accounts.unlockRefused)).toBe(UNLOCK_REFUSED);
+    expect(fill(enAccounts.accounts.unlockEnded)).toBe(UNLOCK_ENDED);
+  });
+});

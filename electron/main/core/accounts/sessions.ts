@@ -6,8 +6,9 @@
 import {
   idleLockDue,
   isLockedOut,
-  LOCKOUT,
   LOGON_REFUSED,
+  UNLOCK_ENDED,
+  UNLOCK_REFUSED,
   type SessionUser,
 } from '../../../../shared/accounts';
 import { ContractError } from '../../../../shared/errors';
@@ -20,11 +21,6 @@ export interface Session {
   /** The last operator activity on this connection (shared/accounts.ts ACTIVITY_CHANNELS). */
   lastActivityMs: number;
 }
-
-const UNLOCK_REFUSED = 'Password not recognised; or log off.';
-const UNLOCK_ENDED = `Password not recognised ${LOCKOUT.failures} times: you are logged off, and the account is locked for ${
-  LOCKOUT.lockMs / 60_000
-} minutes.`;
 
 export class SessionRegistry {
   private readonly byConnection = new Map<string, Session>();
