@@ -4,7 +4,8 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { recordLogonFailure } from '../../electron/main/core/store/account-queries';
+import { hashPassword } from '../../electron/main/core/accounts/passwords';
+import { createAccount, recordLogonFailure } from '../../electron/main/core/store/account-queries';
 import { openEncryptedDatabase } from '../../electron/main/core/store/open-database';
 import { LOCKOUT } from '../../shared/accounts';
 import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
@@ -136,5 +137,30 @@ describe('lifeline account', () => {
       desk: `command line as ${os.userInfo().username}`,
       wasLocked: true,
     });
+  });
+
+  it('makes a hash with the old scrypt parameters again when the command line authenticates with it', async () => {
+    const { env, file, key } = installation();
+    const setUp = openEncryptedDatabase(file, key, { createIfMissing: false });
+    const old = await hashPassword(TEST_PASSWORD, { N: 2 ** 15, r: 8, p: 1 });
+    createAccount(setUp, { name: 'Admin Asha', role: 'administrator', passwordHash: old }, 'test set-up', 0);
+    setUp.close();
+    expect(
+      lifeline(['account', 'release', '--name', 'Admin Asha', '--by', 'Admin Asha'], {
+        ...env,
+        LIFELINE_PASSWORD: TEST_PASSWORD,
+      }).out,
+    ).toContain('released Admin Asha');
+    const db = openEncryptedDatabase(file, key, { createIfMissing: false });
+    const stored = db.prepare<[], { h: string }>('SELECT password_hash AS h FROM accounts').get()!.h;
+    const actions = db
+      .prepare<[], { a: string }>(
+        `SELECT action || ' ' || actor AS a FROM audit_log WHERE action LIKE 'account.%'`,
+      )
+      .all()
+      .map((r) => r.a);
+    db.close();
+    expect(stored).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(actions).toEqual(['account.created test set-up', 'account.password_rehashed system']);
   });
 });
