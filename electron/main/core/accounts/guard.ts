@@ -9,7 +9,9 @@ import { CHANNEL_RULES } from '../../../../shared/contract';
 import { ContractError } from '../../../../shared/errors';
 import type { SessionRegistry } from './sessions';
 
-const WHILE_LOCKED: readonly InvokeChannel[] = ['unlockDesk', 'logoff'];
+// lockDesk too: a page whose own idle timer fires after main has locked the desk (a hidden tab's
+// timers run late) must not be told off for it; locking a locked desk changes nothing.
+const WHILE_LOCKED: readonly InvokeChannel[] = ['unlockDesk', 'logoff', 'lockDesk'];
 const ACTOR_FIELDS = ['operator', 'supervisor'] as const;
 const ACTIVITY: ReadonlySet<InvokeChannel> = new Set(ACTIVITY_CHANNELS);
 
