@@ -20,7 +20,9 @@ function installation() {
   return { file, key, env: { LIFELINE_DATA_DIR: dir, LIFELINE_DB_KEY: key.toString('hex') } };
 }
 
-describe('lifeline account', () => {
+// Each step is a child process that starts TypeScript and hashes with scrypt at N = 2^17 (0.3–1.5 s
+// on a busy machine): a test of eight steps needs more than the default 20 s.
+describe('lifeline account', { timeout: 90_000 }, () => {
   it('adds the first administrator, then accounts only with an administrator password', () => {
     const { env, file, key } = installation();
     const add = (args: string[], extra: Record<string, string>) =>

@@ -27,6 +27,9 @@ const OPERATOR_PASSWORD = 'operator pass 1';
 const accepted = { bannerAccepted: true as const };
 const desk = (connection: string): CallContext => ({ role: 'desk', connection });
 const IDLE_MS = 60_000;
+// Every logon here hashes with scrypt at N = 2^17 (0.3–1.5 s on a busy machine); a test of a dozen
+// logons needs more than the default 20 s.
+const SLOW = { timeout: 90_000 };
 
 async function rig() {
   const clock = { now: Date.parse('2026-12-01T22:00:00Z') };
@@ -74,7 +77,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected a refusal');
 }
 
-describe('the lockout', () => {
+describe('the lockout', SLOW, () => {
   it('gives every failure the same answer for a real name and an unknown one, the fifth included', async () => {
     const { h, clock, locked } = await rig();
     const answers = async (name: string) => {
@@ -138,7 +141,7 @@ describe('the lockout', () => {
   });
 });
 
-describe('unlocking a locked desk', () => {
+describe('unlocking a locked desk', SLOW, () => {
   it('counts wrong passwords toward the lockout, and the one that locks the account ends the session', async () => {
     const { h, clock, audit, sync } = await rig();
     await h.logon({ name: 'Op Testwal', password: OPERATOR_PASSWORD, ...accepted }, desk('op'));
@@ -170,7 +173,7 @@ describe('unlocking a locked desk', () => {
   });
 });
 
-describe("main's idle lock", () => {
+describe("main's idle lock", SLOW, () => {
   async function withFlagAndOperator() {
     const r = await rig();
     r.sync.commitPage(pageInput([makeFlag({ id: 'fl_idle' })], 'c_idle', r.clock.now - 60_000));
@@ -233,7 +236,7 @@ describe("main's idle lock", () => {
   });
 });
 
-describe('stronger scrypt parameters', () => {
+describe('stronger scrypt parameters', SLOW, () => {
   it('logs on with a hash made with the old N = 2^15, then stores it again with the current ones', async () => {
     const { h, sync, audit } = await rig();
     const old = await hashPassword('old hash pass 1', { N: 2 ** 15, r: 8, p: 1 });

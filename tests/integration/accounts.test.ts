@@ -51,7 +51,8 @@ async function withAdmin() {
   return r;
 }
 
-describe('accounts', () => {
+// Logons hash with scrypt at N = 2^17 (0.3–1.5 s each on a busy machine).
+describe('accounts', { timeout: 60_000 }, () => {
   it('creates the first administrator once, on first run only', async () => {
     const { h } = rig();
     expect(await h.getSession({}, desk('a'))).toMatchObject({ user: null, accountsExist: false });
