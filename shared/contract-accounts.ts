@@ -35,6 +35,11 @@ export const accountInvokeContract = {
   /** The desk went idle: main refuses this connection everything but unlock and logoff until unlocked. */
   lockDesk: { request: z.object({}).strict(), response: done },
   unlockDesk: { request: z.object({ password: z.string().max(200) }).strict(), response: sessionUserSchema },
+  /**
+   * The operator pressed a key, clicked or touched the desk (sent at most every few seconds): main's
+   * idle lock counts from here. Reads the page makes by itself never count (ACTIVITY_CHANNELS).
+   */
+  reportActivity: { request: z.object({}).strict(), response: done },
   listAccounts: { request: z.object({}).strict(), response: z.array(accountSummarySchema) },
   addAccount: {
     request: z

@@ -25,5 +25,11 @@ export const enAccounts = {
     lockedHint:
       '{{name}} was away for {{minutes}} min. Alarms keep sounding. Enter the password to go on, or log off.',
     unlock: 'Unlock',
+    // main's refusals (shared/accounts.ts), shown in the desk's language
+    logonRefused:
+      'Name or password not recognised. After {{failures}} failures an account is locked for {{minutes}} minutes.',
+    unlockRefused: 'Password not recognised; or log off.',
+    unlockEnded:
+      'Password not recognised {{failures}} times: you are logged off, and the account is locked for {{minutes}} minutes.',
   },
 };

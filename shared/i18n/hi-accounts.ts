@@ -21,5 +21,10 @@ export const hiAccounts: Pick<Messages, 'accounts'> = {
     lockedTitle: 'डेस्क लॉक है',
     lockedHint: '{{name}} {{minutes}} मिनट से दूर थे। अलार्म बजते रहेंगे। आगे बढ़ने के लिए पासवर्ड डालें, या लॉग ऑफ़ करें।',
     unlock: 'अनलॉक',
+    logonRefused:
+      'नाम या पासवर्ड नहीं पहचाना गया। {{failures}} बार गलत होने पर खाता {{minutes}} मिनट के लिए लॉक हो जाता है।',
+    unlockRefused: 'पासवर्ड नहीं पहचाना गया; या लॉग ऑफ़ करें।',
+    unlockEnded:
+      'पासवर्ड {{failures}} बार नहीं पहचाना गया: आपको लॉग ऑफ़ कर दिया गया है, और खाता {{minutes}} मिनट के लिए लॉक है।',
   },
 };

@@ -39,7 +39,7 @@ export async function startHostRig(options: HostRigOptions = {}): Promise<HostRi
   const sim = await startSimulator({ token: 't0k3n', runId: 'h' });
   const { store, sync } = openTempStore();
   await store.createAccount(
-    { name: OPERATOR.name, role: 'operator', passwordHash: hashPassword(OPERATOR.password) },
+    { name: OPERATOR.name, role: 'operator', passwordHash: await hashPassword(OPERATOR.password) },
     'test',
     0,
   );

@@ -26,7 +26,7 @@ async function startRig() {
   const { store, sync } = openTempStore();
   closeStore = () => sync.close();
   await store.createAccount(
-    { name: 'Op Testwal', role: 'operator', passwordHash: hashPassword(PASSWORD) },
+    { name: 'Op Testwal', role: 'operator', passwordHash: await hashPassword(PASSWORD) },
     'test',
     0,
   );

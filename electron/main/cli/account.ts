@@ -1,11 +1,29 @@
 // `lifeline account add|list|release`: accounts from the machine itself, for the first
 // administrator before any desk runs and for scripted set-up. Whoever has the database key here
-// has the data anyway; every change is still audited under --by.
-import { ACCOUNT_ROLES, accountNameSchema, passwordSchema, type AccountRole } from '../../../shared/accounts';
+// has the data anyway; every change is still audited under --by. That is also why `release
+// --break-glass` needs no password: when every supervisor and the administrator are locked out, the
+// key holder at the console machine can open an account at once (audited with who, where and when)
+// instead of waiting out the lock or editing the database by hand.
+import os from 'node:os';
+import {
+  ACCOUNT_ROLES,
+  accountNameSchema,
+  isLockedOut,
+  LOCKOUT,
+  passwordSchema,
+  type AccountRole,
+} from '../../../shared/accounts';
 import { describeZodError } from '../../../shared/contract';
 import { ContractError } from '../../../shared/errors';
 import { hashPassword } from '../core/accounts/passwords';
-import { countAccounts, createAccount, listAccounts, updateAccount } from '../core/store/account-queries';
+import {
+  countAccounts,
+  createAccount,
+  getAccount,
+  listAccounts,
+  updateAccount,
+} from '../core/store/account-queries';
+import type { SqliteDatabase } from '../core/store/open-database';
 import { DATABASE_OPTIONS_HELP, openDatabaseForCommand, parseCommand, requiredBy } from './open-for-command';
 import { authenticateActor } from './authenticate';
 import { readSecret } from './read-secret';
@@ -14,16 +32,20 @@ export const NEW_PASSWORD_ENV = 'LIFELINE_NEW_PASSWORD';
 
 export const ACCOUNT_HELP = `Usage: lifeline account add --name NAME --role ROLE --by NAME [options]
        lifeline account list [options]
-       lifeline account release --name NAME --by NAME [options]
+       lifeline account release --name NAME --by NAME [--break-glass] [options]
 
 add      a new account (${ACCOUNT_ROLES.join(', ')}); its password (10+ characters) is read
          from ${NEW_PASSWORD_ENV}, or typed twice without echo, or read from stdin
 list     names, roles and lockouts (never a password)
-release  lifts the lockout after five failed logons
+release  lifts the lockout after ${LOCKOUT.failures} failed logons before its ${LOCKOUT.lockMs / 60_000} minutes are up:
+         --by a supervisor or administrator, with their password; or, when none of them can
+         log on, --break-glass: no password, only the database key of this machine, and
+         recorded in the audit trail (account.break_glass_release, with --by and the OS user)
 
   --name NAME             the account
   --role ROLE             add: ${ACCOUNT_ROLES.join(' | ')}
   --by NAME               who does it, recorded in the audit trail
+  --break-glass           release: without an account password (see above)
 ${DATABASE_OPTIONS_HELP}`;
 
 function parsed<T>(
@@ -39,6 +61,7 @@ export async function accountCommand(args: string[]): Promise<number> {
     name: { type: 'string' },
     role: { type: 'string' },
     by: { type: 'string' },
+    'break-glass': { type: 'boolean' },
   });
   if (values.help || action === undefined || action === '--help' || action === '-h') {
     console.log(ACCOUNT_HELP);
@@ -49,6 +72,9 @@ export async function accountCommand(args: string[]): Promise<number> {
   const name = action === 'list' ? '' : parsed(accountNameSchema.safeParse(values.name ?? ''));
   const by = action === 'list' ? '' : requiredBy(values);
   const role = action === 'add' ? (values.role as string | undefined) : undefined;
+  const breakGlass = values['break-glass'] === true;
+  if (breakGlass && action !== 'release')
+    throw new ContractError('invalid_request', '--break-glass: only with account release.');
   if (action === 'add' && !ACCOUNT_ROLES.includes(role as AccountRole))
     throw new ContractError('invalid_request', `--role: one of ${ACCOUNT_ROLES.join(', ')}.`);
   const password =
@@ -68,7 +94,7 @@ export async function accountCommand(args: string[]): Promise<number> {
   const { db } = await openDatabaseForCommand(values, { create: action === 'add' });
   try {
     if (action === 'list') {
-      const accounts = listAccounts(db);
+      const accounts = listAccounts(db, Date.now());
       if (accounts.length === 0)
         console.log('no accounts yet: the first desk to open creates the administrator');
       for (const a of accounts) console.log(`${a.name}\t${a.role}${a.locked ? '\tLOCKED' : ''}`);
@@ -82,13 +108,14 @@ export async function accountCommand(args: string[]): Promise<number> {
       const actor = first ? by : await authenticateActor(db, by, ['administrator'], 'add an account');
       const added = createAccount(
         db,
-        { name, role: role as AccountRole, passwordHash: hashPassword(password) },
+        { name, role: role as AccountRole, passwordHash: await hashPassword(password) },
         actor,
         Date.now(),
       );
       console.log(`added ${added.name} (${added.role})`);
       return 0;
     }
+    if (breakGlass) return releaseBreakGlass(db, name, by);
     const actor = await authenticateActor(db, by, ['supervisor', 'administrator'], 'release an account');
     const released = updateAccount(db, name, { lockedAtMs: null }, actor, Date.now());
     console.log(`released ${released.name}`);
@@ -96,4 +123,34 @@ export async function accountCommand(args: string[]): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The key holder's release: no account password (the accounts that could give one may all be
+ * locked), so the trail records who said they did it (--by), the machine's OS user, and when. Used
+ * even on an account that turns out not to be locked: every use of the break-glass is on record.
+ */
+function releaseBreakGlass(db: SqliteDatabase, name: string, by: string): number {
+  const at = Date.now();
+  const account = getAccount(db, name);
+  if (!account) throw new ContractError('not_found', `--name: no account "${name}".`, 'name');
+  const wasLocked = isLockedOut(account.locked_at_ms, at);
+  db.transaction(() => {
+    db.prepare(
+      'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
+    ).run(
+      at,
+      by,
+      'account.break_glass_release',
+      account.name,
+      JSON.stringify({ desk: `command line as ${os.userInfo().username}`, wasLocked }),
+    );
+    updateAccount(db, account.name, { lockedAtMs: null }, by, at);
+  })();
+  console.log(
+    wasLocked
+      ? `released ${account.name} (break-glass, audited)`
+      : `${account.name} was not locked (break-glass use audited)`,
+  );
+  return 0;
 }

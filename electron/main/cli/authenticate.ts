@@ -1,10 +1,10 @@
 // The command line acts as an account too: --by names it, its password (LIFELINE_PASSWORD, or typed
 // without echo, or stdin) proves it, its role must allow the command, and failures count toward the
 // same lockout as at a desk. Each use is in the audit trail (session.command / logon_failed).
-import type { AccountRole } from '../../../shared/accounts';
+import { isLockedOut, LOCKOUT, type AccountRole } from '../../../shared/accounts';
 import { ContractError } from '../../../shared/errors';
-import { verifyPassword } from '../core/accounts/passwords';
-import { getAccount, logSession, recordLogonFailure } from '../core/store/account-queries';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../core/accounts/passwords';
+import { getAccount, logSession, recordLogonFailure, updateAccount } from '../core/store/account-queries';
 import type { SqliteDatabase } from '../core/store/open-database';
 import { readSecret } from './read-secret';
 
@@ -25,13 +25,22 @@ export async function authenticateActor(
   });
   const account = getAccount(db, by);
   const at = Date.now();
-  if (!account || account.locked_at_ms !== null || !verifyPassword(password, account.password_hash)) {
+  // Verified against the decoy for an unknown name: a refusal takes as long whatever the name.
+  const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
+  if (!account || isLockedOut(account.locked_at_ms, at) || !matches) {
     recordLogonFailure(db, by, DESK, at);
     throw new ContractError(
       'forbidden',
-      `--by ${by}: name or password not recognised, or the account is locked.`,
+      `--by ${by}: name or password not recognised, or the account is locked (a lock ends by itself after ${
+        LOCKOUT.lockMs / 60_000
+      } minutes; see lifeline account release --break-glass).`,
     );
   }
+  // As at a desk: a lock that ran its time is cleared, an old-parameter hash made again.
+  const change: { lockedAtMs?: null; passwordHash?: string } = {};
+  if (account.locked_at_ms !== null) change.lockedAtMs = null;
+  if (needsRehash(account.password_hash)) change.passwordHash = await hashPassword(password);
+  if (Object.keys(change).length > 0) updateAccount(db, account.name, change, 'system', at);
   if (!roles.includes(account.role)) {
     logSession(db, account.name, 'command_refused', `${DESK}: ${command}`, at);
     throw new ContractError(

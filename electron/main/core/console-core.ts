@@ -165,12 +165,13 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     return void publishAlarm();
   }
 
-  const sessions = new SessionRegistry(store, now);
+  const sessions = new SessionRegistry(store, now, idleLockMs);
   const clients = new ClientStates((list) => emit('clientStates', { clients: list }));
   const rawHandlers: InvokeHandlers = {
     ...accountHandlers(store, sessions, now),
     getSession: async (_request, context) => {
-      const session = sessions.get(context.connection);
+      // With main's idle lock applied: the page learns here that its desk was locked.
+      const session = await sessions.current(context.connection);
       return {
         training,
         version: options.version,
@@ -349,6 +350,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       const tick = setInterval(() => {
         publishHealth();
         publishAlarm();
+        // Idle desks are locked on time even if nothing asks (the session log shows when).
+        sessions.lockIdleSessions().catch((error: unknown) => log(`idle lock: ${(error as Error).name}`));
       }, options.tickMs ?? 1000);
       const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);
       // One refresh at a time: a store slowed by a long report is not asked again until it answers

@@ -1,9 +1,11 @@
 // What stands between a desk (or the handover) and its user: the logon screen until someone logs
-// on, the lock screen after idling, then the view itself with the idle timer running.
+// on, the lock screen after idling, then the view itself with the idle timer running. Main decides
+// the lock (it keeps the idle clock); this page reports input to it and mirrors what it says.
 import { useCallback, type ReactNode } from 'react';
 import { useApi } from '../../api/api-context';
 import { useAccount } from '../../hooks/useAccount';
 import { useIdleLock } from '../../hooks/useIdleLock';
+import { useSessionMirror } from '../../hooks/useSessionMirror';
 import { actions, useAppStore } from '../../state/app-store';
 import { selectSessionInfo } from '../../state/session/selectors';
 import { LockScreen } from './LockScreen';
@@ -15,7 +17,8 @@ export function AccountGate({ children }: { children: ReactNode }) {
   const account = useAccount(api, actions);
   const loggedOn = info?.user != null && !info.locked;
   const lock = useCallback(() => void account.run('lockDesk', {}), [account]);
-  useIdleLock(loggedOn, info?.idleLockMs ?? 15 * 60_000, lock);
+  const reportActivity = useSessionMirror(api, actions, loggedOn);
+  useIdleLock(loggedOn, info?.idleLockMs ?? 15 * 60_000, lock, reportActivity);
   if (!info) return null; // the first getSession has not answered yet
   if (!info.user)
     return (

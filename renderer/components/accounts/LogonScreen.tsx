@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountNameSchema, passwordSchema } from '../../../shared/accounts';
 import { describeZodError } from '../../../shared/contract';
+import { accountProblem } from './account-problem';
 
 interface Props {
   firstRun: boolean;
@@ -96,7 +97,7 @@ export function LogonScreen({ firstRun, pending, error, onLogon, onCreate }: Pro
         </button>
         {(problem ?? error) && (
           <p className="case-error" role="alert" data-testid="logon-problem">
-            {problem ?? error}
+            {problem ?? accountProblem(t, error!)}
           </p>
         )}
       </form>

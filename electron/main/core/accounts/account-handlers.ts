@@ -14,7 +14,8 @@ type AccountChannels =
   | 'listAccounts'
   | 'addAccount'
   | 'setAccountRole'
-  | 'releaseAccount';
+  | 'releaseAccount'
+  | 'reportActivity';
 
 export function accountHandlers(
   store: Store,
@@ -33,9 +34,11 @@ export function accountHandlers(
     logoff: async (_request, context) => (await sessions.end(context.connection), { done: true as const }),
     lockDesk: async (_request, context) => (await sessions.lock(context.connection), { done: true as const }),
     unlockDesk: async ({ password }, context) => sessions.unlock(context.connection, password),
-    listAccounts: async () => store.listAccounts(),
+    // The guard restarts this desk's idle clock (a key, click or touch the page saw); nothing else.
+    reportActivity: async () => ({ done: true as const }),
+    listAccounts: async () => store.listAccounts(now()),
     addAccount: async ({ name, role, password }, context) =>
-      store.createAccount({ name, role, passwordHash: hashPassword(password) }, actor(context), now()),
+      store.createAccount({ name, role, passwordHash: await hashPassword(password) }, actor(context), now()),
     setAccountRole: async ({ name, role }, context) => {
       if (name.toLowerCase() === actor(context).toLowerCase())
         throw new ContractError('forbidden', 'name: an administrator may not change their own role.', 'name');

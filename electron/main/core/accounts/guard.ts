@@ -1,13 +1,19 @@
 // Every handler behind the account rules of shared/accounts.ts: public channels pass; the rest need
 // a logged-on, unlocked session whose role the channel allows. A request's operator or supervisor
-// is always the logged-on user, whatever the page sent.
+// is always the logged-on user, whatever the page sent. Every channel passes here, so this is also
+// where main keeps each session's idle clock: the idle lock is applied before the channel's rule,
+// and an operator's action (ACTIVITY_CHANNELS) restarts the clock; background reads do not.
 import type { CallContext, InvokeChannel, InvokeHandlers } from '../../../../shared/contract';
+import { ACTIVITY_CHANNELS } from '../../../../shared/accounts';
 import { CHANNEL_RULES } from '../../../../shared/contract';
 import { ContractError } from '../../../../shared/errors';
 import type { SessionRegistry } from './sessions';
 
-const WHILE_LOCKED: readonly InvokeChannel[] = ['unlockDesk', 'logoff'];
+// lockDesk too: a page whose own idle timer fires after main has locked the desk (a hidden tab's
+// timers run late) must not be told off for it; locking a locked desk changes nothing.
+const WHILE_LOCKED: readonly InvokeChannel[] = ['unlockDesk', 'logoff', 'lockDesk'];
 const ACTOR_FIELDS = ['operator', 'supervisor'] as const;
+const ACTIVITY: ReadonlySet<InvokeChannel> = new Set(ACTIVITY_CHANNELS);
 
 function actingAs(request: unknown, name: string): unknown {
   if (typeof request !== 'object' || request === null) return request;
@@ -23,12 +29,13 @@ export function guardHandlers(handlers: InvokeHandlers, sessions: SessionRegistr
     const handler = handlers[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
     guarded[channel] = async (request: unknown, context: CallContext) => {
       if (rule === 'public') return handler(request, context);
-      const session = sessions.get(context.connection);
+      const session = await sessions.current(context.connection);
       if (!session) throw new ContractError('forbidden', 'Log on first.');
       if (session.locked && !WHILE_LOCKED.includes(channel))
         throw new ContractError('forbidden', 'The desk is locked: unlock it or log off.');
       if (!rule.includes(session.user.role))
         throw new ContractError('forbidden', `The ${session.user.role} role may not ${channel}.`);
+      if (ACTIVITY.has(channel)) sessions.touch(context.connection);
       return handler(actingAs(request, session.user.name), context);
     };
   }

@@ -1,19 +1,26 @@
-// Who is logged on at each window or WebSocket connection, and the logon rules: a wrong name and a
-// wrong password get the same answer, five failures in fifteen minutes lock the account, and a
-// locked desk accepts only its own user's password or a logoff.
-import { LOCKOUT, type SessionUser } from '../../../../shared/accounts';
+// Who is logged on at each window or WebSocket connection, and the logon rules: every failed logon
+// gets the same answer whether the name exists or not; five failures (logons or desk unlocks) in
+// fifteen minutes lock the account for fifteen minutes; a desk idle longer than the configured
+// minutes is locked here in main, whatever the page does; a locked desk accepts only its own user's
+// password or a logoff, and the unlock failure that locks the account ends the session.
+import {
+  idleLockDue,
+  isLockedOut,
+  LOGON_REFUSED,
+  UNLOCK_ENDED,
+  UNLOCK_REFUSED,
+  type SessionUser,
+} from '../../../../shared/accounts';
 import { ContractError } from '../../../../shared/errors';
 import type { Store } from '../store/store';
-import { hashPassword, verifyPassword } from './passwords';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 
 export interface Session {
   user: SessionUser;
   locked: boolean;
+  /** The last operator activity on this connection (shared/accounts.ts ACTIVITY_CHANNELS). */
+  lastActivityMs: number;
 }
-
-const NOT_RECOGNISED = 'Name or password not recognised.';
-// Verified against when the name is unknown, so an unknown name costs as long as a wrong password.
-const DECOY_HASH = hashPassword('decoy password that matches nothing');
 
 export class SessionRegistry {
   private readonly byConnection = new Map<string, Session>();
@@ -21,41 +28,58 @@ export class SessionRegistry {
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
+    private readonly idleLockMs: number,
   ) {}
 
+  /** The session as it stands, without applying the idle lock (see `current`). */
   get(connection: string): Session | null {
     return this.byConnection.get(connection) ?? null;
+  }
+
+  /** The session with the idle lock applied first: what every guarded channel and getSession see. */
+  async current(connection: string): Promise<Session | null> {
+    const session = this.byConnection.get(connection);
+    if (session) await this.lockIfIdle(connection, session);
+    return session ?? null;
+  }
+
+  /** An operator did something at this desk: the idle lock counts from now. */
+  touch(connection: string): void {
+    const session = this.byConnection.get(connection);
+    if (session && !session.locked) session.lastActivityMs = this.now();
+  }
+
+  /** Locks every session idle past its time (the core's tick), so the log shows when it happened. */
+  async lockIdleSessions(): Promise<void> {
+    for (const [connection, session] of [...this.byConnection]) await this.lockIfIdle(connection, session);
   }
 
   async logon(connection: string, name: string, password: string): Promise<SessionUser> {
     const at = this.now();
     const account = await this.store.getAccount(name);
-    const matches = verifyPassword(password, account?.password_hash ?? DECOY_HASH);
-    if (!account || account.locked_at_ms !== null || !matches) {
-      const nowLocked = await this.store.recordLogonFailure(name, connection, at);
-      if (account?.locked_at_ms != null)
-        throw new ContractError(
-          'forbidden',
-          'This account is locked after repeated failed logons. A supervisor or administrator must release it.',
-        );
-      throw new ContractError(
-        'forbidden',
-        nowLocked
-          ? `${NOT_RECOGNISED} After ${LOCKOUT.failures} failures the account is now locked; a supervisor or administrator must release it.`
-          : NOT_RECOGNISED,
-      );
+    // Verified even when the name is unknown or locked, so every refusal takes as long as any other.
+    const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
+    if (!account || isLockedOut(account.locked_at_ms, at) || !matches) {
+      await this.store.recordLogonFailure(name, connection, at);
+      throw new ContractError('forbidden', LOGON_REFUSED);
     }
+    // A lock that ran its time is cleared; a hash made with older scrypt parameters is made again
+    // with the current ones (the password is at hand only now). Both audited, as 'system'.
+    const change: { lockedAtMs?: null; passwordHash?: string } = {};
+    if (account.locked_at_ms !== null) change.lockedAtMs = null;
+    if (needsRehash(account.password_hash)) change.passwordHash = await hashPassword(password);
+    if (Object.keys(change).length > 0) await this.store.updateAccount(account.name, change, 'system', at);
     await this.end(connection);
     await this.store.logSession(account.name, 'logon', connection, at);
     const user: SessionUser = { name: account.name, role: account.role };
-    this.byConnection.set(connection, { user, locked: false });
+    this.byConnection.set(connection, { user, locked: false, lastActivityMs: at });
     return user;
   }
 
   async createFirstAdministrator(connection: string, name: string, password: string): Promise<SessionUser> {
     const at = this.now();
     await this.store.createAccount(
-      { name, role: 'administrator', passwordHash: hashPassword(password) },
+      { name, role: 'administrator', passwordHash: await hashPassword(password) },
       name,
       at,
       { onlyIfFirst: true },
@@ -64,11 +88,11 @@ export class SessionRegistry {
   }
 
   /** Logoff, or the window closing / the connection dropping. */
-  async end(connection: string): Promise<void> {
+  async end(connection: string, kind: 'logoff' | 'logoff_forced' = 'logoff'): Promise<void> {
     const session = this.byConnection.get(connection);
     if (!session) return;
     this.byConnection.delete(connection);
-    await this.store.logSession(session.user.name, 'logoff', connection, this.now());
+    await this.store.logSession(session.user.name, kind, connection, this.now());
   }
 
   async lock(connection: string): Promise<void> {
@@ -80,14 +104,27 @@ export class SessionRegistry {
 
   async unlock(connection: string, password: string): Promise<SessionUser> {
     const session = this.require(connection);
+    const at = this.now();
     const account = await this.store.getAccount(session.user.name);
-    if (!account || account.locked_at_ms !== null || !verifyPassword(password, account.password_hash)) {
-      await this.store.logSession(session.user.name, 'unlock_failed', connection, this.now());
-      throw new ContractError('forbidden', 'Password not recognised; or log off.');
+    const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
+    if (!account || isLockedOut(account.locked_at_ms, at) || !matches) {
+      // Unlock guesses count toward the account's lockout like logon guesses; once it is locked,
+      // this desk is logged off rather than left open to more.
+      const locked = await this.store.recordLogonFailure(session.user.name, connection, at, 'unlock_failed');
+      if (!locked) throw new ContractError('forbidden', UNLOCK_REFUSED);
+      await this.end(connection, 'logoff_forced');
+      throw new ContractError('forbidden', UNLOCK_ENDED);
     }
     session.locked = false;
-    await this.store.logSession(session.user.name, 'desk_unlocked', connection, this.now());
+    session.lastActivityMs = at;
+    await this.store.logSession(session.user.name, 'desk_unlocked', connection, at);
     return session.user;
+  }
+
+  private async lockIfIdle(connection: string, session: Session): Promise<void> {
+    if (session.locked || !idleLockDue(session.lastActivityMs, this.now(), this.idleLockMs)) return;
+    session.locked = true;
+    await this.store.logSession(session.user.name, 'desk_idle_locked', connection, this.now());
   }
 
   private require(connection: string): Session {

@@ -1,6 +1,13 @@
 // Accounts and the session log. Every change here is audited by migration 9's triggers, in the
 // same transaction; the password hash never leaves this file except to be verified.
-import { LOCKOUT, type AccountRole, type AccountSummary } from '../../../../shared/accounts';
+import {
+  failuresLock,
+  isLockedOut,
+  lockHasExpired,
+  LOCKOUT,
+  type AccountRole,
+  type AccountSummary,
+} from '../../../../shared/accounts';
 import { ContractError } from '../../../../shared/errors';
 import type { SqliteDatabase } from './open-database';
 
@@ -20,13 +27,20 @@ export const SESSION_KINDS = [
   'unlock_failed',
   'command',
   'command_refused',
+  // main locked the desk itself after idling (desk_locked: the page asked)
+  'desk_idle_locked',
+  // the session ended after the unlock failure that locked the account
+  'logoff_forced',
 ] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
-const summary = (a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms'>): AccountSummary => ({
+const summary = (
+  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms'>,
+  nowMs: number,
+): AccountSummary => ({
   name: a.name,
   role: a.role,
-  locked: a.locked_at_ms !== null,
+  locked: isLockedOut(a.locked_at_ms, nowMs),
 });
 
 export function countAccounts(db: SqliteDatabase): number {
@@ -43,11 +57,12 @@ export function getAccount(db: SqliteDatabase, name: string): AccountRecord | nu
   );
 }
 
-export function listAccounts(db: SqliteDatabase): AccountSummary[] {
+/** Locked means locked at nowMs: a lock that has run its time shows as open. */
+export function listAccounts(db: SqliteDatabase, nowMs: number): AccountSummary[] {
   return db
     .prepare<[], AccountRecord>('SELECT name, role, password_hash, locked_at_ms FROM accounts ORDER BY name')
     .all()
-    .map(summary);
+    .map((a) => summary(a, nowMs));
 }
 
 export function createAccount(
@@ -67,7 +82,7 @@ export function createAccount(
       `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by)
        VALUES (?, ?, ?, NULL, ?, ?, ?, ?)`,
     ).run(account.name, account.role, account.passwordHash, atMs, by, atMs, by);
-    return summary({ name: account.name, role: account.role, locked_at_ms: null });
+    return summary({ name: account.name, role: account.role, locked_at_ms: null }, atMs);
   })();
 }
 
@@ -90,7 +105,7 @@ export function updateAccount(
       `UPDATE accounts SET role = ?, locked_at_ms = ?, password_hash = ?, changed_at_ms = ?, changed_by = ?
        WHERE name = ?`,
     ).run(next.role, next.locked_at_ms, next.password_hash, atMs, by, current.name);
-    return summary({ name: current.name, ...next });
+    return summary({ name: current.name, ...next }, atMs);
   })();
 }
 
@@ -109,7 +124,10 @@ export function logSession(
   );
 }
 
-/** Failed logons since the later of `sinceMs` and the account's last good logon or release. */
+/**
+ * Failed logons and desk unlocks since the later of `sinceMs` and the account's last good logon or
+ * release (a lock that ran out is released when next looked at, so it resets the count too).
+ */
 export function countLogonFailures(db: SqliteDatabase, name: string, sinceMs: number): number {
   const lastGood =
     db
@@ -127,21 +145,42 @@ export function countLogonFailures(db: SqliteDatabase, name: string, sinceMs: nu
   const resetAt = Math.max(lastGood ?? -Infinity, released ?? -Infinity);
   return db
     .prepare<[string, number, number], { n: number }>(
-      `SELECT count(*) AS n FROM session_log WHERE name = ? AND kind = 'logon_failed' AND at_ms > ? AND at_ms >= ?`,
+      `SELECT count(*) AS n FROM session_log
+       WHERE name = ? AND kind IN ('logon_failed', 'unlock_failed') AND at_ms > ? AND at_ms >= ?`,
     )
     .get(name, sinceMs, Number.isFinite(resetAt) ? resetAt : -1)!.n;
 }
 
 /**
- * A failed logon (at a desk or on the command line), and the lockout rule: the LOCKOUT.failures-th
- * failure within LOCKOUT.windowMs locks an existing account. True when the account is now locked.
+ * Clears a lock that has run its time (LOCKOUT.lockMs), as 'system' at atMs: the audit trail shows
+ * account.released by system, and the failure count starts again from here.
  */
-export function recordLogonFailure(db: SqliteDatabase, name: string, desk: string, atMs: number): boolean {
+export function clearExpiredLock(db: SqliteDatabase, name: string, atMs: number): void {
+  const account = getAccount(db, name);
+  if (account && lockHasExpired(account.locked_at_ms, atMs))
+    updateAccount(db, account.name, { lockedAtMs: null }, 'system', atMs);
+}
+
+/**
+ * A failed logon (at a desk or on the command line) or desk unlock, and the lockout rule
+ * (shared/accounts.ts): the LOCKOUT.failures-th failure within LOCKOUT.windowMs locks an existing
+ * account for LOCKOUT.lockMs. Failures while locked are logged but do not count. True when the
+ * account is locked after this failure (just now, or still).
+ */
+export function recordLogonFailure(
+  db: SqliteDatabase,
+  name: string,
+  desk: string,
+  atMs: number,
+  kind: 'logon_failed' | 'unlock_failed' = 'logon_failed',
+): boolean {
   return db.transaction(() => {
+    clearExpiredLock(db, name, atMs);
     const account = getAccount(db, name);
-    logSession(db, account?.name ?? name, 'logon_failed', desk, atMs);
-    if (!account || account.locked_at_ms !== null) return false;
-    if (countLogonFailures(db, account.name, atMs - LOCKOUT.windowMs) < LOCKOUT.failures) return false;
+    logSession(db, account?.name ?? name, kind, desk, atMs);
+    if (!account) return false;
+    if (isLockedOut(account.locked_at_ms, atMs)) return true;
+    if (!failuresLock(countLogonFailures(db, account.name, atMs - LOCKOUT.windowMs))) return false;
     updateAccount(db, account.name, { lockedAtMs: atMs }, 'system', atMs);
     return true;
   })();

@@ -539,6 +539,23 @@ export const MIGRATIONS: readonly Migration[] = [
       DELETE FROM report_days;
     `,
   },
+  {
+    version: 16,
+    description: 'accounts: a hash made again with stronger scrypt parameters is audited as what it is',
+    // A successful logon stores the password again when its hash was made with older parameters
+    // (core/accounts/passwords.ts). The password itself did not change, and nobody changed it: the
+    // trail says account.password_rehashed by system, not account.password_changed.
+    sql: `
+      DROP TRIGGER audit_account_password;
+      CREATE TRIGGER audit_account_password AFTER UPDATE OF password_hash ON accounts
+        WHEN OLD.password_hash <> NEW.password_hash
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by,
+          CASE WHEN NEW.changed_by = 'system' THEN 'account.password_rehashed' ELSE 'account.password_changed' END,
+          NEW.name, '{}');
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

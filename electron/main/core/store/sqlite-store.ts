@@ -489,14 +489,14 @@ export function inProcessStore(store: SqliteStore): Store {
       setUnitContact(store.database, unitKey, contact, by, atMs),
     countAccounts: async () => accounts.countAccounts(store.database),
     getAccount: async (name) => accounts.getAccount(store.database, name),
-    listAccounts: async () => accounts.listAccounts(store.database),
+    listAccounts: async (nowMs) => accounts.listAccounts(store.database, nowMs),
     createAccount: async (account, by, atMs, options) =>
       accounts.createAccount(store.database, account, by, atMs, options),
     updateAccount: async (name, change, by, atMs) =>
       accounts.updateAccount(store.database, name, change, by, atMs),
     logSession: async (name, kind, desk, atMs) => accounts.logSession(store.database, name, kind, desk, atMs),
-    recordLogonFailure: async (name, desk, atMs) =>
-      accounts.recordLogonFailure(store.database, name, desk, atMs),
+    recordLogonFailure: async (name, desk, atMs, kind) =>
+      accounts.recordLogonFailure(store.database, name, desk, atMs, kind),
     revealFlag: async (id, operator, reason, atMs) => revealFlag(store.database, id, operator, reason, atMs),
     surfaceDueFollowUps: async (nowMs) => surfaceDueFollowUps(store.database, nowMs),
     recordFollowUp: async (id, sequence, operator, details, atMs) =>

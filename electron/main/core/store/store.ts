@@ -163,7 +163,8 @@ export interface Store {
   purgePersonal(olderThanMs: number, nowMs: number, by: string): Promise<PurgeResult>;
   countAccounts(): Promise<number>;
   getAccount(name: string): Promise<AccountRecord | null>;
-  listAccounts(): Promise<AccountSummary[]>;
+  /** Each account's lock as it stands at nowMs (a lock ends by itself after LOCKOUT.lockMs). */
+  listAccounts(nowMs: number): Promise<AccountSummary[]>;
   createAccount(
     account: { name: string; role: AccountRole; passwordHash: string },
     by: string,
@@ -177,8 +178,13 @@ export interface Store {
     atMs: number,
   ): Promise<AccountSummary>;
   logSession(name: string, kind: SessionKind, desk: string, atMs: number): Promise<void>;
-  /** Logs a failed logon and applies the lockout rule; true when the account is now locked. */
-  recordLogonFailure(name: string, desk: string, atMs: number): Promise<boolean>;
+  /** Logs a failed logon or unlock and applies the lockout rule; true when the account is locked. */
+  recordLogonFailure(
+    name: string,
+    desk: string,
+    atMs: number,
+    kind?: 'logon_failed' | 'unlock_failed',
+  ): Promise<boolean>;
   /** An audited action that changes no table of its own (an export made on a desk). */
   recordAudit(entry: {
     atMs: number;
