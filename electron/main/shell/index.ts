@@ -98,6 +98,7 @@ async function main(): Promise<void> {
     (sender) => core.handlersWith({ saveHandoverPdf: handoverPdfSaver(sender, pdfDeps) }),
     trustedUrlCheck(APP_INDEX_URL, devServerUrl),
     roleOfContents,
+    core.isLoggedOn,
   );
   forwardEvents(running.core, () => BrowserWindow.getAllWindows().map((w) => w.webContents), roleOfContents);
 

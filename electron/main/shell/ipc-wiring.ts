@@ -20,6 +20,7 @@ export function registerContract(
   handlersFor: HandlersFor,
   isTrustedUrl: FrameCheck,
   roleOf: RoleOf,
+  isLoggedOn: (connection: string) => boolean,
 ): void {
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
     const frame = event.senderFrame;
@@ -28,10 +29,13 @@ export function registerContract(
       return { ok: false, error: { kind: 'forbidden', message: 'Call from an untrusted frame refused.' } };
     }
     // One logon session per window (webContents); the shell logs it off when the window goes.
-    return dispatchInvoke(handlersFor(event.sender), channel, payload, {
-      role,
-      connection: connectionOf(event.sender),
-    });
+    return dispatchInvoke(
+      handlersFor(event.sender),
+      channel,
+      payload,
+      { role, connection: connectionOf(event.sender) },
+      isLoggedOn,
+    );
   });
 }
 
@@ -41,7 +45,11 @@ export function forwardEvents(core: ConsoleCore, target: () => WebContents[], ro
     for (const contents of target()) {
       const role = roleOf(contents);
       if (!contents.isDestroyed() && role !== null)
-        contents.send(IPC_EVENT, event, forRole(role, event, payload));
+        contents.send(
+          IPC_EVENT,
+          event,
+          forRole(role, event, payload, core.isLoggedOn(connectionOf(contents))),
+        );
     }
   });
 }

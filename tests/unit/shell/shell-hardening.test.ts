@@ -2,10 +2,11 @@
 // cannot run here). The real-window version of these checks is tests/e2e/electron.spec.ts.
 import { describe, expect, it, vi } from 'vitest';
 import { secureWebPreferences } from '../../../electron/main/shell/web-preferences';
-import { registerContract, trustedUrlCheck } from '../../../electron/main/shell/ipc-wiring';
+import { forwardEvents, registerContract, trustedUrlCheck } from '../../../electron/main/shell/ipc-wiring';
 import { denyEverythingElse } from '../../../electron/main/shell/hardening';
-import { IPC_INVOKE } from '../../../shared/ipc-channels';
+import { IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
 import type { InvokeHandlers } from '../../../shared/contract';
+import type { ConsoleCore } from '../../../electron/main/core/console-core';
 
 vi.mock('electron', () => ({}));
 
@@ -27,9 +28,13 @@ describe('window webPreferences', () => {
 });
 
 describe('IPC wrapper', () => {
+  const silenced = { silence: { reason: 'Inspector Testname asked', by: 'Invented Supervisor', untilMs: 1 } };
   const handlers = {
     getSession: vi.fn(async () => ({ training: true, version: 'x', schemaVersion: 1, host: 'electron' })),
+    getAlarm: vi.fn(async () => silenced),
   } as unknown as InvokeHandlers;
+  // Window 7 has a logged-on operator; every other window has nobody logged on.
+  const isLoggedOn = (connection: string) => connection === 'window-7';
   const trusted = 'file:///app/out/renderer/index.html';
 
   function register() {
@@ -39,14 +44,15 @@ describe('IPC wrapper', () => {
       () => handlers,
       trustedUrlCheck(trusted, undefined),
       (contents) => (contents as unknown as { role?: 'desk' | 'wall' }).role ?? null,
+      isLoggedOn,
     );
     expect(handle).toHaveBeenCalledOnce();
     expect(handle.mock.calls[0]![0]).toBe(IPC_INVOKE);
     return handle.mock.calls[0]![1] as (event: unknown, channel: unknown, payload: unknown) => Promise<any>;
   }
-  const eventFrom = (url: string, sub = false, role: 'desk' | 'wall' | null = 'desk') => {
+  const eventFrom = (url: string, sub = false, role: 'desk' | 'wall' | null = 'desk', id = 1) => {
     const mainFrame = { url };
-    return { senderFrame: sub ? { url } : mainFrame, sender: { mainFrame, role } };
+    return { senderFrame: sub ? { url } : mainFrame, sender: { mainFrame, role, id } };
   };
 
   it('answers our own top-level page', async () => {
@@ -77,6 +83,32 @@ describe('IPC wrapper', () => {
     expect(await handler(eventFrom(trusted, false, null), 'getSession', {})).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
+    });
+  });
+
+  it("gives a silence's typed reason and author only to a desk window someone is logged on at", async () => {
+    const handler = register();
+    const answer = async (id: number) =>
+      (await handler(eventFrom(trusted, false, 'desk', id), 'getAlarm', {})).value;
+    expect(await answer(7)).toEqual(silenced);
+    expect(await answer(8)).toEqual({ silence: { reason: '', by: '', untilMs: 1 } });
+
+    let emit: (event: string, payload: unknown) => void = () => {};
+    const core = {
+      subscribe: (listener: typeof emit) => ((emit = listener), () => {}),
+      isLoggedOn,
+    } as unknown as ConsoleCore;
+    const windowOf = (id: number) => ({ id, role: 'desk', isDestroyed: () => false, send: vi.fn() });
+    const windows = [windowOf(7), windowOf(8)];
+    forwardEvents(
+      core,
+      () => windows as never,
+      (contents) => (contents as unknown as { role: 'desk' }).role,
+    );
+    emit('alarm', silenced);
+    expect(windows[0]!.send).toHaveBeenCalledWith(IPC_EVENT, 'alarm', silenced);
+    expect(windows[1]!.send).toHaveBeenCalledWith(IPC_EVENT, 'alarm', {
+      silence: { reason: '', by: '', untilMs: 1 },
     });
   });
 

@@ -68,7 +68,7 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
 
   async function invoke(id: number, channel: string, payload: unknown): Promise<void> {
     const call = () =>
-      dispatchInvoke(core.handlers, channel, payload, { role, connection }, log, core.isLoggedOn);
+      dispatchInvoke(core.handlers, channel, payload, { role, connection }, core.isLoggedOn, log);
     const auth = AUTH_CHANNELS.has(channel);
     if (auth && authInFlight) {
       answer(id, busyError('A logon is already being checked on this connection. Wait for its answer.'));

@@ -22,9 +22,9 @@ export async function dispatchInvoke(
   channel: unknown,
   payload: unknown,
   context: CallContext,
-  log: (line: string) => void = console.warn,
   /** Whether a connection has a logged-on session (the role filter hides typed text otherwise). */
-  isLoggedOn?: (connection: string) => boolean,
+  isLoggedOn: (connection: string) => boolean,
+  log: (line: string) => void = console.warn,
 ): Promise<InvokeResult<InvokeChannel>> {
   if (!isInvokeChannel(channel)) {
     return { ok: false, error: { kind: 'invalid_request', message: 'Unknown channel.', field: 'channel' } };
@@ -43,7 +43,7 @@ export async function dispatchInvoke(
   try {
     const handler = handlers[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
     const answer = await handler(parsed.data, context);
-    const value = forRole(context.role, channel, answer, isLoggedOn?.(context.connection));
+    const value = forRole(context.role, channel, answer, isLoggedOn(context.connection));
     return { ok: true, value } as InvokeResult<InvokeChannel>;
   } catch (error) {
     const data = toErrorData(error);

@@ -4,13 +4,10 @@
 import type { ViewRole } from '../../../../shared/contract';
 import type { AlarmState } from '../../../../shared/domain';
 
-/**
- * `loggedOn`: whether the connection has a logged-on session. The Electron shell, which does not
- * pass it yet, keeps its old rule (a desk window sees the text).
- */
-export function forRole(role: ViewRole, name: string, payload: unknown, loggedOn?: boolean): unknown {
+/** `loggedOn`: whether the connection has a logged-on session (a desk window or a WebSocket). */
+export function forRole(role: ViewRole, name: string, payload: unknown, loggedOn: boolean): unknown {
   if (name !== 'alarm' && name !== 'getAlarm') return payload;
-  if (role !== 'wall' && loggedOn !== false) return payload;
+  if (role !== 'wall' && loggedOn) return payload;
   const alarm = payload as AlarmState;
   return alarm.silence ? { ...alarm, silence: { ...alarm.silence, reason: '', by: '' } } : alarm;
 }
