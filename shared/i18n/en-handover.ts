@@ -104,6 +104,6 @@ export const enHandover = {
     sha: 'SHA-256 of the summary and notes as signed',
     auditAnchor: 'Audit trail at signing: entry {{seq}}, hash',
     auditAnchorKeep:
-      'Incoming supervisor: keep this page. "lifeline verify --anchor HASH" proves the audit trail still passes through this hash.',
+      'Incoming supervisor: keep this page. "{{command}}" proves the audit trail still passes through this hash.',
   },
 };

@@ -117,7 +117,11 @@ export function SignOff({
             {tx('handover.doc.auditAnchor', { seq: record.summary.auditAnchor.seq })}:{' '}
             <code>{record.summary.auditAnchor.hash}</code>
           </p>
-          <p>{tx('handover.doc.auditAnchorKeep')}</p>
+          <p>
+            {tx('handover.doc.auditAnchorKeep', {
+              command: `lifeline verify --anchor ${record.summary.auditAnchor.hash}`,
+            })}
+          </p>
         </div>
       )}
       {error && (
