@@ -29,8 +29,19 @@ const codeFiles = ['electron', 'shared', 'renderer', 'scripts', 'bin'].flatMap((
   filesUnder(d, /\.(ts|tsx|mjs|cjs)$/),
 );
 
-/** Flags of other programs shown in the docs' commands (npm, npx, electron-builder, @electron/fuses). */
-const OTHER_PROGRAMS_FLAGS = new Set(['app', 'yes', 'config', 'publish', 'help']);
+/** Chromium's switches on the browser wall's command line (docs/operations.md, wall PC setup). */
+const CHROMIUM_SWITCHES = [
+  'kiosk',
+  'disable-background-timer-throttling',
+  'disable-renderer-backgrounding',
+  'disable-backgrounding-occluded-windows',
+  'autoplay-policy',
+  'noerrdialogs',
+  'disable-session-crashed-bubble',
+];
+
+/** Flags of other programs shown in the docs' commands (npm, npx, electron-builder, @electron/fuses, Chromium). */
+const OTHER_PROGRAMS_FLAGS = new Set(['app', 'yes', 'config', 'publish', 'help', ...CHROMIUM_SWITCHES]);
 
 function codeFlags(): Set<string> {
   const flags = new Set<string>();
