@@ -1,5 +1,5 @@
 // Password checks are the one thing a client can ask for that costs the host real CPU and memory
-// (scrypt: tens of ms and 32 MiB each). This gate lets a few run at once across all connections,
+// (scrypt at N = 2^17: 128 MiB and a few hundred ms of a pool thread each). This gate lets a few run at once across all connections,
 // lets a few more wait, and answers the rest 'busy' at once — so a logon storm from one token holder
 // costs the room a bounded amount, and the waiting list can never grow with the storm.
 //
@@ -42,9 +42,9 @@ export function createAuthGate(concurrency: number, queueBound: number): AuthGat
       await new Promise<void>((resolve) => waiting.push(resolve));
     } else {
       running++;
-      // Started on a later turn of the loop, never inside the read that brought it: while the hash
-      // is synchronous, every logon read in one turn would otherwise run back to back in that turn
-      // (each finishing before the next read frees its slot) and the gate would bound nothing.
+      // Started on a later turn of the loop, never inside the read that brought it: every logon read
+      // in one turn would otherwise start back to back in that turn (the account lookup and the
+      // rest of a check's synchronous part included), and the gate would bound nothing.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     try {

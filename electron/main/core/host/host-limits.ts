@@ -14,7 +14,7 @@ export interface HostLimits {
   readonly handshakeTimeoutMs: number;
   /** Requests a connection may have unanswered at once; beyond it each is answered 'busy' at once. */
   readonly maxInFlightPerConnection: number;
-  /** Password checks (scrypt, 32 MiB and tens of ms each) running at once across all connections. */
+  /** Password checks (scrypt, 128 MiB and a few hundred ms each) running at once across all connections. */
   readonly authConcurrency: number;
   /** Password checks waiting for a slot; beyond it each is answered 'busy' at once. */
   readonly authQueue: number;
@@ -35,11 +35,10 @@ export const DEFAULT_HOST_LIMITS: HostLimits = {
   handshakeTimeoutMs: 10_000,
   // A desk's resync asks four things at once and a few clicks may overlap it; 16 leaves room.
   maxInFlightPerConnection: 16,
-  // One check at a time: while the hash is synchronous, this is how many hashes may run in one turn
-  // of the event loop (each ~80 ms, far more on a loaded machine), i.e. how long any other client
-  // can be kept waiting. Once hashing is asynchronous it still keeps 32 MiB and a core for the rest.
-  // A room logging on at shift change is ~12 logons a second this way, and 32 may wait (a few
-  // seconds' worth): desks at a shift change get in; a storm beyond that is answered 'busy'.
+  // One check at a time: hashing runs in libuv's pool, off the core's thread, but each check holds
+  // 128 MiB and a core for a few hundred ms, and the machine has two. A room logging on at a shift
+  // change is a few logons a second this way, and 32 may wait (several seconds' worth): desks at a
+  // shift change get in; a storm beyond that is answered 'busy'.
   authConcurrency: 1,
   authQueue: 32,
   // Thirty queue listings at 250 open flags (131 KB each): far more than a healthy reader, which
