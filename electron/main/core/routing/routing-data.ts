@@ -1,9 +1,12 @@
 // What the routing rule consults, bundled into the main build from resources/: the PIN code table
-// (scripts/generate-pincodes.ts) and the state outline of the console's own map
-// (scripts/generate-map.ts). Sources and licences are in the files and the README.
+// (scripts/generate-pincodes.ts), the gazetteer of towns and localities (scripts/generate-towns.ts)
+// and the state outline of the console's own map (scripts/generate-map.ts). Sources and licences
+// are in the files and the docs. The gazetteer's index is built once, when main loads this module.
 import { polygonContains } from 'd3-polygon';
 import map from '../../../../resources/geo/rajasthan-map.json';
 import table from '../../../../resources/geo/rajasthan-pincodes.json';
+import towns from '../../../../resources/geo/rajasthan-towns.json';
+import { buildGazetteer, type GazetteerTable } from '../../../../shared/geo/gazetteer';
 import type { RoutingData } from '../../../../shared/routing/route';
 
 const pins: Readonly<Record<string, string>> = table.pins;
@@ -11,5 +14,6 @@ const outline = map.outlineLonLat as [number, number][];
 
 export const routingData: RoutingData = {
   pin: (pin) => (Object.hasOwn(pins, pin) ? pins[pin]! : null),
+  places: buildGazetteer(towns as unknown as GazetteerTable),
   insideRajasthan: (lon, lat) => polygonContains(outline, [lon, lat]),
 };

@@ -1,0 +1,156 @@
+// The gazetteer: Rajasthan's towns (with coordinates and population) and the localities of its post
+// offices, each with its district, indexed by the keys of place-keys.ts. It only says what the
+// sources say, all of it: which districts a name is in, most likely first. Whether that is enough
+// to route is the routing rule's call (shared/routing/city-evidence.ts). Built once from the
+// generated table (resources/geo/rajasthan-towns.json, scripts/generate-towns.ts), which main
+// bundles and hands in: shared/ reads no files.
+import { editDistance, placeKey, soundKey, spellingKey } from './place-keys';
+
+/** The generated table's shape: towns as [name, district key, lat, lon, population or 0]. */
+export interface GazetteerTable {
+  towns: readonly (readonly [string, string, number, number, number])[];
+  /** District key → locality names joined by '|'. */
+  localities: Readonly<Record<string, string>>;
+  /** placeKeys of large cities outside Rajasthan joined by '|': "Delhi" is not a variant of Deoli. */
+  elsewhere: string;
+}
+
+interface Entry {
+  name: string;
+  spelling: string;
+  districtKey: string;
+  /** A town of GeoNames (with coordinates), or a post office's locality (without). */
+  town: boolean;
+  population: number;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** One district a name is in, with the best-known place of that name there. */
+export interface PlaceInDistrict {
+  districtKey: string;
+  name: string;
+  population: number;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface PlaceMatch {
+  /** The gazetteer's spelling of the best-known place found. */
+  name: string;
+  /** 'exact': the name as a source writes it; 'sound': only a spelling variant of a town's matched. */
+  via: 'exact' | 'sound';
+  /** Towns outrank post-office localities: where a town has the name, villages of it are left out. */
+  kind: 'town' | 'locality';
+  /** Every district the name is in, the most populous place first. */
+  districts: PlaceInDistrict[];
+}
+
+export interface NearestTown {
+  name: string;
+  districtKey: string;
+  km: number;
+}
+
+export interface Gazetteer {
+  lookup(name: string): PlaceMatch | null;
+  nearestTown(lat: number, lon: number): NearestTown | null;
+  readonly size: number;
+}
+
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
+function add(index: Map<string, Entry[]>, key: string, entry: Entry) {
+  if (key.length < 2) return;
+  const list = index.get(key);
+  if (list) list.push(entry);
+  else index.set(key, [entry]);
+}
+
+function match(entries: readonly Entry[], via: PlaceMatch['via']): PlaceMatch {
+  const towns = entries.filter((e) => e.town);
+  const kept = towns.length > 0 ? towns : entries;
+  const best = new Map<string, Entry>();
+  for (const e of kept) {
+    const seen = best.get(e.districtKey);
+    if (!seen || e.population > seen.population) best.set(e.districtKey, e);
+  }
+  const districts = [...best.values()]
+    .sort((a, b) => b.population - a.population || a.districtKey.localeCompare(b.districtKey))
+    .map(({ districtKey, name, population, lat, lon }) => ({ districtKey, name, population, lat, lon }));
+  return { name: districts[0]!.name, via, kind: towns.length > 0 ? 'town' : 'locality', districts };
+}
+
+export function buildGazetteer(table: GazetteerTable): Gazetteer {
+  const exact = new Map<string, Entry[]>();
+  const sound = new Map<string, Entry[]>();
+  const towns: Entry[] = [];
+  // Villages' names are many and alike: only towns are found by a spelling variant.
+  for (const [name, districtKey, lat, lon, population] of table.towns) {
+    const entry = { name, spelling: spellingKey(name), districtKey, town: true, population, lat, lon };
+    towns.push(entry);
+    add(exact, placeKey(name), entry);
+    add(sound, soundKey(name), entry);
+  }
+  for (const [districtKey, names] of Object.entries(table.localities))
+    for (const name of names.split('|'))
+      add(exact, placeKey(name), {
+        name,
+        spelling: '',
+        districtKey,
+        town: false,
+        population: 0,
+        lat: null,
+        lon: null,
+      });
+
+  const elsewhere = new Set(table.elsewhere.split('|'));
+
+  const lookup = (name: string): PlaceMatch | null => {
+    const key = placeKey(name);
+    if (key.length < 3) return null;
+    const found = exact.get(key);
+    // Hindi is transliterated with every inherent vowel: its exact key is trusted only on a town
+    // (शाहपुरा is "sahapura", a village in Dholpur, before it is Shahpura).
+    const hindi = /[\u0900-\u097f]/.test(name);
+    if (found && (!hindi || found.some((e) => e.town))) return match(found, 'exact');
+    if (elsewhere.has(key)) return null;
+    const alike = sound.get(soundKey(name));
+    if (!alike) return found ? match(found, 'exact') : null;
+    // Of the towns whose skeleton matches, the ones spelt closest: शाहपुरा is Shahpura, not Sheopur.
+    const spelling = spellingKey(name);
+    const distances = alike.map((e) => editDistance(spelling, e.spelling));
+    const best = Math.min(...distances);
+    return match(
+      alike.filter((_, i) => distances[i] === best),
+      'sound',
+    );
+  };
+  // "Hindaun City", हिंडौन सिटी, "Kota Town": the town's own name, when the whole is not known.
+  const QUALIFIER = /[\s-]+(city|town|सिटी|शहर|नगर)$/iu;
+
+  return {
+    size: towns.length + [...exact.values()].reduce((n, l) => n + l.filter((e) => !e.town).length, 0),
+    lookup(name) {
+      const found = lookup(name);
+      if (found || !QUALIFIER.test(name.trim())) return found;
+      return lookup(name.trim().replace(QUALIFIER, ''));
+    },
+    nearestTown(lat, lon) {
+      let nearest: NearestTown | null = null;
+      // A degree of latitude is 111 km: a cheap bound skips most towns before the exact distance.
+      for (const t of towns) {
+        if (nearest && Math.abs(t.lat! - lat) * 111 > nearest.km) continue;
+        const km = distanceKm(lat, lon, t.lat!, t.lon!);
+        if (!nearest || km < nearest.km) nearest = { name: t.name, districtKey: t.districtKey, km };
+      }
+      return nearest;
+    },
+  };
+}
