@@ -163,6 +163,7 @@ function addAbolished(places: Place[]): Place[] {
     const found = places.filter((p) => placeKey(p.name) === placeKey(name));
     if (found.some((p) => p.district !== district))
       throw new Error(`${name} is in ${district} since 29 Dec 2024; a source says otherwise`);
+    for (const p of found) p.town = true; // a district's headquarters until 2024 is a town
     if (found.length === 0) added.push({ name, district, town: true });
   }
   return added;

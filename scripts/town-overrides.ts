@@ -87,6 +87,8 @@ export const CENSUS_TOWNS: Readonly<Record<string, string>> = {
   Sultanpur: 'kota',
   Rupbas: 'bharatpur',
   Lohawat: 'phalodi',
+  'Merta City': 'nagaur',
+  Degana: 'nagaur',
 };
 
 /** Other names of towns the packages know: alias → [the town's name there, its district]. */

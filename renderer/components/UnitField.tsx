@@ -3,6 +3,7 @@ import type { QueueItem } from '../../shared/domain';
 import { policeUnitByKey } from '../../shared/routing/police-units';
 import type { Language } from '../state/session/initial-state';
 import { Field } from './Fields';
+import { RouteQuestion } from './RouteCandidates';
 
 /** Who the flag goes to, and on what: main routed it (shared/routing/route.ts); this only says so. */
 export function UnitField({ route, language }: { route: QueueItem['route']; language: Language }) {
@@ -22,6 +23,7 @@ export function UnitField({ route, language }: { route: QueueItem['route']; lang
     <span className="unit unit--supervisor" data-unit-key="">
       <strong data-testid="detail-unit-name">{t('routing.supervisorDecides')}</strong>{' '}
       <small>— {t(`routing.outcome.${route.outcome}`)}</small>
+      <RouteQuestion candidates={route.candidates} language={language} />
     </span>
   );
   return <Field label={t('routing.unit')} value={value} testId="detail-unit" />;

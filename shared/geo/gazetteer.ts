@@ -45,6 +45,8 @@ export interface PlaceMatch {
   kind: 'town' | 'locality';
   /** Every district the name is in, the most populous place first. */
   districts: PlaceInDistrict[];
+  /** Districts where only a village (a post office's locality) has the name, besides the towns. */
+  villagesElsewhere: string[];
 }
 
 export interface NearestTown {
@@ -85,7 +87,16 @@ function match(entries: readonly Entry[], via: PlaceMatch['via']): PlaceMatch {
   const districts = [...best.values()]
     .sort((a, b) => b.population - a.population || a.districtKey.localeCompare(b.districtKey))
     .map(({ districtKey, name, population, lat, lon }) => ({ districtKey, name, population, lat, lon }));
-  return { name: districts[0]!.name, via, kind: towns.length > 0 ? 'town' : 'locality', districts };
+  const villagesElsewhere = [
+    ...new Set(entries.filter((e) => !e.town && !best.has(e.districtKey)).map((e) => e.districtKey)),
+  ].sort();
+  return {
+    name: districts[0]!.name,
+    via,
+    kind: towns.length > 0 ? 'town' : 'locality',
+    districts,
+    villagesElsewhere,
+  };
 }
 
 /**

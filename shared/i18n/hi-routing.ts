@@ -10,7 +10,13 @@ export const hiRouting: Pick<Messages, 'routing' | 'map'> = {
       'outside-rajasthan': 'स्थान राजस्थान से बाहर है',
       unknown: 'स्थान से पता नहीं चलता कि छात्र कहाँ है',
       conflict: 'स्थान की जानकारी परस्पर विरोधी है (शहर और ज़िला मेल नहीं खाते)',
+      ambiguous: 'इस नाम के स्थान एक से अधिक ज़िलों में हैं',
     },
+    question: '{{districts}}?',
+    or: ' या ',
+    candidates: 'संभावित इकाइयाँ, सबसे संभावित पहले',
+    choose: 'चुनें',
+    chosenReason: 'पर्यवेक्षक ने संभावित इकाइयों में से चुना: {{districts}}',
     basis: {
       city: 'शहर से',
       district: 'ज़िले से',

@@ -86,19 +86,30 @@ export function fromCity(name: string | null | undefined, gazetteer: Gazetteer):
   if (!found) return null;
   const [first, second] = found.districts;
   const town = found.kind === 'town';
+  // One town and villages of its name elsewhere: the town, less surely, and the villages are named.
+  const elsewhere = found.villagesElsewhere.map((districtKey) => ({
+    districtKey,
+    name: found.name,
+    population: 0,
+    lat: null,
+    lon: null,
+  }));
   if (!second) {
+    const candidates = [...found.districts, ...elsewhere];
     // A town is known by name; a post office's locality may have namesakes the directory lacks; a
     // place in a district that gave area in 2023 may have moved; a spelling variant may be another name.
-    let confidence: Confidence = found.kind === 'town' ? 'high' : 'medium';
+    let confidence: Confidence = town ? 'high' : 'medium';
     if (PARENTS_OF_NEW.has(first!.districtKey)) confidence = weaker(confidence);
-    if (found.via === 'sound' && confidence === 'high') confidence = 'medium';
-    return city(first!.districtKey, confidence, { town });
+    if ((found.via === 'sound' || elsewhere.length > 0) && confidence === 'high') confidence = 'medium';
+    return city(first!.districtKey, confidence, { town, ...(elsewhere.length > 0 && { candidates }) });
   }
   const dominant =
-    found.kind === 'town' &&
+    town &&
     first!.population >= DOMINANCE * Math.max(second.population || UNKNOWN_POPULATION, UNKNOWN_POPULATION);
-  if (dominant) return city(first!.districtKey, 'medium', { candidates: found.districts, town });
-  return city(null, town ? 'medium' : 'low', { candidates: found.districts, town });
+  // Several towns: the towns are the candidates (villages of the name are not the question).
+  const candidates = found.districts;
+  if (dominant) return city(first!.districtKey, 'medium', { candidates, town });
+  return city(null, town ? 'medium' : 'low', { candidates, town });
 }
 
 export function fromCoordinates(

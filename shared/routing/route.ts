@@ -109,6 +109,9 @@ const unknown: Route = {
 const unitOf = (districtKey: string, kotaCity: boolean) =>
   kotaCity ? KOTA_CITY_UNIT : districtUnitKey(districtKey);
 
+/** The supervisor is shown this many districts at most (a village name may be in a dozen). */
+const MAX_CANDIDATES = 8;
+
 /** Every district the evidence names, strongest evidence first, each once. */
 function candidatesOf(evidence: readonly Evidence[]): RouteCandidate[] {
   const seen = new Map<string, RouteCandidate>();
@@ -117,7 +120,7 @@ function candidatesOf(evidence: readonly Evidence[]): RouteCandidate[] {
     for (const key of keys)
       if (!seen.has(key)) seen.set(key, { districtKey: key, unitKey: unitOf(key, false), basis: e.basis });
   }
-  return [...seen.values()];
+  return [...seen.values()].slice(0, MAX_CANDIDATES);
 }
 
 // Not the place's name: it comes from the student's location, which the desk shows only after a
@@ -148,6 +151,19 @@ function settleAmbiguousCity(ambiguous: Evidence, rest: readonly Evidence[]): Ev
   return { ...placed, basis: 'city', confidence: 'medium' };
 }
 
+/**
+ * A name routed to its most populous place is a judgement: a PIN or point that names another of
+ * its places, and none that backs the judgement, chooses among them (Kishangarh with Khairthal's PIN
+ * is Kishangarh Bas). It never leaves the city's places: that would be weaker evidence overriding.
+ */
+function refines(city: Evidence, evidence: readonly Evidence[]): boolean {
+  const others = evidence.filter((e) => e !== city && e.districtKey !== null);
+  const places = new Set(city.candidates!.map((c) => c.districtKey));
+  return (
+    !others.some((e) => e.districtKey === city.districtKey) && others.some((e) => places.has(e.districtKey!))
+  );
+}
+
 export function routeLocation(location: RoutableLocation | null | undefined, data: RoutingData): Route {
   if (!location) return unknown;
   // Strongest first: what the location names outright, then the PIN, then the coordinates.
@@ -162,7 +178,11 @@ export function routeLocation(location: RoutableLocation | null | undefined, dat
   if (first.outside)
     return { ...unknown, outcome: 'outside-rajasthan', basis: first.basis, confidence: first.confidence };
 
-  if (first.basis === 'city' && first.districtKey === null) {
+  if (
+    first.basis === 'city' &&
+    first.candidates &&
+    (first.districtKey === null || refines(first, evidence))
+  ) {
     const settled = settleAmbiguousCity(first, evidence.slice(1));
     if (settled === 'conflict') return supervisor('conflict', 'city', evidence);
     if (settled === null) return supervisor('ambiguous', 'city', evidence);
