@@ -4,7 +4,10 @@
 // to route is the routing rule's call (shared/routing/city-evidence.ts). Built once from the
 // generated table (resources/geo/rajasthan-towns.json, scripts/generate-towns.ts), which main
 // bundles and hands in: shared/ reads no files.
+import { distanceKm } from './distance';
 import { editDistance, placeKey, soundKey, spellingKey } from './place-keys';
+
+export { distanceKm } from './distance';
 
 /** The generated table's shape: towns as [name, district key, lat, lon, population or 0]. */
 export interface GazetteerTable {
@@ -59,14 +62,6 @@ export interface Gazetteer {
   lookup(name: string): PlaceMatch | null;
   nearestTown(lat: number, lon: number): NearestTown | null;
   readonly size: number;
-}
-
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
 }
 
 function add(index: Map<string, Entry[]>, key: string, entry: Entry) {

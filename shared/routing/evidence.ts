@@ -3,7 +3,8 @@
 // route.ts weighs the pieces against each other.
 import { DISTRICTS } from '../geo/districts';
 import { currentDistrictKeyOf, normaliseName } from '../geo/district-names';
-import { distanceKm, type Gazetteer, type PlaceInDistrict } from '../geo/gazetteer';
+import { distanceKm } from '../geo/distance';
+import type { Gazetteer, PlaceInDistrict } from '../geo/gazetteer';
 
 export const ROUTE_BASES = ['city', 'district', 'pincode', 'coordinates', 'none'] as const;
 export type RouteBasis = (typeof ROUTE_BASES)[number];
