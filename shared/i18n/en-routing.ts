@@ -16,6 +16,7 @@ export const enRouting = {
     candidates: 'Likely units, most likely first',
     choose: 'Choose',
     chosenReason: 'Supervisor chose among the likely units: {{districts}}',
+    alsoPossible: 'also possible: {{districts}}',
     basis: {
       city: 'by city',
       district: 'by district',

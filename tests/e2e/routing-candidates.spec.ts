@@ -12,8 +12,9 @@ test('Bhiwadi routes itself; Shahpura asks "Jaipur or Bhilwara?" and one click c
   const host = await rig.startHost();
   rig.sim.publish(makeFlag({ id: 'fl_gz_bhiwadi', location: { city: 'Bhiwadi' } }));
   rig.sim.publish(makeFlag({ id: 'fl_gz_shahpura', location: { city: 'Shahpura' } }));
+  rig.sim.publish(makeFlag({ id: 'fl_gz_kishangarh', location: { city: 'किशनगढ़' } }));
   await openDesk(page, host.url);
-  await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="queue-row"]')).toHaveCount(3);
 
   const open = async (id: string) => {
     await page.locator(`[data-testid="queue-row"][data-flag-id="${id}"]`).click();
@@ -26,6 +27,13 @@ test('Bhiwadi routes itself; Shahpura asks "Jaipur or Bhilwara?" and one click c
     'khairthal-tijara-control-room',
   );
   await expect(bhiwadi).toContainText('by city, high confidence');
+  await expect(page.getByTestId('route-also')).toHaveCount(0);
+
+  // The larger Kishangarh, less surely, naming the other.
+  const kishangarh = await open('fl_gz_kishangarh');
+  await expect(kishangarh).toContainText('Ajmer district police control room');
+  await expect(kishangarh).toContainText('medium confidence');
+  await expect(page.getByTestId('route-also')).toContainText('also possible: Khairthal-Tijara');
 
   const shahpura = await open('fl_gz_shahpura');
   await expect(shahpura).toContainText('Supervisor decides');
