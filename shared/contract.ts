@@ -46,6 +46,10 @@ export const queueItemSchema = z.object({
     districtKey: z.string().nullable(),
     basis: z.enum(ROUTE_BASES),
     confidence: z.enum(CONFIDENCES).nullable(),
+    /** The likely districts and their units, most likely first (shared/routing/route.ts). */
+    candidates: z
+      .array(z.object({ districtKey: z.string(), unitKey: z.string(), basis: z.enum(ROUTE_BASES) }))
+      .max(48),
   }),
   dispatch: z
     .object({ unitKey: z.string(), atMs: z.number(), confirmedAtMs: z.number().nullable() })

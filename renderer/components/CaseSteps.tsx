@@ -18,6 +18,7 @@ import { FollowUpForm } from './FollowUpForm';
 import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../shared/routing/police-units';
 import { describeZodError } from '../../shared/contract';
 import type { Language } from '../state/session/initial-state';
+import { CandidatePicker } from './RouteCandidates';
 
 interface Props {
   item: QueueItem;
@@ -55,6 +56,17 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
   return (
     <form className="case-form" onSubmit={submit} data-testid="dispatch-form">
       <h3>{t('dispatch.title')}</h3>
+      {routed === null && (
+        <CandidatePicker
+          candidates={item.route.candidates}
+          language={language}
+          chosen={unitKey}
+          onChoose={(key, why) => {
+            setUnitKey(key);
+            setReason(why);
+          }}
+        />
+      )}
       <label>
         <span>{t('dispatch.unit')}</span>
         <select value={unitKey} onChange={(e) => setUnitKey(e.target.value)} data-testid="dispatch-unit">

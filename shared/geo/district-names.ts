@@ -48,6 +48,20 @@ for (const a of ABOLISHED_DISTRICTS) {
   }
 }
 
+// A current district's name or alias only: an abolished district's name is also a town's (Shahpura
+// is a town in Bhilwara and one in Jaipur), so a city field is not read as one.
+const currentByName = new Map<string, string>();
+for (const d of DISTRICTS) {
+  currentByName.set(normaliseName(d.en), d.key);
+  currentByName.set(normaliseName(d.hi), d.key);
+}
+for (const [alias, key] of Object.entries(ALIASES)) currentByName.set(alias, key);
+
+export function currentDistrictKeyOf(name: string | null | undefined): string | null {
+  if (!name) return null;
+  return currentByName.get(normaliseName(name)) ?? null;
+}
+
 export function districtKeyOf(name: string | null | undefined): string | null {
   if (!name) return null;
   return byName.get(normaliseName(name)) ?? null;

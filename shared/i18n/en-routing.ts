@@ -8,7 +8,15 @@ export const enRouting = {
       'outside-rajasthan': 'the location is outside Rajasthan',
       unknown: 'the location does not say where the student is',
       conflict: 'the location contradicts itself (city and district disagree)',
+      ambiguous: 'the city is the name of places in more than one district',
     },
+    // The supervisor's question and the likely units (renderer/components/RouteCandidates.tsx).
+    question: '{{districts}}?',
+    or: ' or ',
+    candidates: 'Likely units, most likely first',
+    choose: 'Choose',
+    chosenReason: 'Supervisor chose among the likely units: {{districts}}',
+    alsoPossible: 'also possible: {{districts}}',
     basis: {
       city: 'by city',
       district: 'by district',

@@ -2,7 +2,7 @@
 // comes with its baseline or target, measured in the same run on the same machine.
 //   BENCH_FLAGS   flags in the ingest comparison (default 20,000)
 //   BENCH_TOTAL   flags stored for the cold start (default 1,000,000); BENCH_OPEN open among them
-//   BENCH_ONLY    some of ingest,cold,latency,frames,report (default all), e.g. BENCH_ONLY=frames
+//   BENCH_ONLY    some of ingest,cold,latency,frames,report,routing (default all), e.g. BENCH_ONLY=frames
 //   BENCH_TRACE   print each report rendering's marks in the page (report-render-bench.ts)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,16 +12,19 @@ import { benchColdStart } from './cold-start-bench';
 import { benchIngest } from './ingest-bench';
 import { benchReport, withReportStore } from './report-bench';
 import { benchReportRender, YEAR } from './report-render-bench';
+import { benchRouting } from './routing-bench';
 
 async function main() {
-  if (!fs.existsSync('out/main/cli.js'))
+  const only = new Set((process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report,routing').split(','));
+  // Routing alone runs in this process: no build needed.
+  const needsBuild = [...only].some((name) => name !== 'routing');
+  if (needsBuild && !fs.existsSync('out/main/cli.js'))
     spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
       stdio: 'inherit',
     });
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   console.log(`Lifeline Console bench — ${machine}\n`);
 
-  const only = new Set((process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report').split(','));
   const results: Record<string, unknown> = {};
 
   if (only.has('ingest')) {
@@ -143,6 +146,17 @@ async function main() {
       );
     }
     results.report = { ...r, render };
+  }
+
+  if (only.has('routing')) {
+    const routing = benchRouting(Number(process.env.BENCH_FLAGS ?? 20_000));
+    console.log(
+      `\nrouting ${routing.flags} flags' locations with the gazetteer loaded once (${routing.places} places, index built in ${routing.buildMs.toFixed(0)} ms)`,
+    );
+    console.log(
+      `  route a flag          p50 ${routing.p50Ms.toFixed(3)} ms   p99 ${routing.p99Ms.toFixed(3)} ms   max ${routing.maxMs.toFixed(2)} ms   (target p99 < 1)`,
+    );
+    results.routing = routing;
   }
 
   fs.mkdirSync('test-results', { recursive: true });

@@ -12,21 +12,25 @@ const CASES: Case[] = [
   ['Kota city by name', { district: 'Kota', city: 'Kota' }, 'kota-city', 'city', 'high'],
   ['Kota city in Hindi', { city: 'कोटा' }, 'kota-city', 'city', 'high'],
   ['Kota district, no town', { district: 'KOTA ' }, 'kota-city', 'district', 'medium'],
+  // The gazetteer knows Ramganj Mandi: the town, not only the district, says where (issue #21).
+  ['Kota district, a rural town', { district: 'Kota', city: 'Ramganj Mandi' }, 'kota-rural', 'city', 'high'],
+  ['Kota city PIN only', { pincode: '324005' }, 'kota-city', 'pincode', 'high'],
+  ['Kota rural PIN', { pincode: '325003' }, 'kota-rural', 'pincode', 'medium'],
   [
-    'Kota district, a rural town',
-    { district: 'Kota', city: 'Ramganj Mandi' },
+    'Kota district, point in Sangod, outside the city',
+    { district: 'Kota', lat: 24.92, lon: 76.29 },
     'kota-rural',
     'district',
     'high',
   ],
-  ['Kota city PIN only', { pincode: '324005' }, 'kota-city', 'pincode', 'high'],
-  ['Kota rural PIN', { pincode: '325003' }, 'kota-rural', 'pincode', 'medium'],
+  // 24.95 N 75.6 E is Rawatbhata, Chittorgarh district (Census 2011 polygons): the named district
+  // still routes, the point only lowers the confidence, and it is not Kota city.
   [
-    'Kota district, point outside the city',
+    'Kota district, point across the border',
     { district: 'Kota', lat: 24.95, lon: 75.6 },
     'kota-rural',
     'district',
-    'high',
+    'low',
   ],
   ['Jodhpur', { district: 'Jodhpur' }, 'jodhpur-control-room', 'district', 'high'],
   ['Jodhpur in Hindi', { district: 'जोधपुर' }, 'jodhpur-control-room', 'district', 'high'],
@@ -45,7 +49,15 @@ const CASES: Case[] = [
   ['PIN outside Rajasthan', { pincode: '110001' }, null, 'outside-rajasthan', 'high'],
   ['PIN spanning two districts', { pincode: '303302' }, null, 'unknown', null],
   ['coordinates in Kota city', { lat: 25.16, lon: 75.83 }, 'kota-city', 'coordinates', 'medium'],
-  ['coordinates near Jaisalmer', { lat: 26.9, lon: 70.95 }, 'jaisalmer-control-room', 'coordinates', 'low'],
+  // Within 5 km of a town: medium (tests/unit/routing-coordinates.test.ts measures the band).
+  [
+    'coordinates near Jaisalmer',
+    { lat: 26.9, lon: 70.95 },
+    'jaisalmer-control-room',
+    'coordinates',
+    'medium',
+  ],
+  ['coordinates far from any town', { lat: 27.5, lon: 70.5 }, 'jaisalmer-control-room', 'coordinates', 'low'],
   ['coordinates in Delhi', { lat: 28.61, lon: 77.21 }, null, 'outside-rajasthan', 'medium'],
   ['coordinates in Mumbai', { lat: 19.07, lon: 72.88 }, null, 'outside-rajasthan', 'high'],
   [

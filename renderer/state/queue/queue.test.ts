@@ -121,6 +121,7 @@ describe('queue slice', () => {
       districtKey: 'kota',
       basis: 'city',
       confidence: 'high',
+      candidates: [] as never[],
     } as const;
     const kotaRural = { ...kotaCity, unitKey: 'kota-rural' } as const;
     const none = {
@@ -129,6 +130,7 @@ describe('queue slice', () => {
       districtKey: null,
       basis: 'none',
       confidence: null,
+      candidates: [] as never[],
     } as const;
     let state = queueActions.setAll(initialQueueState, [
       item('a', { route: kotaCity }),

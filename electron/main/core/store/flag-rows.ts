@@ -2,7 +2,7 @@
 // and the flag event every step appends.
 import type { FlagState, QueueItem } from '../../../../shared/domain';
 import { ContractError } from '../../../../shared/errors';
-import type { Route } from '../../../../shared/routing/route';
+import { ROUTE_BASES, type Route } from '../../../../shared/routing/route';
 import type { SqliteDatabase } from './open-database';
 
 export interface FlagRow {
@@ -27,6 +27,7 @@ export interface FlagRow {
   unit_key: string | null;
   route_basis: Route['basis'] | null;
   route_confidence: Route['confidence'];
+  route_candidates: string | null;
   dispatch_unit_key: string | null;
   dispatched_at_ms: number | null;
   confirmed_at_ms: number | null;
@@ -37,8 +38,25 @@ export interface FlagRow {
 
 export const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
   district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms,
-  route_outcome, unit_key, route_basis, route_confidence, dispatch_unit_key, dispatched_at_ms, confirmed_at_ms,
+  route_outcome, unit_key, route_basis, route_confidence, route_candidates, dispatch_unit_key, dispatched_at_ms, confirmed_at_ms,
   follow_up_sequence, follow_up_after_ms, follow_up_due_at_ms`;
+
+/** The stored candidates (platform-columns.ts); a value this code did not write reads as none. */
+function candidatesOf(column: string | null): Route['candidates'] {
+  if (column === null) return [];
+  try {
+    const rows = JSON.parse(column) as unknown;
+    if (!Array.isArray(rows)) return [];
+    return rows.flatMap((r) =>
+      Array.isArray(r) && r.length === 3 && r.every((v) => typeof v === 'string') && isBasis(r[2])
+        ? [{ districtKey: r[0] as string, unitKey: r[1] as string, basis: r[2] }]
+        : [],
+    );
+  } catch {
+    return [];
+  }
+}
+const isBasis = (v: unknown): v is Route['basis'] => (ROUTE_BASES as readonly unknown[]).includes(v);
 
 /** The case number the room quotes: the store's sequence, never the platform's id. */
 export const caseNoOf = (seq: number) => `LC-${String(seq).padStart(6, '0')}`;
@@ -69,6 +87,7 @@ export function toQueueItem(row: FlagRow): QueueItem {
       districtKey: row.district_key,
       basis: row.route_basis ?? 'none',
       confidence: row.route_confidence,
+      candidates: candidatesOf(row.route_candidates),
     },
     dispatch:
       row.dispatched_at_ms === null || row.dispatch_unit_key === null

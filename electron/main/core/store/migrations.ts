@@ -556,6 +556,13 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 17,
+    description: 'routing: the districts a flag may belong to, for the supervisor to choose from',
+    // JSON [[district key, unit key, basis], …], most likely first; NULL when the route names one
+    // district only. District keys and units, like district_key: no name from the location.
+    sql: `ALTER TABLE flags ADD COLUMN route_candidates TEXT;`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,6 +6,9 @@ import { routeLocation, type Route } from '../../../../shared/routing/route';
 import { routingData } from '../routing/routing-data';
 import { subjectKey } from './subject-key';
 
+const candidatesColumn = (candidates: Route['candidates']) =>
+  candidates.length === 0 ? null : JSON.stringify(candidates.map((c) => [c.districtKey, c.unitKey, c.basis]));
+
 export function routeColumns(route: Route) {
   return {
     district_key: route.districtKey,
@@ -13,6 +16,7 @@ export function routeColumns(route: Route) {
     unit_key: route.unitKey,
     route_basis: route.basis,
     route_confidence: route.confidence,
+    route_candidates: candidatesColumn(route.candidates),
   };
 }
 

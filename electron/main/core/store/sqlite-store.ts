@@ -81,10 +81,10 @@ export class SqliteStore {
       ),
       insertFlag: db.prepare(`INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform,
           category, risk, risk_rank, district_key, route_outcome, unit_key, route_basis, route_confidence,
-          subject_key, training, source, received_at_ms, updated_at_ms)
+          route_candidates, subject_key, training, source, received_at_ms, updated_at_ms)
         VALUES (@id, @revision, @status, @flagged_at, @flagged_at_ms, @platform, @category, @risk, @risk_rank,
           @district_key, @route_outcome, @unit_key, @route_basis, @route_confidence,
-          @subject_key, @training, @source, @received_at_ms, @received_at_ms)`),
+          @route_candidates, @subject_key, @training, @source, @received_at_ms, @received_at_ms)`),
       upsertPersonal:
         db.prepare(`INSERT INTO flag_personal (flag_id, subject_json, content_json, location_json,
           institution, raw_json) VALUES (@id, @subject_json, @content_json, @location_json, @institution, @raw_json)
@@ -97,7 +97,7 @@ export class SqliteStore {
           flagged_at = @flagged_at, flagged_at_ms = @flagged_at_ms, platform = @platform, category = @category,
           risk = @risk, risk_rank = @risk_rank, district_key = @district_key, route_outcome = @route_outcome,
           unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence,
-          subject_key = @subject_key,
+          route_candidates = @route_candidates, subject_key = @subject_key,
           updated_at_ms = @received_at_ms,
           risk_raised_at_ms = CASE WHEN @risk_rank < risk_rank AND state <> 'new' THEN @received_at_ms
                                    ELSE risk_raised_at_ms END
@@ -189,7 +189,8 @@ export class SqliteStore {
     if (rows.length === 0) return;
     const update = this.db
       .prepare(`UPDATE flags SET district_key = @district_key, route_outcome = @route_outcome,
-      unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence WHERE id = @id`);
+      unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence,
+      route_candidates = @route_candidates WHERE id = @id`);
     this.db.transaction(() => {
       for (const row of rows) {
         const location =
