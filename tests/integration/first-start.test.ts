@@ -10,7 +10,6 @@ import type { KeyProvider } from '../../electron/main/core/key/key-provider';
 import { startWorkerStore } from '../../electron/main/core/store/worker-store';
 import { storeWorkerLocation } from '../../electron/main/core/store/worker-location';
 import { lifeline } from '../helpers/cli';
-import { makeFlag } from '../helpers/flags';
 import { tempDir } from '../helpers/temp-store';
 
 const listing = (dir: string) => fs.readdirSync(dir).sort();
@@ -27,7 +26,7 @@ afterEach(async () => {
   occupied = null;
 });
 
-describe('the first start of a host or an import', () => {
+describe('the first start of a host, an import or the first administrator', () => {
   it('refuses a --data-dir that is a file, naming the flag, the path and the rule, and creates no key', () => {
     const dir = tempDir();
     const notADir = path.join(dir, 'a-file');
@@ -35,9 +34,12 @@ describe('the first start of a host or an import', () => {
     const keyFile = path.join(dir, 'keys', 'db.key');
     for (const command of [
       ['host', ...rendererIn(dir)],
-      ['import', notADir],
+      ['import', notADir, '--by', 'Admin Asha'],
+      ['account', 'add', '--name', 'Admin Asha', '--role', 'administrator', '--by', 'Installer'],
     ]) {
-      const r = lifeline([...command, '--data-dir', notADir, '--key-file', keyFile]);
+      const r = lifeline([...command, '--data-dir', notADir, '--key-file', keyFile], {
+        LIFELINE_NEW_PASSWORD: 'admin pass 1',
+      });
       expect(r.code, r.err).toBe(2);
       expect(r.err).toContain(`--data-dir / LIFELINE_DATA_DIR: ${notADir} is a file.`);
       expect(r.err).toContain('It must be a directory');
@@ -80,9 +82,12 @@ describe('the first start of a host or an import', () => {
     expect(r.code, r.err).not.toBe(0);
     expect(listing(dir)).toEqual(['renderer']); // no data directory, no key directory, no key
 
-    const flags = path.join(dir, 'renderer', 'one.ndjson');
-    fs.writeFileSync(flags, JSON.stringify(makeFlag()) + '\n');
-    const next = lifeline(['import', flags, ...paths]);
+    // The next first start (here the first administrator's, which also makes the key and the
+    // database) is not refused because of anything the failed one left.
+    const next = lifeline(
+      ['account', 'add', '--name', 'Admin Asha', '--role', 'administrator', '--by', 'Installer', ...paths],
+      { LIFELINE_NEW_PASSWORD: 'admin pass 1' },
+    );
     expect(next.err).toBe('');
     expect(next.code).toBe(0);
   });

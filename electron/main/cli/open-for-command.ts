@@ -74,13 +74,15 @@ export async function openDatabaseForCommand(
     config.keyEnv && typeof values['key-file'] !== 'string'
       ? envKeyProvider(ENV.keyEnv)
       : fileKeyProvider(config.keyFile);
+  // Checked first, whether or not this command may create: a --data-dir that is a file is named as
+  // such, not as "no database".
+  checkDataPaths(
+    { dataDir: config.dataDir, databaseFile: file, keyFile: provider.createdFiles?.()[0] },
+    HOST_PATH_LABELS,
+  );
   if (!exists && !options.create) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   let created: FirstStartCreations | null = null;
   if (!exists) {
-    checkDataPaths(
-      { dataDir: config.dataDir, databaseFile: file, keyFile: provider.createdFiles?.()[0] },
-      HOST_PATH_LABELS,
-    );
     mayCreateDatabase(provider, { databaseExists: false, init: false, dataDir: config.dataDir });
     created = trackFirstStartCreations([
       config.dataDir,

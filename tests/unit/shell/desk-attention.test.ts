@@ -170,7 +170,7 @@ describe('desk attention while a flag waits and the desk is not in front', () =>
 
   it('says it in Hindi where the machine is set to Hindi', () => {
     expect(flagNotificationText(queueItem('h', { caseNo: 'LC-9', risk: 'imminent' }), 'hi').title).toBe(
-      'तत्काल जोखिम फ्लैग प्रतीक्षा में — LC-9',
+      'तत्काल जोखिम फ़्लैग प्रतीक्षा में — LC-9',
     );
   });
 });
