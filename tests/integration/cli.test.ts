@@ -94,7 +94,8 @@ describe('lifeline CLI', () => {
       /--shifts \/ LIFELINE_SHIFTS: a gap between "day"/,
     );
     expect(lifeline(['frobnicate']).code).toBe(2);
-  });
+    // About ten CLI processes in turn, each starting Node: CPU-bound, so slower on a busy machine.
+  }, 60_000);
 
   it('has help for every command', () => {
     for (const command of ['host', 'import', 'status', 'simulator', 'verify']) {
