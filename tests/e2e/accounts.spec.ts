@@ -65,7 +65,7 @@ test('five wrong passwords lock the account; the right one is then refused too, 
   await page.getByTestId('logon-password').fill(E2E_PASSWORD);
   await page.getByTestId('logon-send').click();
   await expect(page.getByTestId('logon-problem')).toHaveText(
-    'नाम या पासवर्ड नहीं पहचाना गया। 5 बार गलत होने पर खाता 15 मिनट के लिए लॉक हो जाता है।',
+    'नाम या पासवर्ड नहीं पहचाना गया। 5 बार ग़लत होने पर खाता 15 मिनट के लिए लॉक हो जाता है।',
   );
   await page.screenshot({ path: 'test-results/screens/logon-locked-out-hi.png' });
 });
