@@ -10,6 +10,8 @@ import { StaleBanner, TrainingWatermark } from '../components/wall/WallOverlays'
 import { WallQueue } from '../components/wall/WallQueue';
 import { useHeartbeat } from '../hooks/useHeartbeat';
 import { useNow } from '../hooks/useNow';
+import { FeedLossBanner } from '../components/FeedLossBanner';
+import { feedLoss } from '../../shared/feed-loss';
 import { DistrictMap } from '../components/map/DistrictMap';
 import { useShiftClock } from '../hooks/useShiftClock';
 import { useWallRecovery } from '../hooks/useWallRecovery';
@@ -55,10 +57,19 @@ export function WallView({ language }: { language: Language }) {
 
   const ageMs = dataAgeMs(nowMs, lastMessageAtMs, pageStartMs);
   const stale = isStale(ageMs);
+  // The counters, queue and map show what was known when the feed was lost, not the room now.
+  const live = feedLoss(health) === null;
 
   return (
-    <div className={`wall${stale ? ' wall--stale' : ''}`} data-testid="wall-view" lang={language}>
+    <div
+      className={`wall${stale ? ' wall--stale' : ''}${live ? '' : ' wall--feed-lost'}`}
+      data-testid="wall-view"
+      data-live={live ? 'true' : 'false'}
+      lang={language}
+    >
+      <FeedLossBanner health={health} nowMs={nowMs} variant="wall" />
       <WallCounters
+        live={live}
         open={counts.open}
         unacknowledged={counts.unacknowledged}
         oldestUnackMs={oldestUnack === null ? null : nowMs - oldestUnack}
@@ -67,7 +78,7 @@ export function WallView({ language }: { language: Language }) {
       <StaleBanner stale={stale} ageMs={ageMs} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
       <div className="wall-body">
-        <WallQueue items={items} escalated={escalated} nowMs={nowMs} language={language} />
+        <WallQueue live={live} items={items} escalated={escalated} nowMs={nowMs} language={language} />
         <DistrictMap counts={byArea} language={language} variant="wall" />
       </div>
       <WallHealth

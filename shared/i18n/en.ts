@@ -7,6 +7,7 @@ import { enAccounts } from './en-accounts';
 import { enReports } from './en-reports';
 import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
+import { enSafety } from './en-safety';
 
 export const en = {
   app: {
@@ -194,6 +195,7 @@ export const en = {
   ...enReveal,
   ...enAccounts,
   ...enReports,
+  ...enSafety,
   handover: enHandover,
 };
 

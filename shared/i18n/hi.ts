@@ -8,6 +8,7 @@ import { hiAccounts } from './hi-accounts';
 import { hiReports } from './hi-reports';
 import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
+import { hiSafety } from './hi-safety';
 
 export const hi: Messages = {
   app: {
@@ -195,5 +196,6 @@ export const hi: Messages = {
   ...hiReveal,
   ...hiAccounts,
   ...hiReports,
+  ...hiSafety,
   handover: hiHandover,
 };

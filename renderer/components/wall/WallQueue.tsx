@@ -10,16 +10,22 @@ interface Props {
   escalated: ReadonlySet<string>;
   nowMs: number;
   language: Language;
+  /** False while the feed is lost: an empty queue then means "nothing known", not "nothing open". */
+  live: boolean;
 }
 
 /** As many rows as fit, most urgent first, then "+N more": a wall never scrolls. */
-export function WallQueue({ items, escalated, nowMs, language }: Props) {
+export function WallQueue({ items, escalated, nowMs, language, live }: Props) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const { shown, more } = useFitRows(box, items.length, language);
   return (
     <div className="wall-queue" ref={box}>
-      {items.length === 0 && <p className="wall-empty">{t('wall.empty')}</p>}
+      {items.length === 0 && (
+        <p className="wall-empty" data-testid="wall-empty">
+          {t(live ? 'wall.empty' : 'feedLoss.emptyNotLive')}
+        </p>
+      )}
       <ol className="wall-rows">
         {items.slice(0, shown).map((item) => (
           <WallRow
