@@ -178,6 +178,11 @@ export const invokeContract = {
     request: closeDetailsSchema.extend({ id: flagId, operator: operatorName }).strict(),
     response: queueItemSchema,
   },
+  /** Takes a close back within CLOSE_UNDO_MS, by the operator who closed it; recorded as an event. */
+  undoClose: {
+    request: z.object({ id: flagId, operator: operatorName }).strict(),
+    response: queueItemSchema,
+  },
   /** The outcome of the welfare check-in now due on a closed flag. */
   recordFollowUp: {
     request: followUpDetailsSchema

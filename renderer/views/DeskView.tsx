@@ -13,6 +13,7 @@ import { Header } from '../components/Header';
 import { AreaFilterBar } from '../components/map/AreaFilterBar';
 import { DistrictMap } from '../components/map/DistrictMap';
 import { QuarantinePanel } from '../components/QuarantinePanel';
+import { UndoCloseBar, type RecentClose } from '../components/UndoCloseBar';
 import { UnitContactsPanel } from '../components/UnitContactsPanel';
 import { useUnitContacts } from '../hooks/useUnitContacts';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
@@ -96,6 +97,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const account = useAccount(api, actions);
   const units = useUnitContacts(api);
   const [unitsOpen, setUnitsOpen] = useState(false);
+  const [recentClose, setRecentClose] = useState<RecentClose | null>(null);
   const sendAcknowledge = ack.acknowledge;
   const pendingAckId = ack.pendingId;
 
@@ -211,14 +213,19 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
               onConfirm: (confirmedBy) =>
                 selectedId &&
                 caseSteps.run('confirmDispatch', { id: selectedId, operator: operatorName, confirmedBy }),
-              onClose: (outcome, note) =>
+              onClose: (outcome, note, reason) =>
                 selectedId &&
-                caseSteps.run('closeFlag', {
-                  id: selectedId,
-                  operator: operatorName,
-                  outcome,
-                  ...(note.trim() ? { note } : {}),
-                }),
+                caseSteps.run(
+                  'closeFlag',
+                  {
+                    id: selectedId,
+                    operator: operatorName,
+                    outcome,
+                    ...(note.trim() ? { note } : {}),
+                    ...(reason.trim() ? { reason } : {}),
+                  },
+                  (item) => setRecentClose({ id: item.id, caseNo: item.caseNo, outcome, atMs: Date.now() }),
+                ),
               onFollowUp: (sequence, outcome, note) =>
                 selectedId &&
                 caseSteps.run('recordFollowUp', {
@@ -232,6 +239,19 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
           />
         </div>
       </main>
+      <UndoCloseBar
+        close={recentClose}
+        nowMs={nowMs}
+        pending={caseSteps.pending?.step === 'undoClose'}
+        error={recentClose && caseSteps.error?.id === recentClose.id ? caseSteps.error.message : null}
+        onUndo={(id) =>
+          caseSteps.run('undoClose', { id, operator: operatorName }, (item) => {
+            setRecentClose(null);
+            actions.queue.select(item.id);
+          })
+        }
+        onDismiss={() => setRecentClose(null)}
+      />
       {unitsOpen && (
         <UnitContactsPanel
           contacts={units.byUnit}

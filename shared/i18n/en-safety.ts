@@ -25,4 +25,17 @@ export const enSafety = {
       bad_page: 'the platform sent data that could not be read',
     },
   },
+  closeSafety: {
+    choose: '— choose the outcome —',
+    chooseFirst: 'Choose the outcome first.',
+    reason: 'Reason for closing a flag of {{risk}} risk without sending a unit (required)',
+    reasonFirst: 'Write the reason first (at least {{min}} characters).',
+    confirm:
+      'Close {{caseNo}} ({{risk}} risk) as "{{outcome}}" WITHOUT sending any unit? The student gets no police contact.',
+    yes: 'Yes, close without a unit',
+    no: 'Go back',
+    closed: '{{caseNo}} closed: {{outcome}}.',
+    undo: 'Undo ({{m}}:{{s}} left)',
+    dismiss: 'Hide this message',
+  },
 };

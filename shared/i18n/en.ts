@@ -180,6 +180,7 @@ export const en = {
     dispatched: 'Dispatched to a unit',
     unit_confirmed: 'Unit confirmed',
     closed: 'Closed',
+    close_undone: 'Close undone',
   },
   time: {
     seconds: '{{s}} s',

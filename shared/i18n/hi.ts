@@ -181,6 +181,7 @@ export const hi: Messages = {
     dispatched: 'इकाई को भेजा गया',
     unit_confirmed: 'इकाई ने पुष्टि की',
     closed: 'बंद किया गया',
+    close_undone: 'बंद करना वापस लिया गया',
   },
   time: {
     seconds: '{{s}} सेकंड',

@@ -76,7 +76,9 @@ export function handoverSummary(
     .prepare<[number, number, number], { outcome: string; n: number }>(
       `SELECT coalesce(json_extract(e.detail_json, '$.outcome'), 'unspecified') AS outcome, count(*) AS n
        FROM flag_events e JOIN flags f ON f.id = e.flag_id
-       WHERE e.kind = 'closed' AND e.at_ms >= ? AND e.at_ms < ? AND f.training = ? GROUP BY outcome`,
+       WHERE e.kind = 'closed' AND e.at_ms >= ? AND e.at_ms < ? AND f.training = ?
+         AND NOT EXISTS (SELECT 1 FROM flag_events u WHERE u.flag_id = e.flag_id AND u.kind = 'close_undone' AND u.seq > e.seq)
+       GROUP BY outcome`,
     )
     .all(...range, t);
 
