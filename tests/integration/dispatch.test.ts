@@ -12,6 +12,7 @@ import {
   undoClose,
 } from '../../electron/main/core/store/dispatch-queries';
 import { CLOSE_UNDO_MS } from '../../shared/dispatch';
+import { DEFAULT_SCHEDULE, shiftAt } from '../../shared/shifts/schedule';
 import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/follow-up-queries';
 import { isOpen } from '../../shared/queue-order';
 
@@ -144,15 +145,10 @@ describe('the guarded close and its undo (issue #16)', () => {
     expect(undone).toMatchObject({ actor: 'Op A', detail: { outcome: 'contacted', closedAtMs: 10_000 } });
     // No check-in of a close that no longer stands.
     expect(surfaceDueFollowUps(sync.database, 30 * 24 * 3600_000)).toEqual([]);
-    // It can be closed again, and the handover counts the close that stands, once.
+    // It can be closed again, and the shift's handover counts the close that stands, once.
     closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'welfare_check_done' }, 200_000);
-    const outcomes = sync.database
-      .prepare(
-        `SELECT count(*) AS n FROM flag_events e WHERE e.kind = 'closed'
-         AND NOT EXISTS (SELECT 1 FROM flag_events u WHERE u.flag_id = e.flag_id AND u.kind = 'close_undone' AND u.seq > e.seq)`,
-      )
-      .get() as { n: number };
-    expect(outcomes.n).toBe(1);
+    const summary = sync.handoverSummary(shiftAt(DEFAULT_SCHEDULE, 200_000), 200_001, false);
+    expect(summary.closed).toEqual({ total: 1, byOutcome: { welfare_check_done: 1 } });
   });
 
   it('refuses an undo by another operator, after the window, or of a flag that is not closed', () => {
