@@ -111,6 +111,7 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
             uiLanguage={uiLanguage}
             userName={user?.name ?? ''}
             pending={handover.pending}
+            rosterEmpty={summary.roster.length === 0}
             error={handover.actionError}
             onSign={(supervisor) => handover.sign(supervisor, notes)}
             onReceive={handover.receive}

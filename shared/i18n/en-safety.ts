@@ -38,4 +38,15 @@ export const enSafety = {
     undo: 'Undo ({{m}}:{{s}} left)',
     dismiss: 'Hide this message',
   },
+  signSafety: {
+    confirm:
+      'Sign as {{name}}? Signing freezes this handover: the counts, the roster and the notes can never be changed after.',
+    rosterEmpty:
+      'The roster is EMPTY: the record will say nobody was on duty at any desk. Save the roster first unless that is true.',
+    yes: 'Yes, sign and freeze',
+    no: 'Go back',
+    receiveOther:
+      'Signed by {{name}}. The incoming supervisor logs on at this desk to receive it — the signer cannot receive his own handover.',
+    noUser: 'Log on as a supervisor to sign or receive.',
+  },
 };
