@@ -41,8 +41,8 @@ import {
   selectSelectedItem,
   selectAreaFilter,
   selectOpenByArea,
-  selectVisibleQueue,
 } from '../state/queue/selectors';
+import { selectDeskGroups } from '../state/queue/groups';
 import {
   selectLanguage,
   selectOperatorName,
@@ -55,7 +55,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const { t } = useTranslation();
   const api = useApi();
   const nowMs = useNow();
-  const items = useAppStore(selectVisibleQueue);
+  const groups = useAppStore(selectDeskGroups);
   const byArea = useAppStore(selectOpenByArea);
   const areaFilter = useAppStore(selectAreaFilter);
   const counts = useAppStore(selectCounts);
@@ -114,7 +114,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
 
   const move = useCallback((delta: number) => {
     const state = appStore.getState();
-    actions.queue.select(neighbourId(selectVisibleQueue(state), state.queue.selectedId, delta));
+    actions.queue.select(neighbourId(selectDeskGroups(state).order, state.queue.selectedId, delta));
   }, []);
 
   const open = useCallback((id: string) => {
@@ -141,8 +141,9 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
         onEnableSound={() => void player.resume()}
         onLanguage={actions.session.setLanguage}
       />
-      <AlarmBar {...alarmBar} />
+      {/* Above the alarm bar: the silence form opens over the map, never over a room alarm. */}
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
+      <AlarmBar {...alarmBar} />
       {connection === 'reconnecting' && (
         <div className="stale-banner" role="alert" data-testid="stale-banner">
           {t('connection.staleBanner')}
@@ -163,7 +164,7 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
             onClear={() => actions.queue.filterArea(null)}
           />
           <QueueList
-            items={items}
+            groups={groups}
             counts={counts}
             escalated={escalated}
             selectedId={selectedId}

@@ -23,13 +23,9 @@ import {
   selectFeedSeverity,
   selectLastMessageAtMs,
 } from '../state/feed/selectors';
-import {
-  selectCounts,
-  selectOldestUnacknowledgedMs,
-  selectSortedQueue,
-  selectOpenByArea,
-} from '../state/queue/selectors';
+import { selectCounts, selectOldestUnacknowledgedMs, selectOpenByArea } from '../state/queue/selectors';
 import type { Language } from '../state/session/initial-state';
+import { selectWallGroups } from '../state/queue/groups';
 import { selectTraining } from '../state/session/selectors';
 import { dataAgeMs, isStale, WALL_HEARTBEAT_MS } from '../wall/wall-recovery';
 
@@ -37,7 +33,7 @@ export function WallView({ language }: { language: Language }) {
   const api = useApi();
   const nowMs = useNow();
   const [pageStartMs] = useState(() => Date.now());
-  const items = useAppStore(selectSortedQueue);
+  const groups = useAppStore(selectWallGroups);
   const counts = useAppStore(selectCounts);
   const byArea = useAppStore(selectOpenByArea);
   const oldestUnack = useAppStore(selectOldestUnacknowledgedMs);
@@ -78,7 +74,7 @@ export function WallView({ language }: { language: Language }) {
       <StaleBanner stale={stale} ageMs={ageMs} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
       <div className="wall-body">
-        <WallQueue live={live} items={items} escalated={escalated} nowMs={nowMs} language={language} />
+        <WallQueue live={live} groups={groups} escalated={escalated} nowMs={nowMs} language={language} />
         <DistrictMap counts={byArea} language={language} variant="wall" />
       </div>
       <WallHealth

@@ -49,4 +49,9 @@ export const enSafety = {
       'Signed by {{name}}. The incoming supervisor logs on at this desk to receive it — the signer cannot receive his own handover.',
     noUser: 'Log on as a supervisor to sign or receive.',
   },
+  queueGroups: {
+    needs: 'NEEDS SOMEONE ({{count}})',
+    worked: 'Being worked ({{count}})',
+    wallNeedsNone: 'Needs someone: nobody waits',
+  },
 };
