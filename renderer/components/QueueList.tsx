@@ -36,6 +36,12 @@ interface Props {
   onMove(delta: number): void;
   onOpen(id: string): void;
   onAcknowledge(id: string): void;
+  /** N: the next flag that needs someone after the selection (wrapping to the first). */
+  onNextWaiting(): void;
+  /** D: to the dispatch form of the selected flag. */
+  onDispatch(id: string): void;
+  /** What the last key did not do, and why ("LC-… is already acknowledged"); null when it did. */
+  keyNotice: string | null;
 }
 
 export function QueueList({
@@ -49,6 +55,9 @@ export function QueueList({
   onMove,
   onOpen,
   onAcknowledge,
+  onNextWaiting,
+  onDispatch,
+  keyNotice,
 }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -81,16 +90,12 @@ export function QueueList({
       End: Infinity,
     };
     const move = moves[event.key];
+    const letter = event.ctrlKey || event.metaKey || event.altKey ? '' : event.key.toLowerCase();
     if (move !== undefined) onMove(move);
     else if (event.key === 'Enter' && selectedId) onOpen(selectedId);
-    else if (
-      (event.key === 'a' || event.key === 'A') &&
-      selectedId &&
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey
-    )
-      onAcknowledge(selectedId);
+    else if (letter === 'n') onNextWaiting();
+    else if (letter === 'a' && selectedId) onAcknowledge(selectedId);
+    else if (letter === 'd' && selectedId) onDispatch(selectedId);
     else return;
     event.preventDefault();
   }
@@ -116,6 +121,7 @@ export function QueueList({
         role="listbox"
         tabIndex={0}
         aria-label={t('queue.listLabel')}
+        aria-describedby="queue-keys"
         aria-activedescendant={selectedId && selectedIndex >= 0 ? rowElementId(selectedId) : undefined}
         onKeyDown={onKeyDown}
         data-testid="queue-list"
@@ -156,7 +162,13 @@ export function QueueList({
           })}
         </div>
       </div>
-      <p className="queue-keys">{t('queue.keys')}</p>
+      <p className="queue-keys" id="queue-keys">
+        {t('queue.keys')}
+      </p>
+      {/* Said, not only ignored: a key that does nothing tells the operator why. */}
+      <p className="queue-key-notice" role="status" data-testid="queue-key-notice">
+        {keyNotice}
+      </p>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The operator desk: the one place that reads the store and talks to main; the components under
 // it only take props.
 import { awaitsAcknowledgement } from '../../shared/acknowledgement';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { AlarmPlayer } from '../alarm/alarm-player';
@@ -101,16 +101,54 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
   const sendAcknowledge = ack.acknowledge;
   const pendingAckId = ack.pendingId;
 
+  const [keyNotice, setKeyNotice] = useState<string | null>(null);
+  // A notice is read, then goes: it must not stay as if it were still true.
+  useEffect(() => {
+    if (keyNotice === null) return;
+    const timer = setTimeout(() => setKeyNotice(null), 5000);
+    return () => clearTimeout(timer);
+  }, [keyNotice]);
+
   const acknowledge = useCallback(
     (id: string) => {
       const state = appStore.getState();
       const item = state.queue.byId.get(id);
       // A second "A" while the first is on the wire would only come back as a conflict.
-      if (!item || !awaitsAcknowledgement(item) || pendingAckId === id) return;
+      if (!item || pendingAckId === id) return;
+      if (!awaitsAcknowledgement(item)) return setKeyNotice(t('keys.notWaiting', { caseNo: item.caseNo }));
+      setKeyNotice(null);
       if (selectOperatorValid(state)) sendAcknowledge(id, state.session.operatorName);
     },
-    [sendAcknowledge, pendingAckId],
+    [sendAcknowledge, pendingAckId, t],
   );
+
+  const nextWaiting = useCallback(() => {
+    const state = appStore.getState();
+    const { needs } = selectDeskGroups(state);
+    if (needs.length === 0) return setKeyNotice(t('keys.noneWaiting'));
+    const at = needs.findIndex((i) => i.id === state.queue.selectedId);
+    setKeyNotice(null);
+    actions.queue.select(needs[(at + 1) % needs.length]!.id);
+  }, [t]);
+
+  const toDispatch = useCallback(
+    (id: string) => {
+      const item = appStore.getState().queue.byId.get(id);
+      if (!item) return;
+      if (item.state !== 'acknowledged')
+        return setKeyNotice(
+          t(item.state === 'new' ? 'keys.ackFirst' : 'keys.notDispatchable', { caseNo: item.caseNo }),
+        );
+      setKeyNotice(null);
+      document.querySelector<HTMLElement>('[data-testid="dispatch-unit"]')?.focus();
+    },
+    [t],
+  );
+
+  // After logon the hands go to the queue, not the page body (51 Tabs away before).
+  useEffect(() => {
+    document.getElementById(QUEUE_LIST_ID)?.focus();
+  }, []);
 
   const move = useCallback((delta: number) => {
     const state = appStore.getState();
@@ -124,6 +162,15 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
 
   return (
     <div className="desk" data-testid="desk-view">
+      {/* A button, not a link: the hash is the view's route. Visible only when focused. */}
+      <button
+        type="button"
+        className="skip-link"
+        data-testid="skip-to-queue"
+        onClick={() => document.getElementById(QUEUE_LIST_ID)?.focus()}
+      >
+        {t('keys.skip')}
+      </button>
       <Header
         nowMs={nowMs}
         feed={feed}
@@ -174,6 +221,9 @@ export function DeskView({ player }: { player: AlarmPlayer }) {
             onMove={move}
             onOpen={open}
             onAcknowledge={acknowledge}
+            onNextWaiting={nextWaiting}
+            onDispatch={toDispatch}
+            keyNotice={keyNotice}
           />
         </div>
         <div

@@ -54,4 +54,11 @@ export const enSafety = {
     worked: 'Being worked ({{count}})',
     wallNeedsNone: 'Needs someone: nobody waits',
   },
+  keys: {
+    skip: 'Skip to the queue',
+    notWaiting: 'A: {{caseNo}} is already acknowledged — nothing to acknowledge.',
+    noneWaiting: 'N: no flag needs someone now.',
+    ackFirst: 'D: acknowledge {{caseNo}} first (A).',
+    notDispatchable: 'D: {{caseNo}} is already dispatched or closed.',
+  },
 };

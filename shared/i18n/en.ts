@@ -105,7 +105,7 @@ export const en = {
     withdrawn: 'Withdrawn by platform',
     riskRaised: 'RISK RAISED',
     noPlatform: 'platform unknown',
-    keys: '↑ ↓ select · Enter details · A acknowledge',
+    keys: '↑ ↓ select · N next waiting · Enter details · A acknowledge · D dispatch',
     listLabel: 'Open flags, most urgent first',
     escalated: 'ESCALATED',
   },

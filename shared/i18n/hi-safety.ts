@@ -55,4 +55,11 @@ export const hiSafety: typeof enSafety = {
     worked: 'कार्रवाई जारी ({{count}})',
     wallNeedsNone: 'किसी की ज़रूरत: कोई प्रतीक्षा में नहीं',
   },
+  keys: {
+    skip: 'सीधे कतार पर जाएँ',
+    notWaiting: 'A: {{caseNo}} पहले से स्वीकार है — स्वीकार करने को कुछ नहीं।',
+    noneWaiting: 'N: अभी किसी फ़्लैग को किसी की ज़रूरत नहीं।',
+    ackFirst: 'D: पहले {{caseNo}} स्वीकार करें (A)।',
+    notDispatchable: 'D: {{caseNo}} पहले से भेजा या बंद किया जा चुका है।',
+  },
 };

@@ -106,7 +106,7 @@ export const hi: Messages = {
     withdrawn: 'प्लेटफ़ॉर्म ने वापस लिया',
     riskRaised: 'जोखिम बढ़ा',
     noPlatform: 'प्लेटफ़ॉर्म अज्ञात',
-    keys: '↑ ↓ चुनें · Enter विवरण · A स्वीकार करें',
+    keys: '↑ ↓ चुनें · N अगला प्रतीक्षारत · Enter विवरण · A स्वीकार करें · D इकाई भेजें',
     listLabel: 'खुले फ़्लैग, सबसे ज़रूरी पहले',
     escalated: 'अतिदेय',
   },
