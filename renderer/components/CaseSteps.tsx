@@ -44,7 +44,10 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
   const [means, setMeans] = useState<DispatchMeans>('phone');
   const [reference, setReference] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const other = unitKey !== routed;
+  // "Another unit" only once one is chosen: with no routed unit, nothing chosen asks for no reason yet.
+  const other = unitKey !== '' && unitKey !== routed;
+  const waitsFor =
+    unitKey === '' ? t('words.chooseUnit') : called.trim().length < 2 ? t('words.whoCalled') : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const details = { unitKey, called, means, ...(reference.trim() ? { unitReference: reference } : {}) };
@@ -117,11 +120,16 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
       </label>
       <button
         type="submit"
-        disabled={pending || !operatorValid || unitKey === ''}
+        disabled={pending || !operatorValid || waitsFor !== null}
         data-testid="dispatch-send"
       >
         {pending ? t('dispatch.sending') : t('dispatch.send')}
       </button>
+      {waitsFor && operatorValid && (
+        <p className="case-hint" data-testid="dispatch-why">
+          {waitsFor}
+        </p>
+      )}
       {problem && (
         <p className="case-error" role="alert" data-testid="dispatch-problem">
           {problem}

@@ -61,4 +61,12 @@ export const enSafety = {
     ackFirst: 'D: acknowledge {{caseNo}} first (A).',
     notDispatchable: 'D: {{caseNo}} is already dispatched or closed.',
   },
+  words: {
+    chooseUnit: 'Choose the unit first: the supervisor decides where to send it.',
+    whoCalled: 'Write who was called at the unit.',
+  },
+  lockRoom: {
+    unack: 'Unacknowledged flags: {{count}}',
+    feed: 'Feed: {{state}}',
+  },
 };

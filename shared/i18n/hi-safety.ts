@@ -62,4 +62,12 @@ export const hiSafety: typeof enSafety = {
     ackFirst: 'D: पहले {{caseNo}} स्वीकार करें (A)।',
     notDispatchable: 'D: {{caseNo}} पहले से भेजा या बंद किया जा चुका है।',
   },
+  words: {
+    chooseUnit: 'पहले इकाई चुनें: कहाँ भेजना है, यह पर्यवेक्षक तय करेंगे।',
+    whoCalled: 'लिखें कि इकाई में किससे बात हुई।',
+  },
+  lockRoom: {
+    unack: 'स्वीकार नहीं किए गए फ़्लैग: {{count}}',
+    feed: 'फ़ीड: {{state}}',
+  },
 };
