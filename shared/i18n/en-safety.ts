@@ -69,4 +69,8 @@ export const enSafety = {
     unack: 'Unacknowledged flags: {{count}}',
     feed: 'Feed: {{state}}',
   },
+  printPage: {
+    pageOf: 'Page {{page}} of {{pages}}',
+    draft: 'DRAFT — not signed',
+  },
 };

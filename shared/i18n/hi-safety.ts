@@ -70,4 +70,8 @@ export const hiSafety: typeof enSafety = {
     unack: 'स्वीकार नहीं किए गए फ़्लैग: {{count}}',
     feed: 'फ़ीड: {{state}}',
   },
+  printPage: {
+    pageOf: 'पृष्ठ {{page}} / {{pages}}',
+    draft: 'मसौदा — हस्ताक्षरित नहीं',
+  },
 };
