@@ -73,4 +73,5 @@ export const enSafety = {
     pageOf: 'Page {{page}} of {{pages}}',
     draft: 'DRAFT — not signed',
   },
+  dates: { placeholder: 'DD-MM-YYYY' },
 };

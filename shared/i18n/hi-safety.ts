@@ -74,4 +74,5 @@ export const hiSafety: typeof enSafety = {
     pageOf: 'पृष्ठ {{page}} / {{pages}}',
     draft: 'मसौदा — हस्ताक्षरित नहीं',
   },
+  dates: { placeholder: 'दिन-माह-वर्ष (DD-MM-YYYY)' },
 };
