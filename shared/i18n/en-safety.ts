@@ -74,4 +74,5 @@ export const enSafety = {
     draft: 'DRAFT — not signed',
   },
   dates: { placeholder: 'DD-MM-YYYY' },
+  mapList: { title: 'Most open flags' },
 };

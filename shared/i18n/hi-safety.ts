@@ -75,4 +75,5 @@ export const hiSafety: typeof enSafety = {
     draft: 'मसौदा — हस्ताक्षरित नहीं',
   },
   dates: { placeholder: 'दिन-माह-वर्ष (DD-MM-YYYY)' },
+  mapList: { title: 'सबसे अधिक खुले फ़्लैग' },
 };

@@ -7,6 +7,7 @@ import { DISTRICTS } from '../../../shared/geo/districts';
 import { KOTA_CITY_UNIT } from '../../../shared/routing/police-units';
 import map from '../../../resources/geo/rajasthan-map.json';
 import { countStep, UNPLACED, type AreaKey } from '../../map/areas';
+import { MapBusiest } from './MapBusiest';
 import type { Language } from '../../state/session/initial-state';
 
 interface Props {
@@ -108,11 +109,6 @@ export function DistrictMap({ counts, language, variant, selected = null, onSele
                   {count}
                 </text>
               )}
-              {count > 0 && (
-                <text className="map-name" y={22}>
-                  {names.get(d.key)}
-                </text>
-              )}
             </g>
           );
         })}
@@ -154,6 +150,17 @@ export function DistrictMap({ counts, language, variant, selected = null, onSele
           </text>
         </g>
       </svg>
+      <MapBusiest
+        counts={counts}
+        limit={variant === 'wall' ? 8 : 5}
+        nameOf={(area) =>
+          area === KOTA_CITY_UNIT
+            ? t('map.kotaCity')
+            : area === UNPLACED
+              ? t('map.unplaced')
+              : (names.get(area) ?? area)
+        }
+      />
       <figcaption className="map-attribution">{t('map.attribution')}</figcaption>
     </figure>
   );
