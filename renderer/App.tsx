@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AlarmPlayer } from './alarm/alarm-player';
 import { useApi } from './api/api-context';
 import { TrainingBanner } from './components/TrainingBanner';
+import { FeedLossBanner } from './components/FeedLossBanner';
+import { useNow } from './hooks/useNow';
+import { selectFeedHealth } from './state/feed/selectors';
 import { AccountGate } from './components/accounts/AccountGate';
 import { useAlarmSound } from './hooks/useAlarmSound';
 import { useAudioOutputs } from './hooks/useAudioOutputs';
@@ -33,6 +36,16 @@ const hashShift = () => shiftFromHash(location.hash);
 function AlarmSound({ player }: { player: AlarmPlayer }) {
   useAlarmSound(player, actions);
   return null;
+}
+
+/**
+ * A lost feed on every desk-side screen (desk, handover, reports, logon and lock), above all else;
+ * the wall places its own. Its own component for the same reason as AlarmSound: it ticks each second.
+ */
+function FeedLoss() {
+  const health = useAppStore(selectFeedHealth);
+  const nowMs = useNow();
+  return <FeedLossBanner health={health} nowMs={nowMs} variant="desk" />;
 }
 
 export function App({ player }: { player: AlarmPlayer }) {
@@ -93,6 +106,7 @@ export function App({ player }: { player: AlarmPlayer }) {
     <div className={`app${training ? ' app--training' : ''}`} data-view={view}>
       <AlarmSound player={player} />
       <TrainingBanner training={training} />
+      {view !== 'wall' && <FeedLoss />}
       {views[view]()}
     </div>
   );

@@ -151,6 +151,7 @@ export const CHANNEL_ACCESS = {
   dispatch: WORKS_FLAGS,
   confirmDispatch: WORKS_FLAGS,
   closeFlag: WORKS_FLAGS,
+  undoClose: WORKS_FLAGS,
   recordFollowUp: WORKS_FLAGS,
   silenceAlarm: WORKS_FLAGS,
   cancelSilence: WORKS_FLAGS,

@@ -183,6 +183,11 @@ export const invokeContract = {
     request: closeDetailsSchema.extend({ id: flagId, operator: operatorName }).strict(),
     response: queueItemSchema,
   },
+  /** Takes a close back within CLOSE_UNDO_MS, by the operator who closed it; recorded as an event. */
+  undoClose: {
+    request: z.object({ id: flagId, operator: operatorName }).strict(),
+    response: queueItemSchema,
+  },
   /** The outcome of the welfare check-in now due on a closed flag. */
   recordFollowUp: {
     request: followUpDetailsSchema
@@ -336,7 +341,11 @@ export type InvokeHandlers = {
 export function describeZodError(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0];
   const field = (issue?.path ?? []).map(String).join('.') || '(payload)';
-  return { field, message: `${field}: ${issue?.message ?? 'invalid'}` };
+  const rule = issue?.message ?? 'invalid';
+  // A value checked on its own (a form's field) has no path, but its rule already names the field
+  // ("password: at least 10 characters"): no "(payload): " before it, which only a developer reads.
+  if (field === '(payload)' && /^[a-zA-Z][\w.]*: /.test(rule)) return { field, message: rule };
+  return { field, message: `${field}: ${rule}` };
 }
 
 /** Every channel has its rule of who may call it (a channel missing from CHANNEL_ACCESS fails to compile). */

@@ -1,7 +1,7 @@
 // Dispatch: the desk hands a flag to a police unit, the unit confirms, the room records the outcome
 // and closes. The requests' rules live here, for main (which decides) and the desk's forms.
 import { z } from 'zod';
-import type { FlagState } from './domain';
+import type { FlagState, Risk } from './domain';
 
 export const DISPATCH_MEANS = ['phone', 'radio', 'cctns', 'in_person', 'other'] as const;
 export type DispatchMeans = (typeof DISPATCH_MEANS)[number];
@@ -18,6 +18,15 @@ export const OUTCOMES = [
 export type Outcome = (typeof OUTCOMES)[number];
 /** Closing without any unit having been sent is only right when there was nothing to send for. */
 export const OUTCOMES_WITHOUT_DISPATCH: readonly Outcome[] = ['false_positive', 'duplicate'];
+
+/** The shortest reason that says something ("duplicate of LC-000123" is 23). */
+export const CLOSE_REASON_MIN = 10;
+
+/**
+ * A close can be taken back for this long, by the operator who made it only: long enough to catch a
+ * wrong click, short enough that nobody else has started to rely on the close.
+ */
+export const CLOSE_UNDO_MS = 2 * 60_000;
 
 const personName = (field: string) =>
   z
@@ -47,6 +56,13 @@ export const confirmationSchema = z.object({ confirmedBy: personName('confirmedB
 export const closeDetailsSchema = z.object({
   outcome: z.enum(OUTCOMES),
   note: z.string().trim().max(500, 'note: at most 500 characters').optional(),
+  /** Why a flag of imminent or high risk is closed with no unit sent (closeNeedsReason). */
+  reason: z
+    .string()
+    .trim()
+    .min(CLOSE_REASON_MIN, `reason: at least ${CLOSE_REASON_MIN} characters`)
+    .max(200, 'reason: at most 200 characters')
+    .optional(),
 });
 export type CloseDetails = z.infer<typeof closeDetailsSchema>;
 
@@ -58,10 +74,40 @@ export function dispatchRefusal(state: FlagState): string | null {
   return null;
 }
 
-export function closeRefusal(state: FlagState, outcome: Outcome): string | null {
+/**
+ * Closing a flag of imminent or high risk with no unit sent is the close that could cost a life if
+ * wrong: it needs a written reason (and the desk asks for confirmation before sending it).
+ */
+export function closeNeedsReason(flag: { risk: Risk; state: FlagState }): boolean {
+  return flag.state === 'acknowledged' && (flag.risk === 'imminent' || flag.risk === 'high');
+}
+
+export function closeRefusal(
+  flag: { risk: Risk; state: FlagState },
+  details: Pick<CloseDetails, 'outcome' | 'reason'>,
+): string | null {
+  const { state } = flag;
   if (state === 'new') return 'acknowledge it first';
   if (state === 'closed') return 'it is already closed';
-  if (state === 'acknowledged' && !OUTCOMES_WITHOUT_DISPATCH.includes(outcome))
-    return `"${outcome}" needs a dispatch first; without one only false positive or duplicate`;
+  if (state === 'acknowledged' && !OUTCOMES_WITHOUT_DISPATCH.includes(details.outcome))
+    return `"${details.outcome}" needs a dispatch first; without one only false positive or duplicate`;
+  if (closeNeedsReason(flag) && !details.reason?.trim())
+    return `a flag of ${flag.risk} risk closed without a dispatch needs a reason`;
+  return null;
+}
+
+/**
+ * Why this close cannot be undone by this operator now, or null when it can. `lastClose` is the
+ * flag's latest 'closed' event (who and when).
+ */
+export function undoCloseRefusal(
+  state: FlagState,
+  lastClose: { actor: string | null; atMs: number } | null,
+  operator: string,
+  nowMs: number,
+): string | null {
+  if (state !== 'closed' || lastClose === null) return 'it is not closed';
+  if (lastClose.actor !== operator) return 'only the operator who closed it can undo the close';
+  if (nowMs - lastClose.atMs > CLOSE_UNDO_MS) return 'the 2 minutes to undo a close have passed';
   return null;
 }

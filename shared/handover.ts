@@ -88,3 +88,17 @@ export const handoverRecordSchema = z.object({
 export type HandoverRecord = z.infer<typeof handoverRecordSchema>;
 
 export const handoverNotes = z.string().trim().max(4000, 'notes: at most 4,000 characters');
+
+/**
+ * Why this supervisor cannot receive this handover, or null when they can. Taking over is a second
+ * person's check of what the first signed: the signer can never receive his own handover.
+ */
+export function receiveRefusal(
+  record: Pick<HandoverRecord, 'shiftId' | 'signedBy' | 'receivedBy'>,
+  by: string,
+): string | null {
+  if (record.receivedBy)
+    return `The handover of ${record.shiftId} was already received by ${record.receivedBy}.`;
+  if (record.signedBy === by) return 'The incoming supervisor must be someone other than the one who signed.';
+  return null;
+}

@@ -1,3 +1,4 @@
+import { awaitsAcknowledgement } from './acknowledgement';
 import { RISK_RANK, type QueueItem } from './domain';
 
 /**
@@ -21,4 +22,28 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
  */
 export function isOpen(item: Pick<QueueItem, 'state' | 'followUp'>): boolean {
   return item.state !== 'closed' || item.followUp !== null;
+}
+
+/**
+ * What still needs someone, as PagerDuty keeps Triggered apart from Acknowledged: a flag nobody has
+ * acknowledged (or whose raised risk nobody has; escalated ones are among these), and a dispatch the
+ * unit has not confirmed within its target (`unconfirmedIds`, decided by main's alarm engine).
+ * Everything else open is being worked. An acknowledged flag must never sit above one that waits.
+ */
+export function needsSomeone(
+  item: Pick<QueueItem, 'id' | 'state' | 'riskRaisePending'>,
+  unconfirmedIds: ReadonlySet<string>,
+): boolean {
+  return awaitsAcknowledgement(item) || unconfirmedIds.has(item.id);
+}
+
+/** The queue in its two groups, each keeping the queue's one order (the input is already sorted). */
+export function partitionQueue<T extends QueueItem>(
+  sorted: readonly T[],
+  unconfirmedIds: ReadonlySet<string>,
+): { needs: T[]; worked: T[] } {
+  const needs: T[] = [];
+  const worked: T[] = [];
+  for (const item of sorted) (needsSomeone(item, unconfirmedIds) ? needs : worked).push(item);
+  return { needs, worked };
 }

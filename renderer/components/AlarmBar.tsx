@@ -41,7 +41,7 @@ export function AlarmBar({ nowMs, operatorValid, test, silence, ...on }: AlarmBa
   const errorText =
     silence.error &&
     (silence.error.kind === 'conflict'
-      ? `${t('silence.conflict')} (${silence.error.message})`
+      ? t('silence.conflict') // main's message says the same in developer words: once is enough
       : t('silence.failed', { message: silence.error.message }));
   return (
     <div className="alarm-bar">

@@ -4,6 +4,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  CLOSE_REASON_MIN,
+  closeNeedsReason,
   DISPATCH_MEANS,
   dispatchDetailsSchema,
   OUTCOMES,
@@ -28,7 +30,7 @@ interface Props {
   error: string | null;
   onDispatch(details: DispatchDetails): void;
   onConfirm(confirmedBy: string): void;
-  onClose(outcome: Outcome, note: string): void;
+  onClose(outcome: Outcome, note: string, reason: string): void;
   onFollowUp(sequence: number, outcome: FollowUpOutcome, note: string): void;
   /** Control-room numbers entered for the units (whom to call). */
   contacts: ReadonlyMap<string, string>;
@@ -43,7 +45,10 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
   const [means, setMeans] = useState<DispatchMeans>('phone');
   const [reference, setReference] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const other = unitKey !== routed;
+  // "Another unit" only once one is chosen: with no routed unit, nothing chosen asks for no reason yet.
+  const other = unitKey !== '' && unitKey !== routed;
+  const waitsFor =
+    unitKey === '' ? t('words.chooseUnit') : called.trim().length < 2 ? t('words.whoCalled') : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const details = { unitKey, called, means, ...(reference.trim() ? { unitReference: reference } : {}) };
@@ -127,11 +132,16 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
       </label>
       <button
         type="submit"
-        disabled={pending || !operatorValid || unitKey === ''}
+        disabled={pending || !operatorValid || waitsFor !== null}
         data-testid="dispatch-send"
       >
         {pending ? t('dispatch.sending') : t('dispatch.send')}
       </button>
+      {waitsFor && operatorValid && (
+        <p className="case-hint" data-testid="dispatch-why">
+          {waitsFor}
+        </p>
+      )}
       {problem && (
         <p className="case-error" role="alert" data-testid="dispatch-problem">
           {problem}
@@ -175,18 +185,37 @@ function ConfirmForm({ operatorValid, pending, onConfirm }: Props) {
   );
 }
 
+/**
+ * No outcome is preselected: the operator names one. Closing an imminent or high flag that no unit
+ * was sent to needs a written reason and a second, explicit confirmation (main refuses it without
+ * the reason too); every close can be undone for a short time after (UndoCloseBar).
+ */
 function CloseForm({ item, operatorValid, pending, onClose }: Props) {
   const { t } = useTranslation();
   const choices = item.state === 'acknowledged' ? OUTCOMES_WITHOUT_DISPATCH : OUTCOMES;
-  const [outcome, setOutcome] = useState<Outcome>(choices[0]!);
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [note, setNote] = useState('');
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const needsReason = closeNeedsReason(item);
+  const reasonShort = needsReason && reason.trim().length < CLOSE_REASON_MIN;
+  const blocker = !operatorValid
+    ? null
+    : outcome === ''
+      ? t('closeSafety.chooseFirst')
+      : reasonShort
+        ? t('closeSafety.reasonFirst', { min: CLOSE_REASON_MIN })
+        : null;
+  const send = () => outcome !== '' && onClose(outcome, note, needsReason ? reason : '');
   return (
     <form
       className="case-form"
       data-testid="close-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onClose(outcome, note);
+        if (blocker || outcome === '') return;
+        if (needsReason) setConfirming(true);
+        else send();
       }}
     >
       <h3>{t('dispatch.closeTitle')}</h3>
@@ -194,9 +223,16 @@ function CloseForm({ item, operatorValid, pending, onClose }: Props) {
         <span>{t('dispatch.outcome')}</span>
         <select
           value={outcome}
-          onChange={(e) => setOutcome(e.target.value as Outcome)}
+          required
+          onChange={(e) => {
+            setOutcome(e.target.value as Outcome | '');
+            setConfirming(false);
+          }}
           data-testid="close-outcome"
         >
+          <option value="" disabled>
+            {t('closeSafety.choose')}
+          </option>
           {choices.map((o) => (
             <option key={o} value={o}>
               {t(`dispatch.outcomes.${o}`)}
@@ -204,6 +240,21 @@ function CloseForm({ item, operatorValid, pending, onClose }: Props) {
           ))}
         </select>
       </label>
+      {needsReason && (
+        <label>
+          <span>{t('closeSafety.reason', { risk: t(`risk.${item.risk}`) })}</span>
+          <input
+            value={reason}
+            maxLength={200}
+            required
+            onChange={(e) => {
+              setReason(e.target.value);
+              setConfirming(false);
+            }}
+            data-testid="close-reason"
+          />
+        </label>
+      )}
       <label>
         <span>{t('dispatch.note')}</span>
         <input
@@ -213,9 +264,52 @@ function CloseForm({ item, operatorValid, pending, onClose }: Props) {
           data-testid="close-note"
         />
       </label>
-      <button type="submit" disabled={pending || !operatorValid} data-testid="close-send">
-        {t('dispatch.close')}
-      </button>
+      {!confirming && (
+        <button
+          type="submit"
+          disabled={pending || !operatorValid || blocker !== null}
+          aria-describedby={blocker ? `close-why-${item.id}` : undefined}
+          data-testid="close-send"
+        >
+          {t('dispatch.close')}
+        </button>
+      )}
+      {blocker && !confirming && (
+        <p className="case-hint" id={`close-why-${item.id}`} data-testid="close-why">
+          {blocker}
+        </p>
+      )}
+      {confirming && outcome !== '' && (
+        <div
+          className="close-confirm"
+          role="alertdialog"
+          aria-labelledby={`close-q-${item.id}`}
+          data-testid="close-confirm"
+        >
+          <p id={`close-q-${item.id}`}>
+            {t('closeSafety.confirm', {
+              caseNo: item.caseNo,
+              risk: t(`risk.${item.risk}`),
+              outcome: t(`dispatch.outcomes.${outcome}`),
+            })}
+          </p>
+          <div className="close-confirm-actions">
+            <button
+              type="button"
+              className="danger"
+              disabled={pending}
+              onClick={send}
+              autoFocus
+              data-testid="close-confirm-yes"
+            >
+              {t('closeSafety.yes')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} data-testid="close-confirm-no">
+              {t('closeSafety.no')}
+            </button>
+          </div>
+        </div>
+      )}
     </form>
   );
 }

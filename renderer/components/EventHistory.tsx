@@ -4,8 +4,6 @@ import { formatIst } from '../format/ist';
 import type { Language } from '../state/session/initial-state';
 import { text } from './Fields';
 
-const KNOWN = ['received', 'revised', 'withdrawn', 'acknowledged'];
-
 function summary(detail: Record<string, unknown>): string {
   return Object.entries(detail)
     .map(([k, v]) => [k, text(v)] as const)
@@ -24,7 +22,8 @@ export function EventHistory({ events, language }: { events: readonly FlagEvent[
           <li key={e.seq}>
             <span className="history-time">{formatIst(e.atMs, language)}</span>
             <strong className="history-kind">
-              {KNOWN.includes(e.kind) ? t(`events.${e.kind}`) : e.kind}
+              {/* Every step in the operator's words; a kind without words yet shows as itself. */}
+              {t(`events.${e.kind}`, { defaultValue: e.kind })}
             </strong>
             {e.actor && <span className="history-actor">{e.actor}</span>}
             <span className="history-detail">{summary(e.detail)}</span>

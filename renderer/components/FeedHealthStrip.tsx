@@ -47,7 +47,14 @@ export function FeedHealthStrip({ health, severity, nowMs, quarantineUnseen, onQ
         {t('feed.failures', { count: health.consecutiveFailures })}
       </span>
       {health.lastError && (
-        <span className="feed-error">{t('feed.lastError', { message: health.lastError.message })}</span>
+        // Plain words for the room; the technical message stays on hover for the support call.
+        <span className="feed-error" title={health.lastError.message} data-testid="feed-error">
+          {t('feed.lastError', {
+            message: t(`feedLoss.errorKind.${health.lastError.kind}`, {
+              defaultValue: health.lastError.message,
+            }),
+          })}
+        </span>
       )}
       <button
         type="button"

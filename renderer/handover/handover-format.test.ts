@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { HandoverSummary } from '../../shared/handover';
 import { docLanguages, isDocLanguage, makeDocText, type Translate } from './doc-text';
-import { carriedRows, halves, outcomeRows, riskRows, shortHash } from './summary-rows';
+import { carriedRows, halves, outcomeLabel, outcomeRows, riskRows, shortHash } from './summary-rows';
+import { OUTCOMES } from '../../shared/dispatch';
+import { en } from '../../shared/i18n/en';
+import { hi } from '../../shared/i18n/hi';
 
 const fakeT =
   (lang: string): Translate =>
@@ -118,5 +121,31 @@ describe('handover rows', () => {
 
   it('shortens a hash to 12 characters', () => {
     expect(shortHash('a'.repeat(64))).toBe('aaaaaaaaaaaa');
+  });
+});
+
+describe('outcome words in the handover (issue #16)', () => {
+  const lookup = (table: unknown, key: string) =>
+    key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], table);
+
+  it('names every outcome code in English and Hindi, never as the bare code', () => {
+    for (const code of [...OUTCOMES, 'unspecified']) {
+      const { key } = outcomeLabel(code);
+      for (const table of [en, hi]) {
+        const words = lookup(table, key);
+        expect(typeof words, `${code} in ${key}`).toBe('string');
+        expect(words).not.toBe(code);
+        expect(words).not.toContain('_');
+      }
+    }
+    expect(lookup(en, outcomeLabel('false_positive').key)).toBe('False positive');
+    expect(lookup(hi, outcomeLabel('welfare_check_done').key)).toBe('कुशलता जाँच हुई');
+  });
+
+  it('says "other" with the code for a code this version does not know', () => {
+    expect(outcomeLabel('referred_abroad')).toEqual({
+      key: 'handover.doc.outcomes.other',
+      values: { code: 'referred_abroad' },
+    });
   });
 });

@@ -2,12 +2,24 @@
 // frozen by main; nothing here changes a figure, it only orders and derives display values.
 import { RISKS, type Risk } from '../../shared/domain';
 import type { HandoverSummary } from '../../shared/handover';
+import { OUTCOMES, type Outcome } from '../../shared/dispatch';
 
 export function riskRows(summary: HandoverSummary): { risk: Risk; count: number }[] {
   return RISKS.map((risk) => ({ risk, count: summary.received.byRisk[risk] }));
 }
 
 /** Outcomes by count, largest first, then by name, so the printed order is stable. */
+/**
+ * The words for an outcome code as the handover prints it: the desk's own name of the outcome, "not
+ * recorded", or, for a code this version does not know (an older or newer store), "other" with the
+ * code — never the bare code alone.
+ */
+export function outcomeLabel(code: string): { key: string; values?: Record<string, string> } {
+  if ((OUTCOMES as readonly string[]).includes(code)) return { key: `dispatch.outcomes.${code as Outcome}` };
+  if (code === 'unspecified') return { key: 'handover.doc.outcomes.unspecified' };
+  return { key: 'handover.doc.outcomes.other', values: { code } };
+}
+
 export function outcomeRows(summary: HandoverSummary): { outcome: string; count: number }[] {
   return Object.entries(summary.closed.byOutcome)
     .map(([outcome, count]) => ({ outcome, count }))

@@ -2,22 +2,24 @@
 // may refuse: its message is shown as it comes). The answer updates the queue at once.
 import { useCallback, useState } from 'react';
 import type { InvokeRequest } from '../../shared/contract';
+import type { QueueItem } from '../../shared/domain';
 import type { ConsoleApi } from '../api/connection';
 import type { AppActions } from '../state/store';
 
-type Step = 'dispatch' | 'confirmDispatch' | 'closeFlag' | 'recordFollowUp';
+type Step = 'dispatch' | 'confirmDispatch' | 'closeFlag' | 'undoClose' | 'recordFollowUp';
 
 export interface CaseSteps {
   pending: { id: string; step: Step } | null;
   error: { id: string; message: string } | null;
-  run<S extends Step>(step: S, request: InvokeRequest<S>): void;
+  /** `onDone` runs with main's answer once the step is recorded (the desk offers an undo after a close). */
+  run<S extends Step>(step: S, request: InvokeRequest<S>, onDone?: (item: QueueItem) => void): void;
 }
 
 export function useCaseSteps(api: ConsoleApi, actions: AppActions): CaseSteps {
   const [pending, setPending] = useState<CaseSteps['pending']>(null);
   const [error, setError] = useState<CaseSteps['error']>(null);
   const run = useCallback(
-    <S extends Step>(step: S, request: InvokeRequest<S>) => {
+    <S extends Step>(step: S, request: InvokeRequest<S>, onDone?: (item: QueueItem) => void) => {
       const { id } = request;
       setPending({ id, step });
       setError(null);
@@ -25,6 +27,7 @@ export function useCaseSteps(api: ConsoleApi, actions: AppActions): CaseSteps {
         (item) => {
           actions.queue.upsert([item]);
           setPending(null);
+          onDone?.(item);
         },
         (failure: unknown) => {
           setError({ id, message: failure instanceof Error ? failure.message : String(failure) });

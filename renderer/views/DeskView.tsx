@@ -1,7 +1,7 @@
 // The operator desk: the one place that reads the store and talks to main; the components under
 // it only take props.
 import { awaitsAcknowledgement } from '../../shared/acknowledgement';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { AlarmPlayer } from '../alarm/alarm-player';
@@ -16,6 +16,7 @@ import { Header } from '../components/Header';
 import { AreaFilterBar } from '../components/map/AreaFilterBar';
 import { DistrictMap } from '../components/map/DistrictMap';
 import { QuarantinePanel } from '../components/QuarantinePanel';
+import { UndoCloseBar, type RecentClose } from '../components/UndoCloseBar';
 import { UnitContactsPanel } from '../components/UnitContactsPanel';
 import { useUnitContacts } from '../hooks/useUnitContacts';
 import { QUEUE_LIST_ID, QueueList } from '../components/QueueList';
@@ -43,8 +44,8 @@ import {
   selectSelectedItem,
   selectAreaFilter,
   selectOpenByArea,
-  selectVisibleQueue,
 } from '../state/queue/selectors';
+import { selectDeskGroups } from '../state/queue/groups';
 import {
   selectLanguage,
   selectOperatorName,
@@ -57,7 +58,7 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
   const { t } = useTranslation();
   const api = useApi();
   const nowMs = useNow();
-  const items = useAppStore(selectVisibleQueue);
+  const groups = useAppStore(selectDeskGroups);
   const byArea = useAppStore(selectOpenByArea);
   const areaFilter = useAppStore(selectAreaFilter);
   const counts = useAppStore(selectCounts);
@@ -99,23 +100,62 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
   const account = useAccount(api, actions);
   const units = useUnitContacts(api);
   const [unitsOpen, setUnitsOpen] = useState(false);
+  const [recentClose, setRecentClose] = useState<RecentClose | null>(null);
   const sendAcknowledge = ack.acknowledge;
   const pendingAckId = ack.pendingId;
+
+  const [keyNotice, setKeyNotice] = useState<string | null>(null);
+  // A notice is read, then goes: it must not stay as if it were still true.
+  useEffect(() => {
+    if (keyNotice === null) return;
+    const timer = setTimeout(() => setKeyNotice(null), 5000);
+    return () => clearTimeout(timer);
+  }, [keyNotice]);
 
   const acknowledge = useCallback(
     (id: string) => {
       const state = appStore.getState();
       const item = state.queue.byId.get(id);
       // A second "A" while the first is on the wire would only come back as a conflict.
-      if (!item || !awaitsAcknowledgement(item) || pendingAckId === id) return;
+      if (!item || pendingAckId === id) return;
+      if (!awaitsAcknowledgement(item)) return setKeyNotice(t('keys.notWaiting', { caseNo: item.caseNo }));
+      setKeyNotice(null);
       if (selectOperatorValid(state)) sendAcknowledge(id, state.session.operatorName);
     },
-    [sendAcknowledge, pendingAckId],
+    [sendAcknowledge, pendingAckId, t],
   );
+
+  const nextWaiting = useCallback(() => {
+    const state = appStore.getState();
+    const { needs } = selectDeskGroups(state);
+    if (needs.length === 0) return setKeyNotice(t('keys.noneWaiting'));
+    const at = needs.findIndex((i) => i.id === state.queue.selectedId);
+    setKeyNotice(null);
+    actions.queue.select(needs[(at + 1) % needs.length]!.id);
+  }, [t]);
+
+  const toDispatch = useCallback(
+    (id: string) => {
+      const item = appStore.getState().queue.byId.get(id);
+      if (!item) return;
+      if (item.state !== 'acknowledged')
+        return setKeyNotice(
+          t(item.state === 'new' ? 'keys.ackFirst' : 'keys.notDispatchable', { caseNo: item.caseNo }),
+        );
+      setKeyNotice(null);
+      document.querySelector<HTMLElement>('[data-testid="dispatch-unit"]')?.focus();
+    },
+    [t],
+  );
+
+  // After logon the hands go to the queue, not the page body (51 Tabs away before).
+  useEffect(() => {
+    document.getElementById(QUEUE_LIST_ID)?.focus();
+  }, []);
 
   const move = useCallback((delta: number) => {
     const state = appStore.getState();
-    actions.queue.select(neighbourId(selectVisibleQueue(state), state.queue.selectedId, delta));
+    actions.queue.select(neighbourId(selectDeskGroups(state).order, state.queue.selectedId, delta));
   }, []);
 
   const open = useCallback((id: string) => {
@@ -125,6 +165,15 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
 
   return (
     <div className="desk" data-testid="desk-view">
+      {/* A button, not a link: the hash is the view's route. Visible only when focused. */}
+      <button
+        type="button"
+        className="skip-link"
+        data-testid="skip-to-queue"
+        onClick={() => document.getElementById(QUEUE_LIST_ID)?.focus()}
+      >
+        {t('keys.skip')}
+      </button>
       <Header
         nowMs={nowMs}
         feed={feed}
@@ -142,8 +191,9 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
         onEnableSound={() => void player.resume()}
         onLanguage={actions.session.setLanguage}
       />
-      <AlarmBar {...alarmBar} />
+      {/* Above the alarm bar: the silence form opens over the map, never over a room alarm. */}
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
+      <AlarmBar {...alarmBar} />
       <OwnSoundLostBanner lost={clientAudioOf(alarm.sound) === 'lost'} />
       <RoomPresence clients={presence.clients} self={presence.self} variant="desk" />
       {connection === 'reconnecting' && (
@@ -166,7 +216,7 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
             onClear={() => actions.queue.filterArea(null)}
           />
           <QueueList
-            items={items}
+            groups={groups}
             counts={counts}
             escalated={escalated}
             selectedId={selectedId}
@@ -176,6 +226,9 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
             onMove={move}
             onOpen={open}
             onAcknowledge={acknowledge}
+            onNextWaiting={nextWaiting}
+            onDispatch={toDispatch}
+            keyNotice={keyNotice}
           />
         </div>
         <div
@@ -216,14 +269,19 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
               onConfirm: (confirmedBy) =>
                 selectedId &&
                 caseSteps.run('confirmDispatch', { id: selectedId, operator: operatorName, confirmedBy }),
-              onClose: (outcome, note) =>
+              onClose: (outcome, note, reason) =>
                 selectedId &&
-                caseSteps.run('closeFlag', {
-                  id: selectedId,
-                  operator: operatorName,
-                  outcome,
-                  ...(note.trim() ? { note } : {}),
-                }),
+                caseSteps.run(
+                  'closeFlag',
+                  {
+                    id: selectedId,
+                    operator: operatorName,
+                    outcome,
+                    ...(note.trim() ? { note } : {}),
+                    ...(reason.trim() ? { reason } : {}),
+                  },
+                  (item) => setRecentClose({ id: item.id, caseNo: item.caseNo, outcome, atMs: Date.now() }),
+                ),
               onFollowUp: (sequence, outcome, note) =>
                 selectedId &&
                 caseSteps.run('recordFollowUp', {
@@ -237,6 +295,19 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
           />
         </div>
       </main>
+      <UndoCloseBar
+        close={recentClose}
+        nowMs={nowMs}
+        pending={caseSteps.pending?.step === 'undoClose'}
+        error={recentClose && caseSteps.error?.id === recentClose.id ? caseSteps.error.message : null}
+        onUndo={(id) =>
+          caseSteps.run('undoClose', { id, operator: operatorName }, (item) => {
+            setRecentClose(null);
+            actions.queue.select(item.id);
+          })
+        }
+        onDismiss={() => setRecentClose(null)}
+      />
       {unitsOpen && (
         <UnitContactsPanel
           contacts={units.byUnit}

@@ -16,6 +16,9 @@ import { ReceivedSection } from '../components/handover/ReceivedSection';
 import { SignOff } from '../components/handover/SignOff';
 import { makeDocText, type DocLanguage, type Translate } from '../handover/doc-text';
 import { useHandover } from '../hooks/useHandover';
+import { usePageMargins } from '../hooks/usePageMargins';
+import { pageMarginCss } from '../handover/page-margins';
+import { shortHash } from '../handover/summary-rows';
 import { useAppStore } from '../state/app-store';
 import { selectLanguage, selectSessionInfo, selectTraining, selectUser } from '../state/session/selectors';
 import { hashFor } from '../view-route';
@@ -40,6 +43,18 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
   );
   const data = handover.data;
   const summary = data?.summary ?? null;
+  // Every printed page carries the marking, the shift, its number and the hash (not the first only).
+  const shiftKey = data ? data.shiftId.slice(data.shiftId.indexOf(':') + 1) : '';
+  usePageMargins(
+    data
+      ? pageMarginCss({
+          confidential: text.tx('handover.doc.confidential'),
+          shift: `${text.tx(`shift.name.${shiftKey}`, { defaultValue: shiftKey })} (${data.shiftId})`,
+          integrity: data.record ? `SHA-256 ${shortHash(data.record.sha256)}` : text.tx('printPage.draft'),
+          pageOf: text.tx('printPage.pageOf', { page: '{{page}}', pages: '{{pages}}' }),
+        })
+      : null,
+  );
   const savePdf = () => {
     if (!data) return;
     setSaved(null);
@@ -111,6 +126,7 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
             uiLanguage={uiLanguage}
             userName={user?.name ?? ''}
             pending={handover.pending}
+            rosterEmpty={summary.roster.length === 0}
             error={handover.actionError}
             onSign={(supervisor) => handover.sign(supervisor, notes)}
             onReceive={handover.receive}

@@ -12,6 +12,8 @@ import { useAppStore } from '../state/app-store';
 import { selectLanguage, selectSchedule } from '../state/session/selectors';
 import { hashFor } from '../view-route';
 import { shiftName } from '../format/shift-clock';
+import { ddmmyyyy } from '../format/dates';
+import { DateField } from '../components/reports/DateField';
 
 const PERIODS = [7, 30, 90] as const;
 const DAY_MS = 24 * 3600_000;
@@ -69,30 +71,24 @@ export function ReportsView() {
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('reports.from')}</span>
-          <input
-            type="date"
-            value={istDate(period.fromMs)}
-            data-testid="report-from"
-            onChange={(e) => {
-              const fromMs = istMidnight(e.target.value);
-              if (fromMs !== null && fromMs < period.toMs) setPeriod({ ...period, fromMs });
-            }}
-          />
-        </label>
-        <label>
-          <span>{t('reports.to')}</span>
-          <input
-            type="date"
-            value={istDate(period.toMs - 1)}
-            data-testid="report-to"
-            onChange={(e) => {
-              const day = istMidnight(e.target.value);
-              if (day !== null && day + DAY_MS > period.fromMs) setPeriod({ ...period, toMs: day + DAY_MS });
-            }}
-          />
-        </label>
+        <DateField
+          label={t('reports.from')}
+          value={istDate(period.fromMs)}
+          testId="report-from"
+          onCommit={(date) => {
+            const fromMs = istMidnight(date);
+            if (fromMs !== null && fromMs < period.toMs) setPeriod({ ...period, fromMs });
+          }}
+        />
+        <DateField
+          label={t('reports.to')}
+          value={istDate(period.toMs - 1)}
+          testId="report-to"
+          onCommit={(date) => {
+            const day = istMidnight(date);
+            if (day !== null && day + DAY_MS > period.fromMs) setPeriod({ ...period, toMs: day + DAY_MS });
+          }}
+        />
         <label>
           <span>{t('reports.shift')}</span>
           <select
@@ -133,7 +129,10 @@ export function ReportsView() {
       {loading && (
         <p data-testid="report-loading">
           {report
-            ? t('reports.stale', { from: istDate(report.fromMs), to: istDate(report.toMs - 1) })
+            ? t('reports.stale', {
+                from: ddmmyyyy(istDate(report.fromMs)),
+                to: ddmmyyyy(istDate(report.toMs - 1)),
+              })
             : t('reports.loading')}
         </p>
       )}

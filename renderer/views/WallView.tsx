@@ -12,6 +12,8 @@ import { StaleBanner, TrainingWatermark } from '../components/wall/WallOverlays'
 import { WallQueue } from '../components/wall/WallQueue';
 import { useHeartbeat } from '../hooks/useHeartbeat';
 import { useNow } from '../hooks/useNow';
+import { FeedLossBanner } from '../components/FeedLossBanner';
+import { feedLoss } from '../../shared/feed-loss';
 import { DistrictMap } from '../components/map/DistrictMap';
 import { useShiftClock } from '../hooks/useShiftClock';
 import { useWallRecovery } from '../hooks/useWallRecovery';
@@ -23,13 +25,9 @@ import {
   selectFeedSeverity,
   selectLastMessageAtMs,
 } from '../state/feed/selectors';
-import {
-  selectCounts,
-  selectOldestUnacknowledgedMs,
-  selectSortedQueue,
-  selectOpenByArea,
-} from '../state/queue/selectors';
+import { selectCounts, selectOldestUnacknowledgedMs, selectOpenByArea } from '../state/queue/selectors';
 import type { Language } from '../state/session/initial-state';
+import { selectWallGroups } from '../state/queue/groups';
 import { selectTraining } from '../state/session/selectors';
 import { dataAgeMs, isStale, WALL_HEARTBEAT_MS } from '../wall/wall-recovery';
 
@@ -37,7 +35,7 @@ export function WallView({ language, presence }: { language: Language; presence:
   const api = useApi();
   const nowMs = useNow();
   const [pageStartMs] = useState(() => Date.now());
-  const items = useAppStore(selectSortedQueue);
+  const groups = useAppStore(selectWallGroups);
   const counts = useAppStore(selectCounts);
   const byArea = useAppStore(selectOpenByArea);
   const oldestUnack = useAppStore(selectOldestUnacknowledgedMs);
@@ -57,10 +55,19 @@ export function WallView({ language, presence }: { language: Language; presence:
 
   const ageMs = dataAgeMs(nowMs, lastMessageAtMs, pageStartMs);
   const stale = isStale(ageMs);
+  // The counters, queue and map show what was known when the feed was lost, not the room now.
+  const live = feedLoss(health) === null;
 
   return (
-    <div className={`wall${stale ? ' wall--stale' : ''}`} data-testid="wall-view" lang={language}>
+    <div
+      className={`wall${stale ? ' wall--stale' : ''}${live ? '' : ' wall--feed-lost'}`}
+      data-testid="wall-view"
+      data-live={live ? 'true' : 'false'}
+      lang={language}
+    >
+      <FeedLossBanner health={health} nowMs={nowMs} variant="wall" />
       <WallCounters
+        live={live}
         open={counts.open}
         unacknowledged={counts.unacknowledged}
         oldestUnackMs={oldestUnack === null ? null : nowMs - oldestUnack}
@@ -70,7 +77,7 @@ export function WallView({ language, presence }: { language: Language; presence:
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
       <RoomPresence clients={presence.clients} self={presence.self} variant="wall" />
       <div className="wall-body">
-        <WallQueue items={items} escalated={escalated} nowMs={nowMs} language={language} />
+        <WallQueue live={live} groups={groups} escalated={escalated} nowMs={nowMs} language={language} />
         <DistrictMap counts={byArea} language={language} variant="wall" />
       </div>
       <WallHealth

@@ -55,7 +55,7 @@ export const enHandover = {
     dispatched: 'Dispatched',
     closed: 'Closed',
     outcome: 'Outcome',
-    outcomes: { unspecified: 'Outcome not recorded' },
+    outcomes: { unspecified: 'Outcome not recorded', other: 'Other outcome ({{code}})' },
     withdrawn: 'Withdrawn by platform',
     quarantined: 'Quarantined feed records',
     carriedOver: 'Carried over to the next shift',

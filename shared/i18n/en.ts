@@ -9,6 +9,7 @@ import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 import { enShell } from './en-shell';
 import { enPresence } from './en-presence';
+import { enSafety } from './en-safety';
 
 export const en = {
   app: {
@@ -107,7 +108,7 @@ export const en = {
     withdrawn: 'Withdrawn by platform',
     riskRaised: 'RISK RAISED',
     noPlatform: 'platform unknown',
-    keys: '↑ ↓ select · Enter details · A acknowledge',
+    keys: '↑ ↓ select · N next waiting · Enter details · A acknowledge · D dispatch',
     listLabel: 'Open flags, most urgent first',
     escalated: 'ESCALATED',
   },
@@ -182,6 +183,7 @@ export const en = {
     dispatched: 'Dispatched to a unit',
     unit_confirmed: 'Unit confirmed',
     closed: 'Closed',
+    close_undone: 'Close undone',
   },
   time: {
     seconds: '{{s}} s',
@@ -201,6 +203,7 @@ export const en = {
   ...enReveal,
   ...enAccounts,
   ...enReports,
+  ...enSafety,
   handover: enHandover,
 };
 

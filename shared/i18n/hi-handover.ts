@@ -56,7 +56,7 @@ export const hiHandover: Messages['handover'] = {
     dispatched: 'इकाई को भेजे गए',
     closed: 'निपटाए गए',
     outcome: 'परिणाम',
-    outcomes: { unspecified: 'परिणाम दर्ज नहीं' },
+    outcomes: { unspecified: 'परिणाम दर्ज नहीं', other: 'अन्य परिणाम ({{code}})' },
     withdrawn: 'प्लेटफ़ॉर्म ने वापस लिए',
     quarantined: 'अलग रखे गए फ़ीड रिकॉर्ड',
     carriedOver: 'अगली शिफ़्ट को सौंपे गए',

@@ -10,6 +10,7 @@ import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 import { hiShell } from './hi-shell';
 import { hiPresence } from './hi-presence';
+import { hiSafety } from './hi-safety';
 
 export const hi: Messages = {
   app: {
@@ -108,7 +109,7 @@ export const hi: Messages = {
     withdrawn: 'प्लेटफ़ॉर्म ने वापस लिया',
     riskRaised: '⚠ जोखिम बढ़ा',
     noPlatform: 'प्लेटफ़ॉर्म अज्ञात',
-    keys: '↑ ↓ चुनें · Enter विवरण · A स्वीकार करें',
+    keys: '↑ ↓ चुनें · N अगला प्रतीक्षारत · Enter विवरण · A स्वीकार करें · D इकाई भेजें',
     listLabel: 'खुले फ़्लैग, सबसे ज़रूरी पहले',
     escalated: '⚠ बहुत देर',
   },
@@ -183,6 +184,7 @@ export const hi: Messages = {
     dispatched: 'इकाई को भेजा गया',
     unit_confirmed: 'इकाई ने पुष्टि की',
     closed: 'निपटाया गया',
+    close_undone: 'निपटारा वापस लिया गया',
   },
   time: {
     seconds: '{{s}} सेकंड',
@@ -202,5 +204,6 @@ export const hi: Messages = {
   ...hiReveal,
   ...hiAccounts,
   ...hiReports,
+  ...hiSafety,
   handover: hiHandover,
 };

@@ -37,18 +37,57 @@ test('dispatch, confirmation and close persist across restarts', async ({ rig, p
   await expect(page.getByTestId('queue-open-count')).toContainText('0');
 });
 
-test('closing without a dispatch offers only false positive or duplicate', async ({ rig, page }) => {
+test('closing a high flag without a dispatch: no preselected outcome, a reason, a confirmation, and an undo', async ({
+  rig,
+  page,
+}) => {
   const host = await rig.startHost();
-  rig.sim.publish(makeFlag({ id: 'fl_fp', location: { source: 'none' } }));
+  rig.sim.publish(makeFlag({ id: 'fl_fp', risk: 'high', location: { source: 'none' } }));
   await openDesk(page, host.url);
-  await page.locator('[data-testid="queue-row"][data-flag-id="fl_fp"]').click();
+  const row = page.locator('[data-testid="queue-row"][data-flag-id="fl_fp"]');
+  await row.click();
   await page.getByTestId('acknowledge').click();
   await expect(page.getByTestId('dispatch-unit')).toHaveValue(''); // the supervisor decides: nothing preselected
   await expect(page.getByTestId('dispatch-send')).toBeDisabled();
-  const options = await page.getByTestId('close-outcome').locator('option').allTextContents();
-  expect(options).toEqual(['False positive', 'Duplicate']);
+  const outcome = page.getByTestId('close-outcome');
+  expect(await outcome.locator('option:not([disabled])').allTextContents()).toEqual([
+    'False positive',
+    'Duplicate',
+  ]);
+  // Nothing is chosen for the operator, and the button says why it waits.
+  await expect(outcome).toHaveValue('');
+  await expect(page.getByTestId('close-send')).toBeDisabled();
+  await expect(page.getByTestId('close-why')).toHaveText('Choose the outcome first.');
+  await outcome.selectOption('false_positive');
+  await expect(page.getByTestId('close-why')).toContainText('Write the reason first');
+  await page.getByTestId('close-reason').fill('Song lyric, checked with the platform');
   await page.getByTestId('close-send').click();
-  await expect(page.locator('[data-testid="queue-row"][data-flag-id="fl_fp"]')).toHaveCount(0);
+  // A second, explicit question; "Go back" leaves the flag open.
+  await expect(page.getByTestId('close-confirm')).toContainText('WITHOUT sending any unit');
+  await page.screenshot({ path: 'test-results/screens/desk-close-confirm-en.png' });
+  await page.getByTestId('close-confirm-no').click();
+  await expect(row).toHaveAttribute('data-state', 'acknowledged');
+  await page.getByTestId('close-send').click();
+  await page.getByTestId('close-confirm-yes').click();
+  await expect(row).toHaveCount(0);
+
+  // The same operator can take it back for a short time; the history keeps both steps.
+  await expect(page.getByTestId('undo-close')).toContainText('closed: False positive');
+  await page.screenshot({ path: 'test-results/screens/desk-undo-close-en.png' });
+  await page.getByTestId('undo-close-send').click();
+  await expect(row).toHaveAttribute('data-state', 'acknowledged');
+  await expect(page.getByTestId('undo-close')).toHaveCount(0);
+  await expect(page.getByTestId('history')).toContainText('Close undone');
+
+  await page.getByTestId('lang-hi').click();
+  await page.getByTestId('close-outcome').selectOption('duplicate');
+  await page.getByTestId('close-reason').fill('LC-000001 की दोहरी प्रविष्टि');
+  await page.getByTestId('close-send').click();
+  await expect(page.getByTestId('close-confirm')).toContainText('बिना कोई इकाई भेजे');
+  await page.screenshot({ path: 'test-results/screens/desk-close-confirm-hi.png' });
+  await page.getByTestId('close-confirm-yes').click();
+  await expect(page.getByTestId('undo-close')).toContainText('वापस लें');
+  await page.screenshot({ path: 'test-results/screens/desk-undo-close-hi.png' });
 });
 
 test('repeat flags of one account are shown together, each still its own case', async ({ rig, page }) => {

@@ -83,7 +83,14 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
 
   await page.locator('textarea').fill('Feed steady. Nothing to add.');
   await expect(page.getByTestId('handover-signer')).toHaveValue('Sup Outgoing'); // the logged-on user
+  // Signing freezes the record: it asks first, and "Go back" signs nothing.
   await page.getByTestId('handover-sign').click();
+  await expect(page.getByTestId('handover-sign-confirm')).toContainText('can never be changed');
+  await expect(page.getByTestId('handover-sign-roster-empty')).toHaveCount(0); // the roster has two
+  await page.getByTestId('handover-sign-no').click();
+  await expect(page.getByTestId('handover-signed-by')).toHaveAttribute('data-signed', 'false');
+  await page.getByTestId('handover-sign').click();
+  await page.getByTestId('handover-sign-yes').click();
   await expect(page.getByTestId('handover-signed-by')).toHaveAttribute('data-signed', 'true');
   await expect(page.getByTestId('handover-sha')).toBeVisible();
   // The audit trail's head at signing, printed for the incoming supervisor to keep (issue 15, item 7).
@@ -93,8 +100,11 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   await expect(page.getByTestId('handover-audit-anchor')).toContainText('ऑडिट ट्रेल');
   await page.getByTestId('handover-signoff').screenshot({ path: `${OUT}/handover-audit-anchor-both.png` });
   await page.getByTestId('handover-lang').selectOption('en');
-  await page.getByTestId('handover-receive').click();
-  await expect(page.getByTestId('handover-error')).toBeVisible(); // the same person cannot take over
+  // The signer is not offered his own handover to receive (and main refuses it: handover.test.ts).
+  await expect(page.getByTestId('handover-receive')).toHaveCount(0);
+  await expect(page.getByTestId('handover-receive-other')).toContainText('The incoming supervisor logs on');
+  await page.getByTestId('handover-receive-other').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/handover-signed-receive-other-en.png' });
   // The incoming supervisor logs on at this desk (a reload is a new session in a browser).
   rig.addAccount('Sup Incoming', 'supervisor', 'Sup Outgoing');
   await page.reload();
@@ -111,4 +121,29 @@ test('the outgoing supervisor signs, the incoming receives, and the record is ke
   await expect(page.getByTestId('handover-roster')).toContainText('Op Second');
   await expect(page.getByTestId('roster-editor')).toHaveCount(0); // signed: the roster is part of the record
   await page.screenshot({ path: `${OUT}/handover-signed.png`, fullPage: true });
+});
+
+test('signing with an empty roster warns before the record is frozen; EN and HI screenshots', async ({
+  rig,
+  page,
+}) => {
+  const host = await rig.startHost();
+  await openDesk(page, host.url, 'Sup Outgoing');
+  await page.getByTestId('handover-open').click();
+  await page.getByTestId('handover-prev').click(); // a finished shift: its signing window is open
+  await page.getByTestId('handover-sign').click();
+  await expect(page.getByTestId('handover-sign-roster-empty')).toContainText('roster is EMPTY');
+  await page.getByTestId('handover-sign-confirm').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/handover-sign-confirm-en.png' });
+  await page.getByTestId('handover-sign-no').click();
+  await expect(page.getByTestId('handover-signed-by')).toHaveAttribute('data-signed', 'false');
+  // The screen's words follow the desk's language, chosen on the desk.
+  await page.getByTestId('handover-back').click();
+  await page.getByTestId('lang-hi').click();
+  await page.getByTestId('handover-open').click();
+  await page.getByTestId('handover-prev').click();
+  await page.getByTestId('handover-sign').click();
+  await expect(page.getByTestId('handover-sign-roster-empty')).toContainText('रोस्टर खाली है');
+  await page.getByTestId('handover-sign-confirm').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/handover-sign-confirm-hi.png' });
 });

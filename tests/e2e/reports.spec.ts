@@ -161,8 +161,11 @@ test('while the next period is computed, the last report stays up, dimmed and no
   await expect(view).toHaveAttribute('data-loaded', 'false');
   await expect(view.locator('.reports-grid')).toHaveAttribute('aria-busy', 'true');
   // Its period is said, since the inputs above already show the one asked for.
+  // Day first (DD-MM-YYYY): a month-first date reads as another day to an Indian reader (issue #16).
   const thirtyDaysAgo = new Date(Date.now() + 5.5 * 3600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
-  await expect(page.getByTestId('report-loading')).toContainText(`still those of ${thirtyDaysAgo} to`);
+  const dayFirst = thirtyDaysAgo.split('-').reverse().join('-');
+  await expect(page.getByTestId('report-loading')).toContainText(`still those of ${dayFirst} to`);
+  await expect(page.getByTestId('report-from')).toHaveValue(/^\d{2}-\d{2}-\d{4}$/);
   await expect(dayRows).toHaveCount(31);
   await expect(page.getByTestId('report-csv')).toBeDisabled();
   await expect(view.getByRole('button', { name: 'Print' })).toBeDisabled();

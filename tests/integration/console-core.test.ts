@@ -144,7 +144,13 @@ describe('console core', () => {
     close = () => sync.close();
     sync.commitPage(pageInput([makeFlag({ id: 'fl_old' }), makeFlag({ id: 'fl_kept' })]));
     for (const id of ['fl_old', 'fl_kept']) sync.acknowledge(id, 'Op A', 1_000);
-    closeFlag(sync.database, 'fl_old', 'Op A', { outcome: 'false_positive' }, 2_000);
+    closeFlag(
+      sync.database,
+      'fl_old',
+      'Op A',
+      { outcome: 'false_positive', reason: 'no unit was needed (test set-up)' },
+      2_000,
+    );
     const day = 24 * 3600_000;
     core = createConsoleCore({
       store,

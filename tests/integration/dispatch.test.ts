@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { CHANGED_SINCE_SQL, OPEN_QUEUE_SQL, SqliteStore } from '../../electron/main/core/store/sqlite-store';
 import { makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
-import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
+import {
+  closeFlag,
+  confirmDispatch,
+  dispatchFlag,
+  undoClose,
+} from '../../electron/main/core/store/dispatch-queries';
+import { CLOSE_UNDO_MS } from '../../shared/dispatch';
+import { DEFAULT_SCHEDULE, shiftAt } from '../../shared/shifts/schedule';
 import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/follow-up-queries';
 import { isOpen } from '../../shared/queue-order';
 
@@ -94,6 +101,70 @@ describe('dispatch and close', () => {
   });
 });
 
+describe('the guarded close and its undo (issue #16)', () => {
+  const reason = 'Duplicate of a case already with the unit';
+
+  it('refuses to close an imminent or high flag without a dispatch unless a reason is given', () => {
+    const { sync } = seeded(); // makeFlag's risk is high
+    sync.acknowledge('fl_d', 'Op A', 2_000);
+    expect(() => closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'false_positive' }, 2_500)).toThrow(
+      /high risk closed without a dispatch needs a reason/,
+    );
+    const closed = closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'duplicate', reason }, 2_600);
+    expect(closed.state).toBe('closed');
+    const event = sync.getFlagDetail('fl_d')!.events.find((e) => e.kind === 'closed')!;
+    expect(event.detail).toMatchObject({ outcome: 'duplicate', reason });
+  });
+
+  it('closes an elevated flag without a dispatch with no reason, and a dispatched flag of any risk', () => {
+    const t = openTempStore();
+    opened.push(t.sync);
+    t.sync.commitPage(pageInput([makeFlag({ id: 'fl_e', risk: 'elevated' })]));
+    t.sync.acknowledge('fl_e', 'Op A', 1_000);
+    expect(closeFlag(t.sync.database, 'fl_e', 'Op A', { outcome: 'false_positive' }, 2_000).state).toBe(
+      'closed',
+    );
+    const { sync } = seeded();
+    sync.acknowledge('fl_d', 'Op A', 2_000);
+    dispatchFlag(sync.database, 'fl_d', 'Op A', details, 3_000);
+    expect(closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'contacted' }, 4_000).state).toBe('closed');
+  });
+
+  it('undoes a close by the same operator within the window, as an appended event, and unschedules check-ins', () => {
+    const { sync } = seeded();
+    sync.acknowledge('fl_d', 'Op A', 2_000);
+    dispatchFlag(sync.database, 'fl_d', 'Op A', details, 3_000);
+    closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'contacted' }, 10_000);
+    const back = undoClose(sync.database, 'fl_d', 'Op A', 10_000 + CLOSE_UNDO_MS);
+    expect(back).toMatchObject({ state: 'dispatched', followUp: null });
+    expect(sync.listOpenQueue(false).map((i) => i.id)).toContain('fl_d');
+    const kinds = sync.getFlagDetail('fl_d')!.events.map((e) => e.kind);
+    // The close stays in the history; the undo is a new event after it.
+    expect(kinds.slice(-2)).toEqual(['closed', 'close_undone']);
+    const undone = sync.getFlagDetail('fl_d')!.events.at(-1)!;
+    expect(undone).toMatchObject({ actor: 'Op A', detail: { outcome: 'contacted', closedAtMs: 10_000 } });
+    // No check-in of a close that no longer stands.
+    expect(surfaceDueFollowUps(sync.database, 30 * 24 * 3600_000)).toEqual([]);
+    // It can be closed again, and the shift's handover counts the close that stands, once.
+    closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'welfare_check_done' }, 200_000);
+    const summary = sync.handoverSummary(shiftAt(DEFAULT_SCHEDULE, 200_000), 200_001, false);
+    expect(summary.closed).toEqual({ total: 1, byOutcome: { welfare_check_done: 1 } });
+  });
+
+  it('refuses an undo by another operator, after the window, or of a flag that is not closed', () => {
+    const { sync } = seeded();
+    sync.acknowledge('fl_d', 'Op A', 2_000);
+    expect(() => undoClose(sync.database, 'fl_d', 'Op A', 2_100)).toThrow(/it is not closed/);
+    closeFlag(sync.database, 'fl_d', 'Op A', { outcome: 'false_positive', reason }, 3_000);
+    expect(() => undoClose(sync.database, 'fl_d', 'Op B', 3_100)).toThrow(
+      /only the operator who closed it can undo/,
+    );
+    expect(() => undoClose(sync.database, 'fl_d', 'Op A', 3_001 + CLOSE_UNDO_MS)).toThrow(/have passed/);
+    expect(sync.getFlagDetail('fl_d')!.state).toBe('closed');
+    expect(undoClose(sync.database, 'fl_d', 'Op A', 3_000 + CLOSE_UNDO_MS).state).toBe('acknowledged');
+  });
+});
+
 describe('welfare check-ins after a closed intervention', () => {
   const HOUR = 3600_000;
   function closedAfterContact(closedAtMs: number) {
@@ -163,7 +234,13 @@ describe('welfare check-ins after a closed intervention', () => {
     opened.push(other.sync);
     other.sync.commitPage(pageInput([makeFlag({ id: 'fl_fp' })]));
     other.sync.acknowledge('fl_fp', 'Op A', 1_000);
-    closeFlag(other.sync.database, 'fl_fp', 'Op A', { outcome: 'false_positive' }, 2_000);
+    closeFlag(
+      other.sync.database,
+      'fl_fp',
+      'Op A',
+      { outcome: 'false_positive', reason: 'Post was a song lyric, checked' },
+      2_000,
+    );
     expect(surfaceDueFollowUps(other.sync.database, 30 * 24 * HOUR)).toEqual([]);
   });
 

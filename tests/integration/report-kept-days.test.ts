@@ -109,7 +109,15 @@ function progress(sync: SqliteStore, id: string, plan: FlagPlan) {
   let at = T0 + plan.atMin * MIN;
   const next = () => (at += plan.stepMin * MIN + 7_000);
   if (plan.stages >= 1) sync.acknowledge(id, `Op ${plan.subject ?? 0}`, next());
-  if (plan.stages === 5) closeFlag(db, id, 'Op', { outcome: 'false_positive' }, next(), []);
+  if (plan.stages === 5)
+    closeFlag(
+      db,
+      id,
+      'Op',
+      { outcome: 'false_positive', reason: 'no unit was needed (test set-up)' },
+      next(),
+      [],
+    );
   if (plan.stages >= 2 && plan.stages <= 4)
     dispatchFlag(
       db,
@@ -165,7 +173,14 @@ describe('report: kept days', () => {
           const plan = plans[changed];
           if (plan && plan.stages === 0) sync.acknowledge(`f${changed}`, 'Op Late', NOW - MIN);
           else if (plan && plan.stages === 1)
-            closeFlag(sync.database, `f${changed}`, 'Op', { outcome: 'duplicate' }, NOW - MIN, []);
+            closeFlag(
+              sync.database,
+              `f${changed}`,
+              'Op',
+              { outcome: 'duplicate', reason: 'no unit was needed (test set-up)' },
+              NOW - MIN,
+              [],
+            );
           else if (plan && !plan.withdrawn) receive(sync, `f${changed}`, plan, 2);
           else receive(sync, 'late', { ...LATE, atMin: changed * 60 });
           for (const range of ranges.map(rangeOf)) expect(kept(sync, range)).toEqual(live(sync, range));
@@ -215,7 +230,14 @@ describe('report: what is kept and what drops it', () => {
     sync.acknowledge('f4', 'Op Late', NOW - H);
     expect(keptDays(sync)).toEqual([0, 1, 2, 3]);
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
-    closeFlag(sync.database, 'f4', 'Op', { outcome: 'duplicate' }, NOW - MIN, []); // day 1's open flag closes
+    closeFlag(
+      sync.database,
+      'f4',
+      'Op',
+      { outcome: 'duplicate', reason: 'no unit was needed (test set-up)' },
+      NOW - MIN,
+      [],
+    ); // day 1's open flag closes
     expect(keptDays(sync)).toEqual([0, 2, 3]);
     again();
     receive(sync, 'f3', plan({ atMin: 3 * 1440 + 600 }), 2); // the platform withdraws day 3's closed flag

@@ -19,7 +19,13 @@ function closedFlags(n: number) {
   sync.commitPage(pageInput(ids.map((id) => makeFlag({ id }))));
   ids.forEach((id, i) => {
     sync.acknowledge(id, 'Op A', 1_000 + i);
-    closeFlag(sync.database, id, 'Op A', { outcome: 'false_positive' }, 2_000 + i);
+    closeFlag(
+      sync.database,
+      id,
+      'Op A',
+      { outcome: 'false_positive', reason: 'no unit was needed (test set-up)' },
+      2_000 + i,
+    );
   });
   return sync;
 }

@@ -36,11 +36,16 @@ function storeWithClosedFlags() {
       await store.closeFlag(
         'fl_old',
         'Op A',
-        { outcome: 'false_positive', note: CANARY.phone },
+        { outcome: 'false_positive', note: CANARY.phone, reason: 'no unit was needed (test set-up)' },
         now - 100 * DAY_MS,
       );
       sync.acknowledge('fl_mid', 'Op A', now - 199 * DAY_MS);
-      await store.closeFlag('fl_mid', 'Op A', { outcome: 'duplicate' }, now - 40 * DAY_MS);
+      await store.closeFlag(
+        'fl_mid',
+        'Op A',
+        { outcome: 'duplicate', reason: 'no unit was needed (test set-up)' },
+        now - 40 * DAY_MS,
+      );
       sync.close();
     },
   };

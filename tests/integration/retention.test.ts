@@ -101,7 +101,12 @@ async function workTheFlags({ sync, store }: ReturnType<typeof seeded>) {
   // A false positive, revealed first (the reason typed is free text).
   sync.acknowledge('fl_fp', 'Op A', OLD + 60_000);
   await store.revealFlag('fl_fp', 'Op A', ERASED.reason, OLD + 90_000);
-  await store.closeFlag('fl_fp', 'Op A', { outcome: 'false_positive', note: ERASED.closeNote }, OLD_CLOSE);
+  await store.closeFlag(
+    'fl_fp',
+    'Op A',
+    { outcome: 'false_positive', note: ERASED.closeNote, reason: 'no unit was needed (test set-up)' },
+    OLD_CLOSE,
+  );
   // Sent to another unit than routed (with a reason), confirmed, closed, one check-in done.
   sync.acknowledge('fl_sent', 'Op B', OLD + 60_000);
   await store.dispatch(
@@ -143,7 +148,12 @@ async function workTheFlags({ sync, store }: ReturnType<typeof seeded>) {
   await store.closeFlag('fl_deferred', 'Op A', { outcome: 'contacted' }, OLD_CLOSE, [200 * DAY_MS]);
   // Closed ten days ago: within the period.
   sync.acknowledge('fl_recent', 'Op A', NOW - 11 * DAY_MS);
-  await store.closeFlag('fl_recent', 'Op A', { outcome: 'false_positive' }, NOW - 10 * DAY_MS);
+  await store.closeFlag(
+    'fl_recent',
+    'Op A',
+    { outcome: 'false_positive', reason: 'no unit was needed (test set-up)' },
+    NOW - 10 * DAY_MS,
+  );
 }
 
 /** Every row of every table (audit_log, sqlite_sequence and sqlite_stat* included), as text. */

@@ -19,7 +19,7 @@ describe('backoff', () => {
 });
 
 describe('feed health', () => {
-  it('moves starting → ok → degraded → down → silent, and back to ok', () => {
+  it('moves starting → ok → degraded → down, and back to ok', () => {
     const h = new FeedHealthTracker('feed', 1000, 0);
     expect(h.evaluate(0).state).toBe('starting');
     h.recordSuccess(100);
@@ -29,9 +29,13 @@ describe('feed health', () => {
     h.recordFailure(300, 'server_error', 'HTTP 500');
     h.recordFailure(400, 'timeout', 'deadline');
     expect(h.evaluate(400)).toMatchObject({ state: 'down', alarm: true, consecutiveFailures: 3 });
-    expect(h.evaluate(2101)).toMatchObject({ state: 'silent', alarm: true });
     h.recordSuccess(2200);
     expect(h.evaluate(2200).state).toBe('ok');
+  });
+  it('stays DOWN, not silent, while the feed keeps refusing, however long (issue #16)', () => {
+    const h = new FeedHealthTracker('feed', 1000, 0);
+    for (let i = 1; i <= 7; i++) h.recordFailure(i * 1000, 'network', 'refused');
+    expect(h.evaluate(60_000)).toMatchObject({ state: 'down', alarm: true, consecutiveFailures: 7 });
   });
   it('is silent when nothing ever succeeded for two intervals', () => {
     expect(new FeedHealthTracker('feed', 1000, 0).evaluate(2001).state).toBe('silent');

@@ -1,6 +1,6 @@
 // npm 11 warns on every `npm ci` about dependencies whose install scripts the project has not
 // reviewed. package.json's allowScripts approves the ones we need (esbuild checks its native
-// binary), so a newcomer's `npm ci` carries no such warning,
+// binary; the encrypted SQLite module keeps or builds its own), so a newcomer's `npm ci` carries no such warning,
 // and a new dependency with an install script shows up here until someone reviews it.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

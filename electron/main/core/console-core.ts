@@ -218,6 +218,11 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       applyChanges([item]);
       return item;
     },
+    undoClose: async ({ id, operator }) => {
+      const item = await store.undoClose(id, operator, now());
+      applyChanges([item]);
+      return item;
+    },
     recordFollowUp: async ({ id, sequence, operator, ...details }) => {
       const item = await store.recordFollowUp(id, sequence, operator, details, now());
       applyChanges([item]);

@@ -8,6 +8,7 @@ import { useIdleLock } from '../../hooks/useIdleLock';
 import { useSessionMirror } from '../../hooks/useSessionMirror';
 import { actions, useAppStore } from '../../state/app-store';
 import { selectSessionInfo } from '../../state/session/selectors';
+import { GateBar } from './GateBar';
 import { LockScreen } from './LockScreen';
 import { LogonScreen } from './LogonScreen';
 
@@ -22,26 +23,32 @@ export function AccountGate({ children }: { children: ReactNode }) {
   if (!info) return null; // the first getSession has not answered yet
   if (!info.user)
     return (
-      <LogonScreen
-        firstRun={!info.accountsExist}
-        pending={account.pending !== null}
-        error={account.error}
-        onLogon={(name, password) => void account.run('logon', { name, password, bannerAccepted: true })}
-        onCreate={(name, password) =>
-          void account.run('createFirstAdministrator', { name, password, bannerAccepted: true })
-        }
-      />
+      <>
+        <GateBar locked={false} />
+        <LogonScreen
+          firstRun={!info.accountsExist}
+          pending={account.pending !== null}
+          error={account.error}
+          onLogon={(name, password) => void account.run('logon', { name, password, bannerAccepted: true })}
+          onCreate={(name, password) =>
+            void account.run('createFirstAdministrator', { name, password, bannerAccepted: true })
+          }
+        />
+      </>
     );
   if (info.locked)
     return (
-      <LockScreen
-        user={info.user}
-        idleMinutes={Math.round(info.idleLockMs / 60_000)}
-        pending={account.pending !== null}
-        error={account.error}
-        onUnlock={(password) => void account.run('unlockDesk', { password })}
-        onLogoff={() => void account.run('logoff', {})}
-      />
+      <>
+        <GateBar locked />
+        <LockScreen
+          user={info.user}
+          idleMinutes={Math.round(info.idleLockMs / 60_000)}
+          pending={account.pending !== null}
+          error={account.error}
+          onUnlock={(password) => void account.run('unlockDesk', { password })}
+          onLogoff={() => void account.run('logoff', {})}
+        />
+      </>
     );
   return <>{children}</>;
 }

@@ -1,6 +1,6 @@
 import type { HandoverSummary } from '../../../shared/handover';
 import type { DocText } from '../../handover/doc-text';
-import { halves, outcomeRows, riskRows } from '../../handover/summary-rows';
+import { halves, outcomeLabel, outcomeRows, riskRows } from '../../handover/summary-rows';
 import { DocSection, DocTable, Figure } from './DocParts';
 
 interface Props {
@@ -13,7 +13,10 @@ export function ReceivedSection({ summary, text }: Props) {
   const { tx, tv } = text;
   const d = (key: string) => tx(`handover.doc.${key}`);
   const v = (key: string) => tv(`handover.doc.${key}`);
-  const outcome = (o: string) => tx(`handover.doc.outcomes.${o}`, { defaultValue: o });
+  const outcome = (o: string) => {
+    const { key, values } = outcomeLabel(o);
+    return tx(key, values);
+  };
   const districts = summary.received.byDistrict.map((row) => ({
     key: row.districtKey ?? '(unknown)',
     className: row.districtKey ? undefined : 'doc-unknown',

@@ -39,6 +39,13 @@ export function RosterEditor({ entries, pending, onSave }: Props) {
       }}
     >
       <h3>{t('handover.ui.rosterTitle')}</h3>
+      {rows.length > 0 && (
+        // Visible column labels: the inputs' own labels (aria-label) are not seen by sighted users.
+        <div className="roster-row roster-head" aria-hidden="true">
+          <span>{t('handover.doc.desk')}</span>
+          <span>{t('handover.doc.name')}</span>
+        </div>
+      )}
       {rows.map((row, i) => (
         <div className="roster-row" key={i}>
           <input

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HandoverRecord } from '../../../shared/handover';
+import { receiveRefusal, type HandoverRecord } from '../../../shared/handover';
 import { HANDOVER_WARNING_MS } from '../../../shared/shifts/schedule';
 import { formatIstMinute } from '../../format/ist';
 import { useNow } from '../../hooks/useNow';
@@ -17,6 +17,8 @@ interface Props {
   /** The logged-on supervisor: who signs or receives (main records the session's user, not a typed name). */
   userName: string;
   pending: 'sign' | 'receive' | 'roster' | null;
+  /** No operator is on the shift's roster: signing would freeze a record of nobody on duty. */
+  rosterEmpty: boolean;
   error: string | null;
   onSign(supervisor: string): void;
   onReceive(supervisor: string): void;
@@ -32,16 +34,22 @@ function NameForm(props: {
   buttonTestId: string;
   hint?: ReactNode;
   name: string;
+  /** When given, the submit first asks this (with Yes/Go back) before anything is sent. */
+  confirm?: { question: ReactNode; yes: string; no: string };
   onSubmit(name: string): void;
 }) {
-  const { name } = props;
+  const { t } = useTranslation();
+  const { name, confirm } = props;
+  const [asking, setAsking] = useState(false);
   const valid = isValidOperatorName(name);
   return (
     <form
       className="doc-form no-print"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid && !props.pending) props.onSubmit(name);
+        if (!valid || props.pending) return;
+        if (confirm && !asking) setAsking(true);
+        else props.onSubmit(name);
       }}
     >
       <h3>{props.title}</h3>
@@ -49,9 +57,36 @@ function NameForm(props: {
         <span>{props.label}</span>
         <input type="text" value={name} readOnly data-testid={props.testId} />
       </label>
-      <button type="submit" data-testid={props.buttonTestId} disabled={!valid || props.pending}>
-        {props.pending ? props.busy : props.submit}
-      </button>
+      {!asking && (
+        <button type="submit" data-testid={props.buttonTestId} disabled={!valid || props.pending}>
+          {props.pending ? props.busy : props.submit}
+        </button>
+      )}
+      {asking && confirm && (
+        <div
+          className="sign-confirm"
+          role="alertdialog"
+          aria-label={props.title}
+          data-testid={`${props.buttonTestId}-confirm`}
+        >
+          {confirm.question}
+          <div className="close-confirm-actions">
+            <button
+              type="submit"
+              className="danger"
+              autoFocus
+              disabled={props.pending}
+              data-testid={`${props.buttonTestId}-yes`}
+            >
+              {props.pending ? props.busy : confirm.yes}
+            </button>
+            <button type="button" onClick={() => setAsking(false)} data-testid={`${props.buttonTestId}-no`}>
+              {confirm.no}
+            </button>
+          </div>
+        </div>
+      )}
+      {!valid && <small className="doc-hint">{t('signSafety.noUser')}</small>}
       {props.hint}
     </form>
   );
@@ -77,6 +112,7 @@ export function SignOff({
   uiLanguage,
   userName,
   pending,
+  rosterEmpty,
   error,
   onSign,
   onReceive,
@@ -140,10 +176,30 @@ export function SignOff({
           name={userName}
           buttonTestId="handover-sign"
           hint={<SignOpensHint opensAtMs={endMs - HANDOVER_WARNING_MS} language={uiLanguage} />}
+          confirm={{
+            question: (
+              <>
+                <p>{t('signSafety.confirm', { name: userName })}</p>
+                {rosterEmpty && (
+                  <p className="sign-roster-empty" data-testid="handover-sign-roster-empty">
+                    {t('signSafety.rosterEmpty')}
+                  </p>
+                )}
+              </>
+            ),
+            yes: t('signSafety.yes'),
+            no: t('signSafety.no'),
+          }}
           onSubmit={onSign}
         />
       )}
-      {record && !record.receivedBy && (
+      {/* The signer is never offered his own handover to receive: another supervisor logs on here. */}
+      {record && !record.receivedBy && record.signedBy === userName && (
+        <p className="doc-hint no-print" data-testid="handover-receive-other">
+          {t('signSafety.receiveOther', { name: record.signedBy })}
+        </p>
+      )}
+      {record && receiveRefusal(record, userName) === null && (
         <NameForm
           title={t('handover.ui.receiveTitle')}
           label={t('handover.ui.supervisor')}

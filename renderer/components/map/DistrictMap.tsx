@@ -7,6 +7,7 @@ import { DISTRICTS } from '../../../shared/geo/districts';
 import { KOTA_CITY_UNIT } from '../../../shared/routing/police-units';
 import map from '../../../resources/geo/rajasthan-map.json';
 import { countStep, UNPLACED, type AreaKey } from '../../map/areas';
+import { MapBusiest } from './MapBusiest';
 import type { Language } from '../../state/session/initial-state';
 
 interface Props {
@@ -28,25 +29,41 @@ const KOTA = SHAPES.find((d) => d.key === 'kota')!;
 const KOTA_CITY_RADIUS = Math.max(map.kotaCity.radius, 34);
 // Kota Rural's count sits away from the city ring, inside the Kota cell (south-east of the HQ).
 const KOTA_RURAL_AT: [number, number] = [KOTA.hq[0] - 4, KOTA.hq[1] + 88];
+/** The order the arrow keys walk the areas in: the unplaced box, Kota City, then the districts. */
+const AREA_ORDER: readonly AreaKey[] = [UNPLACED, KOTA_CITY_UNIT, ...SHAPES.map((d) => d.key)];
 
 export function DistrictMap({ counts, language, variant, selected = null, onSelect }: Props) {
   const { t } = useTranslation();
   const interactive = onSelect !== undefined;
+  // One Tab stop for the whole map (42 districts were 42 stops before the queue): the selected area,
+  // or the first; the arrow keys move between areas, Enter or Space filters.
+  const tabStop = selected ?? UNPLACED;
+  const focusArea = (e: KeyboardEvent, from: AreaKey, step: number) => {
+    const at = AREA_ORDER.indexOf(from);
+    const next = AREA_ORDER[(at + step + AREA_ORDER.length) % AREA_ORDER.length]!;
+    (e.currentTarget as Element)
+      .closest('svg')
+      ?.querySelector<SVGElement>(`[data-focus-area="${next}"]`)
+      ?.focus();
+  };
   const areaProps = (area: AreaKey, name: string) => {
     const count = counts[area] ?? 0;
     const label = t('map.area', { name, count });
-    if (!interactive) return { 'aria-label': label };
+    // A label needs a role: on the wall each area is a picture with its count (axe: aria-prohibited-attr).
+    if (!interactive) return { role: 'img', 'aria-label': label };
     return {
       role: 'button',
-      tabIndex: 0,
+      tabIndex: area === tabStop ? 0 : -1,
+      'data-focus-area': area,
       'aria-label': label,
       'aria-pressed': selected === area,
       onClick: () => onSelect(area),
       onKeyDown: (e: KeyboardEvent) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onSelect(area);
-        }
+        const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+        if (e.key === 'Enter' || e.key === ' ') onSelect(area);
+        else if (step !== undefined) focusArea(e, area, step);
+        else return;
+        e.preventDefault();
       },
     };
   };
@@ -92,11 +109,6 @@ export function DistrictMap({ counts, language, variant, selected = null, onSele
                   {count}
                 </text>
               )}
-              {count > 0 && (
-                <text className="map-name" y={22}>
-                  {names.get(d.key)}
-                </text>
-              )}
             </g>
           );
         })}
@@ -138,6 +150,17 @@ export function DistrictMap({ counts, language, variant, selected = null, onSele
           </text>
         </g>
       </svg>
+      <MapBusiest
+        counts={counts}
+        limit={variant === 'wall' ? 8 : 5}
+        nameOf={(area) =>
+          area === KOTA_CITY_UNIT
+            ? t('map.kotaCity')
+            : area === UNPLACED
+              ? t('map.unplaced')
+              : (names.get(area) ?? area)
+        }
+      />
       <figcaption className="map-attribution">{t('map.attribution')}</figcaption>
     </figure>
   );

@@ -2,6 +2,7 @@
 // for each shift against ISA-18.2's two benchmark lines, with every shift's numbers as a table.
 // A shift without an operator on the roster has no rate (it is not a zero): those are counted on
 // one line of the table, with their alarms.
+import { dayMonth } from '../../format/dates';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -32,8 +33,9 @@ const barColour = (value: number) =>
 export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']; language: Language }) {
   const { t } = useTranslation();
   const { perOperator } = load;
-  /** `2026-11-23:night` → `11-23 night`: the shift's IST start date and its name. */
-  const shiftLabel = (shiftId: string) => `${shiftId.slice(5, 10)} ${shiftName(t, shiftId.slice(11))}`;
+  /** `2026-11-23:night` → `23 Nov night`: the shift's IST start date (day first) and its name. */
+  const shiftLabel = (shiftId: string) =>
+    `${dayMonth(shiftId.slice(0, 10), language)} ${shiftName(t, shiftId.slice(11))}`;
   // Shifts nobody was rostered for have no rate: one line says how many, rather than a row each.
   const rostered = perOperator.shifts.filter((s) => s.per10Min !== null);
   const unrostered = perOperator.shifts.filter((s) => s.per10Min === null);

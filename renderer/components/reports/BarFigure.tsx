@@ -37,7 +37,11 @@ export function BarFigure({
   testId: string;
   horizontal?: boolean;
 }) {
-  const height = horizontal ? Math.max(160, data.length * 22 + 40) : 220;
+  // A row tall enough for every name, and an axis wide enough for the longest (issue #16): recharts
+  // drops labels that collide and cuts what does not fit ("dwana-Kuchaman" for Didwana-Kuchaman).
+  const height = horizontal ? Math.max(160, data.length * 26 + 40) : 220;
+  const longest = data.reduce((n, d) => Math.max(n, d.label.length), 0);
+  const labelWidth = Math.min(280, 16 + Math.ceil(longest * 7.6));
   return (
     <section className="report-figure" data-testid={testId}>
       <h3>{title}</h3>
@@ -62,7 +66,7 @@ export function BarFigure({
             <BarChart data={[...data]} layout="vertical" margin={{ left: 24, right: 16 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#3a3f47" />
               <XAxis type="number" allowDecimals={false} stroke="#b4bac3" />
-              <YAxis type="category" dataKey="label" width={120} stroke="#b4bac3" />
+              <YAxis type="category" dataKey="label" width={labelWidth} interval={0} stroke="#b4bac3" />
               <Tooltip />
               <Bar dataKey="count" fill="#7cc4ff" isAnimationActive={false} />
             </BarChart>

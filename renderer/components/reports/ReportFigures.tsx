@@ -1,6 +1,7 @@
 // The report's figures, each chart with its table. Memoised: while the next report is computed the
 // view re-renders with this one kept (useReport's `stale`), and redrawing a year's charts then
 // delayed the very request for the next one by about 130 ms.
+import { dayMonth, ddmmyyyy } from '../../format/dates';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTCOMES } from '../../../shared/dispatch';
@@ -29,6 +30,10 @@ export const ReportFigures = memo(function ReportFigures({
   const { t } = useTranslation();
   const district = (key: string | null) =>
     key === null ? t('reports.unplaced') : (districtByKey(key)?.[language] ?? key);
+  // Within one calendar year the month's name is enough ('07 Nov'); across years, the full DD-MM-YYYY.
+  const daily = report.timeline.daily;
+  const oneYear = daily.length === 0 || daily[0]!.date.slice(0, 4) === daily.at(-1)!.date.slice(0, 4);
+  const dayLabel = (date: string) => (oneYear ? dayMonth(date, language) : ddmmyyyy(date));
   return (
     <>
       <FigureTable
@@ -53,7 +58,7 @@ export const ReportFigures = memo(function ReportFigures({
         title={t('reports.perDay')}
         testId="report-per-day"
         columns={[t('reports.date'), t('reports.count')]}
-        data={report.timeline.daily.map((d) => ({ label: d.date.slice(5), count: d.count }))}
+        data={report.timeline.daily.map((d) => ({ label: dayLabel(d.date), count: d.count }))}
       />
       {report.timeline.hourly.counts.length <= 8 * 24 && (
         <BarFigure
@@ -63,7 +68,7 @@ export const ReportFigures = memo(function ReportFigures({
           data={report.timeline.hourly.counts.map((count, i) => {
             const startMs = report.timeline.hourly.startMs + i * HOUR_MS;
             return {
-              label: `${istDate(startMs).slice(5)} ${t('time.hourOfDay', { h: String(new Date(startMs + IST_OFFSET_MS).getUTCHours()) })}`,
+              label: `${dayMonth(istDate(startMs), language)} ${t('time.hourOfDay', { h: String(new Date(startMs + IST_OFFSET_MS).getUTCHours()) })}`,
               count,
             };
           })}

@@ -6,6 +6,7 @@ import { queueItem } from '../../../tests/helpers/domain-fixtures';
 import { createAppStore } from '../store';
 import { queueActions } from './actions';
 import { initialQueueState } from './initial-state';
+import { selectDeskGroups } from './groups';
 import {
   neighbourId,
   resort,
@@ -200,5 +201,22 @@ describe('derived values follow each change by its difference', () => {
     const added = [item('k050', { risk: 'imminent' }), item('new', { risk: 'elevated' })];
     const merged = resort(previous, { removed: [previous[50]!], added });
     expect(merged).toEqual([...previous.filter((i) => i.id !== 'k050'), ...added].sort(compareQueueItems));
+  });
+});
+
+describe('the queue in its two groups (issue #16)', () => {
+  it('gives the same groups object while neither the queue nor the unconfirmed dispatches change', () => {
+    const { store } = createAppStore();
+    const queue = queueActions.setAll(initialQueueState, [
+      item('x', { state: 'acknowledged', risk: 'imminent' }),
+      item('y', { state: 'new', risk: 'elevated' }),
+    ]);
+    store.setState({ queue });
+    const first = selectDeskGroups(store.getState());
+    expect(first.order.map((i) => i.id)).toEqual(['y', 'x']);
+    expect(selectDeskGroups(store.getState())).toBe(first);
+    const { alarm } = store.getState();
+    store.setState({ alarm: { ...alarm, current: { ...alarm.current, unconfirmedIds: [] } } });
+    expect(selectDeskGroups(store.getState())).toBe(first); // equal ids: the same groups
   });
 });

@@ -74,9 +74,12 @@ export class FeedHealthTracker {
   private stateAt(nowMs: number): FeedState {
     if (this.consecutiveFailures > 0 && this.lastError?.kind === 'unauthorised') return 'unauthorised';
     if (this.consecutiveFailures > 0 && this.lastError?.kind === 'bad_signature') return 'bad_signature';
-    // No successful poll for 2 × the poll interval: FEED SILENT, whatever the reason.
-    if (nowMs - (this.lastGoodPollAtMs ?? this.startedAtMs) > 2 * this.pollIntervalMs) return 'silent';
+    // A feed that keeps refusing or failing is DOWN however long it lasts: the room must read
+    // "down" (someone should call the platform), not "silent" (maybe a quiet night).
     if (this.consecutiveFailures >= DOWN_AFTER_FAILURES) return 'down';
+    // No successful poll for 2 × the poll interval without failing answers (a hanging feed, or
+    // too few attempts yet): FEED SILENT.
+    if (nowMs - (this.lastGoodPollAtMs ?? this.startedAtMs) > 2 * this.pollIntervalMs) return 'silent';
     if (this.consecutiveFailures > 0) return 'degraded';
     return this.lastGoodPollAtMs === null ? 'starting' : 'ok';
   }

@@ -3,6 +3,7 @@
 import {
   closeRefusal,
   dispatchRefusal,
+  undoCloseRefusal,
   type CloseDetails,
   type DispatchDetails,
 } from '../../../../shared/dispatch';
@@ -101,15 +102,62 @@ export function closeFlag(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    const refusal = closeRefusal(row.state, details.outcome);
-    if (refusal) throw new ContractError('conflict', `Cannot close ${id}: ${refusal}.`, 'outcome');
+    const refusal = closeRefusal(row, details);
+    if (refusal)
+      throw new ContractError(
+        refusal.includes('reason') ? 'invalid_request' : 'conflict',
+        `Cannot close ${id}: ${refusal}.`,
+        refusal.includes('reason') ? 'reason' : 'outcome',
+      );
     db.prepare(`UPDATE flags SET state = 'closed', closed_at_ms = ?, outcome = ? WHERE id = ?`).run(
       atMs,
       details.outcome,
       id,
     );
-    event(db, id, atMs, 'closed', operator, { outcome: details.outcome, note: details.note ?? null });
+    event(db, id, atMs, 'closed', operator, {
+      outcome: details.outcome,
+      note: details.note ?? null,
+      // Only when given (closeNeedsReason): every other close keeps the event's earlier shape.
+      ...(details.reason ? { reason: details.reason } : {}),
+    });
     scheduleFollowUps(db, row, details.outcome, atMs, followUpAfterMs);
+    return toQueueItem(flagRow(db, id));
+  })();
+}
+
+/**
+ * Takes a close back (a wrong click): the flag returns to the step it was at, its check-ins are
+ * unscheduled, and a 'close_undone' event is appended — the 'closed' event stays in the history.
+ */
+export function undoClose(db: SqliteDatabase, id: string, operator: string, atMs: number): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    const lastClose = db
+      .prepare<[string], { actor: string | null; at_ms: number; detail_json: string }>(
+        `SELECT actor, at_ms, detail_json FROM flag_events WHERE flag_id = ? AND kind = 'closed'
+         ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(id);
+    const refusal = undoCloseRefusal(
+      row.state,
+      lastClose ? { actor: lastClose.actor, atMs: lastClose.at_ms } : null,
+      operator,
+      atMs,
+    );
+    if (refusal) throw new ContractError('conflict', `Cannot undo the close of ${id}: ${refusal}.`, 'id');
+    const back = row.dispatched_at_ms === null ? 'acknowledged' : 'dispatched';
+    db.prepare(
+      `UPDATE flags SET state = ?, closed_at_ms = NULL, outcome = NULL,
+         follow_up_sequence = NULL, follow_up_after_ms = NULL, follow_up_due_at_ms = NULL WHERE id = ?`,
+    ).run(back, id);
+    // Check-ins the close scheduled and nobody has answered: there is no close to follow up now.
+    db.prepare('DELETE FROM follow_ups WHERE flag_id = ? AND done_at_ms IS NULL').run(id);
+    const closed = JSON.parse(lastClose!.detail_json) as { outcome?: string };
+    event(db, id, atMs, 'close_undone', operator, {
+      outcome: closed.outcome ?? null,
+      closedAtMs: lastClose!.at_ms,
+      state: back,
+    });
     return toQueueItem(flagRow(db, id));
   })();
 }

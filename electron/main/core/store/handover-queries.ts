@@ -2,7 +2,12 @@
 import crypto from 'node:crypto';
 import { ContractError } from '../../../../shared/errors';
 import { RISKS, type FlagState, type Risk } from '../../../../shared/domain';
-import { BREACH_LIST_MAX, type HandoverRecord, type HandoverSummary } from '../../../../shared/handover';
+import {
+  BREACH_LIST_MAX,
+  receiveRefusal,
+  type HandoverRecord,
+  type HandoverSummary,
+} from '../../../../shared/handover';
 import type { ShiftInstance } from '../../../../shared/shifts/schedule';
 import { flagTimers, type TimerTargets } from '../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
@@ -76,7 +81,9 @@ export function handoverSummary(
     .prepare<[number, number, number], { outcome: string; n: number }>(
       `SELECT coalesce(json_extract(e.detail_json, '$.outcome'), 'unspecified') AS outcome, count(*) AS n
        FROM flag_events e JOIN flags f ON f.id = e.flag_id
-       WHERE e.kind = 'closed' AND e.at_ms >= ? AND e.at_ms < ? AND f.training = ? GROUP BY outcome`,
+       WHERE e.kind = 'closed' AND e.at_ms >= ? AND e.at_ms < ? AND f.training = ?
+         AND NOT EXISTS (SELECT 1 FROM flag_events u WHERE u.flag_id = e.flag_id AND u.kind = 'close_undone' AND u.seq > e.seq)
+       GROUP BY outcome`,
     )
     .all(...range, t);
 
@@ -280,20 +287,8 @@ export function receiveHandover(
   const existing = getHandover(db, shiftId);
   if (!existing)
     throw new ContractError('not_found', `The handover of ${shiftId} has not been signed yet.`, 'shiftId');
-  if (existing.receivedBy) {
-    throw new ContractError(
-      'conflict',
-      `The handover of ${shiftId} was already received by ${existing.receivedBy}.`,
-      'shiftId',
-    );
-  }
-  if (existing.signedBy === by) {
-    throw new ContractError(
-      'conflict',
-      'The incoming supervisor must be someone other than the one who signed.',
-      'supervisor',
-    );
-  }
+  const refusal = receiveRefusal(existing, by);
+  if (refusal) throw new ContractError('conflict', refusal, existing.receivedBy ? 'shiftId' : 'supervisor');
   db.prepare('UPDATE handovers SET received_by = ?, received_at_ms = ? WHERE shift_id = ?').run(
     by,
     atMs,

@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/domain';
 import { routeLocation, type RoutableLocation } from '../../../../shared/routing/route';
 import { routingData } from '../routing/routing-data';
-import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
+import { closeFlag, confirmDispatch, dispatchFlag, undoClose } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { revealFlag } from './reveal-queries';
 import * as accounts from './account-queries';
@@ -479,6 +479,7 @@ export function inProcessStore(store: SqliteStore): Store {
       confirmDispatch(store.database, id, operator, by, atMs),
     closeFlag: async (id, operator, details, atMs, followUpAfterMs) =>
       closeFlag(store.database, id, operator, details, atMs, followUpAfterMs),
+    undoClose: async (id, operator, atMs) => undoClose(store.database, id, operator, atMs),
     recordAudit: async ({ atMs, actor, action, target, detail }) =>
       void store.database
         .prepare(

@@ -126,6 +126,8 @@ export interface Store {
     atMs: number,
     followUpAfterMs?: readonly number[],
   ): Promise<QueueItem>;
+  /** Takes a close back within CLOSE_UNDO_MS, by the operator who closed (appends 'close_undone'). */
+  undoClose(id: string, operator: string, atMs: number): Promise<QueueItem>;
   /** Check-ins that have fallen due, now shown on their flags (queue items to push). */
   surfaceDueFollowUps(nowMs: number): Promise<QueueItem[]>;
   recordFollowUp(

@@ -85,6 +85,7 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     confirmDispatch: (id, operator, by, atMs) => call('confirmDispatch', id, operator, by, atMs),
     closeFlag: (id, operator, details, atMs, followUpAfterMs) =>
       call('closeFlag', id, operator, details, atMs, followUpAfterMs),
+    undoClose: (id, operator, atMs) => call('undoClose', id, operator, atMs),
     surfaceDueFollowUps: (nowMs) => call('surfaceDueFollowUps', nowMs),
     recordFollowUp: (id, sequence, operator, details, atMs) =>
       call('recordFollowUp', id, sequence, operator, details, atMs),
