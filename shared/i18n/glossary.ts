@@ -286,6 +286,7 @@ export const CAPITALISED_LABELS: readonly string[] = [
   'DRAFT',
   'SIGNED',
   'CHECK-IN',
+  'DD-MM-YYYY', // a date's format, written in the Hindi placeholder as दिन-माह-वर्ष
 ];
 
 /** Capitalised English words that are acronyms, not urgency. */
@@ -310,6 +311,8 @@ export const LATIN_ALLOWED: readonly LatinAllowed[] = [
   { token: 'ISA-18.2', why: 'a standard’s number' },
   { token: 'Enter', why: 'a key on the keyboard' },
   { token: 'A', why: 'a key on the keyboard' },
+  { token: 'N', why: 'a key on the keyboard (the next flag waiting)' },
+  { token: 'D', why: 'a key on the keyboard (the dispatch form)' },
   { token: 'VictorCazanave', why: 'an author’s name (map attribution)' },
   { token: 'CC BY', why: 'a licence’s name' },
 ];

@@ -16,7 +16,7 @@ export const hiRouting: Pick<Messages, 'routing' | 'map'> = {
     or: ' या ',
     candidates: 'संभावित इकाइयाँ, सबसे संभावित पहले',
     choose: 'चुनें',
-    chosenReason: 'पर्यवेक्षक ने संभावित इकाइयों में से चुना: {{districts}}',
+    chosenReason: 'शिफ़्ट प्रभारी ने संभावित इकाइयों में से चुना: {{districts}}',
     alsoPossible: 'यह भी संभव: {{districts}}',
     basis: {
       city: 'शहर से',

@@ -41,11 +41,11 @@ test('a feed killed midway turns the wall and the desk to FEED DOWN, with what t
   await desk.screenshot({ path: 'test-results/screens/desk-feed-lost-en.png' });
 
   await page.goto(host.wallUrl + '&lang=hi');
-  await expect(page.getByTestId('feed-loss')).toContainText('फ़ीड बंद', { timeout: 20_000 });
+  await expect(page.getByTestId('feed-loss')).toContainText('फ़ीड ठप', { timeout: 20_000 });
   await expect(page.getByTestId('wall-not-live').first()).toContainText('लाइव नहीं');
   await page.screenshot({ path: 'test-results/screens/wall-feed-lost-hi-1920.png' });
   await desk.getByTestId('lang-hi').click();
-  await expect(desk.getByTestId('feed-loss')).toContainText('फ़ीड बंद');
+  await expect(desk.getByTestId('feed-loss')).toContainText('फ़ीड ठप');
   await desk.screenshot({ path: 'test-results/screens/desk-feed-lost-hi.png' });
   await desk.close();
 });
