@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { lifeline } from '../helpers/cli';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/sqlite/migrations';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { cliStore } from '../helpers/cli-store';
 import { fileKeyProvider, mayCreateDatabase } from '../../electron/main/core/key/key-provider';

@@ -3,11 +3,11 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startWorkerStore } from '../../electron/main/core/store/worker-store';
+import { startWorkerStore } from '../../electron/main/core/store/sqlite/worker-store';
 import { makeFlag } from '../helpers/flags';
 import { pageInput, tempDir } from '../helpers/temp-store';
 
-const workerFile = path.resolve(__dirname, '../../electron/main/core/store/worker-entry.ts');
+const workerFile = path.resolve(__dirname, '../../electron/main/core/store/sqlite/worker-entry.ts');
 const start = (file: string, key: Buffer, createIfMissing = true) =>
   startWorkerStore({
     workerFile,

@@ -3,8 +3,8 @@
 // minutes; never two runs at once; a failure is logged by name only and tried again at the next
 // tick; nothing after stop().
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { READ_THROUGH_MONTHS, startReportWarmer } from '../../electron/main/core/report-warmer';
-import type { ReportContext, ReportRange } from '../../electron/main/core/store/report-range';
+import { READ_THROUGH_MONTHS, startReportWarmer } from '../../electron/main/core/reports/report-warmer';
+import type { ReportContext, ReportRange } from '../../electron/main/core/reports/report-range';
 import type { Report } from '../../shared/report';
 import { DEFAULT_SCHEDULE } from '../../shared/shifts/schedule';
 

@@ -22,8 +22,8 @@ import {
   getAccount,
   listAccounts,
   updateAccount,
-} from '../core/store/account-queries';
-import type { SqliteDatabase } from '../core/store/open-database';
+} from '../core/store/sqlite/account-queries';
+import type { SqliteDatabase } from '../core/store/sqlite/open-database';
 import { DATABASE_OPTIONS_HELP, openDatabaseForCommand, parseCommand, requiredBy } from './open-for-command';
 import { authenticateActor } from './authenticate';
 import { readSecret } from './read-secret';

@@ -4,8 +4,8 @@
 import { isLockedOut, LOCKOUT, type AccountRole } from '../../../shared/accounts';
 import { ContractError } from '../../../shared/errors';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../core/accounts/passwords';
-import { getAccount, logSession, recordLogonFailure, updateAccount } from '../core/store/account-queries';
-import type { SqliteDatabase } from '../core/store/open-database';
+import { getAccount, logSession, recordLogonFailure, updateAccount } from '../core/store/sqlite/account-queries';
+import type { SqliteDatabase } from '../core/store/sqlite/open-database';
 import { readSecret } from './read-secret';
 
 export const PASSWORD_ENV = 'LIFELINE_PASSWORD';

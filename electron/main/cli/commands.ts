@@ -17,8 +17,8 @@ import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-consol
 import { startHeadlessHost } from '../core/host/headless-host';
 import { HOST_TOKENS_FILE, loadOrCreateHostTokens } from '../core/host/host-tokens';
 import { startSimulator } from '../core/simulator/simulator-server';
-import { SqliteStore } from '../core/store/sqlite-store';
-import { openEncryptedDatabase } from '../core/store/open-database';
+import { SqliteStore } from '../core/store/sqlite/sqlite-store';
+import { openEncryptedDatabase } from '../core/store/sqlite/open-database';
 import { HOST_PATH_LABELS } from '../core/config/data-paths';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';

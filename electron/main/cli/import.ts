@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { COMMAND_ACCESS } from '../../../shared/command-access';
 import { ContractError } from '../../../shared/errors';
 import { importNdjson, type ImportSummary } from '../core/ingest/ndjson-import';
-import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
+import { SqliteStore, inProcessStore } from '../core/store/sqlite/sqlite-store';
 import { authenticateActor } from './authenticate';
 import {
   DATABASE_OPTIONS_HELP,

@@ -10,7 +10,7 @@ import { checkDataPaths, HOST_PATH_LABELS } from '../core/config/data-paths';
 import { trackFirstStartCreations, type FirstStartCreations } from '../core/first-start';
 import { envKeyProvider, fileKeyProvider, mayCreateDatabase } from '../core/key/key-provider';
 import { DATABASE_FILE } from '../core/start-console';
-import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/open-database';
+import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/sqlite/open-database';
 
 export type CommandValues = Record<string, string | boolean | undefined>;
 

@@ -6,7 +6,7 @@
 import type { KeyProvider } from '../core/key/key-provider';
 import { exportKeyEscrow, restoreKeyEscrow } from '../core/key/key-escrow';
 import { ContractError } from '../../../shared/errors';
-import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/open-database';
+import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/sqlite/open-database';
 
 export interface EscrowRequest {
   action: 'export' | 'restore';

@@ -14,7 +14,7 @@ import { NATIVE_MANIFEST, verifyNativeIntegrity } from './native-integrity';
 import { escrowRequest, runEscrowRequest } from './escrow-mode';
 import { readPassphrase } from '../cli/key-escrow';
 import { authenticateActor } from '../cli/authenticate';
-import type { SqliteDatabase } from '../core/store/open-database';
+import type { SqliteDatabase } from '../core/store/sqlite/open-database';
 import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 

@@ -4,8 +4,8 @@ import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch'
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
-import type { AccountRecord, SessionKind } from './account-queries';
-import type { UnitContact } from './unit-contact-queries';
+import type { AccountRecord, SessionKind } from './sqlite/account-queries';
+import type { UnitContact } from './sqlite/unit-contact-queries';
 import type {
   AlarmKpis,
   FlagDetail,
@@ -16,9 +16,9 @@ import type {
 } from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
-import type { PurgeResult } from './retention-queries';
+import type { PurgeResult } from './sqlite/retention-queries';
 import type { Report } from '../../../../shared/report';
-import type { ReportContext, ReportRange } from './report-range';
+import type { ReportContext, ReportRange } from '../reports/report-range';
 
 export interface ValidFlagInput {
   flag: FeedFlag;

@@ -5,13 +5,13 @@ import {
   dispatchRefusal,
   type CloseDetails,
   type DispatchDetails,
-} from '../../../../shared/dispatch';
-import type { QueueItem } from '../../../../shared/domain';
-import { ContractError } from '../../../../shared/errors';
-import { policeUnitByKey } from '../../../../shared/routing/police-units';
+} from '../../../../../shared/dispatch';
+import type { QueueItem } from '../../../../../shared/domain';
+import { ContractError } from '../../../../../shared/errors';
+import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
 import { scheduleFollowUps } from './follow-up-queries';
-import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../shared/follow-ups';
+import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../../shared/follow-ups';
 import type { SqliteDatabase } from './open-database';
 
 export function dispatchFlag(

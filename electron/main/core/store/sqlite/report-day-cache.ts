@@ -8,16 +8,16 @@
 // and 15): the small figures as JSON, then the cells' sorted durations and the subjects' numbers
 // (report-subjects.ts) as blobs; the breach list in report_day_breaches, read only if the part's
 // worst breach makes the report.
-import { RISKS, type Risk } from '../../../../shared/domain';
-import { REPORT_BREACH_CAP, REPORT_MAX_RANGE_MS } from '../../../../shared/report';
-import type { Shift } from '../../../../shared/shifts/schedule';
-import { IST_OFFSET_MS } from '../../../../shared/time/ist';
-import { DEFAULT_TARGETS, TIMER_STAGES } from '../../../../shared/timers';
+import { RISKS, type Risk } from '../../../../../shared/domain';
+import { REPORT_BREACH_CAP, REPORT_MAX_RANGE_MS } from '../../../../../shared/report';
+import type { Shift } from '../../../../../shared/shifts/schedule';
+import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
+import { DEFAULT_TARGETS, TIMER_STAGES } from '../../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
-import { partsByShift, type Breach, type Cell, type ReportPart } from './report-part';
-import type { ReportContext } from './report-range';
+import { partsByShift, type Breach, type Cell, type ReportPart } from '../../reports/report-part';
+import type { ReportContext } from '../../reports/report-range';
 import { NEXT_SUBJECT_SQL, NUMBER_SUBJECTS_SQL, SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
-import { subjectsOf } from './report-subjects';
+import { subjectsOf } from '../../reports/report-subjects';
 
 const DAY_MS = 24 * 3600_000;
 /**

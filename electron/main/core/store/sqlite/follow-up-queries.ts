@@ -1,10 +1,10 @@
 // Welfare check-ins: scheduled in the close's transaction, surfaced into the queue when due (one at a
 // time per flag, earliest first), and done when the desk records the outcome. Each step is a flag
 // event, so other desks and the audit see it like any other change.
-import type { Outcome } from '../../../../shared/dispatch';
-import type { QueueItem } from '../../../../shared/domain';
-import { ContractError } from '../../../../shared/errors';
-import { OUTCOMES_WITH_FOLLOW_UP, type FollowUpDetails } from '../../../../shared/follow-ups';
+import type { Outcome } from '../../../../../shared/dispatch';
+import type { QueueItem } from '../../../../../shared/domain';
+import { ContractError } from '../../../../../shared/errors';
+import { OUTCOMES_WITH_FOLLOW_UP, type FollowUpDetails } from '../../../../../shared/follow-ups';
 import { appendFlagEvent as event, flagRow, toQueueItem, type FlagRow } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
 

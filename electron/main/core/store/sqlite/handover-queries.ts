@@ -1,10 +1,10 @@
 // The shift-handover summary, computed in the store over indexed columns, and the signed records.
 import crypto from 'node:crypto';
-import { ContractError } from '../../../../shared/errors';
-import { RISKS, type FlagState, type Risk } from '../../../../shared/domain';
-import { BREACH_LIST_MAX, type HandoverRecord, type HandoverSummary } from '../../../../shared/handover';
-import type { ShiftInstance } from '../../../../shared/shifts/schedule';
-import { flagTimers, type TimerTargets } from '../../../../shared/timers';
+import { ContractError } from '../../../../../shared/errors';
+import { RISKS, type FlagState, type Risk } from '../../../../../shared/domain';
+import { BREACH_LIST_MAX, type HandoverRecord, type HandoverSummary } from '../../../../../shared/handover';
+import type { ShiftInstance } from '../../../../../shared/shifts/schedule';
+import { flagTimers, type TimerTargets } from '../../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
 
 interface OpenRow {

@@ -1,7 +1,7 @@
 // The reveal of a flag's personal fields: read and recorded in one transaction, so no identity is
 // ever shown without its flag event (who, when, why) — which the audit trail copies.
-import type { PersonalDetail } from '../../../../shared/domain';
-import { ContractError } from '../../../../shared/errors';
+import type { PersonalDetail } from '../../../../../shared/domain';
+import { ContractError } from '../../../../../shared/errors';
 import { appendFlagEvent } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
 

@@ -2,9 +2,9 @@
 // retention period at start, then every everyMs (store/retention-queries.ts says what is erased).
 // A purge that fails is logged by name only (a SQLite message may quote stored data) and tried
 // again at the next tick; the schedule never stops the console.
-import { startPeriodic, type PeriodicJob } from './periodic';
-import type { Store } from './store/store';
-import { DEFAULT_RETENTION_MS, type PurgeResult } from './store/retention-queries';
+import { startPeriodic, type PeriodicJob } from '../periodic';
+import type { Store } from '../store/store';
+import { DEFAULT_RETENTION_MS, type PurgeResult } from '../store/sqlite/retention-queries';
 
 export const DEFAULT_RETENTION_EVERY_MS = 3600_000;
 /** The actor recorded on the schedule's personal_erased events and audit entries. */

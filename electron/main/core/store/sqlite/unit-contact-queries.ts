@@ -1,7 +1,7 @@
 // Police units' control-room numbers, entered on site by an administrator (every change audited by
 // migration 11's triggers). The units themselves are the shipped table in shared/routing.
-import { ContractError } from '../../../../shared/errors';
-import { policeUnitByKey } from '../../../../shared/routing/police-units';
+import { ContractError } from '../../../../../shared/errors';
+import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import type { SqliteDatabase } from './open-database';
 
 export interface UnitContact {

@@ -6,9 +6,9 @@
 // the first report after a start finds the worker's code optimised and its page cache full: on the
 // million-flag store a first year took 0.76 and 1.25 s in the worker, and 0.37 and 0.49 s after the
 // read-through (which took 1.2–1.4 s of the worker's time in 12 calls; 2026-12-02).
-import type { Shift } from '../../../shared/shifts/schedule';
-import { startPeriodic, type PeriodicJob } from './periodic';
-import type { Store } from './store/store';
+import type { Shift } from '../../../../shared/shifts/schedule';
+import { startPeriodic, type PeriodicJob } from '../periodic';
+import type { Store } from '../store/store';
 
 export const DEFAULT_WARM_EVERY_MS = 600_000;
 /** About 100 ms of the store's time per call on the million-flag seed, 170 at most (npm run bench). */

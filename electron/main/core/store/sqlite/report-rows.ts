@@ -8,8 +8,8 @@
 // 90 days; a JSON or joined-text read measured no faster), which is why settled days are kept. A
 // flag's subject comes as its number in report_subjects where its key has one, else as the key
 // (report-subjects.ts). No personal field is read.
-import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
-import { REPORT_WHERE } from './report-range';
+import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
+import { REPORT_WHERE } from '../../reports/report-range';
 
 /** Between the parts of the breakdown text (no key, platform or outcome holds a control character). */
 const SEP = '\u001f';

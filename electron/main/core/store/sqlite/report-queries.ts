@@ -4,20 +4,20 @@
 // their still open flags read live, and the partial days at its ends are read live (report-rows.ts,
 // off indexes). The alarm load comes from the alarm log (report-alarm-load.ts), and per operator with
 // the roster (report-operator-load.ts). No query here reads flag_personal.
-import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
-import { RISKS, type Risk } from '../../../../shared/domain';
-import type { Report } from '../../../../shared/report';
-import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
+import { OUTCOMES, type Outcome } from '../../../../../shared/dispatch';
+import { RISKS, type Risk } from '../../../../../shared/domain';
+import type { Report } from '../../../../../shared/report';
+import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../../shared/time/ist';
 import { alarmLoad } from './report-alarm-load';
 import { istDay, istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
-import { partsByShift } from './report-part';
+import { partsByShift } from '../../reports/report-part';
 import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL, type ReportRow } from './report-rows';
-import { ReportSum } from './report-sum';
+import { ReportSum } from '../../reports/report-sum';
 import type { SqliteDatabase } from './open-database';
-import { reportWindows, type ReportContext, type ReportParams, type ReportRange } from './report-range';
+import { reportWindows, type ReportContext, type ReportParams, type ReportRange } from '../../reports/report-range';
 
-export type { ReportContext, ReportRange } from './report-range';
+export type { ReportContext, ReportRange } from '../../reports/report-range';
 
 const DAY_MS = 24 * 3600_000;
 // IST's +5:30 is a whole number of 10-minute slots (SLOT_MS), so slots are IST-aligned.

@@ -3,11 +3,11 @@
 // figure counts them — by the operators on its roster. Arrivals come from the report's 10-minute
 // slots; only a shift edge that falls inside a slot (a schedule may start at 06:05) is counted
 // exactly with a small range query. A shift with nobody rostered is listed, never guessed at.
-import type { Report } from '../../../../shared/report';
-import { shiftAt, type Shift } from '../../../../shared/shifts/schedule';
+import type { Report } from '../../../../../shared/report';
+import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
 import type { SqliteDatabase } from './open-database';
 import { ALARM_EVENTS_SQL } from './report-alarm-load';
-import type { ReportWindow } from './report-range';
+import type { ReportWindow } from '../../reports/report-range';
 
 export const SLOT_MS = 600_000;
 

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ContractError } from '../../../../shared/errors';
-import { registerAuditFunctions } from '../audit/register-audit-functions';
+import { ContractError } from '../../../../../shared/errors';
+import { registerAuditFunctions } from './register-audit-functions';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 export type SqliteDatabase = Database.Database;

@@ -1,7 +1,7 @@
 // The Store interface, proxied to the store worker thread.
 import { Worker } from 'node:worker_threads';
-import { ContractError } from '../../../../shared/errors';
-import type { Store } from './store';
+import { ContractError } from '../../../../../shared/errors';
+import type { Store } from '../store';
 import type { StoreMethod, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface WorkerStoreOptions extends WorkerInit {

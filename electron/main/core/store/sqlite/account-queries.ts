@@ -7,8 +7,8 @@ import {
   LOCKOUT,
   type AccountRole,
   type AccountSummary,
-} from '../../../../shared/accounts';
-import { ContractError } from '../../../../shared/errors';
+} from '../../../../../shared/accounts';
+import { ContractError } from '../../../../../shared/errors';
 import type { SqliteDatabase } from './open-database';
 
 export interface AccountRecord {

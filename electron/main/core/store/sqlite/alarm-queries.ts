@@ -1,8 +1,8 @@
 // The alarm log and the alarm-management figures, computed in the store over indexed columns.
-import { RISKS, type AlarmKpis, type Risk } from '../../../../shared/domain';
-import { HOURS_PER_WEEK } from '../../../../shared/time/ist';
+import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
+import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import type { SqliteDatabase } from './open-database';
-import type { AlarmLogEntry, ArrivalStats } from './store';
+import type { AlarmLogEntry, ArrivalStats } from '../store';
 
 const TEN_MINUTES_MS = 600_000;
 

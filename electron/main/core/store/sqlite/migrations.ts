@@ -233,7 +233,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     description:
       'tamper-evident, append-only audit trail of every operator and system change, fed by triggers',
-    // The functions audit_* are registered on every connection (core/audit/register-audit-functions.ts).
+    // The functions audit_* are registered on every connection (store/sqlite/register-audit-functions.ts).
     sql: `
       CREATE TABLE audit_log (
         seq INTEGER PRIMARY KEY,

@@ -1,8 +1,8 @@
 // A flag's row as the queue reads it, and its QueueItem: one mapping for every query that lists flags;
 // and the flag event every step appends.
-import type { FlagState, QueueItem } from '../../../../shared/domain';
-import { ContractError } from '../../../../shared/errors';
-import type { Route } from '../../../../shared/routing/route';
+import type { FlagState, QueueItem } from '../../../../../shared/domain';
+import { ContractError } from '../../../../../shared/errors';
+import type { Route } from '../../../../../shared/routing/route';
 import type { SqliteDatabase } from './open-database';
 
 export interface FlagRow {

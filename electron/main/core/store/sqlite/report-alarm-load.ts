@@ -3,9 +3,9 @@
 // feed uptime with each outage. Every read is by kind and time on alarm_log_by_kind (migration 12);
 // a flood or outage already running when the range starts is found by two max() look-ups, never by
 // reading the log's whole history.
-import { REPORT_SILENCE_CAP, type Report } from '../../../../shared/report';
+import { REPORT_SILENCE_CAP, type Report } from '../../../../../shared/report';
 import type { SqliteDatabase } from './open-database';
-import type { ReportWindow } from './report-range';
+import type { ReportWindow } from '../../reports/report-range';
 
 const TEN_MINUTES_MS = 600_000;
 

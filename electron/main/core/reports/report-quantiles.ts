@@ -5,7 +5,7 @@
 // of all samples counted once for all groups, then the low digits of only the samples in the high
 // digit a rank falls in, found by a binary search in each cell. Anything else (a fractional or
 // negative duration, or one of 50 days or more) takes a copy and a quickselect.
-import { nearestRank } from './alarm-queries';
+import { nearestRank } from '../store/sqlite/alarm-queries';
 
 /**
  * Puts the k-th smallest of samples[left..right] at k, none larger before it and none smaller after

@@ -1,8 +1,8 @@
 // The SQLite implementation of the store. Synchronous inside (better-sqlite3), exposed through the
 // async Store interface: in the Electron shell it runs in a worker thread (worker-entry.ts).
-import { compareQueueItems } from '../../../../shared/queue-order';
+import { compareQueueItems } from '../../../../../shared/queue-order';
 import crypto from 'node:crypto';
-import { ContractError } from '../../../../shared/errors';
+import { ContractError } from '../../../../../shared/errors';
 import {
   type AlarmKpis,
   type FlagDetail,
@@ -10,9 +10,9 @@ import {
   type FlagState,
   type QuarantinedRecord,
   type QueueItem,
-} from '../../../../shared/domain';
-import { routeLocation, type RoutableLocation } from '../../../../shared/routing/route';
-import { routingData } from '../routing/routing-data';
+} from '../../../../../shared/domain';
+import { routeLocation, type RoutableLocation } from '../../../../../shared/routing/route';
+import { routingData } from '../../routing/routing-data';
 import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { revealFlag } from './reveal-queries';
@@ -27,8 +27,8 @@ import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
 import { warmRecent } from './report-day-cache';
 import { report } from './report-queries';
-import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
-import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
+import type { HandoverRecord, HandoverSummary } from '../../../../../shared/handover';
+import type { RosterEntry, ShiftInstance } from '../../../../../shared/shifts/schedule';
 import type {
   AlarmLogEntry,
   ArrivalStats,
@@ -38,7 +38,7 @@ import type {
   StoreChanges,
   StoreStatus,
   ValidFlagInput,
-} from './store';
+} from '../store';
 
 const QUARANTINE_RAW_MAX_CHARS = 64 * 1024;
 

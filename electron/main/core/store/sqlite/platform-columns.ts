@@ -1,9 +1,9 @@
 // The platform-owned columns of a flag, derived from one feed record (route and subject key
 // included): what ingest writes, and what the bench's bare-insert baseline writes too.
-import { RISK_RANK } from '../../../../shared/domain';
-import type { FeedFlag } from '../../../../shared/feed/flag-schema';
-import { routeLocation, type Route } from '../../../../shared/routing/route';
-import { routingData } from '../routing/routing-data';
+import { RISK_RANK } from '../../../../../shared/domain';
+import type { FeedFlag } from '../../../../../shared/feed/flag-schema';
+import { routeLocation, type Route } from '../../../../../shared/routing/route';
+import { routingData } from '../../routing/routing-data';
 import { subjectKey } from './subject-key';
 
 export function routeColumns(route: Route) {

@@ -1,6 +1,6 @@
 // The database's one writer, on a worker thread so the Electron main thread never blocks on disk.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ContractError, toErrorData } from '../../../../shared/errors';
+import { ContractError, toErrorData } from '../../../../../shared/errors';
 import { SqliteStore, inProcessStore } from './sqlite-store';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
