@@ -2,10 +2,18 @@
 // the state, is recorded as a flag event with who and when, survives a reopen, and feeds the
 // handover's counts.
 import { describe, expect, it } from 'vitest';
-import { CHANGED_SINCE_SQL, OPEN_QUEUE_SQL, SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import {
+  CHANGED_SINCE_SQL,
+  OPEN_QUEUE_SQL,
+  SqliteStore,
+} from '../../electron/main/core/store/sqlite/sqlite-store';
 import { makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
-import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/sqlite/dispatch-queries';
+import {
+  closeFlag,
+  confirmDispatch,
+  dispatchFlag,
+} from '../../electron/main/core/store/sqlite/dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/sqlite/follow-up-queries';
 import { isOpen } from '../../shared/queue-order';
 

@@ -5,7 +5,11 @@
 // triggers). Also: what is kept, what drops it, and the plans of the queries.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/sqlite/dispatch-queries';
+import {
+  closeFlag,
+  confirmDispatch,
+  dispatchFlag,
+} from '../../electron/main/core/store/sqlite/dispatch-queries';
 import {
   istDay,
   KEPT_BREACHES_SQL,

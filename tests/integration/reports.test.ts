@@ -4,7 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleCore } from '../../electron/main/core/console-core';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
-import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/sqlite/dispatch-queries';
+import {
+  closeFlag,
+  confirmDispatch,
+  dispatchFlag,
+} from '../../electron/main/core/store/sqlite/dispatch-queries';
 import { ALARM_EVENTS_SQL, LAST_BEFORE_SQL } from '../../electron/main/core/store/sqlite/report-alarm-load';
 import { report } from '../../electron/main/core/store/sqlite/report-queries';
 import {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
-import { DAY_MS } from '../../electron/main/core/store/sqlite/retention-queries';
+import { DAY_MS } from '../../electron/main/core/retention/retention-policy';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { occurrences, plaintextOfDatabase, plaintextOfWal } from '../helpers/plaintext-pages';

@@ -4,7 +4,7 @@
 // over many parts gives the same, and leaves to the copy what it cannot take.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, percentile } from '../../electron/main/core/store/sqlite/alarm-queries';
+import { median, percentile } from '../../electron/main/core/reports/report-quantiles';
 import {
   durationsOf,
   medianAndP90,

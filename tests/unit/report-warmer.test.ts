@@ -4,7 +4,7 @@
 // tick; nothing after stop().
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { READ_THROUGH_MONTHS, startReportWarmer } from '../../electron/main/core/reports/report-warmer';
-import type { ReportContext, ReportRange } from '../../electron/main/core/reports/report-range';
+import type { ReportContext, ReportRange } from '../../electron/main/core/store/store';
 import type { Report } from '../../shared/report';
 import { DEFAULT_SCHEDULE } from '../../shared/shifts/schedule';
 

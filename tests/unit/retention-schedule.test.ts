@@ -2,7 +2,8 @@
 // at once, a failure logged by name only and retried at the next tick, and nothing after stop().
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RETENTION_ACTOR, startRetention } from '../../electron/main/core/retention/retention-schedule';
-import { DAY_MS, type PurgeResult } from '../../electron/main/core/store/sqlite/retention-queries';
+import { DAY_MS } from '../../electron/main/core/retention/retention-policy';
+import type { PurgeResult } from '../../electron/main/core/store/store';
 
 const HOUR = 3600_000;
 const T0 = Date.parse('2027-06-01T00:00:00Z');

@@ -4,7 +4,12 @@
 import { isLockedOut, LOCKOUT, type AccountRole } from '../../../shared/accounts';
 import { ContractError } from '../../../shared/errors';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../core/accounts/passwords';
-import { getAccount, logSession, recordLogonFailure, updateAccount } from '../core/store/sqlite/account-queries';
+import {
+  getAccount,
+  logSession,
+  recordLogonFailure,
+  updateAccount,
+} from '../core/store/sqlite/account-queries';
 import type { SqliteDatabase } from '../core/store/sqlite/open-database';
 import { readSecret } from './read-secret';
 

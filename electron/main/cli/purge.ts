@@ -1,7 +1,8 @@
 // `lifeline purge`: the retention purge, now (the running core also does it every hour). Prints
 // counts only — never a flag's content — so its output may go into a logbook.
 import { ContractError } from '../../../shared/errors';
-import { DAY_MS, DEFAULT_RETENTION_MS, purgePersonal } from '../core/store/sqlite/retention-queries';
+import { DAY_MS, DEFAULT_RETENTION_MS } from '../core/retention/retention-policy';
+import { purgePersonal } from '../core/store/sqlite/retention-queries';
 import { authenticateActor } from './authenticate';
 import { DATABASE_OPTIONS_HELP, openDatabaseForCommand, parseCommand, requiredBy } from './open-for-command';
 

@@ -19,7 +19,7 @@ import { guardHandlers } from './accounts/guard';
 import { SessionRegistry } from './accounts/sessions';
 import { startReportWarmer, type ReportWarmer } from './reports/report-warmer';
 import { startRetention, type RetentionSchedule } from './retention/retention-schedule';
-import { DEFAULT_RETENTION_MS } from './store/sqlite/retention-queries';
+import { DEFAULT_RETENTION_MS } from './retention/retention-policy';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
 import { ClientStates } from './presence/client-state';
 

@@ -7,10 +7,10 @@ import type { Risk } from '../../../../shared/domain';
 import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
 import { REPORT_BREACH_CAP } from '../../../../shared/report';
 import { flagTimers, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
-import { SLOT_MS } from '../store/sqlite/report-operator-load';
 import { durationsOf } from './report-quantiles';
-import { shiftOfTime, type ReportContext } from './report-range';
-import { COL, parseBreakdown, type Breakdown, type ReportRow } from '../store/sqlite/report-rows';
+import { shiftOfTime, SLOT_MS } from './report-range';
+import type { ReportContext } from '../store/store-types';
+import { COL, parseBreakdown, type Breakdown, type ReportRow } from './report-row';
 import { subjectsOf, type Subjects } from './report-subjects';
 
 export interface StageTally {

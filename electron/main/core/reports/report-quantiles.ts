@@ -5,7 +5,21 @@
 // of all samples counted once for all groups, then the low digits of only the samples in the high
 // digit a rank falls in, found by a binary search in each cell. Anything else (a fractional or
 // negative duration, or one of 50 days or more) takes a copy and a quickselect.
-import { nearestRank } from '../store/sqlite/alarm-queries';
+
+/** The index of the p-th percentile by nearest rank among n ascending values (n > 0). */
+export const nearestRank = (n: number, p: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
+
+/** Nearest rank over ascending values (the report's p90 selects the same rank, report-sum.ts). */
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[nearestRank(sorted.length, p)]!;
+}
+
+export function median(sorted: ArrayLike<number>): number | null {
+  if (sorted.length === 0) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
 
 /**
  * Puts the k-th smallest of samples[left..right] at k, none larger before it and none smaller after

@@ -3,37 +3,18 @@
 import { ContractError } from '../../../../shared/errors';
 import { instanceOf, type Shift } from '../../../../shared/shifts/schedule';
 import { IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
+import type { ReportRange } from '../store/store-types';
 
 const DAY_MS = 24 * 3600_000;
 const MINUTE_MS = 60_000;
-
-export interface ReportRange {
-  fromMs: number;
-  toMs: number;
-  shiftKey?: string;
-}
-
-export interface ReportContext {
-  schedule: readonly Shift[];
-  /** Running stages (not acknowledged yet…) are timed to here. */
-  nowMs: number;
-}
+/** The report's finest time step (10 min): IST's +5:30 is a whole number of them, so slots are IST-aligned. */
+export const SLOT_MS = 600_000;
 
 export type ReportParams = Record<'fromMs' | 'toMs' | 'shiftStartMs' | 'shiftLengthMs', number>;
 export interface ReportWindow {
   fromMs: number;
   toMs: number;
 }
-
-/**
- * The flags a report counts: live, received in [from, to), and — for one shift — whose IST time of
- * day falls in [shiftStart, shiftStart + shiftLength) modulo a day (the night wraps midnight). The
- * whole day (start 0, length a day) when no shift is asked for, so every query has one plan.
- * `training = 0` with the received-time range walks flags_report (migration 12), which covers
- * every column the report's flag queries read.
- */
-export const REPORT_WHERE = `training = 0 AND received_at_ms >= @fromMs AND received_at_ms < @toMs
-  AND ((received_at_ms + ${IST_OFFSET_MS} - @shiftStartMs) % ${DAY_MS} + ${DAY_MS}) % ${DAY_MS} < @shiftLengthMs`;
 
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 

@@ -4,7 +4,7 @@
 import { RISKS, type Risk } from '../../../../shared/domain';
 import type { Report, StagesStats } from '../../../../shared/report';
 import { stageTarget, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
-import { caseNoOf } from '../store/sqlite/flag-rows';
+import { caseNoOf } from '../../../../shared/case-number';
 import { worse, WorstBreaches, type Cell, type ReportPart } from './report-part';
 import { medianAndP90ByGroup } from './report-quantiles';
 import { countRepeats, type Subjects } from './report-subjects';

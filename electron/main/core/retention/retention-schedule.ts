@@ -4,7 +4,8 @@
 // again at the next tick; the schedule never stops the console.
 import { startPeriodic, type PeriodicJob } from '../periodic';
 import type { Store } from '../store/store';
-import { DEFAULT_RETENTION_MS, type PurgeResult } from '../store/sqlite/retention-queries';
+import { DEFAULT_RETENTION_MS } from './retention-policy';
+import type { PurgeResult } from '../store/store-types';
 
 export const DEFAULT_RETENTION_EVERY_MS = 3600_000;
 /** The actor recorded on the schedule's personal_erased events and audit entries. */

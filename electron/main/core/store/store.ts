@@ -4,8 +4,6 @@ import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch'
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
-import type { AccountRecord, SessionKind } from './sqlite/account-queries';
-import type { UnitContact } from './sqlite/unit-contact-queries';
 import type {
   AlarmKpis,
   FlagDetail,
@@ -16,9 +14,18 @@ import type {
 } from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
-import type { PurgeResult } from './sqlite/retention-queries';
 import type { Report } from '../../../../shared/report';
-import type { ReportContext, ReportRange } from '../reports/report-range';
+import type {
+  AccountRecord,
+  PurgeResult,
+  ReportContext,
+  ReportRange,
+  SessionKind,
+  UnitContact,
+} from './store-types';
+
+export type * from './store-types';
+export { SESSION_KINDS } from './store-types';
 
 export interface ValidFlagInput {
   flag: FeedFlag;

@@ -10,29 +10,7 @@ import {
 } from '../../../../../shared/accounts';
 import { ContractError } from '../../../../../shared/errors';
 import type { SqliteDatabase } from './open-database';
-
-export interface AccountRecord {
-  name: string;
-  role: AccountRole;
-  password_hash: string;
-  locked_at_ms: number | null;
-}
-
-export const SESSION_KINDS = [
-  'logon',
-  'logon_failed',
-  'logoff',
-  'desk_locked',
-  'desk_unlocked',
-  'unlock_failed',
-  'command',
-  'command_refused',
-  // main locked the desk itself after idling (desk_locked: the page asked)
-  'desk_idle_locked',
-  // the session ended after the unlock failure that locked the account
-  'logoff_forced',
-] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
+import type { AccountRecord, SessionKind } from '../store-types';
 
 const summary = (
   a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms'>,

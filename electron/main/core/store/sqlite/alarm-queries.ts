@@ -1,4 +1,5 @@
 // The alarm log and the alarm-management figures, computed in the store over indexed columns.
+import { median, nearestRank, percentile } from '../../reports/report-quantiles';
 import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import type { SqliteDatabase } from './open-database';
@@ -30,21 +31,6 @@ export function arrivalStats(db: SqliteDatabase, sinceMs: number, training: bool
     .all(t, sinceMs);
   for (const r of rows) byHourOfWeek[r.how] = r.n;
   return { firstMs: range.firstMs, lastMs: range.lastMs, byHourOfWeek };
-}
-
-/** The index of the p-th percentile by nearest rank among n ascending values (n > 0). */
-export const nearestRank = (n: number, p: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
-
-/** Nearest rank over ascending values (the report's p90 selects the same rank, report-sum.ts). */
-export function percentile(sorted: ArrayLike<number>, p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[nearestRank(sorted.length, p)]!;
-}
-
-export function median(sorted: ArrayLike<number>): number | null {
-  if (sorted.length === 0) return null;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Flood time inside [fromMs, toMs) from the log's start/end pairs (an open flood runs to toMs). */

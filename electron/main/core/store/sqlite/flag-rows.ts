@@ -41,7 +41,8 @@ export const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_
   follow_up_sequence, follow_up_after_ms, follow_up_due_at_ms`;
 
 /** The case number the room quotes: the store's sequence, never the platform's id. */
-export const caseNoOf = (seq: number) => `LC-${String(seq).padStart(6, '0')}`;
+import { caseNoOf } from '../../../../../shared/case-number';
+export { caseNoOf };
 
 export function toQueueItem(row: FlagRow): QueueItem {
   return {

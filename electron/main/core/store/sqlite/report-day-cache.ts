@@ -15,8 +15,9 @@ import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
 import { DEFAULT_TARGETS, TIMER_STAGES } from '../../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
 import { partsByShift, type Breach, type Cell, type ReportPart } from '../../reports/report-part';
-import type { ReportContext } from '../../reports/report-range';
-import { NEXT_SUBJECT_SQL, NUMBER_SUBJECTS_SQL, SETTLED_ROWS_SQL, type ReportRow } from './report-rows';
+import type { ReportContext } from '../store-types';
+import { NEXT_SUBJECT_SQL, NUMBER_SUBJECTS_SQL, SETTLED_ROWS_SQL } from './report-rows';
+import type { ReportRow } from '../../reports/report-row';
 import { subjectsOf } from '../../reports/report-subjects';
 
 const DAY_MS = 24 * 3600_000;

@@ -7,9 +7,9 @@ import type { Report } from '../../../../../shared/report';
 import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
 import type { SqliteDatabase } from './open-database';
 import { ALARM_EVENTS_SQL } from './report-alarm-load';
-import type { ReportWindow } from '../../reports/report-range';
+import { SLOT_MS, type ReportWindow } from '../../reports/report-range';
 
-export const SLOT_MS = 600_000;
+export { SLOT_MS };
 
 /** Desks other than the supervisor's, per shift instance id (`YYYY-MM-DD:key`), on the roster's key. */
 export const ROSTER_OPERATORS_SQL = `SELECT shift_id, count(*) AS operators FROM roster

@@ -12,12 +12,12 @@ import { alarmLoad } from './report-alarm-load';
 import { istDay, istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
 import { partsByShift } from '../../reports/report-part';
-import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL, type ReportRow } from './report-rows';
+import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL } from './report-rows';
+import type { ReportRow } from '../../reports/report-row';
 import { ReportSum } from '../../reports/report-sum';
 import type { SqliteDatabase } from './open-database';
-import { reportWindows, type ReportContext, type ReportParams, type ReportRange } from '../../reports/report-range';
-
-export type { ReportContext, ReportRange } from '../../reports/report-range';
+import { reportWindows, type ReportParams } from '../../reports/report-range';
+import type { ReportContext, ReportRange } from '../store-types';
 
 const DAY_MS = 24 * 3600_000;
 // IST's +5:30 is a whole number of 10-minute slots (SLOT_MS), so slots are IST-aligned.

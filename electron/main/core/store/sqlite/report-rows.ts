@@ -9,10 +9,11 @@
 // flag's subject comes as its number in report_subjects where its key has one, else as the key
 // (report-subjects.ts). No personal field is read.
 import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
-import { REPORT_WHERE } from '../../reports/report-range';
+import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
 
-/** Between the parts of the breakdown text (no key, platform or outcome holds a control character). */
-const SEP = '\u001f';
+// The row's shape (COL, ReportRow, the breakdown's separator) is the engine's, in core/reports/report-row.ts;
+// this file writes the SQL that yields it. char(31) below is report-row.ts's BREAKDOWN_SEPARATOR.
+
 /** A value as text, '' for null: '=' + value otherwise, so an empty text is not taken for null. */
 const part = (expression: string) => `ifnull('=' || (${expression}), '')`;
 
@@ -31,6 +32,18 @@ const REPORT_COLUMNS = `seq, received_at_ms, risk,
     coalesce((SELECT s.id FROM report_subjects s WHERE s.subject_key = flags.subject_key), flags.subject_key)
       AS subject,
     acknowledged_by, acknowledged_at_ms, dispatched_at_ms, confirmed_at_ms, closed_at_ms`;
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The flags a report counts: live, received in [from, to), and — for one shift — whose IST time of
+ * day falls in [shiftStart, shiftStart + shiftLength) modulo a day (the night wraps midnight). The
+ * whole day (start 0, length a day) when no shift is asked for, so every query has one plan.
+ * `training = 0` with the received-time range walks flags_report (migration 12), which covers
+ * every column the report's flag queries read.
+ */
+export const REPORT_WHERE = `training = 0 AND received_at_ms >= @fromMs AND received_at_ms < @toMs
+  AND ((received_at_ms + ${IST_OFFSET_MS} - @shiftStartMs) % ${DAY_MS} + ${DAY_MS}) % ${DAY_MS} < @shiftLengthMs`;
 
 /** The flags of a report's range (and shift), every one of them. */
 export const REPORT_ROWS_SQL = `SELECT ${REPORT_COLUMNS} FROM flags WHERE ${REPORT_WHERE}`;
@@ -54,46 +67,3 @@ export const NEXT_SUBJECT_SQL = 'UPDATE report_subject_next SET id = id + ?';
 /** The closed flags received in [from, to), every shift: what one kept day is made of. */
 export const SETTLED_ROWS_SQL = `SELECT ${REPORT_COLUMNS} FROM flags
   WHERE training = 0 AND received_at_ms >= @fromMs AND received_at_ms < @toMs AND closed_at_ms IS NOT NULL`;
-
-/** Where each column is in a row of REPORT_ROWS_SQL. */
-export const COL = {
-  seq: 0,
-  receivedAtMs: 1,
-  risk: 2,
-  breakdown: 3,
-  /** Its number in report_subjects, or its key as text, or null. */
-  subject: 4,
-  acknowledgedBy: 5,
-  acknowledgedAtMs: 6,
-  dispatchedAtMs: 7,
-  confirmedAtMs: 8,
-  closedAtMs: 9,
-} as const;
-
-export type ReportRow = readonly (string | number | null)[];
-
-/** The categorical columns of one breakdown group, from its text. */
-export interface Breakdown {
-  risk: string;
-  districtKey: string | null;
-  kotaCity: boolean | null;
-  platform: string | null;
-  withdrawn: boolean;
-  closed: boolean;
-  outcome: string | null;
-}
-
-export function parseBreakdown(text: string): Breakdown {
-  const [risk, districtKey, kotaCity, platform, withdrawn, closed, outcome] = text
-    .split(SEP)
-    .map((p) => (p === '' ? null : p.slice(1)));
-  return {
-    risk: risk!,
-    districtKey: districtKey ?? null,
-    kotaCity: kotaCity === null || kotaCity === undefined ? null : kotaCity === '1',
-    platform: platform ?? null,
-    withdrawn: withdrawn === '1',
-    closed: closed === '1',
-    outcome: outcome ?? null,
-  };
-}

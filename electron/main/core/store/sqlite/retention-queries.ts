@@ -18,11 +18,8 @@
 // lingering in free pages and cells; tests/integration/retention.test.ts decrypts every page of the
 // file and of the WAL to prove it.
 import type { SqliteDatabase } from './open-database';
+import type { PurgeResult } from '../store-types';
 import { appendFlagEvent } from './flag-rows';
-
-export const DAY_MS = 24 * 3600_000;
-/** The default retention period: 90 days after the flag was closed. */
-export const DEFAULT_RETENTION_MS = 90 * DAY_MS;
 
 /** Flags erased per call (one transaction): short enough never to hold the one writer for long. */
 export const PURGE_BATCH = 500;
@@ -35,26 +32,6 @@ export interface PurgeOptions {
   nowMs: number;
   /** Who runs the purge (an operator's name, or 'system' for the schedule): the events' actor. */
   by: string;
-}
-
-export interface PurgeResult {
-  cutoffMs: number;
-  /** Flags whose personal fields were erased by this run (each has a personal_erased event). */
-  flagsErased: number;
-  /** Of which flag_personal rows deleted. */
-  personalRowsDeleted: number;
-  /** Flag events whose detail was reduced to its audit form. */
-  eventsRedacted: number;
-  /** Follow-up notes and dispatch reasons erased. */
-  notesErased: number;
-  /** Quarantined records whose raw text was erased. */
-  quarantineErased: number;
-  /** Closed before the cutoff but with a welfare check-in still to do: kept until it is done. */
-  deferred: number;
-  /** More flags are due than this call erased (its limit): call again. */
-  more: boolean;
-  /** The WAL was checkpointed into the file and truncated to nothing (false: a reader held it). */
-  walTruncated: boolean;
 }
 
 export function purgePersonal(db: SqliteDatabase, options: PurgeOptions): PurgeResult {

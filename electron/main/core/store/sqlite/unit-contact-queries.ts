@@ -3,13 +3,7 @@
 import { ContractError } from '../../../../../shared/errors';
 import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import type { SqliteDatabase } from './open-database';
-
-export interface UnitContact {
-  unitKey: string;
-  contact: string;
-  changedBy: string;
-  changedAtMs: number;
-}
+import type { UnitContact } from '../store-types';
 
 export function listUnitContacts(db: SqliteDatabase): UnitContact[] {
   return db
