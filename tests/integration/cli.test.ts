@@ -41,7 +41,8 @@ describe('lifeline CLI', () => {
     expect(status.code).toBe(0);
     const report = JSON.parse(status.out);
     expect(report).toMatchObject({
-      schemaVersion: LATEST_SCHEMA_VERSION,
+      engine: 'sqlite',
+      version: String(LATEST_SCHEMA_VERSION),
       flagsByState: { new: 1 },
       quarantined: 2,
       feedHealth: null,

@@ -425,7 +425,7 @@ describe('report: what is kept and what drops it', () => {
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
   });
 
-  it("are made by the store's warmReports from yesterday back to the oldest live flag, none for an empty store", () => {
+  it("are made by the store's prepareReports from yesterday back to the oldest live flag, none for an empty store", () => {
     const empty = room([]);
     expect(warm(empty.database, istDay(T0), istDay(NOW), DEFAULT_SCHEDULE, 9)).toBe(5); // warm() as asked
     expect(warmRecent(empty.database, context, 9)).toBe(0);

@@ -203,7 +203,7 @@ async function status(args: string[]): Promise<number> {
   if (flags.json) console.log(JSON.stringify(report, null, 2));
   else {
     const s = report.flagsByState;
-    console.log(`database ${report.database} (schema ${report.schemaVersion})`);
+    console.log(`database ${report.database} (${report.engine} schema ${report.version})`);
     console.log(
       `flags: ${s.new} new, ${s.acknowledged} acknowledged, ${s.dispatched} dispatched, ${s.closed} closed; ${report.withdrawn} withdrawn`,
     );

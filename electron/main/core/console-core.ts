@@ -9,7 +9,6 @@ import { DEFAULT_ALARM_CONFIG, type AlarmConfig } from './alarm/alarm-config';
 import { AlarmEngine, sameAlarmState, tooQuietThresholdMs } from './alarm/alarm-engine';
 import { FeedPoller, type FeedConfig } from './feed/poller';
 import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
-import { LATEST_SCHEMA_VERSION } from './store/sqlite/migrations';
 import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/shifts/schedule';
 import { handoverHandlers } from './handover/handover-handlers';
 import { flagDetailForAuditor } from './audit/audit-detail';
@@ -165,6 +164,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     return void publishAlarm();
   }
 
+  let engineInfo: ReturnType<Store['engineInfo']> | undefined;
   const sessions = new SessionRegistry(store, now, idleLockMs);
   const clients = new ClientStates((list) => emit('clientStates', { clients: list }));
   const rawHandlers: InvokeHandlers = {
@@ -175,7 +175,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return {
         training,
         version: options.version,
-        schemaVersion: LATEST_SCHEMA_VERSION,
+        // The engine's schema version (SQLite: its migration number), read once: it cannot change.
+        schemaVersion: Number.parseInt((await (engineInfo ??= store.engineInfo())).version, 10) || 0,
         host: options.host,
         role: context.role,
         schedule,

@@ -30,7 +30,7 @@ export interface ReportWarmerOptions {
 export type ReportWarmer = PeriodicJob<number | null>;
 
 export function startReportWarmer(
-  store: Pick<Store, 'warmReports' | 'report'>,
+  store: Pick<Store, 'prepareReports' | 'report'>,
   options: ReportWarmerOptions,
 ): ReportWarmer {
   const now = options.now ?? Date.now;
@@ -43,7 +43,7 @@ export function startReportWarmer(
     const started = performance.now();
     let total = 0;
     while (!stopped()) {
-      const made = await store.warmReports({ schedule: options.schedule, nowMs: now() }, daysPerCall);
+      const made = await store.prepareReports({ schedule: options.schedule, nowMs: now() }, daysPerCall);
       total += made;
       // Fewer than asked: none is missing any more.
       if (made < daysPerCall) break;

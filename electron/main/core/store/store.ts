@@ -1,5 +1,9 @@
-// The store behind an async interface: the Electron shell runs it in a worker thread, tests run it
-// in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
+// The store seam: the async interface the core works through, whichever engine is behind it. The
+// embedded default is SQLite (store/sqlite/, in a worker thread in the shell, in-process in tests);
+// a shared PostgreSQL engine can implement the same interface. Only the place that starts a core
+// (start-console.ts, the CLI's open-store.ts) chooses the engine; nothing else imports store/sqlite/.
+// Adding a method: declare it here, list it in store-methods.ts, implement it in each engine; the
+// worker proxy and the in-process adapter are generated from that list.
 import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
@@ -102,8 +106,15 @@ export interface ArrivalStats {
   byHourOfWeek: number[];
 }
 
-export interface StoreStatus {
-  schemaVersion: number;
+/** Which engine serves the store and the version of its schema, for status lines and the session. */
+export interface StoreEngineInfo {
+  /** 'sqlite' (embedded); a shared engine names itself here. */
+  engine: string;
+  /** The engine's schema version as it tells it (SQLite: the migration number, e.g. '16'). */
+  version: string;
+}
+
+export interface StoreStatus extends StoreEngineInfo {
   flagsByState: Record<FlagState, number>;
   withdrawn: number;
   quarantined: number;
@@ -143,6 +154,8 @@ export interface Store {
     atMs: number,
   ): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
+  /** Cheap (status() counts every flag by state): the engine and its schema version. */
+  engineInfo(): Promise<StoreEngineInfo>;
   listQuarantine(limit: number): Promise<QuarantinedRecord[]>;
   /** Cheap, for start-up (status() counts every flag by state). */
   countQuarantined(): Promise<number>;
@@ -153,10 +166,12 @@ export interface Store {
   /** The supervisors' report over live flags received in the range (shared/report.ts). */
   report(range: ReportRange, context: ReportContext): Promise<Report>;
   /**
-   * Makes up to maxDays of the report's kept days not made yet (newest first, back to the oldest
-   * flag or the longest range a report may ask for); resolves with how many it made.
+   * Background work that makes later reports fast, in small steps so it never holds the store for
+   * long: up to maxSteps steps, resolving with how many it did (0: nothing is left to do). What a
+   * step is belongs to the engine (SQLite keeps one settled day of report parts per step; an engine
+   * that needs no such work resolves 0).
    */
-  warmReports(context: ReportContext, maxDays: number): Promise<number>;
+  prepareReports(context: ReportContext, maxSteps: number): Promise<number>;
   getHandover(shiftId: string): Promise<HandoverRecord | null>;
   getRoster(shiftId: string): Promise<RosterEntry[]>;
   /** Replaces the shift's roster in one transaction. */

@@ -13,20 +13,12 @@ import {
 } from '../../../../../shared/domain';
 import { routeLocation, type RoutableLocation } from '../../../../../shared/routing/route';
 import { routingData } from '../../routing/routing-data';
-import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
-import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
-import { revealFlag } from './reveal-queries';
-import * as accounts from './account-queries';
-import { listUnitContacts, setUnitContact } from './unit-contact-queries';
-import { purgePersonal } from './retention-queries';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { platformColumns, routeColumns } from './platform-columns';
 import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
-import { warmRecent } from './report-day-cache';
-import { report } from './report-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../../shared/shifts/schedule';
 import type {
@@ -34,8 +26,8 @@ import type {
   ArrivalStats,
   CommitPageInput,
   CommitPageResult,
-  Store,
   StoreChanges,
+  StoreEngineInfo,
   StoreStatus,
   ValidFlagInput,
 } from '../store';
@@ -377,7 +369,7 @@ export class SqliteStore {
     }
     const count = (sql: string) => this.db.prepare<[], { n: number }>(sql).get()?.n ?? 0;
     return {
-      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      ...this.engineInfo(),
       flagsByState,
       withdrawn: count(`SELECT count(*) AS n FROM flags WHERE status = 'withdrawn'`),
       quarantined: count('SELECT count(*) AS n FROM quarantine'),
@@ -388,6 +380,10 @@ export class SqliteStore {
         .all()
         .map((c) => ({ feedKey: c.feed_key, cursor: c.cursor, committedAtMs: c.committed_at_ms })),
     };
+  }
+
+  engineInfo(): StoreEngineInfo {
+    return { engine: 'sqlite', version: String(this.db.pragma('user_version', { simple: true })) };
   }
 
   listQuarantine(limit: number): QuarantinedRecord[] {
@@ -463,60 +459,4 @@ export class SqliteStore {
   }
 }
 
-/** The store in this thread, behind the async interface (tests, CLI one-shots). */
-export function inProcessStore(store: SqliteStore): Store {
-  return {
-    commitPage: async (input) => store.commitPage(input),
-    getCursor: async (feedKey) => store.getCursor(feedKey),
-    listOpenQueue: async (training) => store.listOpenQueue(training),
-    changesSince: async (eventSeq, training) => store.changesSince(eventSeq, training),
-    getFlagDetail: async (id) => store.getFlagDetail(id),
-    acknowledge: async (id, operator, atMs) => store.acknowledge(id, operator, atMs),
-    dispatch: async (id, operator, details, atMs) =>
-      dispatchFlag(store.database, id, operator, details, atMs),
-    confirmDispatch: async (id, operator, by, atMs) =>
-      confirmDispatch(store.database, id, operator, by, atMs),
-    closeFlag: async (id, operator, details, atMs, followUpAfterMs) =>
-      closeFlag(store.database, id, operator, details, atMs, followUpAfterMs),
-    recordAudit: async ({ atMs, actor, action, target, detail }) =>
-      void store.database
-        .prepare(
-          'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(atMs, actor, action, target, JSON.stringify(detail)),
-    listUnitContacts: async () => listUnitContacts(store.database),
-    setUnitContact: async (unitKey, contact, by, atMs) =>
-      setUnitContact(store.database, unitKey, contact, by, atMs),
-    countAccounts: async () => accounts.countAccounts(store.database),
-    getAccount: async (name) => accounts.getAccount(store.database, name),
-    listAccounts: async (nowMs) => accounts.listAccounts(store.database, nowMs),
-    createAccount: async (account, by, atMs, options) =>
-      accounts.createAccount(store.database, account, by, atMs, options),
-    updateAccount: async (name, change, by, atMs) =>
-      accounts.updateAccount(store.database, name, change, by, atMs),
-    logSession: async (name, kind, desk, atMs) => accounts.logSession(store.database, name, kind, desk, atMs),
-    recordLogonFailure: async (name, desk, atMs, kind) =>
-      accounts.recordLogonFailure(store.database, name, desk, atMs, kind),
-    revealFlag: async (id, operator, reason, atMs) => revealFlag(store.database, id, operator, reason, atMs),
-    surfaceDueFollowUps: async (nowMs) => surfaceDueFollowUps(store.database, nowMs),
-    recordFollowUp: async (id, sequence, operator, details, atMs) =>
-      recordFollowUp(store.database, id, sequence, operator, details, atMs),
-    status: async () => store.status(),
-    countQuarantined: async () => store.countQuarantined(),
-    listQuarantine: async (limit) => store.listQuarantine(limit),
-    appendAlarmLog: async (entries) => store.appendAlarmLog(entries),
-    arrivalStats: async (sinceMs, training) => store.arrivalStats(sinceMs, training),
-    alarmKpis: async (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
-    handoverSummary: async (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
-    report: async (range, context) => report(store.database, range, context),
-    warmReports: async (context, maxDays) => warmRecent(store.database, context, maxDays),
-    getHandover: async (shiftId) => store.getHandover(shiftId),
-    getRoster: async (shiftId) => store.getRoster(shiftId),
-    setRoster: async (shiftId, entries) => store.setRoster(shiftId, entries),
-    signHandover: async (summary, notes, by, atMs) => store.signHandover(summary, notes, by, atMs),
-    receiveHandover: async (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
-    purgePersonal: async (olderThanMs, nowMs, by) =>
-      purgePersonal(store.database, { olderThanMs, nowMs, by }),
-    close: async () => store.close(),
-  };
-}
+export { inProcessStore } from './sqlite-methods';

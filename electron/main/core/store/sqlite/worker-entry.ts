@@ -1,6 +1,7 @@
 // The database's one writer, on a worker thread so the Electron main thread never blocks on disk.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ContractError, toErrorData } from '../../../../../shared/errors';
+import { STORE_METHODS } from '../store-methods';
 import { SqliteStore, inProcessStore } from './sqlite-store';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -35,7 +36,9 @@ try {
   init.key.fill(0);
   post({ id: 0, ready: true });
   port.on('message', (request: WorkerRequest) => {
-    const method = store[request.method] as ((...args: unknown[]) => Promise<unknown>) | undefined;
+    // Only a listed method: a name like 'constructor' or '__proto__' from a confused sender is refused.
+    const listed = (STORE_METHODS as readonly string[]).includes(request.method);
+    const method = listed ? (store[request.method] as (...args: unknown[]) => Promise<unknown>) : undefined;
     if (typeof method !== 'function') {
       post({
         id: request.id,

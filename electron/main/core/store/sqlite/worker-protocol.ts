@@ -1,8 +1,6 @@
 // Messages between the store proxy and its worker thread. Errors travel as data with a kind.
 import type { ContractErrorData } from '../../../../../shared/errors';
-import type { Store } from '../store';
-
-export type StoreMethod = Exclude<keyof Store, 'close'> | 'close';
+import type { StoreMethod } from '../store-methods';
 
 export interface WorkerInit {
   file: string;

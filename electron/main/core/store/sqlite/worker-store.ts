@@ -1,8 +1,9 @@
-// The Store interface, proxied to the store worker thread.
+// The Store interface, proxied to the store worker thread (generated from the seam's method list).
 import { Worker } from 'node:worker_threads';
 import { ContractError } from '../../../../../shared/errors';
 import type { Store } from '../store';
-import type { StoreMethod, WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
+import { proxyStore, type StoreMethod } from '../store-methods';
+import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface WorkerStoreOptions extends WorkerInit {
   /** The built worker (out/main/store-worker.js), or the .ts entry with execArgv ['--import', 'tsx']. */
@@ -55,56 +56,19 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     failAll(failure ?? new ContractError('unavailable', 'The store worker has stopped.')),
   );
 
-  const call = (method: StoreMethod, ...args: unknown[]) =>
-    new Promise<never>((resolve, reject) => {
+  const call = (method: StoreMethod, args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      pending.set(id, { resolve, reject });
       worker.postMessage({ id, method, args } satisfies WorkerRequest);
     });
 
+  const store = proxyStore(call);
   return {
-    commitPage: (input) => call('commitPage', input),
-    getCursor: (feedKey) => call('getCursor', feedKey),
-    listOpenQueue: (training) => call('listOpenQueue', training),
-    changesSince: (eventSeq, training) => call('changesSince', eventSeq, training),
-    getFlagDetail: (id) => call('getFlagDetail', id),
-    recordAudit: (entry) => call('recordAudit', entry),
-    listUnitContacts: () => call('listUnitContacts'),
-    setUnitContact: (unitKey, contact, by, atMs) => call('setUnitContact', unitKey, contact, by, atMs),
-    countAccounts: () => call('countAccounts'),
-    getAccount: (name) => call('getAccount', name),
-    listAccounts: (nowMs) => call('listAccounts', nowMs),
-    createAccount: (account, by, atMs, options) => call('createAccount', account, by, atMs, options),
-    updateAccount: (name, change, by, atMs) => call('updateAccount', name, change, by, atMs),
-    logSession: (name, kind, desk, atMs) => call('logSession', name, kind, desk, atMs),
-    recordLogonFailure: (name, desk, atMs, kind) => call('recordLogonFailure', name, desk, atMs, kind),
-    revealFlag: (id, operator, reason, atMs) => call('revealFlag', id, operator, reason, atMs),
-    acknowledge: (id, operator, atMs) => call('acknowledge', id, operator, atMs),
-    dispatch: (id, operator, details, atMs) => call('dispatch', id, operator, details, atMs),
-    confirmDispatch: (id, operator, by, atMs) => call('confirmDispatch', id, operator, by, atMs),
-    closeFlag: (id, operator, details, atMs, followUpAfterMs) =>
-      call('closeFlag', id, operator, details, atMs, followUpAfterMs),
-    surfaceDueFollowUps: (nowMs) => call('surfaceDueFollowUps', nowMs),
-    recordFollowUp: (id, sequence, operator, details, atMs) =>
-      call('recordFollowUp', id, sequence, operator, details, atMs),
-    status: () => call('status'),
-    countQuarantined: () => call('countQuarantined'),
-    listQuarantine: (limit) => call('listQuarantine', limit),
-    appendAlarmLog: (entries) => call('appendAlarmLog', entries),
-    arrivalStats: (sinceMs, training) => call('arrivalStats', sinceMs, training),
-    alarmKpis: (fromMs, toMs, training) => call('alarmKpis', fromMs, toMs, training),
-    handoverSummary: (shift, nowMs, training) => call('handoverSummary', shift, nowMs, training),
-    report: (range, context) => call('report', range, context),
-    warmReports: (context, maxDays) => call('warmReports', context, maxDays),
-    getHandover: (shiftId) => call('getHandover', shiftId),
-    getRoster: (shiftId) => call('getRoster', shiftId),
-    setRoster: (shiftId, entries) => call('setRoster', shiftId, entries),
-    signHandover: (summary, notes, by, atMs) => call('signHandover', summary, notes, by, atMs),
-    receiveHandover: (shiftId, by, atMs) => call('receiveHandover', shiftId, by, atMs),
-    purgePersonal: (olderThanMs, nowMs, by) => call('purgePersonal', olderThanMs, nowMs, by),
+    ...store,
     close: async () => {
-      await call('close');
+      await store.close();
       await worker.terminate();
     },
   };
