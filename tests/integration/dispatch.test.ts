@@ -190,8 +190,8 @@ describe('welfare check-ins after a closed intervention', () => {
     expect(queuePlan).toMatch(/USING INDEX flags_follow_up_due/);
     expect(queuePlan).not.toMatch(/flags_by_received_at|SCAN flags(?! USING)/); // partial indexes only: small
     // What changed since the last poll: the new events by rowid, then each flag by its key.
-    const changedPlan = plan(CHANGED_SINCE_SQL, 0, 0);
-    expect(changedPlan).toMatch(/SEARCH flag_events USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    const changedPlan = plan(CHANGED_SINCE_SQL, 0, 1, 0);
+    expect(changedPlan).toMatch(/SEARCH flag_events USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
     expect(changedPlan).toMatch(/SEARCH flags USING INDEX sqlite_autoindex_flags_1 \(id=\?\)/);
     expect(changedPlan).not.toMatch(/SCAN flags/);
   });

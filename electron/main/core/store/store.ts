@@ -126,8 +126,22 @@ export interface Store {
   getCursor(feedKey: string): Promise<string | null>;
   listOpenQueue(training: boolean): Promise<QueueItem[]>;
   /**
-   * Flags changed by anyone (another process's import, another desk) since an event sequence
-   * number, so a running core sees writes it did not make itself.
+   * The change feed: flags changed by anyone (another process's import, another desk, another core)
+   * after a cursor, so a running core sees writes it did not make itself. Start with 0 (everything)
+   * or with a lastEventSeq this store returned; pass each answer's lastEventSeq to the next call.
+   *
+   * The contract every engine keeps, under any number of concurrent writers:
+   * - lastEventSeq is a position in COMMIT order. Every change reported has a position at or
+   *   below it, and every change not yet visible will commit at a position above it, so calling
+   *   again from it never skips a change (a change may be reported twice; items are whole current
+   *   rows, so applying one again is harmless).
+   * - Positions are never reused and only grow.
+   * SQLite: one writer at a time, and seq is taken under that lock, so seq order is commit order;
+   * the horizon and the rows are read in one snapshot. An engine with concurrent writers (where
+   * sequence values commit out of order) must either take positions at commit under a lock (e.g.
+   * PostgreSQL: pg_advisory_xact_lock around appending flag_events), or report only up to a safe
+   * horizon, the oldest transaction still in flight (PostgreSQL: xid8 per event and
+   * pg_snapshot_xmin(pg_current_snapshot())), so rows behind an in-flight writer wait for it.
    */
   changesSince(eventSeq: number, training: boolean): Promise<StoreChanges>;
   getFlagDetail(id: string): Promise<FlagDetail | null>;
