@@ -11,7 +11,7 @@ import { FeedPoller, type FeedConfig } from './feed/poller';
 import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
 import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/shifts/schedule';
 import { handoverHandlers } from './handover/handover-handlers';
-import { flagDetailForAuditor } from './audit/audit-detail';
+import { flagDetailForAuditor } from '../../../shared/audit-detail';
 import { IDLE_LOCK } from '../../../shared/accounts';
 import { accountHandlers } from './accounts/account-handlers';
 import { guardHandlers } from './accounts/guard';

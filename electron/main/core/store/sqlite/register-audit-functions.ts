@@ -2,8 +2,8 @@
 // on every connection before it migrates or writes: a connection without them cannot write an
 // audited change at all ("no such function"), so nothing reaches the store unaudited.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { auditAtText, auditHash } from '../../audit/audit-chain';
-import { auditDetailJson } from '../../audit/audit-detail';
+import { auditAtText, auditHash } from '../audit-hash';
+import { auditDetailJson } from '../../../../../shared/audit-detail';
 
 export function registerAuditFunctions(db: Database.Database, desk: string): void {
   const pure = { deterministic: true } as const;
