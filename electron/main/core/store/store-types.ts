@@ -4,6 +4,9 @@
 import type { AccountRole } from '../../../../shared/accounts';
 import type { Shift } from '../../../../shared/shifts/schedule';
 
+/** The console key's length in bytes (a 256-bit key, whichever engine it unlocks). */
+export const KEY_BYTES = 32;
+
 /** An account as stored, with its password hash (never leaves the core except to be verified). */
 export interface AccountRecord {
   name: string;

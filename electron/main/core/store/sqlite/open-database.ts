@@ -11,10 +11,11 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { ContractError } from '../../../../../shared/errors';
 import { registerAuditFunctions } from './register-audit-functions';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { KEY_BYTES } from '../store-types';
 
 export type SqliteDatabase = Database.Database;
 
-export const KEY_BYTES = 32;
+export { KEY_BYTES };
 const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface OpenOptions {
