@@ -3,6 +3,8 @@
 import { RISK_RANK } from '../../../../../shared/domain';
 import type { FeedFlag } from '../../../../../shared/feed/flag-schema';
 import { routeLocation, type Route } from '../../../../../shared/routing/route';
+// TODO(#17-2): routing is decided here, in the store; ingest (prepare-records) should decide it and
+// hand the store the result. Left while routing is being changed on another branch.
 import { routingData } from '../../routing/routing-data';
 import { subjectKey } from './subject-key';
 

@@ -12,6 +12,8 @@ import {
   type QueueItem,
 } from '../../../../../shared/domain';
 import { routeLocation, type RoutableLocation } from '../../../../../shared/routing/route';
+// TODO(#17-2): routing is decided here, in the store; ingest (prepare-records) should decide it and
+// hand the store the result. Left while routing is being changed on another branch.
 import { routingData } from '../../routing/routing-data';
 import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { platformColumns, routeColumns } from './platform-columns';
