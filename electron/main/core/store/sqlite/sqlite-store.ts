@@ -1,6 +1,7 @@
 // The SQLite implementation of the store. Synchronous inside (better-sqlite3), exposed through the
 // async Store interface: in the Electron shell it runs in a worker thread (worker-entry.ts).
 import { compareQueueItems } from '../../../../../shared/queue-order';
+import { revisionRaisesRisk } from '../../../../../shared/acknowledgement';
 import crypto from 'node:crypto';
 import { ContractError } from '../../../../../shared/errors';
 import {
@@ -93,8 +94,7 @@ export class SqliteStore {
           unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence,
           subject_key = @subject_key,
           updated_at_ms = @received_at_ms,
-          risk_raised_at_ms = CASE WHEN @risk_rank < risk_rank AND state <> 'new' THEN @received_at_ms
-                                   ELSE risk_raised_at_ms END
+          risk_raised_at_ms = @risk_raised_at_ms
         WHERE id = @id`),
       acknowledgeRaise: db.prepare(`UPDATE flags SET raise_acknowledged_at_ms = ?
         WHERE id = ? AND risk_raised_at_ms IS NOT NULL
@@ -276,7 +276,12 @@ export class SqliteStore {
       return 'stale';
     }
     s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 1);
-    s.updatePlatformFields.run(columns);
+    // The rule is shared/acknowledgement.ts's; the row read above is this transaction's, so current.
+    const raised = revisionRaisesRisk(existing, flag.risk);
+    s.updatePlatformFields.run({
+      ...columns,
+      risk_raised_at_ms: raised ? input.receivedAtMs : existing.risk_raised_at_ms,
+    });
     s.upsertPersonal.run(columns);
     event('revised', { from: existing.revision, to: flag.revision, risk: flag.risk, status: flag.status });
     if (existing.status !== 'withdrawn' && flag.status === 'withdrawn')
