@@ -65,3 +65,15 @@ export function closeRefusal(state: FlagState, outcome: Outcome): string | null 
     return `"${outcome}" needs a dispatch first; without one only false positive or duplicate`;
   return null;
 }
+
+/**
+ * Sending to another unit than the one routing chose needs a reason, so the room (and the audit)
+ * can see why. The desk checks it before asking; every engine refuses a dispatch without it.
+ */
+export function dispatchReasonMissing(
+  chosenUnitKey: string,
+  routedUnitKey: string | null,
+  reason: string | null | undefined,
+): boolean {
+  return chosenUnitKey !== routedUnitKey && !reason?.trim();
+}

@@ -2,6 +2,7 @@
 // writes the step and appends its flag event (who, when, what), so no step is lost or done twice.
 import {
   closeRefusal,
+  dispatchReasonMissing,
   dispatchRefusal,
   type CloseDetails,
   type DispatchDetails,
@@ -31,8 +32,7 @@ export function dispatchFlag(
         `unitKey: no unit "${details.unitKey}" in the table.`,
         'unitKey',
       );
-    const otherUnit = details.unitKey !== row.unit_key;
-    if (otherUnit && !details.reason?.trim())
+    if (dispatchReasonMissing(details.unitKey, row.unit_key, details.reason))
       throw new ContractError(
         'invalid_request',
         'reason: required when sending to another unit than routed.',

@@ -1,4 +1,6 @@
 // The shift-handover summary, computed in the store over indexed columns, and the signed records.
+import { caseNoOf } from '../../../../../shared/case-number';
+import { nextStep } from '../../../../../shared/next-step';
 import crypto from 'node:crypto';
 import { ContractError } from '../../../../../shared/errors';
 import { RISKS, type FlagState, type Risk } from '../../../../../shared/domain';
@@ -23,12 +25,9 @@ interface OpenRow {
   closed_at_ms: number | null;
 }
 
-function nextAction(r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] {
-  if (r.state === 'new') return 'acknowledge';
-  if (r.state === 'acknowledged') return 'dispatch';
-  return r.state === 'dispatched' && r.confirmed_at_ms === null ? 'confirm' : 'close';
-}
-const caseNo = (seq: number) => `LC-${String(seq).padStart(6, '0')}`;
+const nextAction = (r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
+  nextStep(r.state, r.confirmed_at_ms);
+const caseNo = caseNoOf;
 
 /**
  * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
