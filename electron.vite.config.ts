@@ -12,7 +12,7 @@ export default defineConfig({
         input: {
           shell: resolve(__dirname, 'electron/main/shell/index.ts'),
           cli: resolve(__dirname, 'electron/main/cli/index.ts'),
-          'store-worker': resolve(__dirname, 'electron/main/core/store/worker-entry.ts'),
+          'store-worker': resolve(__dirname, 'electron/main/core/store/sqlite/worker-entry.ts'),
         },
         external: ['better-sqlite3-multiple-ciphers'],
         // Shared chunks sit beside the entries, so __dirname is out/main in every module (the

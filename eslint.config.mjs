@@ -30,6 +30,71 @@ const noShell = {
   group: ['**/shell/**'],
   message: 'The core runs in plain Node; it never depends on the Electron shell.',
 };
+const noRenderer = {
+  group: ['**/renderer/**'],
+  message: 'The main process never imports renderer code; both stand on shared/.',
+};
+const mainBase = [electronOnly, noShell, noRenderer];
+// The store seam (core/store/store.ts, store-types.ts, store-admin.ts): only the places that start a
+// core choose the engine; everything else works through the interface.
+const noSqlite = {
+  group: ['**/store/sqlite/**'],
+  message:
+    'Only core/store/, start-console.ts and open-admin-store.ts choose the engine; use core/store/store.ts (or store-admin.ts).',
+};
+const ENGINE_CHOOSERS = ['electron/main/core/start-console.ts', 'electron/main/core/open-admin-store.ts'];
+// TODO(#19 part 1): these still read the SQLite file itself (audit trail rows and triggers, anchors,
+// the key escrow's check that a key opens the file); each leaves this list when it moves onto
+// store-admin.ts.
+const SQLITE_STILL_READ_BY = [
+  'electron/main/cli/verify.ts',
+  'electron/main/cli/commands.ts',
+  'electron/main/cli/open-for-command.ts',
+  'electron/main/core/key/key-escrow.ts',
+  'electron/main/core/audit/audit-anchors.ts',
+];
+// The store keeps and queries; it decides nothing of the core's and never imports upward into it.
+const CORE_PARTS = [
+  'accounts',
+  'alarm',
+  'audit',
+  'config',
+  'feed',
+  'handover',
+  'host',
+  'ingest',
+  'ipc',
+  'key',
+];
+const CORE_PARTS_MORE = [
+  'presence',
+  'reports',
+  'retention',
+  'routing',
+  'simulator',
+  'console-core',
+  'periodic',
+];
+const storeUpward = (allowed) => ({
+  regex: `^(\\.\\./)+(${[...CORE_PARTS, ...CORE_PARTS_MORE].filter((p) => !allowed.includes(p)).join('|')})(/|$)`,
+  message: 'store/ never imports upward into the core (rules it needs live in shared/ or at the seam).',
+});
+// The report engine's pure parts run inside the SQLite engine, next to the rows (a year's rows do not
+// cross the worker boundary): store/sqlite's report queries may import them, never the warmer.
+const SQLITE_REPORT_QUERIES = [
+  'electron/main/core/store/sqlite/report-*.ts',
+  'electron/main/core/store/sqlite/alarm-queries.ts',
+];
+const noWarmer = {
+  group: ['**/reports/report-warmer'],
+  message: "The warmer is the core's schedule; the store only does a step when asked (prepareReports).",
+};
+// TODO(#17-2): routing is decided inside the store (platform-columns.ts) until ingest decides it
+// and hands the store the result; routing is being changed on another branch.
+const STORE_ROUTING_TODO = [
+  'electron/main/core/store/sqlite/sqlite-store.ts',
+  'electron/main/core/store/sqlite/platform-columns.ts',
+];
 
 export default tseslint.config(
   {
@@ -89,8 +154,66 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/core/**/*.ts', 'electron/main/cli/**/*.ts'],
+    ignores: ['electron/main/core/store/**', ...ENGINE_CHOOSERS, ...SQLITE_STILL_READ_BY],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronOnly, noShell] }],
+      'no-restricted-imports': ['error', { patterns: [...mainBase, noSqlite] }],
+    },
+  },
+  {
+    files: [...ENGINE_CHOOSERS, ...SQLITE_STILL_READ_BY],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: mainBase }],
+    },
+  },
+  {
+    files: ['electron/main/core/store/**/*.ts'],
+    ignores: [...SQLITE_REPORT_QUERIES, ...STORE_ROUTING_TODO],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...mainBase, storeUpward([])] }],
+    },
+  },
+  {
+    files: SQLITE_REPORT_QUERIES,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...mainBase, noWarmer, storeUpward(['reports'])] }],
+    },
+  },
+  {
+    files: STORE_ROUTING_TODO,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...mainBase, storeUpward(['routing'])] }],
+    },
+  },
+  {
+    files: ['electron/main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noRenderer, noSqlite] }],
+    },
+  },
+  {
+    // The preload is the bridge: it sees only Electron's IPC and the contract in shared/.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: nodeBuiltins, message: 'The preload runs sandboxed: no Node built-ins.' },
+            {
+              group: [
+                '**/main/**',
+                '**/renderer/**',
+                'better-sqlite3*',
+                'ws',
+                'react',
+                'react-dom',
+                'zustand',
+              ],
+              message: 'The preload imports only electron and shared/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

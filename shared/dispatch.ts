@@ -111,3 +111,15 @@ export function undoCloseRefusal(
   if (nowMs - lastClose.atMs > CLOSE_UNDO_MS) return 'the 2 minutes to undo a close have passed';
   return null;
 }
+
+/**
+ * Sending to another unit than the one routing chose needs a reason, so the room (and the audit)
+ * can see why. The desk checks it before asking; every engine refuses a dispatch without it.
+ */
+export function dispatchReasonMissing(
+  chosenUnitKey: string,
+  routedUnitKey: string | null,
+  reason: string | null | undefined,
+): boolean {
+  return chosenUnitKey !== routedUnitKey && !reason?.trim();
+}

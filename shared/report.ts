@@ -1,5 +1,5 @@
 // Supervisor reports and analytics: aggregates over a date range of live (never training) flags,
-// computed in the store (electron/main/core/store/report-queries.ts) and drawn by the desk. The
+// computed in the store (electron/main/core/store/sqlite/report-queries.ts) and drawn by the desk. The
 // report holds counts, durations, case numbers and operators' names — never a subject's personal
 // field. Silence reasons are operators' free text: shown to supervisors, kept out of the CSV.
 import { z } from 'zod';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { startSimulator } from '../../electron/main/core/simulator/simulator-server';
 import { RISKS } from '../../shared/domain';
 import { DEFAULT_SCHEDULE, previousShift, shiftAt } from '../../shared/shifts/schedule';

@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
-import { registerAuditFunctions } from '../../electron/main/core/audit/register-audit-functions';
-import { MIGRATIONS } from '../../electron/main/core/store/migrations';
-import { platformColumns } from '../../electron/main/core/store/platform-columns';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { registerAuditFunctions } from '../../electron/main/core/store/sqlite/register-audit-functions';
+import { MIGRATIONS } from '../../electron/main/core/store/sqlite/migrations';
+import { platformColumns } from '../../electron/main/core/store/sqlite/platform-columns';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { seededRandom, syntheticFlag } from '../../electron/main/core/simulator/synthetic-flags';
 
 const PAGE = 100;

@@ -9,10 +9,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_WARM_DAYS_PER_CALL } from '../../electron/main/core/report-warmer';
-import { warmRecent } from '../../electron/main/core/store/report-day-cache';
-import { report } from '../../electron/main/core/store/report-queries';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { DEFAULT_WARM_DAYS_PER_CALL } from '../../electron/main/core/reports/report-warmer';
+import { warmRecent } from '../../electron/main/core/store/sqlite/report-day-cache';
+import { report } from '../../electron/main/core/store/sqlite/report-queries';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { DEFAULT_SCHEDULE } from '../../shared/shifts/schedule';
 import { seed } from './cold-start-bench';
 

@@ -11,8 +11,8 @@ import { chromium } from '@playwright/test';
 // @ts-expect-error plain .mjs helper shared with scripts/test.mjs
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 import { startSimulator } from '../../electron/main/core/simulator/simulator-server';
-import { getAccount } from '../../electron/main/core/store/account-queries';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { getAccount } from '../../electron/main/core/store/sqlite/account-queries';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { startHostProcess } from '../e2e/host-process';
 import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
 import type { ReportStore } from './report-bench';

@@ -2,7 +2,7 @@
 // own process so the test can SIGKILL it anywhere — mid-fetch, mid-transaction, mid-commit.
 // argv: dbFile keyHex feedUrl [--until-caught-up]
 import { FeedPoller, defaultFeedConfig } from '../../electron/main/core/feed/poller';
-import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 
 const [file, keyHex, feedUrl, mode] = process.argv.slice(2) as [string, string, string, string | undefined];
 const store = inProcessStore(SqliteStore.open(file, Buffer.from(keyHex, 'hex'), { createIfMissing: true }));

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
 import { seededRandom } from '../../electron/main/core/simulator/synthetic-flags';
 import { tempDir } from '../helpers/temp-store';

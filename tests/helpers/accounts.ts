@@ -2,8 +2,8 @@
 import type { AccountRole } from '../../shared/accounts';
 import crypto from 'node:crypto';
 import { encodeHash, SCRYPT_PARAMS, scryptMaxmem } from '../../electron/main/core/accounts/passwords';
-import { createAccount } from '../../electron/main/core/store/account-queries';
-import type { SqliteDatabase } from '../../electron/main/core/store/open-database';
+import { createAccount } from '../../electron/main/core/store/sqlite/account-queries';
+import type { SqliteDatabase } from '../../electron/main/core/store/sqlite/open-database';
 
 export const TEST_PASSWORD = 'test password 1';
 

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AccountRole } from '../../shared/accounts';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { addTestAccount, TEST_PASSWORD } from './accounts';
 import { tempDir } from './temp-store';
 

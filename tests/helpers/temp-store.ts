@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
 import type { CommitPageInput } from '../../electron/main/core/store/store';
 

@@ -7,8 +7,8 @@ import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/co
 import { hashPassword } from '../../electron/main/core/accounts/passwords';
 import { verifyAuditChain } from '../../electron/main/core/audit/audit-chain';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
-import { listAccounts } from '../../electron/main/core/store/account-queries';
-import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { listAccounts } from '../../electron/main/core/store/sqlite/account-queries';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { LOCKOUT, LOGON_REFUSED } from '../../shared/accounts';
 import type { CallContext } from '../../shared/contract';
 import { makeFlag } from '../helpers/flags';

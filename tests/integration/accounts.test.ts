@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
 import { verifyAuditChain } from '../../electron/main/core/audit/audit-chain';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
-import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { LOGON_REFUSED } from '../../shared/accounts';
 import type { CallContext } from '../../shared/contract';
 import { makeFlag } from '../helpers/flags';

@@ -1,6 +1,6 @@
 // Alarm KPIs and arrival statistics computed in the store, checked against hand-computed values.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput } from '../helpers/temp-store';
 

@@ -4,8 +4,8 @@
 // handover carries the head at signing, and `lifeline verify --anchor HASH` checks a noted one.
 import { describe, expect, it } from 'vitest';
 import { auditHash, GENESIS_PREV_HASH, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
-import type { SqliteDatabase } from '../../electron/main/core/store/open-database';
-import { revealFlag } from '../../electron/main/core/store/reveal-queries';
+import type { SqliteDatabase } from '../../electron/main/core/store/sqlite/open-database';
+import { revealFlag } from '../../electron/main/core/store/sqlite/reveal-queries';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { lifeline } from '../helpers/cli';
 import { cliStore } from '../helpers/cli-store';

@@ -5,7 +5,7 @@ import { lifeline } from '../helpers/cli';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../electron/main/core/store/open-database';
+import { openEncryptedDatabase } from '../../electron/main/core/store/sqlite/open-database';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput, tempDir } from '../helpers/temp-store';
 

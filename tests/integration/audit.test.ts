@@ -9,7 +9,7 @@ import {
   verifyAuditChain,
   type AuditEntry,
 } from '../../electron/main/core/audit/audit-chain';
-import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';

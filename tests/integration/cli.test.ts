@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { lifeline } from '../helpers/cli';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/sqlite/migrations';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { cliStore } from '../helpers/cli-store';
 import { fileKeyProvider, mayCreateDatabase } from '../../electron/main/core/key/key-provider';
@@ -41,7 +41,8 @@ describe('lifeline CLI', () => {
     expect(status.code).toBe(0);
     const report = JSON.parse(status.out);
     expect(report).toMatchObject({
-      schemaVersion: LATEST_SCHEMA_VERSION,
+      engine: 'sqlite',
+      version: String(LATEST_SCHEMA_VERSION),
       flagsByState: { new: 1 },
       quarantined: 2,
       feedHealth: null,

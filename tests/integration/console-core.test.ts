@@ -6,9 +6,9 @@ import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
 import type { AlarmState } from '../../shared/domain';
 import { makeFlag } from '../helpers/flags';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { openTempStore, pageInput } from '../helpers/temp-store';
-import { closeFlag } from '../../electron/main/core/store/dispatch-queries';
+import { closeFlag } from '../../electron/main/core/store/sqlite/dispatch-queries';
 
 let sim: Simulator;
 let core: ConsoleCore;

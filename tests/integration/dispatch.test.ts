@@ -2,7 +2,11 @@
 // the state, is recorded as a flag event with who and when, survives a reopen, and feeds the
 // handover's counts.
 import { describe, expect, it } from 'vitest';
-import { CHANGED_SINCE_SQL, OPEN_QUEUE_SQL, SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import {
+  CHANGED_SINCE_SQL,
+  OPEN_QUEUE_SQL,
+  SqliteStore,
+} from '../../electron/main/core/store/sqlite/sqlite-store';
 import { makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
 import {
@@ -10,10 +14,10 @@ import {
   confirmDispatch,
   dispatchFlag,
   undoClose,
-} from '../../electron/main/core/store/dispatch-queries';
+} from '../../electron/main/core/store/sqlite/dispatch-queries';
 import { CLOSE_UNDO_MS } from '../../shared/dispatch';
 import { DEFAULT_SCHEDULE, shiftAt } from '../../shared/shifts/schedule';
-import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/follow-up-queries';
+import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/sqlite/follow-up-queries';
 import { isOpen } from '../../shared/queue-order';
 
 const opened = closedAfterEach();
@@ -259,8 +263,8 @@ describe('welfare check-ins after a closed intervention', () => {
     expect(queuePlan).toMatch(/USING INDEX flags_follow_up_due/);
     expect(queuePlan).not.toMatch(/flags_by_received_at|SCAN flags(?! USING)/); // partial indexes only: small
     // What changed since the last poll: the new events by rowid, then each flag by its key.
-    const changedPlan = plan(CHANGED_SINCE_SQL, 0, 0);
-    expect(changedPlan).toMatch(/SEARCH flag_events USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    const changedPlan = plan(CHANGED_SINCE_SQL, 0, 1, 0);
+    expect(changedPlan).toMatch(/SEARCH flag_events USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
     expect(changedPlan).toMatch(/SEARCH flags USING INDEX sqlite_autoindex_flags_1 \(id=\?\)/);
     expect(changedPlan).not.toMatch(/SCAN flags/);
   });

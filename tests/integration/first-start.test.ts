@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startConsole } from '../../electron/main/core/start-console';
 import type { KeyProvider } from '../../electron/main/core/key/key-provider';
-import { startWorkerStore } from '../../electron/main/core/store/worker-store';
-import { storeWorkerLocation } from '../../electron/main/core/store/worker-location';
+import { startWorkerStore } from '../../electron/main/core/store/sqlite/worker-store';
+import { storeWorkerLocation } from '../../electron/main/core/store/sqlite/worker-location';
 import { lifeline } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-store';
 

@@ -2,8 +2,8 @@
 // incoming supervisor's receipt is added once, and nothing else can change it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { handoverHandlers } from '../../electron/main/core/handover/handover-handlers';
-import { OPEN_AT_SQL } from '../../electron/main/core/store/handover-queries';
-import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { OPEN_AT_SQL } from '../../electron/main/core/store/sqlite/handover-queries';
+import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput } from '../helpers/temp-store';

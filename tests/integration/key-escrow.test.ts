@@ -7,11 +7,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openEncryptedDatabase } from '../../electron/main/core/store/open-database';
+import { openEncryptedDatabase } from '../../electron/main/core/store/sqlite/open-database';
 import { decryptKey, keyFingerprint } from '../../electron/main/core/key/key-escrow';
 import { safeStorageKeyProvider } from '../../electron/main/shell/safe-storage-key';
 import { escrowRequest, runEscrowRequest } from '../../electron/main/shell/escrow-mode';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { pageInput, tempDir } from '../helpers/temp-store';
 

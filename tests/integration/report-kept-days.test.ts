@@ -5,7 +5,11 @@
 // triggers). Also: what is kept, what drops it, and the plans of the queries.
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
+import {
+  closeFlag,
+  confirmDispatch,
+  dispatchFlag,
+} from '../../electron/main/core/store/sqlite/dispatch-queries';
 import {
   istDay,
   KEPT_BREACHES_SQL,
@@ -13,14 +17,14 @@ import {
   OLDEST_LIVE_SQL,
   warm,
   warmRecent,
-} from '../../electron/main/core/store/report-day-cache';
-import { report } from '../../electron/main/core/store/report-queries';
+} from '../../electron/main/core/store/sqlite/report-day-cache';
+import { report } from '../../electron/main/core/store/sqlite/report-queries';
 import {
   NUMBER_SUBJECTS_SQL,
   SETTLED_ROWS_SQL,
   UNSETTLED_ROWS_SQL,
-} from '../../electron/main/core/store/report-rows';
-import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+} from '../../electron/main/core/store/sqlite/report-rows';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { RISKS } from '../../shared/domain';
 import { DEFAULT_SCHEDULE, parseScheduleText } from '../../shared/shifts/schedule';
 import { makeFlag } from '../helpers/flags';
@@ -445,7 +449,7 @@ describe('report: what is kept and what drops it', () => {
     expect(kept(sync, WHOLE)).toEqual(live(sync, WHOLE));
   });
 
-  it("are made by the store's warmReports from yesterday back to the oldest live flag, none for an empty store", () => {
+  it("are made by the store's prepareReports from yesterday back to the oldest live flag, none for an empty store", () => {
     const empty = room([]);
     expect(warm(empty.database, istDay(T0), istDay(NOW), DEFAULT_SCHEDULE, 9)).toBe(5); // warm() as asked
     expect(warmRecent(empty.database, context, 9)).toBe(0);

@@ -4,15 +4,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleCore } from '../../electron/main/core/console-core';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
-import { closeFlag, confirmDispatch, dispatchFlag } from '../../electron/main/core/store/dispatch-queries';
-import { ALARM_EVENTS_SQL, LAST_BEFORE_SQL } from '../../electron/main/core/store/report-alarm-load';
-import { report } from '../../electron/main/core/store/report-queries';
+import {
+  closeFlag,
+  confirmDispatch,
+  dispatchFlag,
+} from '../../electron/main/core/store/sqlite/dispatch-queries';
+import { ALARM_EVENTS_SQL, LAST_BEFORE_SQL } from '../../electron/main/core/store/sqlite/report-alarm-load';
+import { report } from '../../electron/main/core/store/sqlite/report-queries';
 import {
   ARRIVALS_BETWEEN_SQL,
   ROSTER_OPERATORS_SQL,
-} from '../../electron/main/core/store/report-operator-load';
-import { REPORT_ROWS_SQL } from '../../electron/main/core/store/report-rows';
-import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite-store';
+} from '../../electron/main/core/store/sqlite/report-operator-load';
+import { REPORT_ROWS_SQL } from '../../electron/main/core/store/sqlite/report-rows';
+import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import type { Outcome } from '../../shared/dispatch';
 import { reportRequestSchema, reportSchema } from '../../shared/report';
 import { reportCsv } from '../../shared/report-csv';

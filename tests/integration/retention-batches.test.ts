@@ -1,11 +1,11 @@
 // The purge reads only what is due, through its partial index, and goes in batches so the one
 // writer is never held long; the schedule keeps calling until the backlog is done.
 import { describe, expect, it } from 'vitest';
-import { closeFlag } from '../../electron/main/core/store/dispatch-queries';
-import { purgePersonal } from '../../electron/main/core/store/retention-queries';
-import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
-import { inProcessStore } from '../../electron/main/core/store/sqlite-store';
-import { startRetention } from '../../electron/main/core/retention';
+import { closeFlag } from '../../electron/main/core/store/sqlite/dispatch-queries';
+import { purgePersonal } from '../../electron/main/core/store/sqlite/retention-queries';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { inProcessStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { startRetention } from '../../electron/main/core/retention/retention-schedule';
 import { makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
 

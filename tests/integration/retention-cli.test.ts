@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditHash, verifyAuditChain, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
-import { openEncryptedDatabase } from '../../electron/main/core/store/open-database';
-import { DAY_MS } from '../../electron/main/core/store/retention-queries';
+import { openEncryptedDatabase } from '../../electron/main/core/store/sqlite/open-database';
+import { DAY_MS } from '../../electron/main/core/retention/retention-policy';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput, tempDir } from '../helpers/temp-store';
 

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
-import { DAY_MS } from '../../electron/main/core/store/retention-queries';
-import type { SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { DAY_MS } from '../../electron/main/core/retention/retention-policy';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { occurrences, plaintextOfDatabase, plaintextOfWal } from '../helpers/plaintext-pages';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../electron/main/core/store/sqlite-store';
-import { openEncryptedDatabase } from '../../electron/main/core/store/open-database';
-import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/migrations';
+import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { openEncryptedDatabase } from '../../electron/main/core/store/sqlite/open-database';
+import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/sqlite/migrations';
 import { fileKeyProvider } from '../../electron/main/core/key/key-provider';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput, sha256File, tempDir } from '../helpers/temp-store';
@@ -315,7 +315,7 @@ describe('encrypted store: the file on disk', () => {
 
   it('migrates a new database to the latest schema version', () => {
     const { sync } = open();
-    expect(sync.status().schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(sync.status()).toMatchObject({ engine: 'sqlite', version: String(LATEST_SCHEMA_VERSION) });
   });
 });
 

@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleCore } from '../../electron/main/core/console-core';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
-import { closeFlag } from '../../electron/main/core/store/dispatch-queries';
-import { revealFlag } from '../../electron/main/core/store/reveal-queries';
-import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite-store';
+import { closeFlag } from '../../electron/main/core/store/sqlite/dispatch-queries';
+import { revealFlag } from '../../electron/main/core/store/sqlite/reveal-queries';
+import { inProcessStore, type SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
 import { makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput } from '../helpers/temp-store';

@@ -2,12 +2,13 @@
 // errors crossing the thread boundary as data with a kind.
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { startWorkerStore } from '../../electron/main/core/store/worker-store';
+import { startWorkerStore } from '../../electron/main/core/store/sqlite/worker-store';
 import { makeFlag } from '../helpers/flags';
 import { pageInput, tempDir } from '../helpers/temp-store';
 
-const workerFile = path.resolve(__dirname, '../../electron/main/core/store/worker-entry.ts');
+const workerFile = path.resolve(__dirname, '../../electron/main/core/store/sqlite/worker-entry.ts');
 const start = (file: string, key: Buffer, createIfMissing = true) =>
   startWorkerStore({
     workerFile,
@@ -45,5 +46,30 @@ describe('store worker thread', () => {
     const store = await start(file, crypto.randomBytes(32));
     await store.close();
     await expect(start(file, crypto.randomBytes(32), false)).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it("runs only the methods on the seam's list: an inherited name is an invalid request, not a call", async () => {
+    const file = path.join(tempDir(), 'lifeline.db');
+    const worker = new Worker(workerFile, {
+      workerData: { file, key: new Uint8Array(crypto.randomBytes(32)), createIfMissing: true },
+      execArgv: ['--import', 'tsx'],
+    });
+    try {
+      type Reply = { id: number; ok?: boolean; ready?: boolean; error?: { kind: string } };
+      const next = () => new Promise<Reply>((resolve) => worker.once('message', resolve));
+      expect(await next()).toMatchObject({ id: 0, ready: true });
+      for (const [id, method] of [
+        [1, 'constructor'],
+        [2, 'toString'],
+        [3, '__proto__'],
+      ] as const) {
+        worker.postMessage({ id, method, args: [] });
+        expect(await next()).toMatchObject({ id, ok: false, error: { kind: 'invalid_request' } });
+      }
+      worker.postMessage({ id: 4, method: 'countAccounts', args: [] });
+      expect(await next()).toMatchObject({ id: 4, ok: true, value: 0 });
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acknowledgementKind, awaitsAcknowledgement } from '../../shared/acknowledgement';
+import { acknowledgementKind, awaitsAcknowledgement, revisionRaisesRisk } from '../../shared/acknowledgement';
 import { isAlarming } from '../../electron/main/core/alarm/alarm-engine';
 import { queueItem } from '../helpers/domain-fixtures';
 
@@ -16,5 +16,13 @@ describe('acknowledgement rule', () => {
   it('alarms only for what waits and is still active on the platform', () => {
     expect(isAlarming(queueItem('a', { state: 'acknowledged', riskRaisePending: true }))).toBe(true);
     expect(isAlarming(queueItem('b', { status: 'withdrawn' }))).toBe(false);
+  });
+
+  it('takes a revision as a raise only to a worse risk on a flag the room has taken up', () => {
+    expect(revisionRaisesRisk({ risk: 'elevated', state: 'acknowledged' }, 'imminent')).toBe(true);
+    expect(revisionRaisesRisk({ risk: 'high', state: 'closed' }, 'imminent')).toBe(true);
+    expect(revisionRaisesRisk({ risk: 'elevated', state: 'new' }, 'imminent')).toBe(false); // alarms anyway
+    expect(revisionRaisesRisk({ risk: 'high', state: 'dispatched' }, 'high')).toBe(false);
+    expect(revisionRaisesRisk({ risk: 'high', state: 'dispatched' }, 'elevated')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // typed only as its length, under keys not yet known too (the allowlist fails closed).
 import { describe, expect, it } from 'vitest';
 import { auditAtText } from '../../electron/main/core/audit/audit-chain';
-import { auditDetailJson } from '../../electron/main/core/audit/audit-detail';
+import { auditDetailJson } from '../../shared/audit-detail';
 
 const detail = (value: unknown) => JSON.parse(auditDetailJson(JSON.stringify(value)));
 

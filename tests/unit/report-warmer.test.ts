@@ -3,8 +3,8 @@
 // minutes; never two runs at once; a failure is logged by name only and tried again at the next
 // tick; nothing after stop().
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { READ_THROUGH_MONTHS, startReportWarmer } from '../../electron/main/core/report-warmer';
-import type { ReportContext, ReportRange } from '../../electron/main/core/store/report-range';
+import { READ_THROUGH_MONTHS, startReportWarmer } from '../../electron/main/core/reports/report-warmer';
+import type { ReportContext, ReportRange } from '../../electron/main/core/store/store';
 import type { Report } from '../../shared/report';
 import { DEFAULT_SCHEDULE } from '../../shared/shifts/schedule';
 
@@ -23,7 +23,7 @@ afterEach(() => {
 function storeWith(missing: number) {
   let left = missing;
   return {
-    warmReports: vi.fn(async (_context: ReportContext, maxDays: number) => {
+    prepareReports: vi.fn(async (_context: ReportContext, maxDays: number) => {
       const made = Math.min(left, maxDays);
       left -= made;
       return made;
@@ -39,30 +39,30 @@ describe('startReportWarmer', () => {
     const log = vi.fn();
     const warmer = startReportWarmer(store, { schedule: DEFAULT_SCHEDULE, log });
     await vi.advanceTimersByTimeAsync(0);
-    expect(store.warmReports.mock.calls.map(([, maxDays]) => maxDays)).toEqual([3, 3, 3]);
-    expect(store.warmReports).toHaveBeenLastCalledWith({ schedule: DEFAULT_SCHEDULE, nowMs: T0 }, 3);
+    expect(store.prepareReports.mock.calls.map(([, maxDays]) => maxDays)).toEqual([3, 3, 3]);
+    expect(store.prepareReports).toHaveBeenLastCalledWith({ schedule: DEFAULT_SCHEDULE, nowMs: T0 }, 3);
     expect(log).toHaveBeenCalledTimes(1);
     expect(log.mock.calls[0]![0]).toMatch(/^reports: kept the figures of 7 days in \d+ ms$/);
 
     store.addMissing(1); // a day dropped by a change
     await vi.advanceTimersByTimeAsync(10 * MIN - 1);
-    expect(store.warmReports).toHaveBeenCalledTimes(3);
+    expect(store.prepareReports).toHaveBeenCalledTimes(3);
     await vi.advanceTimersByTimeAsync(1);
-    expect(store.warmReports).toHaveBeenCalledTimes(4);
+    expect(store.prepareReports).toHaveBeenCalledTimes(4);
     expect(log).toHaveBeenCalledTimes(2);
     // Nothing missing: a call, and no line.
     await vi.advanceTimersByTimeAsync(10 * MIN);
-    expect(store.warmReports).toHaveBeenCalledTimes(5);
+    expect(store.prepareReports).toHaveBeenCalledTimes(5);
     expect(log).toHaveBeenCalledTimes(2);
     await warmer.stop();
     await vi.advanceTimersByTimeAsync(60 * MIN);
-    expect(store.warmReports).toHaveBeenCalledTimes(5);
+    expect(store.prepareReports).toHaveBeenCalledTimes(5);
   });
 
   it('reads the last year through once at start, a month per call, newest first, after making the days', async () => {
     const store = storeWith(4);
     const order: string[] = [];
-    store.warmReports.mockImplementation(async () => (order.push('make'), 0));
+    store.prepareReports.mockImplementation(async () => (order.push('make'), 0));
     store.report.mockImplementation(async () => (order.push('read'), {}) as Report);
     const warmer = startReportWarmer(store, { schedule: DEFAULT_SCHEDULE, log: vi.fn() });
     await vi.advanceTimersByTimeAsync(0);
@@ -83,7 +83,7 @@ describe('startReportWarmer', () => {
 
   it('runs one at a time, and logs a failure by its name only, trying again later', async () => {
     let release: (made: number) => void = () => {};
-    const warmReports = vi
+    const prepareReports = vi
       .fn<(context: ReportContext, maxDays: number) => Promise<number>>()
       .mockImplementationOnce(() => new Promise((resolve) => (release = resolve)))
       .mockRejectedValueOnce(
@@ -93,18 +93,18 @@ describe('startReportWarmer', () => {
     const log = vi.fn();
     const report = vi.fn(async () => ({}) as Report);
     const warmer = startReportWarmer(
-      { warmReports, report },
+      { prepareReports, report },
       { schedule: DEFAULT_SCHEDULE, log, everyMs: MIN },
     );
     await vi.advanceTimersByTimeAsync(3 * MIN); // three ticks while the first call hangs
-    expect(warmReports).toHaveBeenCalledTimes(1);
+    expect(prepareReports).toHaveBeenCalledTimes(1);
     release(0);
     await vi.advanceTimersByTimeAsync(MIN);
-    expect(warmReports).toHaveBeenCalledTimes(2);
+    expect(prepareReports).toHaveBeenCalledTimes(2);
     expect(log).toHaveBeenCalledWith("reports: keeping days' figures failed (SqliteError); will try again");
     expect(log.mock.calls.flat().join('\n')).not.toContain('Zubeida');
     await vi.advanceTimersByTimeAsync(MIN);
-    expect(warmReports).toHaveBeenCalledTimes(3);
+    expect(prepareReports).toHaveBeenCalledTimes(3);
     await warmer.stop();
   });
 });

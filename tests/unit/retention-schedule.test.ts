@@ -1,8 +1,9 @@
 // The core's retention schedule under a fake clock: a purge at start, then one every hour, never two
 // at once, a failure logged by name only and retried at the next tick, and nothing after stop().
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RETENTION_ACTOR, startRetention } from '../../electron/main/core/retention';
-import { DAY_MS, type PurgeResult } from '../../electron/main/core/store/retention-queries';
+import { RETENTION_ACTOR, startRetention } from '../../electron/main/core/retention/retention-schedule';
+import { DAY_MS } from '../../electron/main/core/retention/retention-policy';
+import type { PurgeResult } from '../../electron/main/core/store/store';
 
 const HOUR = 3600_000;
 const T0 = Date.parse('2027-06-01T00:00:00Z');

@@ -8,7 +8,6 @@ import os from 'node:os';
 import {
   ACCOUNT_ROLES,
   accountNameSchema,
-  isLockedOut,
   LOCKOUT,
   passwordSchema,
   type AccountRole,
@@ -16,15 +15,8 @@ import {
 import { describeZodError } from '../../../shared/contract';
 import { ContractError } from '../../../shared/errors';
 import { hashPassword } from '../core/accounts/passwords';
-import {
-  countAccounts,
-  createAccount,
-  getAccount,
-  listAccounts,
-  updateAccount,
-} from '../core/store/account-queries';
-import type { SqliteDatabase } from '../core/store/open-database';
-import { DATABASE_OPTIONS_HELP, openDatabaseForCommand, parseCommand, requiredBy } from './open-for-command';
+import type { StoreAdmin } from '../core/store/store-admin';
+import { DATABASE_OPTIONS_HELP, openStoreForCommand, parseCommand, requiredBy } from './open-for-command';
 import { authenticateActor } from './authenticate';
 import { readSecret } from './read-secret';
 
@@ -91,23 +83,22 @@ export async function accountCommand(args: string[]): Promise<number> {
           ),
         )
       : '';
-  const { db } = await openDatabaseForCommand(values, { create: action === 'add' });
+  const { admin } = await openStoreForCommand(values, { create: action === 'add' });
   try {
     if (action === 'list') {
-      const accounts = listAccounts(db, Date.now());
+      const accounts = await admin.listAccounts(Date.now());
       if (accounts.length === 0)
         console.log('no accounts yet: the first desk to open creates the administrator');
       for (const a of accounts) console.log(`${a.name}\t${a.role}${a.locked ? '\tLOCKED' : ''}`);
       return 0;
     }
     if (action === 'add') {
-      const first = countAccounts(db) === 0;
+      const first = (await admin.countAccounts()) === 0;
       if (first && role !== 'administrator')
         throw new ContractError('invalid_request', 'The first account must be an administrator.');
       // The first administrator is created by whoever installs the console; after that, only an administrator.
-      const actor = first ? by : await authenticateActor(db, by, ['administrator'], 'add an account');
-      const added = createAccount(
-        db,
+      const actor = first ? by : await authenticateActor(admin, by, ['administrator'], 'add an account');
+      const added = await admin.createAccount(
         { name, role: role as AccountRole, passwordHash: await hashPassword(password) },
         actor,
         Date.now(),
@@ -115,13 +106,13 @@ export async function accountCommand(args: string[]): Promise<number> {
       console.log(`added ${added.name} (${added.role})`);
       return 0;
     }
-    if (breakGlass) return releaseBreakGlass(db, name, by);
-    const actor = await authenticateActor(db, by, ['supervisor', 'administrator'], 'release an account');
-    const released = updateAccount(db, name, { lockedAtMs: null }, actor, Date.now());
+    if (breakGlass) return releaseBreakGlass(admin, name, by);
+    const actor = await authenticateActor(admin, by, ['supervisor', 'administrator'], 'release an account');
+    const released = await admin.updateAccount(name, { lockedAtMs: null }, actor, Date.now());
     console.log(`released ${released.name}`);
     return 0;
   } finally {
-    db.close();
+    await admin.close();
   }
 }
 
@@ -130,27 +121,17 @@ export async function accountCommand(args: string[]): Promise<number> {
  * locked), so the trail records who said they did it (--by), the machine's OS user, and when. Used
  * even on an account that turns out not to be locked: every use of the break-glass is on record.
  */
-function releaseBreakGlass(db: SqliteDatabase, name: string, by: string): number {
-  const at = Date.now();
-  const account = getAccount(db, name);
-  if (!account) throw new ContractError('not_found', `--name: no account "${name}".`, 'name');
-  const wasLocked = isLockedOut(account.locked_at_ms, at);
-  db.transaction(() => {
-    db.prepare(
-      'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
-    ).run(
-      at,
-      by,
-      'account.break_glass_release',
-      account.name,
-      JSON.stringify({ desk: `command line as ${os.userInfo().username}`, wasLocked }),
-    );
-    updateAccount(db, account.name, { lockedAtMs: null }, by, at);
-  })();
+async function releaseBreakGlass(admin: StoreAdmin, name: string, by: string): Promise<number> {
+  const { name: released, wasLocked } = await admin.breakGlassRelease(
+    name,
+    by,
+    `command line as ${os.userInfo().username}`,
+    Date.now(),
+  );
   console.log(
     wasLocked
-      ? `released ${account.name} (break-glass, audited)`
-      : `${account.name} was not locked (break-glass use audited)`,
+      ? `released ${released} (break-glass, audited)`
+      : `${released} was not locked (break-glass use audited)`,
   );
   return 0;
 }

@@ -4,15 +4,14 @@
 import { isLockedOut, LOCKOUT, type AccountRole } from '../../../shared/accounts';
 import { ContractError } from '../../../shared/errors';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../core/accounts/passwords';
-import { getAccount, logSession, recordLogonFailure, updateAccount } from '../core/store/account-queries';
-import type { SqliteDatabase } from '../core/store/open-database';
+import type { Store } from '../core/store/store';
 import { readSecret } from './read-secret';
 
 export const PASSWORD_ENV = 'LIFELINE_PASSWORD';
 const DESK = 'command line';
 
 export async function authenticateActor(
-  db: SqliteDatabase,
+  store: Pick<Store, 'getAccount' | 'recordLogonFailure' | 'updateAccount' | 'logSession'>,
   by: string,
   roles: readonly AccountRole[],
   command: string,
@@ -23,12 +22,12 @@ export async function authenticateActor(
     confirm: false,
     what: 'password',
   });
-  const account = getAccount(db, by);
+  const account = await store.getAccount(by);
   const at = Date.now();
   // Verified against the decoy for an unknown name: a refusal takes as long whatever the name.
   const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
   if (!account || isLockedOut(account.locked_at_ms, at) || !matches) {
-    recordLogonFailure(db, by, DESK, at);
+    await store.recordLogonFailure(by, DESK, at);
     throw new ContractError(
       'forbidden',
       `--by ${by}: name or password not recognised, or the account is locked (a lock ends by itself after ${
@@ -40,14 +39,14 @@ export async function authenticateActor(
   const change: { lockedAtMs?: null; passwordHash?: string } = {};
   if (account.locked_at_ms !== null) change.lockedAtMs = null;
   if (needsRehash(account.password_hash)) change.passwordHash = await hashPassword(password);
-  if (Object.keys(change).length > 0) updateAccount(db, account.name, change, 'system', at);
+  if (Object.keys(change).length > 0) await store.updateAccount(account.name, change, 'system', at);
   if (!roles.includes(account.role)) {
-    logSession(db, account.name, 'command_refused', `${DESK}: ${command}`, at);
+    await store.logSession(account.name, 'command_refused', `${DESK}: ${command}`, at);
     throw new ContractError(
       'forbidden',
       `--by ${by}: the ${account.role} role may not ${command} (${roles.join(' or ')} only).`,
     );
   }
-  logSession(db, account.name, 'command', `${DESK}: ${command}`, at);
+  await store.logSession(account.name, 'command', `${DESK}: ${command}`, at);
   return account.name;
 }

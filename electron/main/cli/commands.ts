@@ -17,8 +17,9 @@ import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-consol
 import { startHeadlessHost } from '../core/host/headless-host';
 import { HOST_TOKENS_FILE, loadOrCreateHostTokens } from '../core/host/host-tokens';
 import { startSimulator } from '../core/simulator/simulator-server';
-import { SqliteStore } from '../core/store/sqlite-store';
-import { openEncryptedDatabase } from '../core/store/open-database';
+import { openAdminStore } from '../core/open-admin-store';
+// TODO(#19 part 1): verify reads the SQLite file itself (cipher pages, dbstat, the trail's rows).
+import { openEncryptedDatabase } from '../core/store/sqlite/open-database';
 import { HOST_PATH_LABELS } from '../core/config/data-paths';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
@@ -192,18 +193,22 @@ async function status(args: string[]): Promise<number> {
   const { file, exists } = openStoreForCommand(config);
   if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   const key = await keyProviderFor(config).obtain({ databaseExists: true });
-  const store = SqliteStore.open(file, key, { createIfMissing: false });
-  const report = {
-    database: file,
-    ...store.status(),
-    feedHealth: readHostStatus(path.join(config.dataDir, 'host-status.json')),
-    alarmsLast24h: store.alarmKpis(Date.now() - 24 * 3600_000, Date.now(), flags.training === true),
-  };
-  store.close();
+  const store = openAdminStore(file, key, { createIfMissing: false });
+  let report;
+  try {
+    report = {
+      database: file,
+      ...(await store.status()),
+      feedHealth: readHostStatus(path.join(config.dataDir, 'host-status.json')),
+      alarmsLast24h: await store.alarmKpis(Date.now() - 24 * 3600_000, Date.now(), flags.training === true),
+    };
+  } finally {
+    await store.close();
+  }
   if (flags.json) console.log(JSON.stringify(report, null, 2));
   else {
     const s = report.flagsByState;
-    console.log(`database ${report.database} (schema ${report.schemaVersion})`);
+    console.log(`database ${report.database} (${report.engine} schema ${report.version})`);
     console.log(
       `flags: ${s.new} new, ${s.acknowledged} acknowledged, ${s.dispatched} dispatched, ${s.closed} closed; ${report.withdrawn} withdrawn`,
     );

@@ -62,11 +62,11 @@ export async function exportCommand(args: string[]): Promise<number> {
   const from = new Date(fromMs).toISOString();
   const to = new Date(toMs).toISOString();
 
-  const { db } = await openDatabaseForCommand(values);
+  const { db, admin } = await openDatabaseForCommand(values);
   let lines: string[];
   let count: number;
   try {
-    const actor = await authenticateActor(db, by, ['supervisor', 'administrator', 'auditor'], 'export');
+    const actor = await authenticateActor(admin, by, ['supervisor', 'administrator', 'auditor'], 'export');
     ({ lines, count } = db
       .transaction(() => {
         const entries = db

@@ -10,11 +10,10 @@ import { parseArgs } from 'node:util';
 import { COMMAND_ACCESS } from '../../../shared/command-access';
 import { ContractError } from '../../../shared/errors';
 import { importNdjson, type ImportSummary } from '../core/ingest/ndjson-import';
-import { SqliteStore, inProcessStore } from '../core/store/sqlite-store';
 import { authenticateActor } from './authenticate';
 import {
   DATABASE_OPTIONS_HELP,
-  openDatabaseForCommand,
+  openStoreForCommand,
   requiredBy,
   type CommandValues,
 } from './open-for-command';
@@ -80,11 +79,10 @@ export async function importCommand(args: string[]): Promise<number> {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new ContractError('not_found', `No file ${file}.`);
   // Never creates a database: an import needs accounts, so a running installation.
-  const { db } = await openDatabaseForCommand(values);
-  const sync = new SqliteStore(db);
+  const { admin } = await openStoreForCommand(values);
   try {
-    const actor = await authenticateActor(db, by, COMMAND_ACCESS.import, 'import flags');
-    const summary = await importNdjson(file, inProcessStore(sync), {
+    const actor = await authenticateActor(admin, by, COMMAND_ACCESS.import, 'import flags');
+    const summary = await importNdjson(file, admin, {
       now: Date.now,
       training: values.training === true,
       actor,
@@ -92,6 +90,6 @@ export async function importCommand(args: string[]): Promise<number> {
     console.log(formatImportReport(file, actor, summary));
     return summary.quarantined > 0 ? EXIT_QUARANTINED : 0;
   } finally {
-    sync.close();
+    await admin.close();
   }
 }

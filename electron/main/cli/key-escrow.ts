@@ -9,7 +9,7 @@ import { ENV, resolveHostConfig } from '../core/config/host-config';
 import { envKeyProvider, fileKeyProvider } from '../core/key/key-provider';
 import { checkPassphrase, exportKeyEscrow, restoreKeyEscrow } from '../core/key/key-escrow';
 import { authenticateActor } from './authenticate';
-import { openDatabaseForCommand } from './open-for-command';
+import { openStoreForCommand } from './open-for-command';
 import { readSecret } from './read-secret';
 import { DATABASE_FILE } from '../core/start-console';
 
@@ -94,11 +94,11 @@ export async function keyEscrowCommand(args: string[]): Promise<number> {
     // An administrator's account and password, checked in the database before the key leaves it.
     // (A restore cannot ask the database: its key is what is missing; holding the escrow file and
     // its passphrase is the authority there, and the restore is audited under --by.)
-    const { db } = await openDatabaseForCommand(values);
+    const { admin } = await openStoreForCommand(values);
     try {
-      await authenticateActor(db, by, ['administrator'], 'export the key escrow');
+      await authenticateActor(admin, by, ['administrator'], 'export the key escrow');
     } finally {
-      db.close();
+      await admin.close();
     }
     const passphrase = await readPassphrase(true);
     const keyProvider =

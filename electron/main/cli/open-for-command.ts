@@ -10,7 +10,10 @@ import { checkDataPaths, HOST_PATH_LABELS } from '../core/config/data-paths';
 import { trackFirstStartCreations, type FirstStartCreations } from '../core/first-start';
 import { envKeyProvider, fileKeyProvider, mayCreateDatabase } from '../core/key/key-provider';
 import { DATABASE_FILE } from '../core/start-console';
-import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/open-database';
+import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/sqlite/open-database';
+import { openAdminStore } from '../core/open-admin-store';
+import { sqliteAdmin } from '../core/store/sqlite/sqlite-admin';
+import type { StoreAdmin } from '../core/store/store-admin';
 
 export type CommandValues = Record<string, string | boolean | undefined>;
 
@@ -63,7 +66,30 @@ export function requiredBy(values: CommandValues): string {
 export async function openDatabaseForCommand(
   values: CommandValues,
   options: { create?: boolean } = {},
-): Promise<{ db: SqliteDatabase; file: string }> {
+): Promise<{ db: SqliteDatabase; admin: StoreAdmin; file: string }> {
+  // TODO(#19 part 1): verify and export still read the SQLite file itself (the audit trail's rows
+  // and triggers, the anchors); they move onto the admin interface next, and this goes.
+  const { opened, file } = await openForCommand(values, options, openEncryptedDatabase);
+  return { db: opened, admin: sqliteAdmin(opened), file };
+}
+
+/**
+ * The store for a command that works through the seam (accounts, purge, import, key escrow): the
+ * engine is chosen in openAdminStore, and the command sees only the admin interface.
+ */
+export async function openStoreForCommand(
+  values: CommandValues,
+  options: { create?: boolean } = {},
+): Promise<{ admin: StoreAdmin; file: string }> {
+  const { opened, file } = await openForCommand(values, options, openAdminStore);
+  return { admin: opened, file };
+}
+
+async function openForCommand<T>(
+  values: CommandValues,
+  options: { create?: boolean },
+  open: (file: string, key: Buffer, options: { createIfMissing: boolean }) => T,
+): Promise<{ opened: T; file: string }> {
   const config = resolveHostConfig(
     { dataDir: values['data-dir'] as string | undefined, keyFile: values['key-file'] as string | undefined },
     process.env,
@@ -93,7 +119,7 @@ export async function openDatabaseForCommand(
   try {
     const key = await provider.obtain({ databaseExists: exists });
     try {
-      return { db: openEncryptedDatabase(file, key, { createIfMissing: !exists }), file };
+      return { opened: open(file, key, { createIfMissing: !exists }), file };
     } finally {
       key.fill(0);
     }

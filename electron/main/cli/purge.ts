@@ -1,9 +1,10 @@
 // `lifeline purge`: the retention purge, now (the running core also does it every hour). Prints
 // counts only — never a flag's content — so its output may go into a logbook.
 import { ContractError } from '../../../shared/errors';
-import { DAY_MS, DEFAULT_RETENTION_MS, purgePersonal } from '../core/store/retention-queries';
+import { DAY_MS, DEFAULT_RETENTION_MS } from '../core/retention/retention-policy';
+import { purgeUntilDone } from '../core/retention/purge-until-done';
 import { authenticateActor } from './authenticate';
-import { DATABASE_OPTIONS_HELP, openDatabaseForCommand, parseCommand, requiredBy } from './open-for-command';
+import { DATABASE_OPTIONS_HELP, openStoreForCommand, parseCommand, requiredBy } from './open-for-command';
 
 export const PURGE_HELP = `Usage: lifeline purge --by NAME [--older-than-days N] [options]
 
@@ -34,26 +35,10 @@ export async function purgeCommand(args: string[]): Promise<number> {
   const days = typeof daysText === 'string' ? Number(daysText) : DEFAULT_RETENTION_MS / DAY_MS;
   if (!Number.isInteger(days) || days < 1 || days > 3650)
     throw new ContractError('invalid_request', '--older-than-days: a whole number of days, 1–3650.');
-  const { db, file } = await openDatabaseForCommand(values);
+  const { admin, file } = await openStoreForCommand(values);
   try {
-    const actor = await authenticateActor(db, by, ['supervisor', 'administrator'], 'purge');
-    const nowMs = Date.now();
-    let r = purgePersonal(db, { olderThanMs: days * DAY_MS, nowMs, by: actor });
-    let erased = {
-      flags: r.flagsErased,
-      rows: r.personalRowsDeleted,
-      events: r.eventsRedacted,
-      notes: r.notesErased,
-    };
-    while (r.more) {
-      r = purgePersonal(db, { olderThanMs: days * DAY_MS, nowMs, by: actor });
-      erased = {
-        flags: erased.flags + r.flagsErased,
-        rows: erased.rows + r.personalRowsDeleted,
-        events: erased.events + r.eventsRedacted,
-        notes: erased.notes + r.notesErased,
-      };
-    }
+    const actor = await authenticateActor(admin, by, ['supervisor', 'administrator'], 'purge');
+    const { last: r, ...erased } = await purgeUntilDone(admin, days * DAY_MS, Date.now(), actor);
     console.log(`database ${file}`);
     console.log(`flags closed before ${new Date(r.cutoffMs).toISOString()} (${days} days):`);
     console.log(
@@ -69,6 +54,6 @@ export async function purgeCommand(args: string[]): Promise<number> {
     );
     return 0;
   } finally {
-    db.close();
+    await admin.close();
   }
 }

@@ -1,7 +1,7 @@
 // `lifeline verify`: is the database sound, and is its audit trail whole? It prints check names,
 // counts, seq numbers, times and hashes only — never a row's content, so its output may be pasted
 // into a ticket or a logbook.
-import type { SqliteDatabase } from '../core/store/open-database';
+import type { SqliteDatabase } from '../core/store/sqlite/open-database';
 import { missingAuditTriggers, verifyAuditChain, type AuditVerification } from '../core/audit/audit-chain';
 import { checkAnchors, type AnchorCheck } from '../core/audit/audit-anchors';
 

@@ -9,17 +9,16 @@ import { DEFAULT_ALARM_CONFIG, type AlarmConfig } from './alarm/alarm-config';
 import { AlarmEngine, sameAlarmState, tooQuietThresholdMs } from './alarm/alarm-engine';
 import { FeedPoller, type FeedConfig } from './feed/poller';
 import type { AlarmLogEntry, CommitPageResult, Store } from './store/store';
-import { LATEST_SCHEMA_VERSION } from './store/migrations';
 import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/shifts/schedule';
 import { handoverHandlers } from './handover/handover-handlers';
-import { flagDetailForAuditor } from './audit/audit-detail';
+import { flagDetailForAuditor } from '../../../shared/audit-detail';
 import { IDLE_LOCK } from '../../../shared/accounts';
 import { accountHandlers } from './accounts/account-handlers';
 import { guardHandlers } from './accounts/guard';
 import { SessionRegistry } from './accounts/sessions';
-import { startReportWarmer, type ReportWarmer } from './report-warmer';
-import { startRetention, type RetentionSchedule } from './retention';
-import { DEFAULT_RETENTION_MS } from './store/retention-queries';
+import { startReportWarmer, type ReportWarmer } from './reports/report-warmer';
+import { startRetention, type RetentionSchedule } from './retention/retention-schedule';
+import { DEFAULT_RETENTION_MS } from './retention/retention-policy';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
 import { ClientStates } from './presence/client-state';
 
@@ -165,6 +164,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     return void publishAlarm();
   }
 
+  let engineInfo: ReturnType<Store['engineInfo']> | undefined;
   const sessions = new SessionRegistry(store, now, idleLockMs);
   const clients = new ClientStates((list) => emit('clientStates', { clients: list }));
   const rawHandlers: InvokeHandlers = {
@@ -175,7 +175,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return {
         training,
         version: options.version,
-        schemaVersion: LATEST_SCHEMA_VERSION,
+        // The engine's schema version (SQLite: its migration number), read once: it cannot change.
+        schemaVersion: Number.parseInt((await (engineInfo ??= store.engineInfo())).version, 10) || 0,
         host: options.host,
         role: context.role,
         schedule,

@@ -11,8 +11,8 @@ import { startSimulator, type Simulator } from './simulator/simulator-server';
 import type { Store } from './store/store';
 import type { Shift } from '../../../shared/shifts/schedule';
 import type { HostConfig } from './config/host-config';
-import { startWorkerStore } from './store/worker-store';
-import { storeWorkerLocation } from './store/worker-location';
+import { startWorkerStore } from './store/sqlite/worker-store';
+import { storeWorkerLocation } from './store/sqlite/worker-location';
 import { checkDataPaths, type DataPathLabels } from './config/data-paths';
 import { trackFirstStartCreations, type FirstStartCreations } from './first-start';
 

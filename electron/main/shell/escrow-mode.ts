@@ -6,7 +6,8 @@
 import type { KeyProvider } from '../core/key/key-provider';
 import { exportKeyEscrow, restoreKeyEscrow } from '../core/key/key-escrow';
 import { ContractError } from '../../../shared/errors';
-import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/open-database';
+import { openAdminStore } from '../core/open-admin-store';
+import type { StoreAdmin } from '../core/store/store-admin';
 
 export interface EscrowRequest {
   action: 'export' | 'restore';
@@ -38,19 +39,19 @@ export async function runEscrowRequest(
     databaseFile: string;
     passphrase: string;
     /** Export only: the --by account proves itself an administrator in the database first. */
-    authenticate?: (db: SqliteDatabase, by: string) => Promise<string>;
+    authenticate?: (store: StoreAdmin, by: string) => Promise<string>;
   },
 ): Promise<string> {
   const by = request.by ?? '';
   if (request.action === 'export') {
     if (deps.authenticate) {
       const key = await deps.keyProvider.obtain({ databaseExists: true });
-      const db = openEncryptedDatabase(deps.databaseFile, key, { createIfMissing: false });
+      const store = openAdminStore(deps.databaseFile, key, { createIfMissing: false });
       key.fill(0);
       try {
-        await deps.authenticate(db, by);
+        await deps.authenticate(store, by);
       } finally {
-        db.close();
+        await store.close();
       }
     }
     const r = await exportKeyEscrow({ ...deps, out: request.file, by });

@@ -14,7 +14,7 @@ import { NATIVE_MANIFEST, verifyNativeIntegrity } from './native-integrity';
 import { escrowRequest, runEscrowRequest } from './escrow-mode';
 import { readPassphrase } from '../cli/key-escrow';
 import { authenticateActor } from '../cli/authenticate';
-import type { SqliteDatabase } from '../core/store/open-database';
+import type { StoreAdmin } from '../core/store/store-admin';
 import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 
@@ -64,8 +64,8 @@ async function main(): Promise<void> {
     if (escrow) {
       const passphrase = await readPassphrase(escrow.action === 'export');
       const databaseFile = path.join(dataDir, DATABASE_FILE);
-      const authenticate = (db: SqliteDatabase, by: string) =>
-        authenticateActor(db, by, ['administrator'], 'export the key escrow');
+      const authenticate = (store: StoreAdmin, by: string) =>
+        authenticateActor(store, by, ['administrator'], 'export the key escrow');
       console.log(await runEscrowRequest(escrow, { keyProvider, databaseFile, passphrase, authenticate }));
       return app.exit(0);
     }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { SafeStorage } from 'electron';
 import { ContractError } from '../../../shared/errors';
 import { replaceFileKeepingOld, type KeyProvider } from '../core/key/key-provider';
-import { KEY_BYTES } from '../core/store/open-database';
+import { KEY_BYTES } from '../core/store/store-types';
 
 const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
 export const WRAPPED_KEY_FILE = 'db.key.wrapped';

@@ -6,7 +6,7 @@
 // the trail still holding that hash at that seq proves nothing up to it was removed or altered.
 // Each signed handover carries the head at signing (printed, kept by the incoming supervisor); a
 // note of `lifeline verify`'s last line is one too.
-import type { SqliteDatabase } from '../store/open-database';
+import type { SqliteDatabase } from '../store/sqlite/open-database';
 
 export interface AnchorCheck {
   /** Where the anchor comes from: 'given' (--anchor) or 'handover <shift id>'. */

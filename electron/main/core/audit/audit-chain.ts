@@ -2,11 +2,11 @@
 // entry's hash covers its own fields and the previous entry's hash, so changing, removing or
 // reordering any entry breaks every link after it. Plain Node: used by the store's SQL functions
 // (register-audit-functions.ts) and by `lifeline verify`.
-import crypto from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { auditHash, GENESIS_PREV_HASH, type AuditEntry } from '../store/audit-hash';
 
-/** prev_hash of the first entry. */
-export const GENESIS_PREV_HASH = '0'.repeat(64);
+// How one entry is hashed is the seam's (store/audit-hash.ts), so every engine chains alike.
+export { auditAtText, auditHash, GENESIS_PREV_HASH, type AuditEntry } from '../store/audit-hash';
 
 /** The triggers that make the trail append-only and feed it (migration 8); verify checks they exist. */
 export const AUDIT_TRIGGERS = [
@@ -28,45 +28,6 @@ export const AUDIT_TRIGGERS = [
   'audit_unit_contact_set',
   'audit_unit_contact_changed',
 ] as const;
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  at_ms: number;
-  actor: string;
-  desk: string;
-  action: string;
-  target: string | null;
-  outcome: string;
-  detail_json: string;
-  prev_hash: string;
-  hash: string;
-}
-
-/** UTC ISO-8601 to the hundredth of a second (truncated, so it never runs ahead of at_ms). */
-export function auditAtText(atMs: number): string {
-  return new Date(atMs).toISOString().slice(0, 22) + 'Z';
-}
-
-/**
- * SHA-256 (hex) over prev_hash and the entry's fields. A JSON array is the canonical form: every
- * field keeps its type and boundary, so no two different entries serialise alike.
- */
-export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
-  const canonical = JSON.stringify([
-    entry.seq,
-    entry.prev_hash,
-    entry.at,
-    entry.at_ms,
-    entry.actor,
-    entry.desk,
-    entry.action,
-    entry.target,
-    entry.outcome,
-    entry.detail_json,
-  ]);
-  return crypto.createHash('sha256').update(canonical, 'utf8').digest('hex');
-}
 
 export type AuditVerification =
   | { ok: true; entries: number; head: { seq: number; at: string; hash: string } }

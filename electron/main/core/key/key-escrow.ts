@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ContractError } from '../../../../shared/errors';
-import { KEY_BYTES, openEncryptedDatabase } from '../store/open-database';
+import { KEY_BYTES, openEncryptedDatabase } from '../store/sqlite/open-database';
 import type { KeyProvider } from './key-provider';
 
 export const ESCROW_FORMAT = 'lifeline-key-escrow' as const;

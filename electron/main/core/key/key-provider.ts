@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContractError } from '../../../../shared/errors';
-import { KEY_BYTES } from '../store/open-database';
+import { KEY_BYTES } from '../store/store-types';
 
 export interface KeyProvider {
   /** Where the key lives, for messages and `lifeline status` (never the key itself). */

@@ -1,11 +1,13 @@
-// The store behind an async interface: the Electron shell runs it in a worker thread, tests run it
-// in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
+// The store seam: the async interface the core works through, whichever engine is behind it. The
+// embedded default is SQLite (store/sqlite/, in a worker thread in the shell, in-process in tests);
+// a shared PostgreSQL engine can implement the same interface. Only the place that starts a core
+// (start-console.ts, the CLI's open-store.ts) chooses the engine; nothing else imports store/sqlite/.
+// Adding a method: declare it here, list it in store-methods.ts, implement it in each engine; the
+// worker proxy and the in-process adapter are generated from that list.
 import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
-import type { AccountRecord, SessionKind } from './account-queries';
-import type { UnitContact } from './unit-contact-queries';
 import type {
   AlarmKpis,
   FlagDetail,
@@ -16,9 +18,18 @@ import type {
 } from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
-import type { PurgeResult } from './retention-queries';
 import type { Report } from '../../../../shared/report';
-import type { ReportContext, ReportRange } from './report-range';
+import type {
+  AccountRecord,
+  PurgeResult,
+  ReportContext,
+  ReportRange,
+  SessionKind,
+  UnitContact,
+} from './store-types';
+
+export type * from './store-types';
+export { SESSION_KINDS } from './store-types';
 
 export interface ValidFlagInput {
   flag: FeedFlag;
@@ -95,8 +106,15 @@ export interface ArrivalStats {
   byHourOfWeek: number[];
 }
 
-export interface StoreStatus {
-  schemaVersion: number;
+/** Which engine serves the store and the version of its schema, for status lines and the session. */
+export interface StoreEngineInfo {
+  /** 'sqlite' (embedded); a shared engine names itself here. */
+  engine: string;
+  /** The engine's schema version as it tells it (SQLite: the migration number, e.g. '16'). */
+  version: string;
+}
+
+export interface StoreStatus extends StoreEngineInfo {
   flagsByState: Record<FlagState, number>;
   withdrawn: number;
   quarantined: number;
@@ -108,8 +126,22 @@ export interface Store {
   getCursor(feedKey: string): Promise<string | null>;
   listOpenQueue(training: boolean): Promise<QueueItem[]>;
   /**
-   * Flags changed by anyone (another process's import, another desk) since an event sequence
-   * number, so a running core sees writes it did not make itself.
+   * The change feed: flags changed by anyone (another process's import, another desk, another core)
+   * after a cursor, so a running core sees writes it did not make itself. Start with 0 (everything)
+   * or with a lastEventSeq this store returned; pass each answer's lastEventSeq to the next call.
+   *
+   * The contract every engine keeps, under any number of concurrent writers:
+   * - lastEventSeq is a position in COMMIT order. Every change reported has a position at or
+   *   below it, and every change not yet visible will commit at a position above it, so calling
+   *   again from it never skips a change (a change may be reported twice; items are whole current
+   *   rows, so applying one again is harmless).
+   * - Positions are never reused and only grow.
+   * SQLite: one writer at a time, and seq is taken under that lock, so seq order is commit order;
+   * the horizon and the rows are read in one snapshot. An engine with concurrent writers (where
+   * sequence values commit out of order) must either take positions at commit under a lock (e.g.
+   * PostgreSQL: pg_advisory_xact_lock around appending flag_events), or report only up to a safe
+   * horizon, the oldest transaction still in flight (PostgreSQL: xid8 per event and
+   * pg_snapshot_xmin(pg_current_snapshot())), so rows behind an in-flight writer wait for it.
    */
   changesSince(eventSeq: number, training: boolean): Promise<StoreChanges>;
   getFlagDetail(id: string): Promise<FlagDetail | null>;
@@ -138,6 +170,8 @@ export interface Store {
     atMs: number,
   ): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
+  /** Cheap (status() counts every flag by state): the engine and its schema version. */
+  engineInfo(): Promise<StoreEngineInfo>;
   listQuarantine(limit: number): Promise<QuarantinedRecord[]>;
   /** Cheap, for start-up (status() counts every flag by state). */
   countQuarantined(): Promise<number>;
@@ -148,10 +182,12 @@ export interface Store {
   /** The supervisors' report over live flags received in the range (shared/report.ts). */
   report(range: ReportRange, context: ReportContext): Promise<Report>;
   /**
-   * Makes up to maxDays of the report's kept days not made yet (newest first, back to the oldest
-   * flag or the longest range a report may ask for); resolves with how many it made.
+   * Background work that makes later reports fast, in small steps so it never holds the store for
+   * long: up to maxSteps steps, resolving with how many it did (0: nothing is left to do). What a
+   * step is belongs to the engine (SQLite keeps one settled day of report parts per step; an engine
+   * that needs no such work resolves 0).
    */
-  warmReports(context: ReportContext, maxDays: number): Promise<number>;
+  prepareReports(context: ReportContext, maxSteps: number): Promise<number>;
   getHandover(shiftId: string): Promise<HandoverRecord | null>;
   getRoster(shiftId: string): Promise<RosterEntry[]>;
   /** Replaces the shift's roster in one transaction. */

@@ -1,0 +1,163 @@
+// Dispatch, the unit's confirmation and close: each one transaction that checks the flag's state,
+// writes the step and appends its flag event (who, when, what), so no step is lost or done twice.
+import {
+  closeRefusal,
+  dispatchReasonMissing,
+  dispatchRefusal,
+  undoCloseRefusal,
+  type CloseDetails,
+  type DispatchDetails,
+} from '../../../../../shared/dispatch';
+import type { QueueItem } from '../../../../../shared/domain';
+import { ContractError } from '../../../../../shared/errors';
+import { policeUnitByKey } from '../../../../../shared/routing/police-units';
+import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
+import { scheduleFollowUps } from './follow-up-queries';
+import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../../shared/follow-ups';
+import type { SqliteDatabase } from './open-database';
+
+export function dispatchFlag(
+  db: SqliteDatabase,
+  id: string,
+  operator: string,
+  details: DispatchDetails,
+  atMs: number,
+): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    const refusal = dispatchRefusal(row.state);
+    if (refusal) throw new ContractError('conflict', `Cannot dispatch ${id}: ${refusal}.`, 'id');
+    if (!policeUnitByKey(details.unitKey))
+      throw new ContractError(
+        'invalid_request',
+        `unitKey: no unit "${details.unitKey}" in the table.`,
+        'unitKey',
+      );
+    if (dispatchReasonMissing(details.unitKey, row.unit_key, details.reason))
+      throw new ContractError(
+        'invalid_request',
+        'reason: required when sending to another unit than routed.',
+        'reason',
+      );
+    db.prepare(
+      `INSERT INTO dispatches (flag_id, unit_key, routed_unit_key, reason, called, means, unit_reference,
+        dispatched_by, dispatched_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      details.unitKey,
+      row.unit_key,
+      details.reason ?? null,
+      details.called,
+      details.means,
+      details.unitReference ?? null,
+      operator,
+      atMs,
+    );
+    db.prepare(
+      `UPDATE flags SET state = 'dispatched', dispatch_unit_key = ?, dispatched_at_ms = ?, confirmed_at_ms = NULL
+       WHERE id = ?`,
+    ).run(details.unitKey, atMs, id);
+    event(db, id, atMs, 'dispatched', operator, {
+      unitKey: details.unitKey,
+      routedUnitKey: row.unit_key,
+      reason: details.reason ?? null,
+      called: details.called,
+      means: details.means,
+      unitReference: details.unitReference ?? null,
+    });
+    return toQueueItem(flagRow(db, id));
+  })();
+}
+
+export function confirmDispatch(
+  db: SqliteDatabase,
+  id: string,
+  operator: string,
+  confirmedBy: string,
+  atMs: number,
+): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    if (row.state !== 'dispatched')
+      throw new ContractError('conflict', `Cannot confirm ${id}: it is not dispatched.`, 'id');
+    if (row.confirmed_at_ms !== null)
+      throw new ContractError('conflict', `The dispatch of ${id} is already confirmed.`, 'id');
+    db.prepare(
+      `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?
+       WHERE seq = (SELECT max(seq) FROM dispatches WHERE flag_id = ?)`,
+    ).run(confirmedBy, atMs, operator, id);
+    db.prepare('UPDATE flags SET confirmed_at_ms = ? WHERE id = ?').run(atMs, id);
+    event(db, id, atMs, 'unit_confirmed', operator, { confirmedBy, unitKey: row.dispatch_unit_key });
+    return toQueueItem(flagRow(db, id));
+  })();
+}
+
+export function closeFlag(
+  db: SqliteDatabase,
+  id: string,
+  operator: string,
+  details: CloseDetails,
+  atMs: number,
+  followUpAfterMs: readonly number[] = DEFAULT_FOLLOW_UP_AFTER_MS,
+): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    const refusal = closeRefusal(row, details);
+    if (refusal)
+      throw new ContractError(
+        refusal.includes('reason') ? 'invalid_request' : 'conflict',
+        `Cannot close ${id}: ${refusal}.`,
+        refusal.includes('reason') ? 'reason' : 'outcome',
+      );
+    db.prepare(`UPDATE flags SET state = 'closed', closed_at_ms = ?, outcome = ? WHERE id = ?`).run(
+      atMs,
+      details.outcome,
+      id,
+    );
+    event(db, id, atMs, 'closed', operator, {
+      outcome: details.outcome,
+      note: details.note ?? null,
+      // Only when given (closeNeedsReason): every other close keeps the event's earlier shape.
+      ...(details.reason ? { reason: details.reason } : {}),
+    });
+    scheduleFollowUps(db, row, details.outcome, atMs, followUpAfterMs);
+    return toQueueItem(flagRow(db, id));
+  })();
+}
+
+/**
+ * Takes a close back (a wrong click): the flag returns to the step it was at, its check-ins are
+ * unscheduled, and a 'close_undone' event is appended — the 'closed' event stays in the history.
+ */
+export function undoClose(db: SqliteDatabase, id: string, operator: string, atMs: number): QueueItem {
+  return db.transaction(() => {
+    const row = flagRow(db, id);
+    const lastClose = db
+      .prepare<[string], { actor: string | null; at_ms: number; detail_json: string }>(
+        `SELECT actor, at_ms, detail_json FROM flag_events WHERE flag_id = ? AND kind = 'closed'
+         ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(id);
+    const refusal = undoCloseRefusal(
+      row.state,
+      lastClose ? { actor: lastClose.actor, atMs: lastClose.at_ms } : null,
+      operator,
+      atMs,
+    );
+    if (refusal) throw new ContractError('conflict', `Cannot undo the close of ${id}: ${refusal}.`, 'id');
+    const back = row.dispatched_at_ms === null ? 'acknowledged' : 'dispatched';
+    db.prepare(
+      `UPDATE flags SET state = ?, closed_at_ms = NULL, outcome = NULL,
+         follow_up_sequence = NULL, follow_up_after_ms = NULL, follow_up_due_at_ms = NULL WHERE id = ?`,
+    ).run(back, id);
+    // Check-ins the close scheduled and nobody has answered: there is no close to follow up now.
+    db.prepare('DELETE FROM follow_ups WHERE flag_id = ? AND done_at_ms IS NULL').run(id);
+    const closed = JSON.parse(lastClose!.detail_json) as { outcome?: string };
+    event(db, id, atMs, 'close_undone', operator, {
+      outcome: closed.outcome ?? null,
+      closedAtMs: lastClose!.at_ms,
+      state: back,
+    });
+    return toQueueItem(flagRow(db, id));
+  })();
+}

@@ -1,0 +1,297 @@
+// The shift-handover summary, computed in the store over indexed columns, and the signed records.
+import { caseNoOf } from '../../../../../shared/case-number';
+import { nextStep } from '../../../../../shared/next-step';
+import crypto from 'node:crypto';
+import { ContractError } from '../../../../../shared/errors';
+import { RISKS, type FlagState, type Risk } from '../../../../../shared/domain';
+import {
+  BREACH_LIST_MAX,
+  receiveRefusal,
+  type HandoverRecord,
+  type HandoverSummary,
+} from '../../../../../shared/handover';
+import type { ShiftInstance } from '../../../../../shared/shifts/schedule';
+import { flagTimers, type TimerTargets } from '../../../../../shared/timers';
+import type { SqliteDatabase } from './open-database';
+
+interface OpenRow {
+  seq: number;
+  id: string;
+  risk: Risk;
+  state: FlagState;
+  status: string;
+  district_key: string | null;
+  received_at_ms: number;
+  acknowledged_by: string | null;
+  acknowledged_at_ms: number | null;
+  dispatch_unit_key: string | null;
+  dispatched_at_ms: number | null;
+  confirmed_at_ms: number | null;
+  closed_at_ms: number | null;
+}
+
+const nextAction = (r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
+  nextStep(r.state, r.confirmed_at_ms);
+const caseNo = caseNoOf;
+
+/**
+ * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
+ * by received time it would walk the whole history (tests/integration/handover.test.ts checks the plan).
+ */
+export const OPEN_AT_SQL = `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
+         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
+       FROM flags WHERE state <> 'closed' AND +training = ? AND +received_at_ms < ? ORDER BY risk_rank, flagged_at_ms`;
+
+export function handoverSummary(
+  db: SqliteDatabase,
+  shift: ShiftInstance,
+  nowMs: number,
+  training: boolean,
+  targets?: TimerTargets,
+): HandoverSummary {
+  const t = training ? 1 : 0;
+  const range = [shift.startMs, shift.endMs] as const;
+  const count = (sql: string, ...args: (number | string)[]) =>
+    db.prepare<unknown[], { n: number }>(sql).get(...args)!.n;
+
+  const byRiskRows = db
+    .prepare<[number, number, number], { risk: Risk; n: number }>(
+      'SELECT risk, count(*) AS n FROM flags WHERE training = ? AND received_at_ms >= ? AND received_at_ms < ? GROUP BY risk',
+    )
+    .all(t, ...range);
+  const byRisk = Object.fromEntries(
+    RISKS.map((r) => [r, byRiskRows.find((x) => x.risk === r)?.n ?? 0]),
+  ) as Record<Risk, number>;
+  const byDistrict = db
+    .prepare<[number, number, number], { districtKey: string | null; count: number }>(
+      `SELECT district_key AS districtKey, count(*) AS count FROM flags
+       WHERE training = ? AND received_at_ms >= ? AND received_at_ms < ? GROUP BY district_key ORDER BY count DESC, districtKey IS NULL, districtKey`,
+    )
+    .all(t, ...range);
+  const eventCount = (kind: string) =>
+    count(
+      `SELECT count(DISTINCT e.flag_id) AS n FROM flag_events e JOIN flags f ON f.id = e.flag_id
+       WHERE e.kind = ? AND e.at_ms >= ? AND e.at_ms < ? AND f.training = ?`,
+      kind,
+      ...range,
+      t,
+    );
+  const outcomes = db
+    .prepare<[number, number, number], { outcome: string; n: number }>(
+      `SELECT coalesce(json_extract(e.detail_json, '$.outcome'), 'unspecified') AS outcome, count(*) AS n
+       FROM flag_events e JOIN flags f ON f.id = e.flag_id
+       WHERE e.kind = 'closed' AND e.at_ms >= ? AND e.at_ms < ? AND f.training = ?
+         AND NOT EXISTS (SELECT 1 FROM flag_events u WHERE u.flag_id = e.flag_id AND u.kind = 'close_undone' AND u.seq > e.seq)
+       GROUP BY outcome`,
+    )
+    .all(...range, t);
+
+  // Open at the end of the shift (or now, while it runs), received before that.
+  const asOf = Math.min(nowMs, shift.endMs);
+  const open = db.prepare<[number, number], OpenRow>(OPEN_AT_SQL).all(t, asOf);
+  const inShift = db
+    .prepare<[number, number, number], OpenRow>(
+      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
+         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
+       FROM flags WHERE training = ? AND received_at_ms >= ? AND received_at_ms < ?`,
+    )
+    .all(t, ...range);
+  const breachCandidates = new Map([...inShift, ...open].map((r) => [r.id, r]));
+  // Every breach is counted; only the most overdue BREACH_LIST_MAX are kept, in a bounded list
+  // (a room far behind has tens of thousands: creating and sorting them all was most of the time).
+  const breaches: HandoverSummary['breaches'] = [];
+  const ratioOf = (b: { elapsedMs: number; targetMs: number }) => b.elapsedMs / b.targetMs;
+  let breachesTotal = 0;
+  for (const r of breachCandidates.values()) {
+    const timers = flagTimers(
+      {
+        risk: r.risk,
+        receivedAtMs: r.received_at_ms,
+        acknowledgedAtMs: r.acknowledged_at_ms,
+        dispatchedAtMs: r.dispatched_at_ms,
+        confirmedAtMs: r.confirmed_at_ms,
+        closedAtMs: r.closed_at_ms,
+      },
+      asOf,
+      targets,
+    );
+    for (const timer of timers) {
+      if (!timer.breached || timer.elapsedMs === null) continue;
+      breachesTotal++;
+      const ratio = timer.elapsedMs / timer.targetMs;
+      if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
+      const entry = {
+        caseNo: caseNo(r.seq),
+        risk: r.risk,
+        stage: timer.stage,
+        elapsedMs: timer.elapsedMs,
+        targetMs: timer.targetMs,
+      };
+      let at = breaches.length;
+      while (at > 0 && ratioOf(breaches[at - 1]!) < ratio) at--;
+      breaches.splice(at, 0, entry);
+      if (breaches.length > BREACH_LIST_MAX) breaches.pop();
+    }
+  }
+
+  const log = db
+    .prepare<[number, number], { at_ms: number; kind: string; actor: string | null; detail_json: string }>(
+      `SELECT at_ms, kind, actor, detail_json FROM alarm_log
+       WHERE at_ms < ? AND at_ms >= ? - 86400000 AND kind IN ('feed_alarm_start', 'feed_alarm_end', 'silence') ORDER BY seq`,
+    )
+    .all(shift.endMs, shift.startMs);
+  const feedOutages: HandoverSummary['feedOutages'] = [];
+  for (const e of log) {
+    const detail = JSON.parse(e.detail_json) as Record<string, unknown>;
+    if (e.kind === 'feed_alarm_start')
+      feedOutages.push({ startMs: e.at_ms, endMs: null, state: String(detail.feedState ?? '') });
+    else if (e.kind === 'feed_alarm_end' && feedOutages.at(-1)?.endMs === null)
+      feedOutages.at(-1)!.endMs = e.at_ms;
+  }
+  const silences = log
+    .filter((e) => e.kind === 'silence' && e.at_ms >= shift.startMs)
+    .map((e) => {
+      const detail = JSON.parse(e.detail_json) as { reason?: string; minutes?: number };
+      return { atMs: e.at_ms, by: e.actor, reason: detail.reason ?? '', minutes: detail.minutes ?? 0 };
+    });
+
+  return {
+    shiftId: shift.id,
+    startMs: shift.startMs,
+    endMs: shift.endMs,
+    generatedAtMs: nowMs,
+    training,
+    received: { total: byRiskRows.reduce((s, r) => s + r.n, 0), byRisk, byDistrict },
+    acknowledged: count(
+      'SELECT count(*) AS n FROM flags WHERE training = ? AND acknowledged_at_ms >= ? AND acknowledged_at_ms < ?',
+      t,
+      ...range,
+    ),
+    dispatched: eventCount('dispatched'),
+    closed: {
+      total: outcomes.reduce((s, o) => s + o.n, 0),
+      byOutcome: Object.fromEntries(outcomes.map((o) => [o.outcome, o.n])),
+    },
+    withdrawn: eventCount('withdrawn'),
+    carriedOver: open.map((r) => ({
+      id: r.id,
+      caseNo: caseNo(r.seq),
+      risk: r.risk,
+      state: r.state,
+      withdrawn: r.status === 'withdrawn',
+      districtKey: r.district_key,
+      receivedAtMs: r.received_at_ms,
+      acknowledgedBy: r.acknowledged_by,
+      unitKey: r.dispatch_unit_key,
+      nextAction: nextAction(r),
+    })),
+    breaches,
+    breachesTotal,
+    feedOutages: feedOutages.filter((o) => (o.endMs ?? Infinity) >= shift.startMs),
+    silences,
+    quarantined: count(
+      'SELECT count(*) AS n FROM quarantine WHERE received_at_ms >= ? AND received_at_ms < ?',
+      ...range,
+    ),
+    roster: db
+      .prepare<[string], { desk: string; operator: string; supervisor: number }>(
+        'SELECT desk, operator, supervisor FROM roster WHERE shift_id = ? ORDER BY supervisor DESC, desk',
+      )
+      .all(shift.id)
+      .map((r) => ({ desk: r.desk, operator: r.operator, supervisor: r.supervisor === 1 })),
+  };
+}
+
+interface HandoverRow {
+  shift_id: string;
+  summary_json: string;
+  notes: string;
+  signed_by: string;
+  signed_at_ms: number;
+  received_by: string | null;
+  received_at_ms: number | null;
+  sha256: string;
+}
+
+const digest = (summaryJson: string, notes: string) =>
+  crypto.createHash('sha256').update(summaryJson).update('\n').update(notes).digest('hex');
+
+function toRecord(row: HandoverRow): HandoverRecord {
+  if (digest(row.summary_json, row.notes) !== row.sha256) {
+    throw new ContractError(
+      'conflict',
+      `The signed handover of ${row.shift_id} does not match its signature hash.`,
+    );
+  }
+  return {
+    shiftId: row.shift_id,
+    summary: JSON.parse(row.summary_json) as HandoverSummary,
+    notes: row.notes,
+    signedBy: row.signed_by,
+    signedAtMs: row.signed_at_ms,
+    receivedBy: row.received_by,
+    receivedAtMs: row.received_at_ms,
+    sha256: row.sha256,
+  };
+}
+
+export function getHandover(db: SqliteDatabase, shiftId: string): HandoverRecord | null {
+  const row = db.prepare<[string], HandoverRow>('SELECT * FROM handovers WHERE shift_id = ?').get(shiftId);
+  return row ? toRecord(row) : null;
+}
+
+/** The audit trail's last entry: the anchor a signed handover carries (migration 8 writes entry 1). */
+function auditHead(db: SqliteDatabase): { seq: number; hash: string } {
+  return db
+    .prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1')
+    .get()!;
+}
+
+/**
+ * The outgoing supervisor signs: the summary as it stands now is frozen with the notes and the
+ * audit trail's head at that moment (the anchor), all covered by the record's SHA-256.
+ */
+export function signHandover(
+  db: SqliteDatabase,
+  summary: HandoverSummary,
+  notes: string,
+  by: string,
+  atMs: number,
+): HandoverRecord {
+  try {
+    // The head is read in the same transaction as the insert, so no entry can slip in between.
+    db.transaction(() => {
+      const anchored: HandoverSummary = { ...summary, auditAnchor: auditHead(db) };
+      const summaryJson = JSON.stringify(anchored);
+      db.prepare(
+        'INSERT INTO handovers (shift_id, summary_json, notes, signed_by, signed_at_ms, sha256) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(summary.shiftId, summaryJson, notes, by, atMs, digest(summaryJson, notes));
+    }).immediate();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      throw new ContractError('conflict', `The handover of ${summary.shiftId} is already signed.`, 'shiftId');
+    }
+    throw error;
+  }
+  return getHandover(db, summary.shiftId)!;
+}
+
+/** The incoming supervisor acknowledges receipt, once. */
+export function receiveHandover(
+  db: SqliteDatabase,
+  shiftId: string,
+  by: string,
+  atMs: number,
+): HandoverRecord {
+  const existing = getHandover(db, shiftId);
+  if (!existing)
+    throw new ContractError('not_found', `The handover of ${shiftId} has not been signed yet.`, 'shiftId');
+  const refusal = receiveRefusal(existing, by);
+  if (refusal) throw new ContractError('conflict', refusal, existing.receivedBy ? 'shiftId' : 'supervisor');
+  db.prepare('UPDATE handovers SET received_by = ?, received_at_ms = ? WHERE shift_id = ?').run(
+    by,
+    atMs,
+    shiftId,
+  );
+  return getHandover(db, shiftId)!;
+}

@@ -1,0 +1,41 @@
+// The reveal of a flag's personal fields: read and recorded in one transaction, so no identity is
+// ever shown without its flag event (who, when, why) — which the audit trail copies.
+import type { PersonalDetail } from '../../../../../shared/domain';
+import { ContractError } from '../../../../../shared/errors';
+import { appendFlagEvent } from './flag-rows';
+import type { SqliteDatabase } from './open-database';
+
+interface PersonalRow {
+  subject_json: string;
+  content_json: string | null;
+  location_json: string | null;
+  institution: string | null;
+}
+
+const parsed = (json: string | null) =>
+  json === null ? null : (JSON.parse(json) as Record<string, unknown>);
+
+export function revealFlag(
+  db: SqliteDatabase,
+  id: string,
+  operator: string,
+  reason: string,
+  atMs: number,
+): PersonalDetail {
+  return db.transaction(() => {
+    const row = db
+      .prepare<[string], PersonalRow>(
+        'SELECT subject_json, content_json, location_json, institution FROM flag_personal WHERE flag_id = ?',
+      )
+      .get(id);
+    if (!row) throw new ContractError('not_found', `No personal details of ${id} are held.`, 'id');
+    appendFlagEvent(db, id, atMs, 'revealed', operator, { reason });
+    return {
+      id,
+      subject: parsed(row.subject_json) ?? {},
+      content: parsed(row.content_json),
+      location: parsed(row.location_json),
+      institution: row.institution,
+    };
+  })();
+}

@@ -1,0 +1,25 @@
+// The SQLite engine behind the CLI's admin interface (store-admin.ts), on a connection the CLI
+// opened in its own process (no worker: a one-shot command has no window to keep responsive).
+import { isLockedOut } from '../../../../../shared/accounts';
+import { ContractError } from '../../../../../shared/errors';
+import type { StoreAdmin } from '../store-admin';
+import { getAccount, updateAccount } from './account-queries';
+import type { SqliteDatabase } from './open-database';
+import { inProcessStore, SqliteStore } from './sqlite-store';
+
+export function sqliteAdmin(db: SqliteDatabase): StoreAdmin {
+  return {
+    ...inProcessStore(new SqliteStore(db)),
+    breakGlassRelease: async (name, by, desk, atMs) =>
+      db.transaction(() => {
+        const account = getAccount(db, name);
+        if (!account) throw new ContractError('not_found', `--name: no account "${name}".`, 'name');
+        const wasLocked = isLockedOut(account.locked_at_ms, atMs);
+        db.prepare(
+          'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
+        ).run(atMs, by, 'account.break_glass_release', account.name, JSON.stringify({ desk, wasLocked }));
+        updateAccount(db, account.name, { lockedAtMs: null }, by, atMs);
+        return { name: account.name, wasLocked };
+      })(),
+  };
+}

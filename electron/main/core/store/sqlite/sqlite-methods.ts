@@ -1,0 +1,73 @@
+// The SQLite engine's implementation of every Store method, synchronously (better-sqlite3), in the
+// thread that owns the connection. The async adapter and the worker proxy are generated from the
+// seam's method list (store-methods.ts), so a method is implemented here once.
+import { asyncStore, type SyncStore } from '../store-methods';
+import type { Store } from '../store';
+import * as accounts from './account-queries';
+import { closeFlag, confirmDispatch, dispatchFlag, undoClose } from './dispatch-queries';
+import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
+import { report } from './report-queries';
+import { warmRecent } from './report-day-cache';
+import { purgePersonal } from './retention-queries';
+import { revealFlag } from './reveal-queries';
+import type { SqliteStore } from './sqlite-store';
+import { listUnitContacts, setUnitContact } from './unit-contact-queries';
+
+export function sqliteMethods(store: SqliteStore): SyncStore {
+  const db = store.database;
+  return {
+    commitPage: (input) => store.commitPage(input),
+    getCursor: (feedKey) => store.getCursor(feedKey),
+    listOpenQueue: (training) => store.listOpenQueue(training),
+    changesSince: (eventSeq, training) => store.changesSince(eventSeq, training),
+    getFlagDetail: (id) => store.getFlagDetail(id),
+    acknowledge: (id, operator, atMs) => store.acknowledge(id, operator, atMs),
+    dispatch: (id, operator, details, atMs) => dispatchFlag(db, id, operator, details, atMs),
+    confirmDispatch: (id, operator, by, atMs) => confirmDispatch(db, id, operator, by, atMs),
+    closeFlag: (id, operator, details, atMs, followUpAfterMs) =>
+      closeFlag(db, id, operator, details, atMs, followUpAfterMs),
+    undoClose: (id, operator, atMs) => undoClose(db, id, operator, atMs),
+    recordAudit: ({ atMs, actor, action, target, detail }) =>
+      void db
+        .prepare(
+          'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
+        )
+        .run(atMs, actor, action, target, JSON.stringify(detail)),
+    listUnitContacts: () => listUnitContacts(db),
+    setUnitContact: (unitKey, contact, by, atMs) => setUnitContact(db, unitKey, contact, by, atMs),
+    countAccounts: () => accounts.countAccounts(db),
+    getAccount: (name) => accounts.getAccount(db, name),
+    listAccounts: (nowMs) => accounts.listAccounts(db, nowMs),
+    createAccount: (account, by, atMs, options) => accounts.createAccount(db, account, by, atMs, options),
+    updateAccount: (name, change, by, atMs) => accounts.updateAccount(db, name, change, by, atMs),
+    logSession: (name, kind, desk, atMs) => accounts.logSession(db, name, kind, desk, atMs),
+    recordLogonFailure: (name, desk, atMs, kind) => accounts.recordLogonFailure(db, name, desk, atMs, kind),
+    revealFlag: (id, operator, reason, atMs) => revealFlag(db, id, operator, reason, atMs),
+    surfaceDueFollowUps: (nowMs) => surfaceDueFollowUps(db, nowMs),
+    recordFollowUp: (id, sequence, operator, details, atMs) =>
+      recordFollowUp(db, id, sequence, operator, details, atMs),
+    status: () => store.status(),
+    engineInfo: () => store.engineInfo(),
+    countQuarantined: () => store.countQuarantined(),
+    listQuarantine: (limit) => store.listQuarantine(limit),
+    appendAlarmLog: (entries) => store.appendAlarmLog(entries),
+    arrivalStats: (sinceMs, training) => store.arrivalStats(sinceMs, training),
+    alarmKpis: (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
+    handoverSummary: (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
+    report: (range, context) => report(db, range, context),
+    // A step is one settled day of report parts kept (report-day-cache.ts).
+    prepareReports: (context, maxSteps) => warmRecent(db, context, maxSteps),
+    getHandover: (shiftId) => store.getHandover(shiftId),
+    getRoster: (shiftId) => store.getRoster(shiftId),
+    setRoster: (shiftId, entries) => store.setRoster(shiftId, entries),
+    signHandover: (summary, notes, by, atMs) => store.signHandover(summary, notes, by, atMs),
+    receiveHandover: (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
+    purgePersonal: (olderThanMs, nowMs, by) => purgePersonal(db, { olderThanMs, nowMs, by }),
+    close: () => store.close(),
+  };
+}
+
+/** The store in this thread, behind the async interface (tests, CLI one-shots). */
+export function inProcessStore(store: SqliteStore): Store {
+  return asyncStore(sqliteMethods(store));
+}

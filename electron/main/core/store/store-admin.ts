@@ -1,0 +1,19 @@
+// The narrow admin side of the seam, for the command line: the Store itself plus the few things
+// only a key holder at the console machine does. The CLI works through this and never through an
+// engine's own handle, so `lifeline account|purge` work alike whichever engine is behind it; only
+// the CLI's opener (cli/open-for-command.ts) chooses the engine.
+import type { Store } from './store';
+
+export interface StoreAdmin extends Store {
+  /**
+   * The key holder's release of an account (`lifeline account release --break-glass`): the lock is
+   * lifted and the use recorded in the audit trail (with who said they did it and from where) in
+   * one transaction, so the release is never on file without its record, nor the reverse.
+   */
+  breakGlassRelease(
+    name: string,
+    by: string,
+    desk: string,
+    atMs: number,
+  ): Promise<{ name: string; wasLocked: boolean }>;
+}

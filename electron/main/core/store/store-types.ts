@@ -1,0 +1,71 @@
+// The engine-neutral types of the store seam: what crosses the Store interface, whichever engine
+// (embedded SQLite today, a shared PostgreSQL later) sits behind it. Nothing here may name an
+// engine: a file under store/sqlite/ may import these, never the reverse.
+import type { AccountRole } from '../../../../shared/accounts';
+import type { Shift } from '../../../../shared/shifts/schedule';
+
+/** The console key's length in bytes (a 256-bit key, whichever engine it unlocks). */
+export const KEY_BYTES = 32;
+
+/** An account as stored, with its password hash (never leaves the core except to be verified). */
+export interface AccountRecord {
+  name: string;
+  role: AccountRole;
+  password_hash: string;
+  locked_at_ms: number | null;
+}
+
+export const SESSION_KINDS = [
+  'logon',
+  'logon_failed',
+  'logoff',
+  'desk_locked',
+  'desk_unlocked',
+  'unlock_failed',
+  'command',
+  'command_refused',
+  // main locked the desk itself after idling (desk_locked: the page asked)
+  'desk_idle_locked',
+  // the session ended after the unlock failure that locked the account
+  'logoff_forced',
+] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export interface UnitContact {
+  unitKey: string;
+  contact: string;
+  changedBy: string;
+  changedAtMs: number;
+}
+
+export interface PurgeResult {
+  cutoffMs: number;
+  /** Flags whose personal fields were erased by this run (each has a personal_erased event). */
+  flagsErased: number;
+  /** Of which flag_personal rows deleted. */
+  personalRowsDeleted: number;
+  /** Flag events whose detail was reduced to its audit form. */
+  eventsRedacted: number;
+  /** Follow-up notes and dispatch reasons erased. */
+  notesErased: number;
+  /** Quarantined records whose raw text was erased. */
+  quarantineErased: number;
+  /** Closed before the cutoff but with a welfare check-in still to do: kept until it is done. */
+  deferred: number;
+  /** More flags are due than this call erased (its limit): call again. */
+  more: boolean;
+  /** The WAL was checkpointed into the file and truncated to nothing (false: a reader held it). */
+  walTruncated: boolean;
+}
+
+export interface ReportRange {
+  fromMs: number;
+  toMs: number;
+  shiftKey?: string;
+}
+
+export interface ReportContext {
+  schedule: readonly Shift[];
+  /** Running stages (not acknowledged yet…) are timed to here. */
+  nowMs: number;
+}

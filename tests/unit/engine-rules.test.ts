@@ -1,0 +1,20 @@
+// Rules every store engine applies, kept in shared/ so no engine writes them again in its SQL.
+import { describe, expect, it } from 'vitest';
+import { dispatchReasonMissing } from '../../shared/dispatch';
+import { nextStep } from '../../shared/next-step';
+
+describe('rules the engines share', () => {
+  it('asks a reason only for a unit other than the routed one', () => {
+    expect(dispatchReasonMissing('kota-city', 'kota-city', undefined)).toBe(false);
+    expect(dispatchReasonMissing('bundi', 'kota-city', '  ')).toBe(true);
+    expect(dispatchReasonMissing('bundi', 'kota-city', 'closer unit on patrol')).toBe(false);
+    expect(dispatchReasonMissing('bundi', null, null)).toBe(true); // unrouted: any unit is a choice
+  });
+
+  it('names the next step of an open flag', () => {
+    expect(nextStep('new', null)).toBe('acknowledge');
+    expect(nextStep('acknowledged', null)).toBe('dispatch');
+    expect(nextStep('dispatched', null)).toBe('confirm');
+    expect(nextStep('dispatched', 5)).toBe('close');
+  });
+});
