@@ -25,6 +25,7 @@ import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
+import * as devices from './device-queries';
 import { warmRecent } from './report-day-cache';
 import { report } from './report-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
@@ -517,6 +518,10 @@ export function inProcessStore(store: SqliteStore): Store {
     receiveHandover: async (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
     purgePersonal: async (olderThanMs, nowMs, by) =>
       purgePersonal(store.database, { olderThanMs, nowMs, by }),
+    redeemEnrolment: async (codeHash, credentialHash, atMs) =>
+      devices.redeemEnrolment(store.database, codeHash, credentialHash, atMs),
+    findDeviceByCredential: async (credentialHash) => devices.findDeviceByCredential(store.database, credentialHash),
+    listDevices: async () => devices.listDevices(store.database),
     close: async () => store.close(),
   };
 }

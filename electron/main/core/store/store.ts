@@ -6,6 +6,7 @@ import type { FollowUpDetails } from '../../../../shared/follow-ups';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
 import type { AccountRecord, SessionKind } from './account-queries';
 import type { UnitContact } from './unit-contact-queries';
+import type { DeviceSummary, RedeemResult } from './device-queries';
 import type {
   AlarmKpis,
   FlagDetail,
@@ -195,5 +196,10 @@ export interface Store {
   }): Promise<void>;
   listUnitContacts(): Promise<UnitContact[]>;
   setUnitContact(unitKey: string, contact: string, by: string, atMs: number): Promise<UnitContact>;
+  // The room's enrolled devices (core/net). Hashes in hex: codes and credentials are never stored.
+  /** Spends a one-time enrolment code and enrols its device under this credential hash. */
+  redeemEnrolment(codeHash: string, credentialHash: string, atMs: number): Promise<RedeemResult>;
+  findDeviceByCredential(credentialHash: string): Promise<DeviceSummary | null>;
+  listDevices(): Promise<DeviceSummary[]>;
   close(): Promise<void>;
 }
