@@ -6,7 +6,7 @@
 // WebSocket upgrade is (a URL token or an enrolled device's credential) and what plain requests get.
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ViewRole } from '../../../../shared/contract';
@@ -30,7 +30,12 @@ export type Admission =
       onOpen?: () => void;
       onClose?: () => void;
     }
-  | { refused: string; status: '403 Forbidden' | '400 Bad Request' };
+  | {
+      refused: string;
+      status: '403 Forbidden' | '400 Bad Request';
+      /** Told to the peer in a header, where it must know why (a revoked device): a fixed word. */
+      tell?: 'revoked';
+    };
 
 export interface ListenerTls {
   cert: string;
@@ -58,8 +63,11 @@ export interface ContractListener {
   close(): Promise<void>;
 }
 
-export const refuseSocket = (socket: Duplex, status: string) => {
-  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+export const REFUSED_HEADER = 'x-lifeline-refused';
+
+export const refuseSocket = (socket: Duplex, status: string, tell?: string) => {
+  const told = tell ? `${REFUSED_HEADER}: ${tell}\r\n` : '';
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\n${told}Connection: close\r\n\r\n`);
   socket.destroy();
 };
 
@@ -108,7 +116,7 @@ export async function startContractListener(options: ContractListenerOptions): P
 
   // With TLS the raw TCP socket arrives on 'connection' and the TLS one on 'secureConnection';
   // the idle timer goes on the socket the HTTP parser reads.
-  server.on(tls ? 'secureConnection' : 'connection', (socket: Duplex & { setTimeout: Function }) => {
+  server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     // A socket sending nothing at all is not always seen by headersTimeout: an idle timer covers it
     // until the upgrade (ws then clears it: a WebSocket may be quiet for as long as it likes).
     socket.setTimeout(limits.handshakeTimeoutMs, () => socket.destroy());
@@ -157,7 +165,7 @@ export async function startContractListener(options: ContractListenerOptions): P
   ): void {
     if ('refused' in admission) {
       log(`refused a WebSocket connection (${admission.refused})`);
-      refuseSocket(socket, admission.status);
+      refuseSocket(socket, admission.status, admission.tell);
       return;
     }
     // The peer may have gone while an asynchronous admission looked its credential up.
@@ -220,12 +228,15 @@ export async function startContractListener(options: ContractListenerOptions): P
     closeTagged(tag, code, reason) {
       const set = tagged.get(tag);
       if (!set) return 0;
+      let closing = 0;
       for (const ws of set) {
+        if (ws.readyState !== ws.OPEN) continue; // already closing: once is enough
+        closing++;
         ws.close(code, reason);
         // A peer that never answers the close frame is cut off anyway: it must stop reading now.
         setTimeout(() => ws.terminate(), 2000).unref();
       }
-      return set.size;
+      return closing;
     },
     async close() {
       for (const client of wss.clients) client.terminate();

@@ -54,7 +54,11 @@ function checkPair(certPem: string, keyPem: string, where: string): void {
   try {
     cert = new crypto.X509Certificate(certPem);
   } catch {
-    throw new ContractError('invalid_request', `${where}: the certificate is not a PEM X.509 certificate.`, 'tls-cert');
+    throw new ContractError(
+      'invalid_request',
+      `${where}: the certificate is not a PEM X.509 certificate.`,
+      'tls-cert',
+    );
   }
   try {
     key = crypto.createPrivateKey(keyPem);
@@ -62,9 +66,17 @@ function checkPair(certPem: string, keyPem: string, where: string): void {
     throw new ContractError('invalid_request', `${where}: the key is not a PEM private key.`, 'tls-key');
   }
   if (!cert.checkPrivateKey(key))
-    throw new ContractError('invalid_request', `${where}: the key does not belong to the certificate.`, 'tls-key');
+    throw new ContractError(
+      'invalid_request',
+      `${where}: the key does not belong to the certificate.`,
+      'tls-key',
+    );
   if (Date.parse(cert.validTo) < Date.now())
-    throw new ContractError('invalid_request', `${where}: the certificate expired on ${cert.validTo}.`, 'tls-cert');
+    throw new ContractError(
+      'invalid_request',
+      `${where}: the certificate expired on ${cert.validTo}.`,
+      'tls-cert',
+    );
 }
 
 async function createSelfSigned(altNames: string[]): Promise<{ cert: string; key: string }> {
@@ -77,7 +89,10 @@ async function createSelfSigned(altNames: string[]): Promise<{ cert: string; key
   ])) as crypto.webcrypto.CryptoKeyPair;
   const now = Date.now();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: crypto.randomBytes(16).toString('hex').replace(/^[89a-f]/, '1'),
+    serialNumber: crypto
+      .randomBytes(16)
+      .toString('hex')
+      .replace(/^[89a-f]/, '1'),
     name: 'CN=Lifeline console core',
     notBefore: new Date(now - 60_000),
     notAfter: new Date(now + VALID_DAYS * 86_400_000),
@@ -110,7 +125,11 @@ export interface CertificateOptions {
 
 export async function loadOrCreateCoreCertificate(options: CertificateOptions): Promise<CoreCertificate> {
   if ((options.certFile === undefined) !== (options.keyFile === undefined))
-    throw new ContractError('invalid_request', '--tls-cert and --tls-key go together: give both or neither.', 'tls-key');
+    throw new ContractError(
+      'invalid_request',
+      '--tls-cert and --tls-key go together: give both or neither.',
+      'tls-key',
+    );
   let pair: { cert: string; key: string };
   let source: CoreCertificate['source'];
   if (options.certFile !== undefined && options.keyFile !== undefined) {

@@ -109,7 +109,9 @@ export function redeemEnrolment(
         `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms) VALUES (?, ?, ?, ?, ?)`,
       )
       .run(name, code.kind, credentialHash, code.created_by, atMs);
-    const row = db.prepare<[number], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`).get(Number(lastInsertRowid))!;
+    const row = db
+      .prepare<[number], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`)
+      .get(Number(lastInsertRowid))!;
     return { ok: true, device: summary(row) };
   })();
 }
@@ -134,7 +136,8 @@ export function revokeDevice(db: SqliteDatabase, name: string, by: string, atMs:
       `UPDATE device_enrolments SET withdrawn_at_ms = ?
         WHERE device_name = ? AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
     ).run(atMs, name);
-    if (!device) throw new ContractError('not_found', `--name ${name}: no enrolled device of that name.`, 'name');
+    if (!device)
+      throw new ContractError('not_found', `--name ${name}: no enrolled device of that name.`, 'name');
     db.prepare('UPDATE devices SET revoked_at_ms = ?, revoked_by = ? WHERE id = ?').run(atMs, by, device.id);
     return summary({ ...device, revoked_at_ms: atMs, revoked_by: by });
   })();

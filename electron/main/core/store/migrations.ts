@@ -587,18 +587,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER audit_device_enrolment_created AFTER INSERT ON device_enrolments
       BEGIN
         INSERT INTO audit_append VALUES (NEW.created_at_ms, NEW.created_by, 'device.enrolment_created',
-          NEW.device_name, json_object('kind', NEW.kind, 'expiresAtMs', NEW.expires_at_ms));
+          NEW.device_name, json_object('deviceKind', NEW.kind, 'expiresAtMs', NEW.expires_at_ms));
       END;
       CREATE TRIGGER audit_device_enrolled AFTER INSERT ON devices
       BEGIN
         INSERT INTO audit_append VALUES (NEW.enrolled_at_ms, NEW.enrolled_by, 'device.enrolled',
-          NEW.name, json_object('kind', NEW.kind, 'device', NEW.id));
+          NEW.name, json_object('deviceKind', NEW.kind, 'device', NEW.id));
       END;
       CREATE TRIGGER audit_device_revoked AFTER UPDATE OF revoked_at_ms ON devices
         WHEN OLD.revoked_at_ms IS NULL AND NEW.revoked_at_ms IS NOT NULL
       BEGIN
         INSERT INTO audit_append VALUES (NEW.revoked_at_ms, NEW.revoked_by, 'device.revoked',
-          NEW.name, json_object('kind', NEW.kind, 'device', NEW.id));
+          NEW.name, json_object('deviceKind', NEW.kind, 'device', NEW.id));
       END;
     `,
   },

@@ -520,7 +520,8 @@ export function inProcessStore(store: SqliteStore): Store {
       purgePersonal(store.database, { olderThanMs, nowMs, by }),
     redeemEnrolment: async (codeHash, credentialHash, atMs) =>
       devices.redeemEnrolment(store.database, codeHash, credentialHash, atMs),
-    findDeviceByCredential: async (credentialHash) => devices.findDeviceByCredential(store.database, credentialHash),
+    findDeviceByCredential: async (credentialHash) =>
+      devices.findDeviceByCredential(store.database, credentialHash),
     listDevices: async () => devices.listDevices(store.database),
     close: async () => store.close(),
   };

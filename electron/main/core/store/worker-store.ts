@@ -103,7 +103,8 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     signHandover: (summary, notes, by, atMs) => call('signHandover', summary, notes, by, atMs),
     receiveHandover: (shiftId, by, atMs) => call('receiveHandover', shiftId, by, atMs),
     purgePersonal: (olderThanMs, nowMs, by) => call('purgePersonal', olderThanMs, nowMs, by),
-    redeemEnrolment: (codeHash, credentialHash, atMs) => call('redeemEnrolment', codeHash, credentialHash, atMs),
+    redeemEnrolment: (codeHash, credentialHash, atMs) =>
+      call('redeemEnrolment', codeHash, credentialHash, atMs),
     findDeviceByCredential: (credentialHash) => call('findDeviceByCredential', credentialHash),
     listDevices: () => call('listDevices'),
     close: async () => {
