@@ -14,6 +14,7 @@ import type { DeviceKind, DeviceSummary } from '../store/device-queries';
 import type { Store } from '../store/store';
 import { DEVICE_CREDENTIAL_PATTERN, hashSecret } from './device-secrets';
 import { createEnrolEndpoint, DEVICE_COOKIE, type EnrolLimits } from './enrol-endpoint';
+import { serveEnrolPage } from './enrol-page';
 
 /** The WebSocket close code a revoked device's connections end with (4000–4999: the application's). */
 export const REVOKED_CLOSE_CODE = 4003;
@@ -118,7 +119,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     tls: options.tls,
     admit,
     handleRequest(req, res) {
-      const path = (req.url ?? '/').split('?', 1)[0];
+      const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+      if (serveEnrolPage(req, res, path)) return;
       if (path === '/enrol') enrol.handle(req, res);
       else if (options.rendererDir) serveStatic(options.rendererDir, csp, req, res);
       else res.writeHead(404).end();
