@@ -209,6 +209,37 @@ describe('faults stay in their connection over TLS', () => {
   });
 });
 
+describe('half-open sockets over TLS', () => {
+  it('a TCP connect that never starts TLS, and a TLS socket that never sends a request, are closed', async () => {
+    // Long enough for a TLS handshake on a loaded machine: the handshake must finish before it.
+    const current = await start({ limits: { handshakeTimeoutMs: 2000 } });
+    const closedOf = (socket: net.Socket) =>
+      new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const silentTcp = net.connect(current.room.port, '127.0.0.1');
+    silentTcp.on('error', () => {});
+    const silentTls = tls.connect({ host: '127.0.0.1', port: current.room.port, rejectUnauthorized: false });
+    silentTls.on('error', () => {});
+    const handshaken = new Promise<void>((resolve) => silentTls.once('secureConnect', () => resolve()));
+    await handshaken; // the TLS socket really was accepted, then says nothing
+    await Promise.all([closedOf(silentTcp), closedOf(silentTls)]);
+    const { connection } = await enrolAndConnect(current, 'Desk 14', 'desk');
+    expect(await connection.invoke('getFeedHealth')).toMatchObject({ ok: true });
+  });
+
+  it('a WebSocket quiet for longer than the handshake timeout stays open (the timer is on the TLS socket)', async () => {
+    const current = await start({ limits: { handshakeTimeoutMs: 1000, heartbeatMs: 1200 } });
+    const { connection } = await enrolAndConnect(current, 'Desk 15', 'desk');
+    // Two heartbeats from the core, 1.2 s apart: each silence longer than the 1 s handshake timeout.
+    await new Promise<void>((resolve) => {
+      let pings = 0;
+      connection.ws.on('ping', () => {
+        if (++pings === 2) resolve();
+      });
+    });
+    expect(await connection.invoke('getFeedHealth')).toMatchObject({ ok: true });
+  });
+});
+
 describe('the wall over the network', () => {
   it('receives no personal field in any frame, while a desk gets the same flag', async () => {
     const current = await start();
