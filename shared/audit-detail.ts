@@ -21,6 +21,10 @@ const CODE_KEYS = new Set([
   'change',
   'sha256',
   'shiftKey',
+  // the room's devices (core/net): a device's kind, why it was refused, the address it came from
+  'deviceKind',
+  'refusal',
+  'peer',
 ]);
 /** Workstation labels and the room's own staff (already the trail's actor column), never a subject. */
 const LABEL_KEYS = new Set(['desk', 'operator']);

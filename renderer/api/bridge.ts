@@ -6,6 +6,9 @@ import { tokenFromHash } from './ws-messages';
 
 export function connectApi(): ConsoleApi {
   if (window.lifeline) return electronApi(window.lifeline);
+  // Served over https, the page is a device enrolled at the room's core: its credential is an
+  // HttpOnly cookie the browser sends by itself, and there is no token.
+  if (location.protocol === 'https:') return createWsApi(`wss://${location.host}/ws`);
   const token = tokenFromHash(location.hash) ?? '';
   return createWsApi(`ws://${location.host}/ws?token=${encodeURIComponent(token)}`);
 }

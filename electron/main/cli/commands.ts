@@ -30,6 +30,8 @@ import { exportCommand } from './export';
 import { keyEscrowCommand } from './key-escrow';
 import { accountCommand } from './account';
 import { importCommand } from './import';
+import { deviceCommand } from './device';
+import { serveCommand } from './serve';
 
 const VERSION = '0.1.0';
 type Flags = Record<string, string | boolean | undefined>;
@@ -89,6 +91,10 @@ export async function runCommand(argv: string[]): Promise<number | null> {
       return keyEscrowCommand(rest);
     case 'account':
       return accountCommand(rest);
+    case 'serve':
+      return serveCommand(rest, { parse, keyProviderFor, help: HELP.serve, version: VERSION });
+    case 'device':
+      return deviceCommand(rest);
     case undefined:
     case '--help':
     case '-h':

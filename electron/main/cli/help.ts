@@ -1,3 +1,4 @@
+import { DEVICE_HELP } from './device';
 import { IMPORT_HELP } from './import';
 
 const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on loopback)   [LIFELINE_FEED_URL]
@@ -36,6 +37,8 @@ Commands:
   export      the audit entries of a time range as JSON lines, for an inquiry (--by NAME)
   key-escrow  export / restore the database key, encrypted with a passphrase (administrator)
   account     add an account, list accounts, release a lockout (--by NAME)
+  serve       run the room's core: desks and walls enrolled on the LAN, over TLS 1.3
+  device      enrol a desk or wall (one-time code), list devices, revoke one (--by ADMIN)
 
 lifeline <command> --help for its options.`,
   host: `Usage: lifeline host [options]
@@ -45,6 +48,21 @@ ${CONFIG}
   --sim-rate N            simulator flags per minute (default 6)             [LIFELINE_SIM_RATE]
   --training              mark this feed's flags TRAINING (drills)
   --init                  create the database although a key exists already (new installation)`,
+  serve: `Usage: lifeline serve [--listen ADDRESS] [options]
+
+The room's core: one queue for every enrolled desk and wall, over TLS 1.3 only. On first start it
+makes its certificate and key (owner-only) in the data directory, or takes them from the state's
+PKI; it prints the certificate's SHA-256 fingerprint for the devices to check when they enrol.
+
+  --listen ADDRESS        the LAN address to listen on (default 127.0.0.1; 0.0.0.0 for all)
+  --tls-cert FILE         certificate (PEM) from the state's PKI, with --tls-key
+  --tls-key FILE          its private key (PEM)
+${CONFIG}
+  --port PORT             TCP port (default: any free)                       [LIFELINE_PORT]
+  --sim-rate N            simulator flags per minute (default 6)             [LIFELINE_SIM_RATE]
+  --training              mark this feed's flags TRAINING (drills)
+  --init                  create the database although a key exists already (new installation)`,
+  device: DEVICE_HELP,
   import: IMPORT_HELP,
   status: `Usage: lifeline status [--json] [options]
 

@@ -17,6 +17,7 @@ import { authenticateActor } from '../cli/authenticate';
 import type { StoreAdmin } from '../core/store/store-admin';
 import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
+import { startClientMode, type ClientMode } from './client-mode';
 
 const rendererDir = path.join(__dirname, '../renderer');
 registerAppScheme();
@@ -40,6 +41,33 @@ async function main(): Promise<void> {
   denyEverythingElse(app, session.defaultSession);
   lockDownDevTools(app, Menu, { packaged: app.isPackaged, platform: process.platform });
   serveAppScheme(rendererDir);
+
+  // Client mode: this machine is a desk or wall of a room whose core runs elsewhere (client-mode.ts).
+  let client: ClientMode | null;
+  try {
+    client = await startClientMode({
+      args,
+      userDataDir: app.getPath('userData'),
+      safeStorage,
+      ipcMain,
+      isTrustedUrl: trustedUrlCheck(APP_INDEX_URL, devServerUrl),
+      roleOf: roleOfContents,
+      argValue,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Lifeline Console cannot join the room', (error as Error).message);
+    return app.exit(1);
+  }
+  if (client) {
+    const { relay } = client;
+    openWindow(client.device.kind, {
+      preload: preloadPath(__dirname),
+      devServerUrl,
+      packaged: app.isPackaged,
+      onClosed: (contentsId) => relay.release({ id: contentsId }),
+    });
+    return;
+  }
 
   const keyProvider = safeStorageKeyProvider(safeStorage, app.getPath('userData'), {
     platform: process.platform,

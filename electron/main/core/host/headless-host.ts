@@ -3,16 +3,11 @@
 // (and web pages: the Origin is checked) from connecting. The desk and the wall get different
 // tokens: a wall connection can only read the queue, whatever page asks.
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
 import { VIEW_ROLES, type ViewRole } from '../../../../shared/contract';
 import type { ConsoleCore } from '../console-core';
-import { createAuthGate } from './auth-gate';
-import { hostLimits, type HostLimits } from './host-limits';
+import { startContractListener, type Admission } from './contract-listener';
+import type { HostLimits } from './host-limits';
 import { contentSecurityPolicy, serveStatic } from './static-files';
-import { faultKind, serveConnection } from './ws-connection';
 
 export interface HeadlessHostOptions {
   core: ConsoleCore;
@@ -35,96 +30,13 @@ export interface HeadlessHost {
   close(): Promise<void>;
 }
 
-const MAX_MESSAGE_BYTES = 256 * 1024;
-
-const refuse = (socket: Duplex, status: string) => {
-  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
-  socket.destroy();
-};
-
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const tokens: Record<ViewRole, string> = {
     desk: options.deskToken ?? crypto.randomBytes(24).toString('base64url'),
     wall: options.wallToken ?? crypto.randomBytes(24).toString('base64url'),
   };
-  const log = options.log ?? console.log;
-  const limits = hostLimits(options.limits);
-  const authGate = createAuthGate(limits.authConcurrency, limits.authQueue);
   let origin = '';
   let csp = '';
-
-  const server = http.createServer(
-    {
-      // A socket that opens and then sends nothing, or trickles a request it never finishes, holds a
-      // slot of maxSockets: these end it. Node checks them every connectionsCheckingInterval.
-      headersTimeout: limits.handshakeTimeoutMs,
-      requestTimeout: limits.handshakeTimeoutMs,
-      connectionsCheckingInterval: Math.min(1000, limits.handshakeTimeoutMs),
-    },
-    (req, res) => serveStatic(options.rendererDir, csp, req, res),
-  );
-  server.maxConnections = limits.maxSockets;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const open: Record<ViewRole, number> = { desk: 0, wall: 0 };
-
-  server.on('connection', (socket) => {
-    // A socket sending nothing at all is not always seen by headersTimeout: an idle timer covers it
-    // until the upgrade (ws then clears it: a WebSocket may be quiet for as long as it likes).
-    socket.setTimeout(limits.handshakeTimeoutMs, () => socket.destroy());
-  });
-  // A malformed or reset request: answer 400 where the socket can still take it; log the kind only.
-  server.on('clientError', (error, socket) => {
-    log(`refused a malformed request (${faultKind(error)})`);
-    refuse(socket, '400 Bad Request');
-  });
-  // After listen, an 'error' here is an accept failure (EMFILE): the server keeps listening.
-  server.on('error', (error) => log(`host socket error (${faultKind(error)})`));
-
-  server.on('upgrade', (req, socket, head) => {
-    // From here until ws takes the socket over, a reset from the peer is ours to catch.
-    const onHandshakeError = (error: Error) => log(`WebSocket handshake failed (${faultKind(error)})`);
-    socket.on('error', onHandshakeError);
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', origin);
-    } catch {
-      refuse(socket, '400 Bad Request');
-      return;
-    }
-    const role = roleOfToken(url.searchParams.get('token') ?? '');
-    if (url.pathname !== '/ws' || role === null || req.headers.origin !== origin) {
-      log(
-        `refused a WebSocket connection (${url.pathname !== '/ws' ? 'path' : role === null ? 'token' : 'origin'})`,
-      );
-      refuse(socket, '403 Forbidden');
-      return;
-    }
-    if (open.desk + open.wall >= limits.maxConnections || open[role] >= limits.maxConnectionsPerRole[role]) {
-      log(`refused a WebSocket connection (too many ${role} connections)`);
-      refuse(socket, '503 Service Unavailable');
-      return;
-    }
-    open[role]++;
-    let counted = true;
-    const release = () => {
-      if (counted) open[role]--;
-      counted = false;
-    };
-    // The socket's close counts for both ends: a handshake ws refuses (bad key or version, which
-    // never calls back) and a connection that served and ended.
-    socket.once('close', release);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      socket.off('error', onHandshakeError); // the WebSocket's own handling takes over
-      serveConnection(ws, {
-        core: options.core,
-        role,
-        connection: `ws-${++connections}`,
-        limits,
-        authGate,
-        log,
-      });
-    });
-  });
 
   function roleOfToken(given: string): ViewRole | null {
     const bytes = Buffer.from(given);
@@ -135,17 +47,23 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     return null;
   }
 
-  // Each connection is its own logon session: a reloaded page logs on again.
-  let connections = 0;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+  const listener = await startContractListener({
+    core: options.core,
+    log: options.log ?? console.log,
+    ...(options.limits ? { limits: options.limits } : {}),
+    // Plain HTTP, so loopback only: the listener refuses anything else without TLS.
+    listenHost: '127.0.0.1',
+    port: options.port ?? 0,
+    handleRequest: (req, res) => serveStatic(options.rendererDir, csp, req, res),
+    admit(req, url): Admission {
+      const role = roleOfToken(url.searchParams.get('token') ?? '');
+      if (url.pathname !== '/ws') return { refused: 'path', status: '403 Forbidden' };
+      if (role === null) return { refused: 'token', status: '403 Forbidden' };
+      if (req.headers.origin !== origin) return { refused: 'origin', status: '403 Forbidden' };
+      return { role, label: 'ws' };
+    },
   });
-  const { port } = server.address() as AddressInfo;
+  const { port } = listener;
   origin = `http://127.0.0.1:${port}`;
   csp = contentSecurityPolicy(`ws://127.0.0.1:${port}`);
 
@@ -154,13 +72,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     wallUrl: `${origin}/#token=${tokens.wall}&view=wall`,
     port,
     get clients() {
-      return wss.clients.size;
+      return listener.clients;
     },
-    async close() {
-      for (const client of wss.clients) client.terminate();
-      wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => listener.close(),
   };
 }

@@ -3,6 +3,7 @@
 // engine's own handle, so `lifeline account|purge` work alike whichever engine is behind it; only
 // the CLI's opener (cli/open-for-command.ts) chooses the engine.
 import type { Store } from './store';
+import type { DeviceKind, DeviceSummary } from './store-types';
 
 export interface StoreAdmin extends Store {
   /**
@@ -16,4 +17,20 @@ export interface StoreAdmin extends Store {
     desk: string,
     atMs: number,
   ): Promise<{ name: string; wasLocked: boolean }>;
+
+  /**
+   * A one-time enrolment code for a device not enrolled yet (`lifeline device enrol`); only its
+   * hash is kept, and an earlier unused code for the same name is withdrawn.
+   */
+  createEnrolment(input: {
+    name: string;
+    kind: DeviceKind;
+    codeHash: string;
+    by: string;
+    atMs: number;
+    ttlMs: number;
+  }): Promise<{ expiresAtMs: number }>;
+
+  /** Revokes the enrolled device of this name (`lifeline device revoke`); a running core cuts it off. */
+  revokeDevice(name: string, by: string, atMs: number): Promise<DeviceSummary>;
 }

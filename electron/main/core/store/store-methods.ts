@@ -44,6 +44,9 @@ export const STORE_METHODS = [
   'listUnitContacts',
   'setUnitContact',
   'close',
+  'redeemEnrolment',
+  'findDeviceByCredential',
+  'listDevices',
 ] as const satisfies readonly (keyof Store)[];
 
 export type StoreMethod = (typeof STORE_METHODS)[number];

@@ -69,3 +69,21 @@ export interface ReportContext {
   /** Running stages (not acknowledged yet…) are timed to here. */
   nowMs: number;
 }
+
+/** The room's enrolled devices (lifeline device …; core/net/): a desk or a wall. */
+export const DEVICE_KINDS = ['desk', 'wall'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+export interface DeviceSummary {
+  id: number;
+  name: string;
+  kind: DeviceKind;
+  enrolledBy: string;
+  enrolledAtMs: number;
+  revokedAtMs: number | null;
+  revokedBy: string | null;
+}
+
+export type RedeemResult =
+  | { ok: true; device: DeviceSummary }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'withdrawn' | 'name_taken'; name: string | null };

@@ -21,7 +21,9 @@ import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/sched
 import type { Report } from '../../../../shared/report';
 import type {
   AccountRecord,
+  DeviceSummary,
   PurgeResult,
+  RedeemResult,
   ReportContext,
   ReportRange,
   SessionKind,
@@ -29,7 +31,7 @@ import type {
 } from './store-types';
 
 export type * from './store-types';
-export { SESSION_KINDS } from './store-types';
+export { DEVICE_KINDS, SESSION_KINDS } from './store-types';
 
 export interface ValidFlagInput {
   flag: FeedFlag;
@@ -233,5 +235,10 @@ export interface Store {
   }): Promise<void>;
   listUnitContacts(): Promise<UnitContact[]>;
   setUnitContact(unitKey: string, contact: string, by: string, atMs: number): Promise<UnitContact>;
+  // The room's enrolled devices (core/net). Hashes in hex: codes and credentials are never stored.
+  /** Spends a one-time enrolment code and enrols its device under this credential hash. */
+  redeemEnrolment(codeHash: string, credentialHash: string, atMs: number): Promise<RedeemResult>;
+  findDeviceByCredential(credentialHash: string): Promise<DeviceSummary | null>;
+  listDevices(): Promise<DeviceSummary[]>;
   close(): Promise<void>;
 }

@@ -563,6 +563,52 @@ export const MIGRATIONS: readonly Migration[] = [
     // district only. District keys and units, like district_key: no name from the location.
     sql: `ALTER TABLE flags ADD COLUMN route_candidates TEXT;`,
   },
+  {
+    version: 18,
+    description: 'room: enrolled devices and their one-time enrolment codes, audited by trigger',
+    // Only hashes are kept: a copied database gives neither a usable code nor a device credential.
+    // A name is unique among devices not revoked, so a replaced wall can be enrolled under its name
+    // again while the revoked one stays in the record.
+    sql: `
+      CREATE TABLE device_enrolments (
+        code_hash TEXT PRIMARY KEY,
+        device_name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('desk', 'wall')),
+        created_by TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        expires_at_ms INTEGER NOT NULL,
+        used_at_ms INTEGER,
+        withdrawn_at_ms INTEGER
+      ) WITHOUT ROWID;
+      CREATE TABLE devices (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('desk', 'wall')),
+        credential_hash TEXT NOT NULL UNIQUE,
+        enrolled_by TEXT NOT NULL,
+        enrolled_at_ms INTEGER NOT NULL,
+        revoked_at_ms INTEGER,
+        revoked_by TEXT
+      );
+      CREATE UNIQUE INDEX devices_live_name ON devices (name) WHERE revoked_at_ms IS NULL;
+      CREATE TRIGGER audit_device_enrolment_created AFTER INSERT ON device_enrolments
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.created_at_ms, NEW.created_by, 'device.enrolment_created',
+          NEW.device_name, json_object('deviceKind', NEW.kind, 'expiresAtMs', NEW.expires_at_ms));
+      END;
+      CREATE TRIGGER audit_device_enrolled AFTER INSERT ON devices
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.enrolled_at_ms, NEW.enrolled_by, 'device.enrolled',
+          NEW.name, json_object('deviceKind', NEW.kind, 'device', NEW.id));
+      END;
+      CREATE TRIGGER audit_device_revoked AFTER UPDATE OF revoked_at_ms ON devices
+        WHEN OLD.revoked_at_ms IS NULL AND NEW.revoked_at_ms IS NOT NULL
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.revoked_at_ms, NEW.revoked_by, 'device.revoked',
+          NEW.name, json_object('deviceKind', NEW.kind, 'device', NEW.id));
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

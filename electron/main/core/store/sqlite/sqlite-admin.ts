@@ -4,6 +4,7 @@ import { isLockedOut } from '../../../../../shared/accounts';
 import { ContractError } from '../../../../../shared/errors';
 import type { StoreAdmin } from '../store-admin';
 import { getAccount, updateAccount } from './account-queries';
+import { createEnrolment, revokeDevice } from './device-queries';
 import type { SqliteDatabase } from './open-database';
 import { inProcessStore, SqliteStore } from './sqlite-store';
 
@@ -21,5 +22,7 @@ export function sqliteAdmin(db: SqliteDatabase): StoreAdmin {
         updateAccount(db, account.name, { lockedAtMs: null }, by, atMs);
         return { name: account.name, wasLocked };
       })(),
+    createEnrolment: async (input) => createEnrolment(db, input),
+    revokeDevice: async (name, by, atMs) => revokeDevice(db, name, by, atMs),
   };
 }

@@ -5,6 +5,7 @@ import { asyncStore, type SyncStore } from '../store-methods';
 import type { Store } from '../store';
 import * as accounts from './account-queries';
 import { closeFlag, confirmDispatch, dispatchFlag, undoClose } from './dispatch-queries';
+import * as devices from './device-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { report } from './report-queries';
 import { warmRecent } from './report-day-cache';
@@ -27,6 +28,10 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     closeFlag: (id, operator, details, atMs, followUpAfterMs) =>
       closeFlag(db, id, operator, details, atMs, followUpAfterMs),
     undoClose: (id, operator, atMs) => undoClose(db, id, operator, atMs),
+    redeemEnrolment: (codeHash, credentialHash, atMs) =>
+      devices.redeemEnrolment(db, codeHash, credentialHash, atMs),
+    findDeviceByCredential: (credentialHash) => devices.findDeviceByCredential(db, credentialHash),
+    listDevices: () => devices.listDevices(db),
     recordAudit: ({ atMs, actor, action, target, detail }) =>
       void db
         .prepare(

@@ -1,0 +1,183 @@
+// The desk in client mode: the core runs elsewhere in the room (`lifeline serve`), and main relays
+// the contract between it and the renderer through the same preload and IPC channels, so the
+// renderer cannot tell a remote core from an embedded one. Main holds the device credential,
+// wrapped by the OS keychain through safeStorage (never in the renderer, never in a URL), and
+// opens one connection to the core per window: each window is its own logon session there, as it
+// is with the embedded core.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IpcMain, IpcMainInvokeEvent, SafeStorage, WebContents } from 'electron';
+import type { ViewRole } from '../../../shared/contract';
+import { ContractError } from '../../../shared/errors';
+import { IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
+import { normaliseFingerprint } from '../core/net/core-certificate';
+import type { PinnedCore, RoomConnection } from '../core/net/room-client';
+import type { FrameCheck, RoleOf } from './ipc-wiring';
+
+export const DEVICE_CREDENTIAL_FILE = 'device-credential.json';
+const WEAK_BACKENDS = new Set(['basic_text', 'unknown']);
+
+export interface StoredDevice {
+  core: PinnedCore;
+  kind: ViewRole;
+  credential: string;
+}
+
+function checkKeychain(safeStorage: SafeStorage, platform: NodeJS.Platform): void {
+  if (!safeStorage.isEncryptionAvailable())
+    throw new ContractError(
+      'unavailable',
+      'The OS keychain is not available: the device credential cannot be kept.',
+    );
+  // As for the database key: a weak backend would wrap the credential with a password built into Chromium.
+  if (platform === 'linux' && WEAK_BACKENDS.has(safeStorage.getSelectedStorageBackend()))
+    throw new ContractError(
+      'unavailable',
+      `The OS keychain backend is "${safeStorage.getSelectedStorageBackend()}", which does not protect the device credential. Unlock a keyring first.`,
+    );
+}
+
+/** Keeps the credential wrapped by the keychain, beside the core's address and pinned fingerprint. */
+export function saveDevice(
+  safeStorage: SafeStorage,
+  dir: string,
+  device: StoredDevice,
+  platform: NodeJS.Platform = process.platform,
+): void {
+  checkKeychain(safeStorage, platform);
+  const record = {
+    version: 1,
+    url: device.core.url,
+    fingerprint: device.core.fingerprint,
+    kind: device.kind,
+    credential: safeStorage.encryptString(device.credential).toString('base64'),
+  };
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, DEVICE_CREDENTIAL_FILE);
+  fs.writeFileSync(`${file}.new`, JSON.stringify(record) + '\n', { mode: 0o600 });
+  fs.renameSync(`${file}.new`, file);
+}
+
+/** The enrolled device of this machine, or null when it has not been enrolled. */
+export function loadDevice(
+  safeStorage: SafeStorage,
+  dir: string,
+  platform: NodeJS.Platform = process.platform,
+): StoredDevice | null {
+  const file = path.join(dir, DEVICE_CREDENTIAL_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const invalid = (what: string) =>
+    new ContractError('invalid_request', `${file}: ${what}. Delete it and enrol this desk again.`);
+  let record: { url?: unknown; fingerprint?: unknown; kind?: unknown; credential?: unknown };
+  try {
+    record = JSON.parse(text);
+  } catch {
+    throw invalid('not JSON');
+  }
+  if (typeof record.url !== 'string' || !record.url.startsWith('https://'))
+    throw invalid('url: an https:// address');
+  if (typeof record.fingerprint !== 'string' || normaliseFingerprint(record.fingerprint) === null)
+    throw invalid('fingerprint: a SHA-256 fingerprint');
+  if (record.kind !== 'desk' && record.kind !== 'wall') throw invalid('kind: desk or wall');
+  if (typeof record.credential !== 'string') throw invalid('credential: missing');
+  checkKeychain(safeStorage, platform);
+  return {
+    core: { url: record.url, fingerprint: record.fingerprint },
+    kind: record.kind,
+    credential: safeStorage.decryptString(Buffer.from(record.credential, 'base64')),
+  };
+}
+
+export interface RemoteRelay {
+  /** Ends the window's connection (its logon session at the core ends with it). */
+  release(contents: { id: number }): void;
+  closeAll(): void;
+}
+
+/**
+ * Registers the contract's IPC handler for client mode: the same frame and role checks as the
+ * embedded core's, then the call goes to the window's own connection to the core. A window whose
+ * role is not the device's kind is refused: a desk device does not open a wall's window, nor the
+ * reverse (the core decides the role by the device, and the window must not pretend otherwise).
+ */
+export function relayRemoteContract(
+  ipcMain: IpcMain,
+  device: { kind: ViewRole },
+  connect: () => Promise<RoomConnection>,
+  isTrustedUrl: FrameCheck,
+  roleOf: RoleOf,
+): RemoteRelay {
+  const connections = new Map<number, Promise<RoomConnection>>();
+
+  function connectionFor(sender: WebContents): Promise<RoomConnection> {
+    const existing = connections.get(sender.id);
+    if (existing) return existing;
+    const opened = connect().then((connection) => {
+      connection.onEvent(({ event, payload }) => {
+        if (!sender.isDestroyed()) sender.send(IPC_EVENT, event, payload);
+      });
+      // A lost link is reconnected on the window's next call (the room's resync is the renderer's).
+      void connection.closed.then(() => {
+        if (connections.get(sender.id) === opened) connections.delete(sender.id);
+      });
+      return connection;
+    });
+    opened.catch(() => connections.delete(sender.id));
+    connections.set(sender.id, opened);
+    return opened;
+  }
+
+  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+    const frame = event.senderFrame;
+    const role = roleOf(event.sender);
+    if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url) || role === null)
+      return { ok: false, error: { kind: 'forbidden', message: 'Call from an untrusted frame refused.' } };
+    if (role !== device.kind)
+      return {
+        ok: false,
+        error: { kind: 'forbidden', message: `This machine is enrolled as a ${device.kind}, not a ${role}.` },
+      };
+    if (typeof channel !== 'string')
+      return {
+        ok: false,
+        error: { kind: 'invalid_request', message: 'channel: a string.', field: 'channel' },
+      };
+    try {
+      let connection = await connectionFor(event.sender);
+      // Closed, or closing, before its close was seen here: open a new one (which says why if refused).
+      if (connection.ws.readyState !== connection.ws.OPEN) {
+        connections.delete(event.sender.id);
+        connection = await connectionFor(event.sender);
+      }
+      return await connection.invoke(channel, payload);
+    } catch (error) {
+      const revoked = (error as { reason?: unknown }).reason === 'revoked';
+      return {
+        ok: false,
+        error: {
+          kind: 'unavailable',
+          message: revoked
+            ? 'This desk has been revoked at the core. Ask the administrator to enrol it again.'
+            : 'The console core cannot be reached.',
+        },
+      };
+    }
+  });
+
+  return {
+    release(contents) {
+      const connection = connections.get(contents.id);
+      connections.delete(contents.id);
+      void connection?.then((c) => c.close()).catch(() => {});
+    },
+    closeAll() {
+      for (const id of [...connections.keys()]) this.release({ id });
+    },
+  };
+}

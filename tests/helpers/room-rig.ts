@@ -1,0 +1,123 @@
+// A real room core on loopback over TLS: simulator → poller → encrypted temp store → core → room
+// server, with its own certificate made in a temp data directory, and the enrolment codes made
+// the way `lifeline device enrol` makes them (straight into the database, another connection).
+import { hashPassword } from '../../electron/main/core/accounts/passwords';
+import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
+import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
+import type { HostLimits } from '../../electron/main/core/host/host-limits';
+import {
+  loadOrCreateCoreCertificate,
+  type CoreCertificate,
+} from '../../electron/main/core/net/core-certificate';
+import {
+  ENROLMENT_CODE_TTL_MS,
+  hashEnrolmentCode,
+  newEnrolmentCode,
+  normaliseEnrolmentCode,
+} from '../../electron/main/core/net/device-secrets';
+import type { EnrolLimits } from '../../electron/main/core/net/enrol-endpoint';
+import type { PinnedCore } from '../../electron/main/core/net/room-client';
+import { startRoomServer, type RoomServer } from '../../electron/main/core/net/room-server';
+import { createEnrolment } from '../../electron/main/core/store/sqlite/device-queries';
+import type { DeviceKind } from '../../electron/main/core/store/store';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
+import { openTempStore } from './temp-store';
+
+export const OPERATOR = { name: 'Op Testroom', password: 'correct horse battery' };
+
+export interface RoomRig {
+  sim: Simulator;
+  core: ConsoleCore;
+  room: RoomServer;
+  cert: CoreCertificate;
+  sync: SqliteStore;
+  pinned: PinnedCore;
+  readonly logs: string[];
+  waitForLog(pattern: RegExp): Promise<string>;
+  /** As `lifeline device enrol` does it: returns the code to type at the device. */
+  newCode(name: string, kind: DeviceKind, options?: { atMs?: number; ttlMs?: number }): string;
+  auditActions(): { action: string; target: string | null; detail: string }[];
+  close(): Promise<void>;
+}
+
+export interface RoomRigOptions {
+  limits?: Partial<HostLimits>;
+  enrolLimits?: Partial<EnrolLimits>;
+  revocationCheckMs?: number;
+}
+
+export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRig> {
+  const sim = await startSimulator({ token: 't0k3n', runId: 'r' });
+  const { store, sync, dir } = openTempStore();
+  await store.createAccount(
+    { name: OPERATOR.name, role: 'operator', passwordHash: await hashPassword(OPERATOR.password) },
+    'test',
+    0,
+  );
+  const core = createConsoleCore({
+    store,
+    host: 'headless',
+    version: 'test',
+    feed: defaultFeedConfig({ baseUrl: sim.url, token: 't0k3n', pollIntervalMs: 200, training: true }),
+    tickMs: 100,
+    log: () => {},
+  });
+  await core.start();
+  const cert = await loadOrCreateCoreCertificate({ dataDir: dir });
+  const logs: string[] = [];
+  const waiters: (() => void)[] = [];
+  const room = await startRoomServer({
+    core,
+    store,
+    tls: cert,
+    listenHost: '127.0.0.1',
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.enrolLimits ? { enrolLimits: options.enrolLimits } : {}),
+    revocationCheckMs: options.revocationCheckMs ?? 50,
+    log: (line) => {
+      logs.push(line);
+      for (const wake of waiters.splice(0)) wake();
+    },
+  });
+  return {
+    sim,
+    core,
+    room,
+    cert,
+    sync,
+    pinned: { url: `https://127.0.0.1:${room.port}`, fingerprint: cert.fingerprint },
+    logs,
+    async waitForLog(pattern) {
+      for (;;) {
+        const found = logs.find((line) => pattern.test(line));
+        if (found) return found;
+        await new Promise<void>((wake) => waiters.push(wake));
+      }
+    },
+    newCode(name, kind, { atMs = Date.now(), ttlMs = ENROLMENT_CODE_TTL_MS } = {}) {
+      const code = newEnrolmentCode();
+      createEnrolment(sync.database, {
+        name,
+        kind,
+        codeHash: hashEnrolmentCode(normaliseEnrolmentCode(code)!),
+        by: 'Admin Testroom',
+        atMs,
+        ttlMs,
+      });
+      return code;
+    },
+    auditActions: () =>
+      sync.database
+        .prepare<[], { action: string; target: string | null; detail: string }>(
+          'SELECT action, target, detail_json AS detail FROM audit_log ORDER BY seq',
+        )
+        .all(),
+    async close() {
+      await room.close();
+      await core.stop();
+      await sim.close();
+      sync.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// `lifeline serve` and `lifeline device` as an administrator uses them: the core started as its own
+// process (built-in simulator feed, TLS on loopback), a code from `device enrol`, a device enrolled
+// and connected with the Node client, then `device revoke` from another process cuts it off.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoreRefusedError, RoomConnection, enrolDevice } from '../../electron/main/core/net/room-client';
+import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
+import { lifeline } from '../helpers/cli';
+import { openTempStore, tempDir } from '../helpers/temp-store';
+
+const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  child = undefined;
+});
+
+function installation() {
+  const dir = tempDir();
+  const key = crypto.randomBytes(32);
+  const { sync } = openTempStore(dir, key);
+  addTestAccount(sync.database, 'Admin Asha', 'administrator');
+  addTestAccount(sync.database, 'Op Testwal', 'operator');
+  sync.close();
+  return { dir, env: { LIFELINE_DATA_DIR: dir, LIFELINE_DB_KEY: key.toString('hex') } };
+}
+
+function serve(env: Record<string, string>): Promise<{ port: number; fingerprint: string; spki: string }> {
+  const withoutLifeline = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('LIFELINE_')),
+  );
+  child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--listen', '127.0.0.1'], {
+    env: { ...withoutLifeline, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child!.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = /^LIFELINE_READY (.*)$/m.exec(out);
+      if (line) resolve(JSON.parse(line[1]!));
+    });
+    child!.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child!.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+
+describe('lifeline serve and lifeline device', { timeout: 90_000 }, () => {
+  it('enrols by a printed code, shows the fingerprint, lists, and revokes a connected device at once', async () => {
+    const { env } = installation();
+    const core = await serve(env);
+    expect(core.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    const enrol = lifeline(['device', 'enrol', '--name', 'Desk 3', '--kind', 'desk', '--by', 'Admin Asha'], {
+      ...env,
+      LIFELINE_PASSWORD: TEST_PASSWORD,
+    });
+    expect(enrol.err).toBe('');
+    const code = /code for Desk 3 \(desk\): (\S+)/.exec(enrol.out)![1]!;
+    expect(enrol.out).toContain('(10 minutes), once');
+    expect(enrol.out).toContain(core.fingerprint); // the same fingerprint at the core and at enrolment
+
+    // An operator may not enrol devices.
+    const byOperator = lifeline(
+      ['device', 'enrol', '--name', 'Wall 1', '--kind', 'wall', '--by', 'Op Testwal'],
+      {
+        ...env,
+        LIFELINE_PASSWORD: TEST_PASSWORD,
+      },
+    );
+    expect(byOperator.err).toMatch(/the operator role may not enrol a device/);
+
+    const pinned = { url: `https://127.0.0.1:${core.port}`, fingerprint: core.fingerprint };
+    const { credential } = await enrolDevice(pinned, code.toLowerCase()); // as typed: any case
+    const desk = await RoomConnection.connect(pinned, credential);
+    expect(await desk.invoke('getSession')).toMatchObject({ ok: true, value: { role: 'desk' } });
+
+    expect(lifeline(['device', 'list'], env).out).toMatch(/^Desk 3\tdesk\tenrolled .* by Admin Asha$/m);
+    const revoke = lifeline(['device', 'revoke', '--name', 'Desk 3', '--by', 'Admin Asha'], {
+      ...env,
+      LIFELINE_PASSWORD: TEST_PASSWORD,
+    });
+    expect(revoke.out).toContain('revoked Desk 3 (desk)');
+    expect(await desk.closed).toEqual({ code: 4003, reason: 'revoked' });
+    await expect(RoomConnection.connect(pinned, credential)).rejects.toBeInstanceOf(CoreRefusedError);
+    expect(lifeline(['device', 'list'], env).out).toMatch(/^Desk 3\tdesk\t.*\tREVOKED .* by Admin Asha$/m);
+  });
+
+  it('refuses a bad --kind and an unknown device to revoke, naming the field', () => {
+    const { env } = installation();
+    const auth = { ...env, LIFELINE_PASSWORD: TEST_PASSWORD };
+    expect(
+      lifeline(['device', 'enrol', '--name', 'Desk 3', '--kind', 'kiosk', '--by', 'Admin Asha'], auth).err,
+    ).toMatch(/--kind: one of desk, wall/);
+    expect(lifeline(['device', 'revoke', '--name', 'Desk 9', '--by', 'Admin Asha'], auth).err).toMatch(
+      /--name Desk 9: no enrolled device/,
+    );
+  });
+});
