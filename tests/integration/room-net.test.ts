@@ -211,8 +211,9 @@ describe('faults stay in their connection over TLS', () => {
 
 describe('half-open sockets over TLS', () => {
   it('a TCP connect that never starts TLS, and a TLS socket that never sends a request, are closed', async () => {
-    // Long enough for a TLS handshake on a loaded machine: the handshake must finish before it.
-    const current = await start({ limits: { handshakeTimeoutMs: 2000 } });
+    // Long enough for a TLS handshake with both cores busy (2 s was not, once, under a load of 13):
+    // the handshake must finish before it for the second socket to test what it says.
+    const current = await start({ limits: { handshakeTimeoutMs: 6000 } });
     const closedOf = (socket: net.Socket) =>
       new Promise<void>((resolve) => socket.once('close', () => resolve()));
     const silentTcp = net.connect(current.room.port, '127.0.0.1');
