@@ -16,6 +16,7 @@ import { routingData } from '../routing/routing-data';
 import { closeFlag, confirmDispatch, dispatchFlag } from './dispatch-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { revealFlag } from './reveal-queries';
+import * as room from './room-queries';
 import * as accounts from './account-queries';
 import { listUnitContacts, setUnitContact } from './unit-contact-queries';
 import { purgePersonal } from './retention-queries';
@@ -517,6 +518,12 @@ export function inProcessStore(store: SqliteStore): Store {
     receiveHandover: async (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
     purgePersonal: async (olderThanMs, nowMs, by) =>
       purgePersonal(store.database, { olderThanMs, nowMs, by }),
+    getRequestResult: async (requestId) => room.getRequestResult(store.database, requestId),
+    putRequestResult: async (entry) => room.putRequestResult(store.database, entry),
+    purgeRequestResults: async (olderThanMs) => room.purgeRequestResults(store.database, olderThanMs),
+    recordFlagEvent: async (id, atMs, kind, actor, detail) =>
+      room.recordFlagEvent(store.database, id, atMs, kind, actor, detail),
+    readPersonalDetail: async (id) => room.readPersonalDetail(store.database, id),
     close: async () => store.close(),
   };
 }

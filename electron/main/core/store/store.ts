@@ -1,5 +1,6 @@
 // The store behind an async interface: the Electron shell runs it in a worker thread, tests run it
 // in-process, and a shared PostgreSQL backend for several desks can implement the same interface.
+import type { RequestResult } from './room-queries';
 import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
@@ -71,6 +72,8 @@ export const ALARM_LOG_KINDS = [
   'feed_alarm_end',
   'test_alarm',
   'dispatch_unconfirmed',
+  'no_desk_start',
+  'no_desk_end',
 ] as const;
 export type AlarmLogKind = (typeof ALARM_LOG_KINDS)[number];
 
@@ -195,5 +198,11 @@ export interface Store {
   }): Promise<void>;
   listUnitContacts(): Promise<UnitContact[]>;
   setUnitContact(unitKey: string, contact: string, by: string, atMs: number): Promise<UnitContact>;
+  // The room (core/room/*, store/room-queries.ts): acting commands' first answers, room flag events.
+  getRequestResult(requestId: string): Promise<RequestResult | null>;
+  putRequestResult(entry: RequestResult): Promise<void>;
+  purgeRequestResults(olderThanMs: number): Promise<number>;
+  recordFlagEvent(id: string, atMs: number, kind: string, actor: string, detail: object): Promise<void>;
+  readPersonalDetail(id: string): Promise<PersonalDetail>;
   close(): Promise<void>;
 }

@@ -69,6 +69,12 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     listOpenQueue: (training) => call('listOpenQueue', training),
     changesSince: (eventSeq, training) => call('changesSince', eventSeq, training),
     getFlagDetail: (id) => call('getFlagDetail', id),
+    getRequestResult: (requestId) => call('getRequestResult', requestId),
+    putRequestResult: (entry) => call('putRequestResult', entry),
+    purgeRequestResults: (olderThanMs) => call('purgeRequestResults', olderThanMs),
+    recordFlagEvent: (id, atMs, kind, actor, detail) =>
+      call('recordFlagEvent', id, atMs, kind, actor, detail),
+    readPersonalDetail: (id) => call('readPersonalDetail', id),
     recordAudit: (entry) => call('recordAudit', entry),
     listUnitContacts: () => call('listUnitContacts'),
     setUnitContact: (unitKey, contact, by, atMs) => call('setUnitContact', unitKey, contact, by, atMs),
