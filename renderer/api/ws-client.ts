@@ -73,7 +73,18 @@ export function createWsApi(
     retryTimer = null;
     const ws = makeSocket(url);
     socket = ws;
+    // A handshake into a dead link never ends by itself: give up on it as on a silent open link.
+    const handshake = setTimeout(() => {
+      if (socket !== ws || ws.readyState === OPEN) return;
+      lost(ws);
+      try {
+        ws.close();
+      } catch {
+        // already closing
+      }
+    }, rule.deadAfterMs * 2);
     ws.onopen = () => {
+      clearTimeout(handshake);
       attempt = 0;
       everConnected = true;
       lastHeardAtMs = now();
@@ -81,7 +92,9 @@ export function createWsApi(
       setState('connected');
     };
     ws.onmessage = (message: MessageEvent) => {
-      if (socket === ws) lastHeardAtMs = now();
+      // A replaced socket's late words (delivered when a dead link came back) belong to nobody.
+      if (socket !== ws) return;
+      lastHeardAtMs = now();
       receive(message.data);
     };
     ws.onclose = () => lost(ws);
