@@ -9,6 +9,7 @@ import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 import { enShell } from './en-shell';
 import { enPresence } from './en-presence';
+import { enRoom } from './en-room';
 
 export const en = {
   app: {
@@ -196,6 +197,7 @@ export const en = {
   ...enShift,
   ...enShell,
   ...enPresence,
+  ...enRoom,
   ...enRouting,
   ...enDispatch,
   ...enReveal,

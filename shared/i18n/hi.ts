@@ -10,6 +10,7 @@ import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 import { hiShell } from './hi-shell';
 import { hiPresence } from './hi-presence';
+import { hiRoom } from './hi-room';
 
 export const hi: Messages = {
   app: {
@@ -197,6 +198,7 @@ export const hi: Messages = {
   ...hiShift,
   ...hiShell,
   ...hiPresence,
+  ...hiRoom,
   ...hiRouting,
   ...hiDispatch,
   ...hiReveal,

@@ -66,3 +66,21 @@ export function holdGraceMs(configured: number | undefined): number {
 export function publicHold(hold: Hold): HeldBy {
   return { name: hold.name, desk: hold.desk, sinceMs: hold.sinceMs, releaseAtMs: hold.releaseAtMs };
 }
+
+/** The flag channels that act on one flag: refused at a desk that does not hold it while another does. */
+export const HOLD_GUARDED_CHANNELS = [
+  'acknowledge',
+  'dispatch',
+  'confirmDispatch',
+  'closeFlag',
+  'recordFollowUp',
+  'revealFlag',
+] as const;
+
+/**
+ * Whether `who` may act on a flag: nobody holds it, the hold has run out, or it is theirs (at any
+ * desk: an operator back after a reconnect, retrying a command, is still the one working it).
+ */
+export function mayAct(current: Hold | null, who: { name: string }, nowMs: number): boolean {
+  return current === null || holdExpired(current, nowMs) || current.name === who.name;
+}

@@ -76,6 +76,14 @@ describe('one room', () => {
     // A releaseFlag from B cannot free A's hold either.
     expect((await deskB.api.invoke('releaseFlag', { id: 'fl_hold' })).heldBy?.name).toBe(OPERATOR.name);
 
+    // Nor act on it: the answer names who works it.
+    await expect(
+      deskB.api.invoke('acknowledge', { id: 'fl_hold', operator: SECOND.name }),
+    ).rejects.toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining(`held by ${OPERATOR.name}`),
+    });
+
     const taken = await deskB.api.invoke('takeOverFlag', { id: 'fl_hold' });
     expect(taken.heldBy).toMatchObject({ name: SECOND.name, desk: 'desk 2' });
     const notice = await wall.waitFor('roomNotice', (n) => n.kind === 'taken_over');
@@ -83,6 +91,11 @@ describe('one room', () => {
     await deskA.waitFor('queueChanged', (p) =>
       p.upserts.some((i) => i.id === 'fl_hold' && i.heldBy?.name === SECOND.name),
     );
+    await deskB.api.invoke('acknowledge', { id: 'fl_hold', operator: SECOND.name });
+    // Desk A lost it: its next action is refused with the new holder named.
+    await expect(
+      deskA.api.invoke('acknowledge', { id: 'fl_hold', operator: OPERATOR.name }),
+    ).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining(`held by ${SECOND.name}`) });
     const detail = await deskA.api.invoke('getFlagDetail', { id: 'fl_hold' });
     expect(detail.events.find((e) => e.kind === 'taken_over')).toMatchObject({
       actor: SECOND.name,

@@ -345,11 +345,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       now,
       actorOf: (connection) => sessions.get(connection)?.user.name ?? null,
     });
-  const handlers = guardHandlers(once(rawHandlers), sessions);
+  const handlers = guardHandlers(once(room.enforceHolds(rawHandlers)), sessions);
 
   return {
     handlers,
-    handlersWith: (overrides) => guardHandlers(once({ ...rawHandlers, ...overrides }), sessions),
+    handlersWith: (overrides) =>
+      guardHandlers(once(room.enforceHolds({ ...rawHandlers, ...overrides })), sessions),
     endSession: (connection) => {
       room.connectionGone(connection);
       clients.end(connection);

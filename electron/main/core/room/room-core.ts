@@ -9,6 +9,8 @@ import type { SessionRegistry } from '../accounts/sessions';
 import type { ClientStates } from '../presence/client-state';
 import type { Store } from '../store/store';
 import { RoomHolds, type Holder } from './room-holds';
+import { HOLD_GUARDED_CHANNELS, mayAct } from '../../../../shared/room/holds';
+import type { CallContext } from '../../../../shared/contract';
 
 export interface RoomOptions {
   store: Store;
@@ -92,8 +94,33 @@ export function createRoom(options: RoomOptions) {
     },
   };
 
+  /**
+   * A flag held at another desk is worked there: acting on it here needs an explicit takeover
+   * first (the answer names who holds it). Inside the idempotency wrapper, so a retried command
+   * still gets its first answer even if the flag was taken over since.
+   */
+  function enforceHolds(all: InvokeHandlers): InvokeHandlers {
+    const guarded: Partial<Record<string, unknown>> = {};
+    for (const channel of HOLD_GUARDED_CHANNELS) {
+      const handler = all[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
+      guarded[channel] = async (request: { id: string }, context: CallContext) => {
+        const hold = holds.get(request.id);
+        const name = sessions.get(context.connection)?.user.name ?? '';
+        if (!mayAct(hold, { name }, now()))
+          throw new ContractError(
+            'conflict',
+            `Flag ${request.id} is held by ${hold!.name} at ${hold!.desk}: take it over first.`,
+            'id',
+          );
+        return handler(request, context);
+      };
+    }
+    return { ...all, ...guarded } as InvokeHandlers;
+  }
+
   return {
     handlers,
+    enforceHolds,
     withHold,
     /** The flag left the open queue: its hold goes with it. */
     closed: (id: string) => holds.drop(id),

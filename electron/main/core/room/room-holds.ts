@@ -24,6 +24,11 @@ export class RoomHolds {
 
   constructor(private readonly graceMs: number) {}
 
+  /** The hold as it stands (the connection included), for the rules of shared/room/holds.ts. */
+  get(id: string): Hold | null {
+    return this.holds.get(id) ?? null;
+  }
+
   heldBy(id: string): HeldBy | null {
     const hold = this.holds.get(id);
     return hold ? publicHold(hold) : null;
