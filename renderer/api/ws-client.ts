@@ -83,18 +83,26 @@ export function createWsApi(
         // already closing
       }
     }, rule.deadAfterMs * 2);
+    // Connected means the core answered, not that a socket opened: a proxy or a half-dead path
+    // can accept a connection and carry nothing. The first ping goes at once; its pong (or any
+    // word from the core) is what makes this link 'connected'.
+    let heard = false;
     ws.onopen = () => {
       clearTimeout(handshake);
-      attempt = 0;
-      everConnected = true;
       lastHeardAtMs = now();
       startHeartbeat(ws);
-      setState('connected');
+      sendPing(ws);
     };
     ws.onmessage = (message: MessageEvent) => {
       // A replaced socket's late words (delivered when a dead link came back) belong to nobody.
       if (socket !== ws) return;
       lastHeardAtMs = now();
+      if (!heard) {
+        heard = true;
+        attempt = 0;
+        everConnected = true;
+        setState('connected');
+      }
       receive(message.data);
     };
     ws.onclose = () => lost(ws);
@@ -111,9 +119,14 @@ export function createWsApi(
     retryTimer = setTimeout(open, reconnectDelayMs(attempt++));
   }
 
+  let pingId = 0;
+  function sendPing(ws: WebSocket): void {
+    const ping: PingMessage = { type: 'ping', id: ++pingId };
+    if (ws.readyState === OPEN) ws.send(JSON.stringify(ping));
+  }
+
   function startHeartbeat(ws: WebSocket): void {
     stopHeartbeat();
-    let pingId = 0;
     beat = setInterval(
       () => {
         if (socket !== ws) return;
@@ -128,8 +141,7 @@ export function createWsApi(
           }
           return;
         }
-        const ping: PingMessage = { type: 'ping', id: ++pingId };
-        if (ws.readyState === OPEN) ws.send(JSON.stringify(ping));
+        sendPing(ws);
       },
       Math.min(rule.pingEveryMs, rule.deadAfterMs / 3),
     );

@@ -6,6 +6,7 @@ export const enRoom = {
     notConnectedWall: 'NOT CONNECTED — this wall is not showing live flags. Reconnecting…',
     notConnectedBadge: 'NOT CONNECTED',
     heldBy: 'Held by {{name}} at {{desk}}',
+    heldAt: 'Held at {{desk}}',
     heldByYou: 'You are working this flag ({{desk}})',
     releasing: '{{desk}} is gone — back to the room in {{seconds}} s',
     takeOver: 'Take over from {{name}}',

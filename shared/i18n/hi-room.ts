@@ -5,6 +5,7 @@ export const hiRoom = {
     notConnectedWall: 'कनेक्शन नहीं — यह वॉल ताज़ा फ़्लैग नहीं दिखा रही। दोबारा जोड़ रहे हैं…',
     notConnectedBadge: 'कनेक्शन नहीं',
     heldBy: '{{desk}} पर {{name}} देख रहे हैं',
+    heldAt: '{{desk}} पर देखा जा रहा',
     heldByYou: 'यह फ़्लैग आप देख रहे हैं ({{desk}})',
     releasing: '{{desk}} हट गई — {{seconds}} सेकंड में फ़्लैग कमरे को वापस',
     takeOver: '{{name}} से अपने हाथ में लें',

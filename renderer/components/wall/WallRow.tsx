@@ -6,6 +6,7 @@ import { Elapsed } from '../Elapsed';
 import { districtLabel } from '../QueueRow';
 import { RiskBadge } from '../RiskBadge';
 import { StateTag } from '../StateTag';
+import { HeldTag } from '../room/HoldBar';
 
 interface Props {
   item: QueueItem;
@@ -47,6 +48,7 @@ export function WallRow({ item, escalated, nowMs, language }: Props) {
       <span className="wall-platform">{item.platform ?? t('queue.noPlatform')}</span>
       <span className="wall-state">
         <StateTag item={item} />
+        <HeldTag item={item} wall />
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         {item.acknowledgedBy && (
           <span className="wall-holder">{t('wall.heldBy', { name: item.acknowledgedBy })}</span>
