@@ -50,7 +50,8 @@ export function WallRow({ item, escalated, nowMs, language }: Props) {
         <StateTag item={item} />
         <HeldTag item={item} wall />
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
-        {item.acknowledgedBy && (
+        {/* A live hold says who works it now; the acknowledger's name would say it twice, differently. */}
+        {item.acknowledgedBy && !item.heldBy && (
           <span className="wall-holder">{t('wall.heldBy', { name: item.acknowledgedBy })}</span>
         )}
       </span>
