@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InvokeHandlers } from '../../shared/contract';
 import { HEARTBEAT } from '../../shared/room/heartbeat';
 import { makeFlag } from '../helpers/flags';
-import { DESK_TOKEN, OPERATOR, startHostRig, type HostRig } from '../helpers/host-rig';
+import { DESK_TOKEN, OPERATOR, WALL_TOKEN, startHostRig, type HostRig } from '../helpers/host-rig';
 import { connectRoomClient, type RoomClient } from '../helpers/room-client';
 import { startTcpProxy, type ProxyMode, type TcpProxy } from '../helpers/tcp-proxy';
 
@@ -133,5 +133,36 @@ describe('request ids', () => {
   it('heartbeat rule keeps NOT CONNECTED inside the room promise', () => {
     // Dead after deadAfterMs, checked every pingEveryMs at the latest: the worst case is their sum.
     expect(HEARTBEAT.deadAfterMs + HEARTBEAT.pingEveryMs).toBeLessThan(NOT_CONNECTED_WITHIN_MS);
+  });
+});
+
+describe('a desk cut off without a word', () => {
+  it('loses its hold after the grace: the host notices the silent link, the room is told', async () => {
+    let aheadMs = 0;
+    rig = await startHostRig({
+      // The host's own ping finds the silent desk (tightened from 30 s for the test).
+      limits: { heartbeatMs: 300 },
+      core: { now: () => Date.now() + aheadMs, holdGraceMs: 30_000 },
+    });
+    proxy = await startTcpProxy(rig.host.port);
+    const desk = connectRoomClient(rig, DESK_TOKEN, proxy.port);
+    const wall = connectRoomClient(rig, WALL_TOKEN);
+    clients.push(desk, wall);
+    await desk.waitForState('connected');
+    await logOn(desk);
+    await desk.api.invoke('reportClientState', { visibility: 'visible', audio: 'ok' });
+    await wall.waitForState('connected');
+    await flagOnDesk(desk, 'fl_cut_hold');
+    await desk.api.invoke('holdFlag', { id: 'fl_cut_hold' });
+
+    proxy.setMode('blackhole');
+    const waiting = await wall.waitFor('queueChanged', (p) =>
+      p.upserts.some((i) => i.id === 'fl_cut_hold' && typeof i.heldBy?.releaseAtMs === 'number'),
+    );
+    expect(waiting.upserts.find((i) => i.id === 'fl_cut_hold')?.heldBy?.name).toBe(OPERATOR.name);
+    aheadMs += 31_000;
+    await wall.waitFor('roomNotice', (n) => n.kind === 'hold_released' && n.id === 'fl_cut_hold');
+    const queue = await wall.api.invoke('listQueue', {});
+    expect(queue.find((i) => i.id === 'fl_cut_hold')?.heldBy ?? null).toBeNull();
   });
 });
