@@ -106,6 +106,8 @@ export const ACTIVITY_CHANNELS = [
   'setAccountRole',
   'releaseAccount',
   'setUnitContact',
+  'holdFlag',
+  'takeOverFlag',
 ] as const satisfies readonly (keyof typeof CHANNEL_ACCESS)[];
 
 export interface SessionUser {
@@ -147,6 +149,9 @@ export const CHANNEL_ACCESS = {
   reportActivity: ANYONE,
   getFlagDetail: ANYONE,
   revealFlag: WORKS_FLAGS,
+  holdFlag: WORKS_FLAGS,
+  releaseFlag: WORKS_FLAGS,
+  takeOverFlag: WORKS_FLAGS,
   acknowledge: WORKS_FLAGS,
   dispatch: WORKS_FLAGS,
   confirmDispatch: WORKS_FLAGS,

@@ -12,6 +12,17 @@ import {
   type LifelineApi,
 } from './contract';
 import type { ContractErrorData } from './errors';
+import { isIdempotentChannel } from './room/request-id';
+
+/**
+ * How long an acting command whose answer never came keeps its request id for a retry. The
+ * operator (or the page) sending the same command again within this gets the first attempt's
+ * answer from the core, never a second effect. Far shorter than the core's retention of answers.
+ */
+export const RETRY_SAME_ID_MS = 10 * 60_000;
+
+/** Web Crypto, in the page and in Node 22 alike (shared/ is typed without either's globals). */
+const webCrypto = () => (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto;
 
 /**
  * What carries the contract. The Electron preload exposes exactly this as window.lifeline: invokes
@@ -39,11 +50,32 @@ export function createContractClient(
   transport: ContractTransport,
   warn: (line: string) => void = () => {},
 ): LifelineApi {
+  // Commands whose outcome is unknown (the link failed before the answer came), by what they asked.
+  // Kept in the page's memory only: the same command sent again reuses the id, so the core answers
+  // it from its record instead of acting again. Any answer that arrives settles it.
+  const unanswered = new Map<string, { requestId: string; atMs: number }>();
+  function withRequestId(channel: InvokeChannel, request: unknown): { payload: unknown; key: string | null } {
+    if (!isIdempotentChannel(channel) || typeof request !== 'object' || request === null)
+      return { payload: request, key: null };
+    if ('requestId' in request && typeof request.requestId === 'string')
+      return { payload: request, key: null };
+    const key = `${channel}\u0000${JSON.stringify(request)}`;
+    const now = Date.now();
+    for (const [k, entry] of unanswered) if (now - entry.atMs > RETRY_SAME_ID_MS) unanswered.delete(k);
+    const known = unanswered.get(key);
+    const requestId = known?.requestId ?? webCrypto().randomUUID();
+    unanswered.set(key, { requestId, atMs: known?.atMs ?? now });
+    return { payload: { ...request, requestId }, key };
+  }
+
   return {
     async invoke(channel, request) {
       if (!INVOKE_CHANNELS.includes(channel))
         throw new InvokeError({ kind: 'invalid_request', message: 'Unknown channel.' });
-      const result = await transport.invoke(channel, request);
+      const { payload, key } = withRequestId(channel, request);
+      const result = await transport.invoke(channel, payload);
+      // An answer, even a refusal, settles the command; a lost link ('unavailable') leaves it open.
+      if (key !== null && (result.ok || result.error.kind !== 'unavailable')) unanswered.delete(key);
       if (!result.ok) throw new InvokeError(result.error);
       const parsed = invokeContract[channel].response.safeParse(result.value);
       if (!parsed.success) {

@@ -14,6 +14,9 @@ import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './ha
 import { CONFIDENCES, ROUTE_BASES, ROUTE_OUTCOMES } from './routing/route';
 import { rosterSchema, scheduleSchema } from './shifts/schedule';
 import { clientReportSchema, clientStateSchema, clientStatesSchema } from './presence';
+import { withRequestId } from './room/request-id';
+import { heldBySchema } from './room/holds';
+import { roomContract, roomEventContract } from './room/contract-room';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const operatorName = z
@@ -55,6 +58,8 @@ export const queueItemSchema = z.object({
     .object({ unitKey: z.string(), atMs: z.number(), confirmedAtMs: z.number().nullable() })
     .nullable(),
   followUp: z.object({ sequence: z.int().min(1), afterMs: z.number(), dueAtMs: z.number() }).nullable(),
+  /** "Held by NAME at DESK": set by the core for the flag an operator has open (shared/room/holds.ts). */
+  heldBy: heldBySchema.nullable().optional(),
 });
 
 const flagEventSchema = z.object({
@@ -113,6 +118,7 @@ export const alarmStateSchema = z.object({
   silence: z.object({ untilMs: z.number(), reason: z.string(), by: z.string() }).nullable(),
   tooQuiet: z.object({ active: z.boolean(), lastArrivalMs: z.number().nullable(), thresholdMs: z.number() }),
   sound: z.object({ flag: z.enum(FLAG_SOUNDS).nullable(), escalated: z.boolean(), feed: z.boolean() }),
+  noDesk: z.object({ active: z.boolean(), sinceMs: z.number().nullable() }).optional(),
 });
 
 const ackTimes = z.object({ count: z.int(), medianMs: z.number().nullable(), p95Ms: z.number().nullable() });
@@ -159,28 +165,31 @@ const shiftId = z.string().regex(/^\d{4}-\d{2}-\d{2}:[a-z][a-z0-9-]{0,23}$/, 'sh
 export const invokeContract = {
   ...accountInvokeContract,
   ...reportInvokeContract,
+  ...roomContract,
   getSession: { request: empty, response: sessionInfoSchema },
   listQueue: { request: empty, response: z.array(queueItemSchema) },
   getFlagDetail: { request: z.object({ id: flagId }).strict(), response: flagDetailSchema },
   /** Need-to-know: the subject's identity and content, for a stated reason; recorded in the history and the audit. */
   revealFlag: {
-    request: z.object({ id: flagId, operator: operatorName, reason: revealReasonSchema }).strict(),
+    request: withRequestId(
+      z.object({ id: flagId, operator: operatorName, reason: revealReasonSchema }).strict(),
+    ),
     response: personalDetailSchema,
   },
   acknowledge: {
-    request: z.object({ id: flagId, operator: operatorName }).strict(),
+    request: withRequestId(z.object({ id: flagId, operator: operatorName }).strict()),
     response: queueItemSchema,
   },
   dispatch: {
-    request: dispatchDetailsSchema.extend({ id: flagId, operator: operatorName }).strict(),
+    request: withRequestId(dispatchDetailsSchema.extend({ id: flagId, operator: operatorName }).strict()),
     response: queueItemSchema,
   },
   confirmDispatch: {
-    request: confirmationSchema.extend({ id: flagId, operator: operatorName }).strict(),
+    request: withRequestId(confirmationSchema.extend({ id: flagId, operator: operatorName }).strict()),
     response: queueItemSchema,
   },
   closeFlag: {
-    request: closeDetailsSchema.extend({ id: flagId, operator: operatorName }).strict(),
+    request: withRequestId(closeDetailsSchema.extend({ id: flagId, operator: operatorName }).strict()),
     response: queueItemSchema,
   },
   /** Takes a close back within CLOSE_UNDO_MS, by the operator who closed it; recorded as an event. */
@@ -190,24 +199,29 @@ export const invokeContract = {
   },
   /** The outcome of the welfare check-in now due on a closed flag. */
   recordFollowUp: {
-    request: followUpDetailsSchema
-      .extend({ id: flagId, operator: operatorName, sequence: z.int().min(1) })
-      .strict(),
+    request: withRequestId(
+      followUpDetailsSchema.extend({ id: flagId, operator: operatorName, sequence: z.int().min(1) }).strict(),
+    ),
     response: queueItemSchema,
   },
   getFeedHealth: { request: empty, response: feedHealthSchema },
   getAlarm: { request: empty, response: alarmStateSchema },
   silenceAlarm: {
-    request: z
-      .object({
-        operator: operatorName,
-        reason: silenceReason,
-        minutes: z.int().min(1).max(SILENCE_MAX_MINUTES),
-      })
-      .strict(),
+    request: withRequestId(
+      z
+        .object({
+          operator: operatorName,
+          reason: silenceReason,
+          minutes: z.int().min(1).max(SILENCE_MAX_MINUTES),
+        })
+        .strict(),
+    ),
     response: alarmStateSchema,
   },
-  cancelSilence: { request: z.object({ operator: operatorName }).strict(), response: alarmStateSchema },
+  cancelSilence: {
+    request: withRequestId(z.object({ operator: operatorName }).strict()),
+    response: alarmStateSchema,
+  },
   /** The renderer played the test alarm (or could not): recorded in the alarm log. */
   recordAlarmTest: {
     request: z
@@ -254,15 +268,15 @@ export const invokeContract = {
     response: z.object({ shiftId, entries: rosterSchema }),
   },
   setRoster: {
-    request: z.object({ shiftId, entries: rosterSchema }).strict(),
+    request: withRequestId(z.object({ shiftId, entries: rosterSchema }).strict()),
     response: z.object({ shiftId, entries: rosterSchema }),
   },
   signHandover: {
-    request: z.object({ shiftId, supervisor: operatorName, notes: handoverNotes }).strict(),
+    request: withRequestId(z.object({ shiftId, supervisor: operatorName, notes: handoverNotes }).strict()),
     response: handoverRecordSchema,
   },
   receiveHandover: {
-    request: z.object({ shiftId, supervisor: operatorName }).strict(),
+    request: withRequestId(z.object({ shiftId, supervisor: operatorName }).strict()),
     response: handoverRecordSchema,
   },
   /** The page says whether it is seen and can sound the alarm; the room sees every connection's. */
@@ -291,6 +305,7 @@ export const eventContract = {
   alarm: alarmStateSchema,
   /** Which desks and walls are seen and can hear (shared/presence.ts). */
   clientStates: clientStatesSchema,
+  ...roomEventContract,
   /** Electron only, from the shell to its desk: select this flag (its notification was clicked). */
   focusFlag: z.object({ id: flagId }),
   /** Electron only, from the shell: the window was minimised or hidden (or shown again). */

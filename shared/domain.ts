@@ -49,6 +49,8 @@ export interface QueueItem {
    * the queue until its outcome is recorded; null otherwise.
    */
   followUp: { sequence: number; afterMs: number; dueAtMs: number } | null;
+  /** "Held by NAME at DESK", set by the core while a desk works the flag (shared/room/holds.ts). */
+  heldBy?: import('./room/holds').HeldBy | null;
 }
 
 export interface FlagEvent {
@@ -145,6 +147,11 @@ export interface AlarmState {
   tooQuiet: { active: boolean; lastArrivalMs: number | null; thresholdMs: number };
   /** What the speakers play now. */
   sound: AlarmSound;
+  /**
+   * Flags are open and no logged-on desk is connected: nobody in the room is receiving them
+   * (shared/room/room-presence.ts). Absent where the core serves one embedded desk.
+   */
+  noDesk?: { active: boolean; sinceMs: number | null };
 }
 
 export const FLAG_SOUNDS = ['imminent', 'high', 'elevated', 'flood'] as const;

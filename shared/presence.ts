@@ -27,6 +27,8 @@ export const clientStateSchema = z.object({
   audio: z.enum(CLIENT_AUDIO),
   /** Since when this state (visibility and audio) has held. */
   sinceMs: z.number(),
+  /** A desk with somebody logged on (the core says, not the page); the wall shows who is on. */
+  loggedOn: z.boolean().optional(),
 });
 export type ClientState = z.infer<typeof clientStateSchema>;
 

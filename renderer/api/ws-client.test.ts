@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { feedHealth } from '../../tests/helpers/domain-fixtures';
+import { HEARTBEAT } from '../../shared/room/heartbeat';
 import { createWsApi } from './ws-client';
 
 class FakeSocket {
@@ -16,7 +17,12 @@ class FakeSocket {
     this.readyState = 3;
     this.onclose?.();
   }
+  /** Opens, and the core answers the client's first ping (the client is 'connected' only then). */
   serverOpen() {
+    this.openSilently();
+    this.serverSend({ type: 'pong', id: 1 });
+  }
+  openSilently() {
     this.readyState = 1;
     this.onopen?.();
   }
@@ -102,6 +108,34 @@ describe('WebSocket client', () => {
     expect(sockets).toHaveLength(2);
     sockets[1]!.serverOpen();
     expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
+    api.close();
+  });
+
+  it('calls a silent link NOT CONNECTED by its heartbeat, with no close from TCP, and reconnects', () => {
+    const api = make();
+    const states: { state: string; atMs: number }[] = [];
+    api.onConnection((state) => states.push({ state, atMs: Date.now() }));
+    sockets[0]!.serverOpen();
+    const cutAt = Date.now();
+    // The cable is pulled: nothing more is heard, and the socket never closes by itself.
+    vi.advanceTimersByTime(HEARTBEAT.deadAfterMs + HEARTBEAT.pingEveryMs);
+    const lost = states.find((s) => s.state === 'reconnecting');
+    expect(lost).toBeDefined();
+    expect(lost!.atMs - cutAt).toBeLessThanOrEqual(HEARTBEAT.deadAfterMs + HEARTBEAT.pingEveryMs);
+    expect(sockets[0]!.sent.filter((m) => JSON.parse(m).type === 'ping').length).toBeGreaterThanOrEqual(3);
+    vi.advanceTimersByTime(6000);
+    expect(sockets.length).toBeGreaterThanOrEqual(2);
+    api.close();
+  });
+
+  it('is not connected on a socket that opens but carries no answer', () => {
+    const api = make();
+    const states: string[] = [];
+    api.onConnection((s) => states.push(s));
+    sockets[0]!.openSilently();
+    expect(states).toEqual(['connecting']);
+    sockets[0]!.serverSend({ type: 'pong', id: 1 });
+    expect(states).toEqual(['connecting', 'connected']);
     api.close();
   });
 

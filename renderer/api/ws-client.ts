@@ -4,7 +4,8 @@ import type { InvokeChannel, InvokeResult } from '../../shared/contract';
 import { createContractClient, InvokeError, type ContractTransport } from '../../shared/contract-client';
 import { reconnectDelayMs } from './backoff';
 import type { ConnectionState, ConsoleApi } from './connection';
-import { invokeResultSchema, serverMessageSchema, type InvokeMessage } from './ws-messages';
+import { invokeResultSchema, serverMessageSchema, type InvokeMessage, type PingMessage } from './ws-messages';
+import { HEARTBEAT, linkIsDead, type HeartbeatRule } from '../../shared/room/heartbeat';
 
 /** A host that does not answer within this is as good as gone; the operator must be told. */
 const INVOKE_TIMEOUT_MS = 15_000;
@@ -23,10 +24,22 @@ export interface WsApi extends ConsoleApi {
 
 type SocketFactory = (url: string) => WebSocket;
 
+export interface WsApiOptions {
+  /** The heartbeat rule (tests may tighten it); the page runs with HEARTBEAT. */
+  heartbeat?: HeartbeatRule;
+  now?: () => number;
+}
+
 // Never log payloads: they may carry a child's name or words.
 const warn = (line: string) => console.warn(`[lifeline] ${line}`);
 
-export function createWsApi(url: string, makeSocket: SocketFactory = (u) => new WebSocket(u)): WsApi {
+export function createWsApi(
+  url: string,
+  makeSocket: SocketFactory = (u) => new WebSocket(u),
+  options: WsApiOptions = {},
+): WsApi {
+  const rule = options.heartbeat ?? HEARTBEAT;
+  const now = options.now ?? Date.now;
   let socket: WebSocket | null = null;
   let state: ConnectionState = 'connecting';
   let everConnected = false;
@@ -35,6 +48,10 @@ export function createWsApi(url: string, makeSocket: SocketFactory = (u) => new 
   let closedByUs = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const pending = new Map<number, Pending>();
+  // Anything heard on the link (a pong, a result, an event) proves it alive. A pulled cable closes
+  // nothing: without this the page would show a frozen queue as live until TCP gave up, minutes on.
+  let lastHeardAtMs = 0;
+  let beat: ReturnType<typeof setInterval> | null = null;
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
 
@@ -56,20 +73,83 @@ export function createWsApi(url: string, makeSocket: SocketFactory = (u) => new 
     retryTimer = null;
     const ws = makeSocket(url);
     socket = ws;
+    // A handshake into a dead link never ends by itself: give up on it as on a silent open link.
+    const handshake = setTimeout(() => {
+      if (socket !== ws || ws.readyState === OPEN) return;
+      lost(ws);
+      try {
+        ws.close();
+      } catch {
+        // already closing
+      }
+    }, rule.deadAfterMs * 2);
+    // Connected means the core answered, not that a socket opened: a proxy or a half-dead path
+    // can accept a connection and carry nothing. The first ping goes at once; its pong (or any
+    // word from the core) is what makes this link 'connected'.
+    let heard = false;
     ws.onopen = () => {
-      attempt = 0;
-      everConnected = true;
-      setState('connected');
+      clearTimeout(handshake);
+      lastHeardAtMs = now();
+      startHeartbeat(ws);
+      sendPing(ws);
     };
-    ws.onmessage = (message: MessageEvent) => receive(message.data);
-    ws.onclose = () => {
+    ws.onmessage = (message: MessageEvent) => {
+      // A replaced socket's late words (delivered when a dead link came back) belong to nobody.
       if (socket !== ws) return;
-      socket = null;
-      failPending('The connection to the console host was lost.');
-      if (closedByUs) return;
-      setState(everConnected ? 'reconnecting' : 'connecting');
-      retryTimer = setTimeout(open, reconnectDelayMs(attempt++));
+      lastHeardAtMs = now();
+      if (!heard) {
+        heard = true;
+        attempt = 0;
+        everConnected = true;
+        setState('connected');
+      }
+      receive(message.data);
     };
+    ws.onclose = () => lost(ws);
+  }
+
+  /** The link is gone (closed, or silent past the heartbeat rule): say so at once and reconnect. */
+  function lost(ws: WebSocket): void {
+    if (socket !== ws) return;
+    socket = null;
+    stopHeartbeat();
+    failPending('The connection to the console host was lost.');
+    if (closedByUs) return;
+    setState(everConnected ? 'reconnecting' : 'connecting');
+    retryTimer = setTimeout(open, reconnectDelayMs(attempt++));
+  }
+
+  let pingId = 0;
+  function sendPing(ws: WebSocket): void {
+    const ping: PingMessage = { type: 'ping', id: ++pingId };
+    if (ws.readyState === OPEN) ws.send(JSON.stringify(ping));
+  }
+
+  function startHeartbeat(ws: WebSocket): void {
+    stopHeartbeat();
+    beat = setInterval(
+      () => {
+        if (socket !== ws) return;
+        if (linkIsDead(lastHeardAtMs, now(), rule)) {
+          // Not waiting for a close handshake the dead link cannot carry: the old socket is dropped
+          // now, and its late close event finds it already replaced.
+          lost(ws);
+          try {
+            ws.close();
+          } catch {
+            // already closing
+          }
+          return;
+        }
+        sendPing(ws);
+      },
+      Math.min(rule.pingEveryMs, rule.deadAfterMs / 3),
+    );
+  }
+
+  function stopHeartbeat(): void {
+    if (beat) clearInterval(beat);
+    beat = null;
   }
 
   function parse(data: unknown) {
@@ -88,6 +168,7 @@ export function createWsApi(url: string, makeSocket: SocketFactory = (u) => new 
       return;
     }
     const message = parsed.data;
+    if (message.type === 'pong') return; // heard: that is all a pong says
     if (message.type === 'event') {
       for (const listener of eventListeners) listener(message.event, message.payload);
       return;
@@ -147,6 +228,7 @@ export function createWsApi(url: string, makeSocket: SocketFactory = (u) => new 
     },
     close() {
       closedByUs = true;
+      stopHeartbeat();
       if (retryTimer) clearTimeout(retryTimer);
       socket?.close();
       failPending('The connection was closed.');

@@ -6,12 +6,18 @@ import { errorDataSchema } from '../../shared/contract';
 export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: z.int().min(1), result: z.unknown() }),
   z.object({ type: z.literal('event'), event: z.string().max(64), payload: z.unknown() }),
+  z.object({ type: z.literal('pong'), id: z.int().min(1) }),
 ]);
 
 export const invokeResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: errorDataSchema }),
 ]);
+
+export interface PingMessage {
+  type: 'ping';
+  id: number;
+}
 
 export interface InvokeMessage {
   type: 'invoke';

@@ -11,7 +11,7 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
       data-state={state}
       role="status"
     >
-      {t(`connection.${state}`)}
+      {state === 'reconnecting' ? t('room.notConnectedBadge') : t(`connection.${state}`)}
     </span>
   );
 }

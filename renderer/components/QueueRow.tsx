@@ -7,6 +7,7 @@ import type { Language } from '../state/session/initial-state';
 import { Elapsed } from './Elapsed';
 import { RiskBadge } from './RiskBadge';
 import { StateTag } from './StateTag';
+import { HeldTag } from './room/HoldBar';
 
 interface Props {
   item: QueueItem;
@@ -57,6 +58,7 @@ export function QueueRow({ item, selected, escalated, nowMs, language, style, on
         {item.riskRaisePending && <span className="tag tag--raised">{t('queue.riskRaised')}</span>}
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         <StateTag item={item} />
+        <HeldTag item={item} />
       </span>
       <span className="row-where">
         <span className={item.districtKey ? undefined : 'unknown-district'}>

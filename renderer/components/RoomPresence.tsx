@@ -55,12 +55,34 @@ export function RoomPresence({ clients, self, variant }: Props) {
                 .join(', ')}
             </span>
           ))}
+      {variant === 'wall' && <DesksOn clients={clients} name={name} />}
       {self && (
         <span className="room-presence-self" data-testid="room-presence-self">
           {t('presence.thisScreen', { name: name(self) })}
         </span>
       )}
     </div>
+  );
+}
+
+/** The wall's line of which desks have somebody logged on (the core says; shared/room/room-presence.ts). */
+function DesksOn({
+  clients,
+  name,
+}: {
+  clients: readonly ClientState[];
+  name: (c: Pick<ClientState, 'role' | 'number'>) => string;
+}) {
+  const { t } = useTranslation();
+  const on = clients.filter((c) => c.role === 'desk' && c.loggedOn);
+  return (
+    <span
+      className={`room-presence-on${on.length === 0 ? ' room-presence-on--none' : ''}`}
+      data-testid="room-presence-on"
+      data-count={on.length}
+    >
+      {on.length === 0 ? t('room.nobodyOn') : t('room.desksOn', { list: on.map(name).join(', ') })}
+    </span>
   );
 }
 

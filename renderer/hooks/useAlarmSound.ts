@@ -3,24 +3,30 @@
 import { useEffect, useMemo } from 'react';
 import { soundNames } from '../alarm/alarm-patterns';
 import type { AlarmPlayer } from '../alarm/alarm-player';
-import { selectAlarm } from '../state/alarm/selectors';
+import { selectAlarm, selectNoDesk } from '../state/alarm/selectors';
 import { useAppStore } from '../state/app-store';
 import { selectLinkLostSinceMs } from '../state/feed/selectors';
 import type { AppActions } from '../state/store';
 import { useNow } from './useNow';
 
 /**
- * A window cut off from main hears nothing main would sound, so a link down for longer than a
- * host restart takes sounds the feed tone itself.
+ * A window cut off from main hears nothing main would sound, so it sounds the feed tone itself
+ * once its link is lost. The heartbeat (shared/room/heartbeat.ts) declares a silent link lost within
+ * 4 s; one more second keeps a page reload from beeping and stays inside the room's 5 s promise.
  */
-export const LINK_ALARM_AFTER_MS = 5000;
+export const LINK_ALARM_AFTER_MS = 1000;
 
 export function useAlarmSound(player: AlarmPlayer, actions: AppActions): void {
   const sound = useAppStore((s) => selectAlarm(s).sound);
   const lostSinceMs = useAppStore(selectLinkLostSinceMs);
   const now = useNow();
   const linkAlarm = lostSinceMs !== null && now - lostSinceMs >= LINK_ALARM_AFTER_MS;
-  const names = useMemo(() => soundNames(linkAlarm ? { ...sound, feed: true } : sound), [sound, linkAlarm]);
+  // Nobody in the room receiving flags sounds the feed tone too: a wall must not stay quiet then.
+  const noDesk = useAppStore(selectNoDesk);
+  const names = useMemo(
+    () => soundNames(linkAlarm || noDesk ? { ...sound, feed: true } : sound),
+    [sound, linkAlarm, noDesk],
+  );
 
   useEffect(
     () => player.onChange((status) => actions.alarm.setPlayer(status.context, status.sounding)),

@@ -9,6 +9,9 @@ import { useApi } from '../api/api-context';
 import { AlarmBanners } from '../components/AlarmBanners';
 import { AlarmBar } from '../components/AlarmBar';
 import { OwnSoundLostBanner, RoomPresence } from '../components/RoomPresence';
+import { LinkLostBanner, NoDeskBanner, RoomNotices, useRoomNotices } from '../components/room/RoomBanners';
+import { HoldBar } from '../components/room/HoldBar';
+import { useHold } from '../hooks/useHold';
 import type { Presence } from '../hooks/useClientReport';
 import { clientAudioOf } from '../hooks/client-report';
 import { DETAIL_PANEL_ID, DetailPanel } from '../components/DetailPanel';
@@ -29,7 +32,13 @@ import { useFlagDetail } from '../hooks/useFlagDetail';
 import { useNow } from '../hooks/useNow';
 import { QUARANTINE_LIMIT, useQuarantine } from '../hooks/useQuarantine';
 import { useShiftClock } from '../hooks/useShiftClock';
-import { selectEscalatedSet, selectFlood, selectSound, selectTooQuiet } from '../state/alarm/selectors';
+import {
+  selectEscalatedSet,
+  selectFlood,
+  selectNoDesk,
+  selectSound,
+  selectTooQuiet,
+} from '../state/alarm/selectors';
 import { actions, appStore, useAppStore } from '../state/app-store';
 import {
   selectConnection,
@@ -97,6 +106,9 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
   const caseSteps = useCaseSteps(api, actions);
   const reveal = useReveal(api, selectedId);
   const user = useAppStore(selectUser);
+  const hold = useHold(api, selectedId, user?.role ?? null);
+  const noDesk = useAppStore(selectNoDesk);
+  const notices = useRoomNotices(api, nowMs);
   const account = useAccount(api, actions);
   const units = useUnitContacts(api);
   const [unitsOpen, setUnitsOpen] = useState(false);
@@ -196,11 +208,9 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
       <AlarmBar {...alarmBar} />
       <OwnSoundLostBanner lost={clientAudioOf(alarm.sound) === 'lost'} />
       <RoomPresence clients={presence.clients} self={presence.self} variant="desk" />
-      {connection === 'reconnecting' && (
-        <div className="stale-banner" role="alert" data-testid="stale-banner">
-          {t('connection.staleBanner')}
-        </div>
-      )}
+      <NoDeskBanner active={noDesk} variant="desk" />
+      <LinkLostBanner connection={connection} variant="desk" />
+      <RoomNotices notices={notices} />
       <main className="desk-main">
         <div className="desk-left">
           <DistrictMap
@@ -237,6 +247,14 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
             if (e.key === 'Escape') document.getElementById(QUEUE_LIST_ID)?.focus();
           }}
         >
+          <HoldBar
+            item={selected}
+            me={user?.name ?? null}
+            nowMs={nowMs}
+            pending={hold.pending}
+            error={hold.error}
+            onTakeOver={hold.takeOver}
+          />
           <DetailPanel
             item={selected}
             detail={detail.detail}

@@ -17,9 +17,17 @@ import { feedLoss } from '../../shared/feed-loss';
 import { DistrictMap } from '../components/map/DistrictMap';
 import { useShiftClock } from '../hooks/useShiftClock';
 import { useWallRecovery } from '../hooks/useWallRecovery';
-import { selectEscalatedSet, selectFlood, selectSound, selectTooQuiet } from '../state/alarm/selectors';
+import {
+  selectEscalatedSet,
+  selectFlood,
+  selectNoDesk,
+  selectSound,
+  selectTooQuiet,
+} from '../state/alarm/selectors';
+import { LinkLostBanner, NoDeskBanner, RoomNotices, useRoomNotices } from '../components/room/RoomBanners';
 import { actions, useAppStore } from '../state/app-store';
 import {
+  selectConnection,
   selectDisconnectedSinceMs,
   selectFeedHealth,
   selectFeedSeverity,
@@ -49,6 +57,9 @@ export function WallView({ language, presence }: { language: Language; presence:
   const disconnectedSinceMs = useAppStore(selectDisconnectedSinceMs);
   const training = useAppStore(selectTraining);
   const shift = useShiftClock(nowMs);
+  const connection = useAppStore(selectConnection);
+  const noDesk = useAppStore(selectNoDesk);
+  const notices = useRoomNotices(api, nowMs);
 
   useHeartbeat(api, actions, WALL_HEARTBEAT_MS);
   useWallRecovery(disconnectedSinceMs);
@@ -73,7 +84,10 @@ export function WallView({ language, presence }: { language: Language; presence:
         oldestUnackMs={oldestUnack === null ? null : nowMs - oldestUnack}
         shift={shift}
       />
+      <LinkLostBanner connection={connection} variant="wall" />
+      <NoDeskBanner active={noDesk} variant="wall" />
       <StaleBanner stale={stale} ageMs={ageMs} />
+      <RoomNotices notices={notices} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
       <RoomPresence clients={presence.clients} self={presence.self} variant="wall" />
       <div className="wall-body">

@@ -10,6 +10,7 @@ import { enShift } from './en-shift';
 import { enShell } from './en-shell';
 import { enPresence } from './en-presence';
 import { enSafety } from './en-safety';
+import { enRoom } from './en-room';
 
 export const en = {
   app: {
@@ -198,6 +199,7 @@ export const en = {
   ...enShift,
   ...enShell,
   ...enPresence,
+  ...enRoom,
   ...enRouting,
   ...enDispatch,
   ...enReveal,

@@ -11,6 +11,7 @@ import { hiShift } from './hi-shift';
 import { hiShell } from './hi-shell';
 import { hiPresence } from './hi-presence';
 import { hiSafety } from './hi-safety';
+import { hiRoom } from './hi-room';
 
 export const hi: Messages = {
   app: {
@@ -199,6 +200,7 @@ export const hi: Messages = {
   ...hiShift,
   ...hiShell,
   ...hiPresence,
+  ...hiRoom,
   ...hiRouting,
   ...hiDispatch,
   ...hiReveal,

@@ -5,7 +5,12 @@ import net from 'node:net';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { hashPassword } from '../../electron/main/core/accounts/passwords';
-import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
+import {
+  createConsoleCore,
+  type ConsoleCore,
+  type ConsoleCoreOptions,
+} from '../../electron/main/core/console-core';
+import type { AccountRole } from '../../shared/accounts';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
 import { startHeadlessHost, type HeadlessHost } from '../../electron/main/core/host/headless-host';
 import type { HostLimits } from '../../electron/main/core/host/host-limits';
@@ -33,6 +38,10 @@ export interface HostRigOptions {
   /** Wraps the real core, e.g. to hold some handlers until the test lets them answer. */
   wrapCore?: (core: ConsoleCore) => ConsoleCore;
   pollIntervalMs?: number;
+  /** More options for the core (an injected clock, the hold grace). */
+  core?: Partial<ConsoleCoreOptions>;
+  /** Accounts besides OPERATOR. */
+  accounts?: { name: string; password: string; role: AccountRole }[];
 }
 
 export async function startHostRig(options: HostRigOptions = {}): Promise<HostRig> {
@@ -43,6 +52,12 @@ export async function startHostRig(options: HostRigOptions = {}): Promise<HostRi
     'test',
     0,
   );
+  for (const account of options.accounts ?? [])
+    await store.createAccount(
+      { name: account.name, role: account.role, passwordHash: await hashPassword(account.password) },
+      'test',
+      0,
+    );
   const core = createConsoleCore({
     store,
     host: 'headless',
@@ -55,6 +70,7 @@ export async function startHostRig(options: HostRigOptions = {}): Promise<HostRi
     }),
     tickMs: 100,
     log: () => {},
+    ...options.core,
   });
   await core.start();
   const rendererDir = tempDir();

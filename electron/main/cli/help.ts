@@ -20,7 +20,9 @@ const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on
   --idle-lock-minutes N   an idle desk locks after N minutes, 1–30 (default 15)
                                                                      [LIFELINE_IDLE_LOCK_MINUTES]
   --retention-days N      erase closed flags' personal fields N days after close,
-                          1–3650 (default 90; checked hourly)    [LIFELINE_RETENTION_DAYS]`;
+                          1–3650 (default 90; checked hourly)    [LIFELINE_RETENTION_DAYS]
+  --hold-grace-seconds N  a flag held at a desk that went away goes back to the
+                          room after N s, 5–900 (default 60)  [LIFELINE_HOLD_GRACE_SECONDS]`;
 
 export const HELP = {
   main: `lifeline — Lifeline Console without Electron

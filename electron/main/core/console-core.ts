@@ -21,6 +21,9 @@ import { startRetention, type RetentionSchedule } from './retention/retention-sc
 import { DEFAULT_RETENTION_MS } from './retention/retention-policy';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
 import { ClientStates } from './presence/client-state';
+import { holdGraceMs } from '../../../shared/room/holds';
+import { idempotentHandlers, purgeOldRequestResults } from './room/idempotency';
+import { createRoom } from './room/room-core';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -47,6 +50,13 @@ export interface ConsoleCoreOptions {
   /** How often "too quiet" relearns what is usual at this hour. */
   quietRelearnMs?: number;
   log?: (line: string) => void;
+  /** A held flag whose desk went away goes back to the room after this (default 60 s). */
+  holdGraceMs?: number;
+  /**
+   * Flags open with no logged-on desk connected is an alarm ("no desk is receiving flags"). On by
+   * default for the headless host, which serves a room; the embedded desk is its own only screen.
+   */
+  noDeskAlarm?: boolean;
 }
 
 export interface ConsoleCore {
@@ -75,6 +85,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   );
   const followUpAfterMs = followUpScheduleSchema.parse(options.followUpAfterMs ?? DEFAULT_FOLLOW_UP_AFTER_MS);
   const { store } = options;
+  const noDeskAlarm = options.noDeskAlarm ?? options.host === 'headless';
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();
   let engine = new AlarmEngine(alarmConfig, null);
@@ -104,9 +115,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     if (changed.length === 0) return;
     for (const item of changed) {
       if (isOpen(item)) open.set(item.id, item);
-      else open.delete(item.id);
+      else {
+        open.delete(item.id);
+        room.closed(item.id);
+      }
     }
-    emit('queueChanged', { upserts: changed });
+    emit('queueChanged', { upserts: changed.map((item) => room.withHold(item)) });
     publishAlarm();
   }
 
@@ -148,7 +162,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   }
 
   function publishAlarm(): AlarmState {
-    const { state, log: entries } = engine.evaluate(open.values(), poller.health.evaluate(now()), now());
+    const { state, log: entries } = engine.evaluate(
+      open.values(),
+      poller.health.evaluate(now()),
+      now(),
+      noDeskAlarm ? { deskReceiving: room.deskReceiving() } : undefined,
+    );
     writeLog(entries);
     if (alarm === null || !sameAlarmState(state, alarm)) {
       alarm = state;
@@ -167,8 +186,37 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   let engineInfo: ReturnType<Store['engineInfo']> | undefined;
   const sessions = new SessionRegistry(store, now, idleLockMs);
   const clients = new ClientStates((list) => emit('clientStates', { clients: list }));
+  const room = createRoom({
+    store,
+    now,
+    log,
+    emit,
+    sessions,
+    clients,
+    graceMs: holdGraceMs(options.holdGraceMs),
+    openItem: (id) => open.get(id),
+  });
+  const accounts = accountHandlers(store, sessions, now);
   const rawHandlers: InvokeHandlers = {
-    ...accountHandlers(store, sessions, now),
+    ...accounts,
+    ...room.handlers,
+    // The room sees which desks have somebody logged on; a desk logging off lets its holds go.
+    logon: async (request, context) => {
+      const user = await accounts.logon(request, context);
+      clients.setLoggedOn(context.connection, true);
+      return user;
+    },
+    createFirstAdministrator: async (request, context) => {
+      const user = await accounts.createFirstAdministrator(request, context);
+      clients.setLoggedOn(context.connection, true);
+      return user;
+    },
+    logoff: async (request, context) => {
+      const done = await accounts.logoff(request, context);
+      clients.setLoggedOn(context.connection, false);
+      room.connectionGone(context.connection);
+      return done;
+    },
     getSession: async (_request, context) => {
       // With main's idle lock applied: the page learns here that its desk was locked.
       const session = await sessions.current(context.connection);
@@ -186,7 +234,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         idleLockMs,
       };
     },
-    listQueue: async () => [...open.values()],
+    listQueue: async () => [...open.values()].map((item) => room.withHold(item)),
     getFlagDetail: async ({ id }, context) => {
       const detail = await store.getFlagDetail(id);
       if (!detail) throw new ContractError('not_found', `No flag ${id}.`, 'id');
@@ -296,12 +344,21 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
   };
 
-  const handlers = guardHandlers(rawHandlers, sessions);
+  // Inside the guard: a retried command is checked against its account before its answer is looked up.
+  const once = (all: InvokeHandlers) =>
+    idempotentHandlers(all, {
+      store,
+      now,
+      actorOf: (connection) => sessions.get(connection)?.user.name ?? null,
+    });
+  const handlers = guardHandlers(once(room.enforceHolds(rawHandlers)), sessions);
 
   return {
     handlers,
-    handlersWith: (overrides) => guardHandlers({ ...rawHandlers, ...overrides }, sessions),
+    handlersWith: (overrides) =>
+      guardHandlers(once(room.enforceHolds({ ...rawHandlers, ...overrides })), sessions),
     endSession: (connection) => {
+      room.connectionGone(connection);
       clients.end(connection);
       return sessions.end(connection);
     },
@@ -358,7 +415,15 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         publishAlarm();
         // Idle desks are locked on time even if nothing asks (the session log shows when).
         sessions.lockIdleSessions().catch((error: unknown) => log(`idle lock: ${(error as Error).name}`));
+        room.tick().catch((error: unknown) => log(`room: ${(error as Error).name}`));
       }, options.tickMs ?? 1000);
+      // Answers to acting commands are kept 24 h for retries (shared/room/request-id.ts), then go.
+      const purgeAnswers = () =>
+        void purgeOldRequestResults(store, now()).catch((error: unknown) =>
+          log(`request answers not purged: ${(error as Error).name}`),
+        );
+      purgeAnswers();
+      const purge = setInterval(purgeAnswers, 3600_000);
       const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);
       // One refresh at a time: a store slowed by a long report is not asked again until it answers
       // (a stack of waiting refreshes would keep the store's one worker busy for everyone).
@@ -378,7 +443,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
             waited = 0;
           });
       }, options.refreshMs ?? 2000);
-      for (const timer of [tick, learn, refresh]) {
+      for (const timer of [tick, learn, refresh, purge]) {
         timer.unref();
         timers.push(timer);
       }

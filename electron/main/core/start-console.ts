@@ -35,6 +35,8 @@ export interface StartConsoleOptions {
   idleLockMs?: number;
   /** Personal fields of closed flags are erased this long after close (default 90 days). */
   retentionMs?: number;
+  /** A held flag whose desk went away goes back to the room after this (default 60 s). */
+  holdGraceMs?: number;
   /** Synthetic flags per minute when the simulator is the feed. */
   simRate: number;
   /** Mark an external feed's flags as TRAINING (drills); the built-in simulator always is. */
@@ -71,6 +73,7 @@ export function feedOptionsOf(config: HostConfig) {
     followUpAfterMs: config.followUps,
     idleLockMs: config.idleLockMinutes * 60_000,
     retentionMs: config.retentionDays * 24 * 3600_000,
+    holdGraceMs: config.holdGraceSeconds * 1000,
   };
 }
 
@@ -135,6 +138,7 @@ async function startCore(
     ...(options.followUpAfterMs ? { followUpAfterMs: options.followUpAfterMs } : {}),
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
     ...(options.retentionMs ? { retentionMs: options.retentionMs } : {}),
+    ...(options.holdGraceMs ? { holdGraceMs: options.holdGraceMs } : {}),
     feed: defaultFeedConfig({
       baseUrl: feedUrl,
       token: token!,

@@ -6,6 +6,7 @@ import { Elapsed } from '../Elapsed';
 import { districtLabel } from '../QueueRow';
 import { RiskBadge } from '../RiskBadge';
 import { StateTag } from '../StateTag';
+import { HeldTag } from '../room/HoldBar';
 
 interface Props {
   item: QueueItem;
@@ -47,8 +48,10 @@ export function WallRow({ item, escalated, nowMs, language }: Props) {
       <span className="wall-platform">{item.platform ?? t('queue.noPlatform')}</span>
       <span className="wall-state">
         <StateTag item={item} />
+        <HeldTag item={item} wall />
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
-        {item.acknowledgedBy && (
+        {/* A live hold says who works it now; the acknowledger's name would say it twice, differently. */}
+        {item.acknowledgedBy && !item.heldBy && (
           <span className="wall-holder">{t('wall.heldBy', { name: item.acknowledgedBy })}</span>
         )}
       </span>

@@ -44,3 +44,5 @@ export function selectEscalatedSet(state: WithAlarm): ReadonlySet<string> {
 export function activeSilence(silence: AlarmState['silence'], nowMs: number): AlarmState['silence'] {
   return silence && silence.untilMs > nowMs ? silence : null;
 }
+/** Flags open and no logged-on desk connected (the core's room alarm). */
+export const selectNoDesk = (state: WithAlarm): boolean => state.alarm.current.noDesk?.active === true;

@@ -46,6 +46,7 @@ export function tooQuietThresholdMs(
 export class AlarmEngine {
   private arrivals: number[] = [];
   private floodSince: number | null = null;
+  private noDeskSince: number | null = null;
   private silence: AlarmState['silence'] = null;
   private escalated = new Set<string>();
   private unconfirmed = new Set<string>();
@@ -92,7 +93,17 @@ export class AlarmEngine {
     return { atMs: nowMs, kind: 'silence_cancelled', actor: by, detail: {} };
   }
 
-  evaluate(open: Iterable<QueueItem>, feed: Pick<FeedHealth, 'alarm' | 'state'>, nowMs: number) {
+  /**
+   * `room`, where the core serves a room of desks: whether a logged-on desk is connected. Flags open
+   * with none is an alarm of its own ("no desk is receiving flags"), never silenced: a silence is
+   * given at a desk, and there is none.
+   */
+  evaluate(
+    open: Iterable<QueueItem>,
+    feed: Pick<FeedHealth, 'alarm' | 'state'>,
+    nowMs: number,
+    room?: { deskReceiving: boolean },
+  ) {
     const log: AlarmLogEntry[] = [];
     const entry = (kind: AlarmLogEntry['kind'], detail: Record<string, unknown> = {}) =>
       log.push({ atMs: nowMs, kind, actor: null, detail });
@@ -144,6 +155,15 @@ export class AlarmEngine {
     if (silenced && !imminentWaiting) flagSound = null;
     const quietFor = nowMs - (this.lastArrivalMs ?? nowMs);
 
+    const noDeskNow = room !== undefined && !room.deskReceiving && items.length > 0;
+    if (noDeskNow && this.noDeskSince === null) {
+      this.noDeskSince = nowMs;
+      entry('no_desk_start', { openFlags: items.length });
+    } else if (!noDeskNow && this.noDeskSince !== null) {
+      entry('no_desk_end', { durationMs: nowMs - this.noDeskSince });
+      this.noDeskSince = null;
+    }
+
     const state: AlarmState = {
       flagIds: waiting.map((i) => i.id).sort(),
       highestRisk,
@@ -162,6 +182,7 @@ export class AlarmEngine {
         escalated: flagSound !== null && escalatedNow.length > 0,
         feed: feed.alarm && !silenced,
       },
+      ...(room ? { noDesk: { active: this.noDeskSince !== null, sinceMs: this.noDeskSince } } : {}),
     };
     return { state, log };
   }

@@ -23,6 +23,7 @@ export const ENV = {
   followUps: 'LIFELINE_FOLLOW_UPS',
   idleLockMinutes: 'LIFELINE_IDLE_LOCK_MINUTES',
   retentionDays: 'LIFELINE_RETENTION_DAYS',
+  holdGraceSeconds: 'LIFELINE_HOLD_GRACE_SECONDS',
 } as const;
 
 const loopbackOrHttps = z
@@ -65,6 +66,12 @@ export const hostConfigSchema = z
       .int('must be a whole number of days')
       .min(1, 'must be 1–3650 days')
       .max(3650, 'must be 1–3650 days'),
+    // A held flag whose desk went away goes back to the room after this (shared/room/holds.ts).
+    holdGraceSeconds: z.coerce
+      .number()
+      .int('must be a whole number of seconds')
+      .min(5, 'must be 5–900 seconds')
+      .max(900, 'must be 5–900 seconds'),
     idleLockMinutes: z.coerce
       .number()
       .int('must be a whole number of minutes')
@@ -168,6 +175,7 @@ export function resolveHostConfig(
     followUps: pick('followUps'),
     idleLockMinutes: pick('idleLockMinutes') ?? 15,
     retentionDays: pick('retentionDays') ?? 90,
+    holdGraceSeconds: pick('holdGraceSeconds') ?? 60,
   };
   const parsed = hostConfigSchema.safeParse(input);
   if (!parsed.success) {

@@ -100,6 +100,11 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
       ws.close(1008, 'invalid message');
       return;
     }
+    // Answered at once, ahead of any request: it measures the link, not the core's workload.
+    if (message.type === 'ping') {
+      send({ type: 'pong', id: message.id });
+      return;
+    }
     if (inFlight >= limits.maxInFlightPerConnection) {
       answer(message.id, busyError('Too many requests at once on this connection. Try again in a moment.'));
       return;

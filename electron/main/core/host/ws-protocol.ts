@@ -1,12 +1,19 @@
 // The WebSocket framing of the contract, used by the headless host and the renderer's client.
 import { z } from 'zod';
 
-export const clientMessageSchema = z.object({
-  type: z.literal('invoke'),
-  id: z.int().min(1),
-  channel: z.string().max(64),
-  payload: z.unknown(),
-});
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('invoke'),
+    id: z.int().min(1),
+    channel: z.string().max(64),
+    payload: z.unknown(),
+  }),
+  // The page's heartbeat (shared/room/heartbeat.ts): a browser cannot send WebSocket pings, and a
+  // link that went silent must be noticed by the page within seconds, not when TCP gives up.
+  z.object({ type: z.literal('ping'), id: z.int().min(1) }).strict(),
+]);
 
 export type ServerMessage =
-  { type: 'result'; id: number; result: unknown } | { type: 'event'; event: string; payload: unknown };
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'event'; event: string; payload: unknown }
+  | { type: 'pong'; id: number };

@@ -13,6 +13,8 @@ export const PUSH_EVERY_MS = 250;
 
 export class ClientStates {
   private readonly byConnection = new Map<string, ClientState>();
+  /** Who is logged on where, said by the core (a connection may log on before its page reports). */
+  private readonly loggedOn = new Set<string>();
   private pending: NodeJS.Timeout | null = null;
 
   /** `push` gets the whole list after a change, at most once per `pushEveryMs`. */
@@ -47,19 +49,42 @@ export class ClientStates {
     if (before && before.role === role) {
       if (before.visibility === report.visibility && before.audio === report.audio)
         return { state: before, changed: false };
-      const state = { ...before, ...report, sinceMs: nowMs };
+      const state = { ...before, ...report, sinceMs: nowMs, loggedOn: this.loggedOn.has(connection) };
       this.byConnection.set(connection, state);
       this.changed();
       return { state, changed: true };
     }
-    const state: ClientState = { role, number: this.freeNumber(role), ...report, sinceMs: nowMs };
+    const state: ClientState = {
+      role,
+      number: this.freeNumber(role),
+      ...report,
+      sinceMs: nowMs,
+      loggedOn: this.loggedOn.has(connection),
+    };
     this.byConnection.set(connection, state);
     this.changed();
     return { state, changed: true };
   }
 
+  /** Somebody logged on or off at this connection: the wall shows which desks have somebody on. */
+  setLoggedOn(connection: string, loggedOn: boolean): void {
+    if (loggedOn) this.loggedOn.add(connection);
+    else this.loggedOn.delete(connection);
+    const before = this.byConnection.get(connection);
+    if (!before || before.loggedOn === loggedOn) return;
+    this.byConnection.set(connection, { ...before, loggedOn });
+    this.changed();
+  }
+
+  /** "desk 2": the connection's number in the room, once its page has reported. */
+  label(connection: string): string | null {
+    const state = this.byConnection.get(connection);
+    return state ? `${state.role} ${state.number}` : null;
+  }
+
   /** The connection ended; true when it had reported (the room's view changed). */
   end(connection: string): boolean {
+    this.loggedOn.delete(connection);
     const had = this.byConnection.delete(connection);
     if (had) this.changed();
     return had;

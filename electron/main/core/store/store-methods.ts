@@ -47,6 +47,11 @@ export const STORE_METHODS = [
   'redeemEnrolment',
   'findDeviceByCredential',
   'listDevices',
+  'getRequestResult',
+  'putRequestResult',
+  'purgeRequestResults',
+  'recordFlagEvent',
+  'readPersonalDetail',
 ] as const satisfies readonly (keyof Store)[];
 
 export type StoreMethod = (typeof STORE_METHODS)[number];

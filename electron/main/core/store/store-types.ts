@@ -87,3 +87,14 @@ export interface DeviceSummary {
 export type RedeemResult =
   | { ok: true; device: DeviceSummary }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'withdrawn' | 'name_taken'; name: string | null };
+
+/** A room command's first answer, kept by its request id (core/room/idempotency.ts). */
+export interface RequestResult {
+  requestId: string;
+  channel: string;
+  /** The account that sent it: the same id from another account is refused, never answered. */
+  actor: string;
+  atMs: number;
+  /** The answer as JSON. A reveal stores only {"flagId"}: personal fields are never kept twice. */
+  resultJson: string;
+}

@@ -24,6 +24,7 @@ import type {
   DeviceSummary,
   PurgeResult,
   RedeemResult,
+  RequestResult,
   ReportContext,
   ReportRange,
   SessionKind,
@@ -84,6 +85,8 @@ export const ALARM_LOG_KINDS = [
   'feed_alarm_end',
   'test_alarm',
   'dispatch_unconfirmed',
+  'no_desk_start',
+  'no_desk_end',
 ] as const;
 export type AlarmLogKind = (typeof ALARM_LOG_KINDS)[number];
 
@@ -240,5 +243,11 @@ export interface Store {
   redeemEnrolment(codeHash: string, credentialHash: string, atMs: number): Promise<RedeemResult>;
   findDeviceByCredential(credentialHash: string): Promise<DeviceSummary | null>;
   listDevices(): Promise<DeviceSummary[]>;
+  // The room (core/room/*, store/sqlite/room-queries.ts): acting commands' first answers, room flag events.
+  getRequestResult(requestId: string): Promise<RequestResult | null>;
+  putRequestResult(entry: RequestResult): Promise<void>;
+  purgeRequestResults(olderThanMs: number): Promise<number>;
+  recordFlagEvent(id: string, atMs: number, kind: string, actor: string, detail: object): Promise<void>;
+  readPersonalDetail(id: string): Promise<PersonalDetail>;
   close(): Promise<void>;
 }

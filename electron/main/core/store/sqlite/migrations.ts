@@ -609,6 +609,24 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 19,
+    description: "room: each acting command's first answer, by the request id its client chose",
+    // A desk that lost its link after the core acted, but before the answer arrived, sends the same
+    // command again with the same id: the core answers from here and does not act twice. Kept 24 h
+    // (core/room/idempotency.ts purges). Inside the encrypted database, like everything else; a
+    // reveal's row never holds the personal fields it showed.
+    sql: `
+      CREATE TABLE request_results (
+        request_id TEXT PRIMARY KEY,
+        channel TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        result_json TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX request_results_by_time ON request_results (at_ms);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

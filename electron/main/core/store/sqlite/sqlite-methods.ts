@@ -6,6 +6,7 @@ import type { Store } from '../store';
 import * as accounts from './account-queries';
 import { closeFlag, confirmDispatch, dispatchFlag, undoClose } from './dispatch-queries';
 import * as devices from './device-queries';
+import * as room from './room-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { report } from './report-queries';
 import { warmRecent } from './report-day-cache';
@@ -32,6 +33,12 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
       devices.redeemEnrolment(db, codeHash, credentialHash, atMs),
     findDeviceByCredential: (credentialHash) => devices.findDeviceByCredential(db, credentialHash),
     listDevices: () => devices.listDevices(db),
+    getRequestResult: (requestId) => room.getRequestResult(db, requestId),
+    putRequestResult: (entry) => room.putRequestResult(db, entry),
+    purgeRequestResults: (olderThanMs) => room.purgeRequestResults(db, olderThanMs),
+    recordFlagEvent: (id, atMs, kind, actor, detail) =>
+      room.recordFlagEvent(db, id, atMs, kind, actor, detail),
+    readPersonalDetail: (id) => room.readPersonalDetail(db, id),
     recordAudit: ({ atMs, actor, action, target, detail }) =>
       void db
         .prepare(
