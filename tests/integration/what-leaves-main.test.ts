@@ -17,6 +17,8 @@ const NOTE = 'Note-typed-by-Op 9c2d: SI Kavita Invented spoke to the family';
 let sync: SqliteStore | undefined;
 afterEach(() => sync?.close());
 
+const CLOSE_REASON = 'duplicate of LC-000123';
+
 function roomWithAClosedCase() {
   const opened = openTempStore();
   sync = opened.sync;
@@ -29,7 +31,14 @@ function roomWithAClosedCase() {
   sync.commitPage(pageInput([makeFlag({ id: 'fl_typed' })], 'c1', NOW - 3_600_000));
   revealFlag(sync.database, 'fl_typed', 'Op Desk', REASON, NOW - 3_000_000);
   sync.acknowledge('fl_typed', 'Op Desk', NOW - 2_900_000);
-  closeFlag(sync.database, 'fl_typed', 'Op Desk', { outcome: 'false_positive', note: NOTE }, NOW - 2_800_000);
+  closeFlag(
+    sync.database,
+    'fl_typed',
+    'Op Desk',
+    // A high flag closed with no unit sent needs its reason (shared/dispatch.ts closeRefusal).
+    { outcome: 'false_positive', note: NOTE, reason: CLOSE_REASON },
+    NOW - 2_800_000,
+  );
   const core = createConsoleCore({
     store: inProcessStore(sync),
     host: 'headless',
@@ -52,6 +61,7 @@ describe('flag detail', () => {
     const text = JSON.stringify(auditor);
     expect(text).not.toContain(REASON);
     expect(text).not.toContain(NOTE);
+    expect(text).not.toContain(CLOSE_REASON);
     const revealed = auditor.events.find((e) => e.kind === 'revealed')!;
     expect(revealed).toMatchObject({ actor: 'Op Desk', detail: { reasonLength: REASON.length } });
     const closed = auditor.events.find((e) => e.kind === 'closed')!;
