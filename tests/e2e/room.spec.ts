@@ -137,7 +137,7 @@ for (const language of ['en', 'hi'] as const) {
     deskLink.cut = false;
     wallLink.cut = false;
     await expect(page.locator('[data-room="not-connected"]')).toHaveCount(0, { timeout: 15_000 });
-    // A new connection is a new logon session: the desk asks for the logon again (docs/_incoming/room.md).
+    // A new connection is a new logon session: the desk asks for the logon again (docs/operations.md, the room setup).
     await logOn(page);
     await expect(row(page, 'fl_during')).toBeVisible();
     await expect(row(page, 'fl_before')).toHaveCount(1);

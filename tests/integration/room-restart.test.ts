@@ -112,7 +112,7 @@ it('after a core restart the desk is back on the same queue, and nothing acknowl
   expect(alarm.sound.flag).toBeNull();
   const queue = await api.invoke('listQueue', {});
   expect(queue.find((item) => item.id === 'fl_before_restart')?.state).toBe('acknowledged');
-  // The session lived in the old core's memory: the desk logs on again (docs/_incoming/room.md).
+  // The session lived in the old core's memory: the desk logs on again (docs/operations.md, the room setup).
   expect((await api.invoke('getSession', {})).user).toBeNull();
   await logOn();
   // The same command retried across the restart: its first answer, from the store, not a conflict.

@@ -85,7 +85,7 @@ describe.each(['blackhole', 'reset'] as const)('a link cut in %s mode', (mode) =
     const restoredAt = Date.now();
     proxy!.setMode('forward');
     await desk.waitForState('connected', restoredAt);
-    // A new connection is a new logon session (see docs/_incoming/room.md on resuming).
+    // A new connection is a new logon session (docs/operations.md, "Holds, takeover and what each screen says", on resuming).
     await logOn(desk);
     const retried = await desk.api.invoke('acknowledge', { id: 'fl_retry', operator: OPERATOR.name });
     expect(cut.answers).toHaveLength(2); // the handler ran twice at the transport…

@@ -29,7 +29,7 @@ const codeFiles = ['electron', 'shared', 'renderer', 'scripts', 'bin'].flatMap((
   filesUnder(d, /\.(ts|tsx|mjs|cjs)$/),
 );
 
-/** Chromium's switches on the browser wall's command line (docs/operations.md, wall PC setup). */
+/** Chromium's switches on the browser wall's command line (docs/operations.md, wall PC setup and the room setup). */
 const CHROMIUM_SWITCHES = [
   'kiosk',
   'disable-background-timer-throttling',
@@ -38,6 +38,9 @@ const CHROMIUM_SWITCHES = [
   'autoplay-policy',
   'noerrdialogs',
   'disable-session-crashed-bubble',
+  // A browser wall or desk of a room core (`lifeline serve`) pins the core's key with these two.
+  'ignore-certificate-errors-spki-list',
+  'user-data-dir',
 ];
 
 /** Flags of other programs shown in the docs' commands (npm, npx, electron-builder, @electron/fuses, Chromium). */
