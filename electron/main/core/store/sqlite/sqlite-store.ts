@@ -13,7 +13,8 @@ import {
   type QueueItem,
 } from '../../../../../shared/domain';
 import type { RoutableLocation, Route } from '../../../../../shared/routing/route';
-import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
+import { caseNoOf } from '../../../../../shared/case-number';
+import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { platformColumns, routeColumns } from './platform-columns';
 import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
