@@ -89,12 +89,6 @@ const noWarmer = {
   group: ['**/reports/report-warmer'],
   message: "The warmer is the core's schedule; the store only does a step when asked (prepareReports).",
 };
-// TODO(#17-2): routing is decided inside the store (platform-columns.ts) until ingest decides it
-// and hands the store the result; routing is being changed on another branch.
-const STORE_ROUTING_TODO = [
-  'electron/main/core/store/sqlite/sqlite-store.ts',
-  'electron/main/core/store/sqlite/platform-columns.ts',
-];
 
 export default tseslint.config(
   {
@@ -167,7 +161,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/core/store/**/*.ts'],
-    ignores: [...SQLITE_REPORT_QUERIES, ...STORE_ROUTING_TODO],
+    ignores: SQLITE_REPORT_QUERIES,
     rules: {
       'no-restricted-imports': ['error', { patterns: [...mainBase, storeUpward([])] }],
     },
@@ -176,12 +170,6 @@ export default tseslint.config(
     files: SQLITE_REPORT_QUERIES,
     rules: {
       'no-restricted-imports': ['error', { patterns: [...mainBase, noWarmer, storeUpward(['reports'])] }],
-    },
-  },
-  {
-    files: STORE_ROUTING_TODO,
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...mainBase, storeUpward(['routing'])] }],
     },
   },
   {

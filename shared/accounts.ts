@@ -1,16 +1,12 @@
 // Accounts and roles of the room (law-enforcement workstation rules, CJIS-style): who may log on,
 // what each role may do, the lockout and the idle lock. Main enforces; the views only reflect it.
 import { z } from 'zod';
+import { personNameSchema } from './person-name';
 
 export const ACCOUNT_ROLES = ['operator', 'supervisor', 'auditor', 'administrator'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
-export const accountNameSchema = z
-  .string()
-  .trim()
-  .min(2, 'name: at least 2 characters')
-  .max(64, 'name: at most 64 characters')
-  .regex(/^[\p{L}\p{M}\p{N} .'-]+$/u, "name: letters, digits, spaces, . ' - only");
+export const accountNameSchema = personNameSchema('name');
 
 export const passwordSchema = z
   .string()

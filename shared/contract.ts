@@ -2,6 +2,7 @@
 // headless host's WebSocket both carry exactly this, and both sides validate every payload they
 // receive against these schemas.
 import { z } from 'zod';
+import { personNameSchema } from './person-name';
 import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
 import { closeDetailsSchema, confirmationSchema, dispatchDetailsSchema } from './dispatch';
 import { ERROR_KINDS } from './errors';
@@ -19,12 +20,7 @@ import { heldBySchema } from './room/holds';
 import { roomContract, roomEventContract } from './room/contract-room';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-export const operatorName = z
-  .string()
-  .trim()
-  .min(2, 'operator: at least 2 characters')
-  .max(64, 'operator: at most 64 characters')
-  .regex(/^[\p{L}\p{M}\p{N} .'-]+$/u, "operator: letters, digits, spaces, . ' - only");
+export const operatorName = personNameSchema('operator');
 
 export const queueItemSchema = z.object({
   id: flagId,

@@ -1,6 +1,7 @@
 // Dispatch: the desk hands a flag to a police unit, the unit confirms, the room records the outcome
 // and closes. The requests' rules live here, for main (which decides) and the desk's forms.
 import { z } from 'zod';
+import { personNameSchema } from './person-name';
 import type { FlagState, Risk } from './domain';
 
 export const DISPATCH_MEANS = ['phone', 'radio', 'cctns', 'in_person', 'other'] as const;
@@ -28,13 +29,7 @@ export const CLOSE_REASON_MIN = 10;
  */
 export const CLOSE_UNDO_MS = 2 * 60_000;
 
-const personName = (field: string) =>
-  z
-    .string()
-    .trim()
-    .min(2, `${field}: at least 2 characters`)
-    .max(64, `${field}: at most 64 characters`)
-    .regex(/^[\p{L}\p{M}\p{N} .'/-]+$/u, `${field}: letters, digits, spaces, . ' / - only`);
+const personName = (field: string) => personNameSchema(field, { withSlash: true });
 
 export const dispatchDetailsSchema = z.object({
   unitKey: z.string().regex(/^[a-z0-9-]{2,48}$/, 'unitKey: a unit from the table'),

@@ -1,5 +1,5 @@
 import { awaitsAcknowledgement } from './acknowledgement';
-import { RISK_RANK, type QueueItem } from './domain';
+import { FLAG_STATES, RISK_RANK, type FlagState, type QueueItem } from './domain';
 
 /**
  * The queue's one order, on every view: live flags before welfare check-ins (a check-in is never
@@ -14,6 +14,11 @@ export function compareQueueItems(a: QueueItem, b: QueueItem): number {
     a.flaggedAtMs - b.flaggedAtMs ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
+}
+
+/** How far along a flag's state is: states move forward in FLAG_STATES' order (new … closed). */
+export function stateRank(state: FlagState): number {
+  return FLAG_STATES.indexOf(state);
 }
 
 /**

@@ -38,7 +38,6 @@ export const reportRequestSchema = z
     message: 'toMs: at most 366 days after fromMs',
     path: ['toMs'],
   });
-export type ReportRequest = z.infer<typeof reportRequestSchema>;
 
 const count = z.int().min(0);
 const ms = z.number();
@@ -57,7 +56,6 @@ const stageStatsSchema = z.object({
   /** The target when the group has one risk; null for shift and operator groups (mixed risks). */
   targetMs: ms.nullable(),
 });
-export type StageStats = z.infer<typeof stageStatsSchema>;
 const stagesSchema = z.object({
   acknowledge: stageStatsSchema,
   dispatch: stageStatsSchema,
@@ -66,7 +64,7 @@ const stagesSchema = z.object({
 });
 export type StagesStats = z.infer<typeof stagesSchema>;
 
-export const reportBreachSchema = z.object({
+const reportBreachSchema = z.object({
   caseNo: z.string(),
   risk: z.enum(RISKS),
   stage: z.enum(TIMER_STAGES),
@@ -76,7 +74,6 @@ export const reportBreachSchema = z.object({
   /** Not done yet: elapsed runs to the report's generation. */
   running: z.boolean(),
 });
-export type ReportBreach = z.infer<typeof reportBreachSchema>;
 
 const spanSchema = z.object({ startMs: ms, endMs: ms.nullable(), lengthMs: ms });
 

@@ -8,6 +8,7 @@ import {
   closeNeedsReason,
   DISPATCH_MEANS,
   dispatchDetailsSchema,
+  dispatchReasonMissing,
   OUTCOMES,
   OUTCOMES_WITHOUT_DISPATCH,
   type DispatchDetails,
@@ -15,6 +16,7 @@ import {
   type Outcome,
 } from '../../shared/dispatch';
 import type { QueueItem } from '../../shared/domain';
+import { nextStep } from '../../shared/next-step';
 import type { FollowUpOutcome } from '../../shared/follow-ups';
 import { FollowUpForm } from './FollowUpForm';
 import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../shared/routing/police-units';
@@ -54,7 +56,7 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
     const details = { unitKey, called, means, ...(reference.trim() ? { unitReference: reference } : {}) };
     const parsed = dispatchDetailsSchema.safeParse(other ? { ...details, reason } : details);
     if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
-    if (other && !reason.trim()) return setProblem(t('dispatch.reasonRequired'));
+    if (dispatchReasonMissing(unitKey, routed, reason)) return setProblem(t('dispatch.reasonRequired'));
     setProblem(null);
     onDispatch(parsed.data);
   };
@@ -336,18 +338,18 @@ export function CaseSteps(props: Props) {
     );
   if (item.state === 'new' || item.state === 'closed') return null;
   const sentTo = item.dispatch ? policeUnitByKey(item.dispatch.unitKey) : undefined;
+  // The same rule as the handover sheet's "next step" (shared/next-step.ts).
+  const step = nextStep(item.state, item.dispatch?.confirmedAtMs ?? null);
   return (
     <section className="case-steps" data-testid="case-steps" data-state={item.state}>
-      {item.state === 'acknowledged' && <DispatchForm key={item.id} {...props} />}
+      {step === 'dispatch' && <DispatchForm key={item.id} {...props} />}
       {item.dispatch && (
         <p className="case-sent" data-testid="case-sent">
           {t('dispatch.sentTo', { unit: sentTo?.[language] ?? item.dispatch.unitKey })} —{' '}
           {item.dispatch.confirmedAtMs === null ? t('dispatch.waiting') : t('dispatch.confirmed')}
         </p>
       )}
-      {item.state === 'dispatched' && item.dispatch?.confirmedAtMs === null && (
-        <ConfirmForm key={`c-${item.id}`} {...props} />
-      )}
+      {step === 'confirm' && <ConfirmForm key={`c-${item.id}`} {...props} />}
       <CloseForm key={`x-${item.id}-${item.state}`} {...props} />
       {error && (
         <p className="case-error" role="alert" data-testid="case-error">

@@ -83,7 +83,7 @@ export function benchIngest(flags: number): IngestFigures {
 
   const rows = records.map((record) => {
     const { flags } = prepareRecords([record]);
-    return { id: record.id, ...platformColumns(flags[0]!.flag, flags[0]!.rawJson) };
+    return { id: record.id, ...platformColumns(flags[0]!.flag, flags[0]!.rawJson, flags[0]!.route) };
   });
   const plainMs = bareInsert(path.join(dir, 'plain.db'), null, rows);
   const encryptedMs = bareInsert(path.join(dir, 'enc.db'), key, rows);

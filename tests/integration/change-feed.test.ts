@@ -66,12 +66,24 @@ describe('the change feed', () => {
       const [writerA, writerB, reader] = stores as [Store, Store, Store];
       const PAGES = 40;
       const ids = (w: string) => Array.from({ length: PAGES }, (_, i) => `fl_${w}_${i}`);
-      // Every page is posted at once: each worker holds many calls in flight, and the two workers'
-      // transactions contend for SQLite's one write lock.
-      const write = (store: Store, w: string) =>
-        Promise.all(ids(w).map((id, i) => store.commitPage(pageInput([makeFlag({ id })], `c_${w}_${i}`))));
+      // Every page of a half is posted at once: each worker holds many calls in flight, and the two
+      // workers' transactions contend for SQLite's one write lock. The second half waits for the
+      // reader's first answer, so the reader reads while the writers write on any machine: with
+      // everything posted at once, a busy machine could finish the writes before a second poll.
+      const write = (store: Store, w: string, half: 0 | 1) =>
+        Promise.all(
+          ids(w)
+            .slice(half * (PAGES / 2), (half + 1) * (PAGES / 2))
+            .map((id) => store.commitPage(pageInput([makeFlag({ id })], `c_${id}`))),
+        );
+      let firstPollDone!: () => void;
+      const firstPoll = new Promise<void>((resolve) => (firstPollDone = resolve));
       let writing = true;
-      const writers = Promise.all([write(writerA, 'a'), write(writerB, 'b')]).finally(() => {
+      const writers = (async () => {
+        await Promise.all([write(writerA, 'a', 0), write(writerB, 'b', 0)]);
+        await firstPoll;
+        await Promise.all([write(writerA, 'a', 1), write(writerB, 'b', 1)]);
+      })().finally(() => {
         writing = false;
       });
 
@@ -87,6 +99,7 @@ describe('the change feed', () => {
       while (writing) {
         await poll();
         pollsWhileWriting++;
+        firstPollDone();
       }
       await writers;
       await poll();

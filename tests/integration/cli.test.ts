@@ -90,7 +90,13 @@ describe('lifeline CLI', () => {
     expect(lifeline(['host', '--feed-url', 'https://feed.invalid']).err).toMatch(
       /--token-file \/ LIFELINE_FEED_TOKEN: is required when a feed URL/,
     );
-    expect(lifeline(['status', '--bogus']).err).toMatch(/Unknown option '--bogus'/);
+    expect(lifeline(['status', '--bogus']).err).toBe(
+      'lifeline: status has no option --bogus. See lifeline status --help for its options.\n',
+    );
+    // status reads the database only: a host option is not one of its own.
+    expect(lifeline(['status', '--feed-url', 'https://feed.invalid']).err).toMatch(
+      /status has no option --feed-url\. See lifeline status --help/,
+    );
     expect(lifeline(['host', '--shifts', 'day=06:00-18:00,night=18:30-06:00']).err).toMatch(
       /--shifts \/ LIFELINE_SHIFTS: a gap between "day"/,
     );
@@ -105,5 +111,23 @@ describe('lifeline CLI', () => {
       expect(r.out).toContain(`lifeline ${command}`);
     }
     expect(lifeline(['--help']).out).toContain('Commands:');
+  });
+
+  it("shows each command's own options only, status promising nothing it does not do, in aligned columns", () => {
+    const help = (command: string) => lifeline([command, '--help']).out;
+    const hostOnly = /--feed-url|--poll-interval-ms|--shifts|--retention-days|--port/;
+    for (const command of ['status', 'import', 'verify'])
+      expect(help(command), command).not.toMatch(hostOnly);
+    const status = help('status');
+    expect(status).toMatch(/--data-dir DIR/);
+    expect(status).not.toMatch(/created on first run/);
+    const host = help('host').split('\n');
+    const column = (variable: string) => host.find((l) => l.includes(`[${variable}]`))!.indexOf('[');
+    expect(column('LIFELINE_RETENTION_DAYS')).toBe(column('LIFELINE_FEED_URL'));
+    const simulator = help('simulator');
+    expect(simulator).toMatch(/--rate N .*default 6/);
+    expect(simulator).toMatch(/--seed N .*default 20261125/);
+    expect(simulator).toMatch(/--port PORT .*default 0/);
+    expect(simulator).not.toMatch(/--data-dir|--feed-url/);
   });
 });

@@ -235,7 +235,7 @@ describe('key escrow (lifeline key-escrow)', { timeout: 90_000 }, () => {
       inst.env,
     );
     expect(asArgument.code).toBe(2);
-    expect(asArgument.err).toMatch(/Unknown option '--passphrase'/);
+    expect(asArgument.err).toMatch(/key-escrow has no option --passphrase\. See lifeline key-escrow --help/);
     expect(fs.existsSync(escrow)).toBe(false);
     expect(auditActions(inst.dbFile, inst.key)).toEqual([]);
     const help = lifeline(['key-escrow', '--help'], {});

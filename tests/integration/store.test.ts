@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { inProcessStore, SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { routeUnroutedFlags } from '../../electron/main/core/ingest/route-backfill';
+import { openAdminStore } from '../../electron/main/core/open-admin-store';
 import { openEncryptedDatabase } from '../../electron/main/core/store/sqlite/open-database';
 import { LATEST_SCHEMA_VERSION } from '../../electron/main/core/store/sqlite/migrations';
 import { fileKeyProvider } from '../../electron/main/core/key/key-provider';
@@ -248,7 +250,7 @@ describe('encrypted store: the file on disk', () => {
     expect(await fileKeyProvider(keyFile).obtain({ databaseExists: true })).toEqual(key);
   });
 
-  it('routes each flag as it is stored, and routes flags stored before routing existed on open', () => {
+  it('routes each flag as it is stored, and routes flags stored before routing existed on open', async () => {
     const { sync, file, key } = open();
     sync.commitPage(
       pageInput([
@@ -270,6 +272,12 @@ describe('encrypted store: the file on disk', () => {
     sync.close();
     const reopened = SqliteStore.open(file, key, { createIfMissing: false });
     opened.push(reopened);
+    // The store does not route: the core routes what it lists, on open (start-console.ts).
+    expect(reopened.listUnroutedFlags().map((f) => f.id)).toEqual(
+      expect.arrayContaining(['fl_route_kota', 'fl_route_none']),
+    );
+    await routeUnroutedFlags(inProcessStore(reopened));
+    expect(reopened.listUnroutedFlags()).toEqual([]);
     expect(reopened.getFlagDetail('fl_route_kota')!.route).toMatchObject({
       unitKey: 'kota-city',
       basis: 'city',
@@ -280,6 +288,25 @@ describe('encrypted store: the file on disk', () => {
     ).toEqual({
       n: 0,
     });
+  });
+
+  it('a one-shot command (openAdminStore) routes flags stored before routing existed, as the console does', async () => {
+    const { sync, file, key } = open();
+    sync.commitPage(
+      pageInput([makeFlag({ id: 'fl_route_cli', location: { city: 'Kota', district: 'Kota' } })]),
+    );
+    sync.database.exec(
+      `UPDATE flags SET route_outcome = NULL, unit_key = NULL, route_basis = NULL, route_confidence = NULL;
+       INSERT INTO pending_backfills (name) VALUES ('routes');`,
+    );
+    sync.close();
+    const admin = openAdminStore(file, key, { createIfMissing: false });
+    try {
+      expect((await admin.getFlagDetail('fl_route_cli'))!.route).toMatchObject({ unitKey: 'kota-city' });
+      expect(await admin.listUnroutedFlags()).toEqual([]);
+    } finally {
+      await admin.close();
+    }
   });
 
   it('links the flags of one account on one platform, newest first, without merging them', () => {

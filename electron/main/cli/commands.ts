@@ -23,6 +23,7 @@ import { openEncryptedDatabase } from '../core/store/sqlite/open-database';
 import { HOST_PATH_LABELS } from '../core/config/data-paths';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
+import { optionError } from './option-error';
 import { formatVerifyReport, verifyDatabase } from './verify';
 import { parseAnchor } from '../core/audit/audit-anchors';
 import { purgeCommand } from './purge';
@@ -45,14 +46,22 @@ const CONFIG_OPTIONS = Object.fromEntries(
   ].map((k) => [kebab(k), { type: 'string' }]),
 ) as ParseArgsConfig['options'];
 
+/** A one-shot command that opens the database reads only where it is and its key. */
+const DATABASE_OPTIONS: ParseArgsConfig['options'] = {
+  'data-dir': { type: 'string' },
+  'key-file': { type: 'string' },
+};
+
+/** Each command reads only its own options: an unknown one is an error naming it (option-error.ts). */
 function parse(
+  command: string,
   args: string[],
-  extra: ParseArgsConfig['options'] = {},
+  options: ParseArgsConfig['options'],
 ): { flags: Flags; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { ...CONFIG_OPTIONS, ...extra, help: { type: 'boolean', short: 'h' } },
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     });
@@ -62,7 +71,7 @@ function parse(
     }
     return { flags, positionals };
   } catch (error) {
-    throw new ContractError('invalid_request', `${(error as Error).message}. See lifeline --help.`);
+    throw optionError(command, error);
   }
 }
 
@@ -92,7 +101,13 @@ export async function runCommand(argv: string[]): Promise<number | null> {
     case 'account':
       return accountCommand(rest);
     case 'serve':
-      return serveCommand(rest, { parse, keyProviderFor, help: HELP.serve, version: VERSION });
+      return serveCommand(rest, {
+        // The host's configuration options and serve's own: like host, serve runs a whole console.
+        parse: (args, extra) => parse('serve', args, { ...CONFIG_OPTIONS, ...extra }),
+        keyProviderFor,
+        help: HELP.serve,
+        version: VERSION,
+      });
     case 'device':
       return deviceCommand(rest);
     case undefined:
@@ -110,7 +125,8 @@ export async function runCommand(argv: string[]): Promise<number | null> {
 }
 
 async function host(args: string[]): Promise<number | null> {
-  const { flags } = parse(args, {
+  const { flags } = parse('host', args, {
+    ...CONFIG_OPTIONS,
     training: { type: 'boolean' },
     init: { type: 'boolean' },
     'renderer-dir': { type: 'string' },
@@ -190,7 +206,11 @@ function openStoreForCommand(config: HostConfig) {
 }
 
 async function status(args: string[]): Promise<number> {
-  const { flags } = parse(args, { json: { type: 'boolean' }, training: { type: 'boolean' } });
+  const { flags } = parse('status', args, {
+    ...DATABASE_OPTIONS,
+    json: { type: 'boolean' },
+    training: { type: 'boolean' },
+  });
   if (flags.help) {
     console.log(HELP.status);
     return 0;
@@ -234,7 +254,10 @@ async function status(args: string[]): Promise<number> {
 
 /** Exit 0 when the file, its encryption and the audit trail all check out; 4 when one does not. */
 async function verify(args: string[]): Promise<number> {
-  const { flags } = parse(args, { anchor: { type: 'string', multiple: true } });
+  const { flags } = parse('verify', args, {
+    ...DATABASE_OPTIONS,
+    anchor: { type: 'string', multiple: true },
+  });
   if (flags.help) {
     console.log(HELP.verify);
     return 0;
@@ -260,7 +283,16 @@ async function verify(args: string[]): Promise<number> {
 }
 
 async function simulator(args: string[]): Promise<number> {
-  const { flags } = parse(args, { rate: { type: 'string' }, seed: { type: 'string' } });
+  // --token and --secret are known only to be refused with a message saying how (refuseSecretArguments).
+  const { flags } = parse('simulator', args, {
+    port: { type: 'string' },
+    'token-file': { type: 'string' },
+    'secret-file': { type: 'string' },
+    token: { type: 'string' },
+    secret: { type: 'string' },
+    rate: { type: 'string' },
+    seed: { type: 'string' },
+  });
   if (flags.help) {
     console.log(HELP.simulator);
     return 0;

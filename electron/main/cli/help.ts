@@ -1,5 +1,7 @@
 import { DEVICE_HELP } from './device';
 import { IMPORT_HELP } from './import';
+import { DATABASE_OPTIONS_HELP } from './open-for-command';
+import { DEFAULT_SIMULATOR_SEED } from '../core/simulator/simulator-server';
 
 const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on loopback)   [LIFELINE_FEED_URL]
                           without it: the built-in simulator feed, marked TRAINING
@@ -18,11 +20,11 @@ const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on
   --follow-ups LIST       welfare check-ins after a closed intervention, from
                           the close (s, m, h, d; default 24h,72h,7d)         [LIFELINE_FOLLOW_UPS]
   --idle-lock-minutes N   an idle desk locks after N minutes, 1–30 (default 15)
-                                                                     [LIFELINE_IDLE_LOCK_MINUTES]
+                                                                             [LIFELINE_IDLE_LOCK_MINUTES]
   --retention-days N      erase closed flags' personal fields N days after close,
-                          1–3650 (default 90; checked hourly)    [LIFELINE_RETENTION_DAYS]
+                          1–3650 (default 90; checked hourly)                [LIFELINE_RETENTION_DAYS]
   --hold-grace-seconds N  a flag held at a desk that went away goes back to the
-                          room after N s, 5–900 (default 60)  [LIFELINE_HOLD_GRACE_SECONDS]`;
+                          room after N s, 5–900 (default 60)                 [LIFELINE_HOLD_GRACE_SECONDS]`;
 
 export const HELP = {
   main: `lifeline — Lifeline Console without Electron
@@ -66,16 +68,26 @@ ${CONFIG}
   --init                  create the database although a key exists already (new installation)`,
   device: DEVICE_HELP,
   import: IMPORT_HELP,
-  status: `Usage: lifeline status [--json] [options]
+  status: `Usage: lifeline status [--json] [--training] [options]
 
-${CONFIG}
+Reads an existing database; creates nothing (no database: exit 1, "No database in DIR").
+
+${DATABASE_OPTIONS_HELP}
   --json                  machine-readable output
   --training              alarm figures of training (simulator) flags instead of live ones`,
-  simulator: `Usage: lifeline simulator [--port PORT] [--token-file FILE] [--secret-file FILE] [--rate N] [--seed N]
+  simulator: `Usage: lifeline simulator [options]
 
 Serves feed protocol v1 with synthetic flags (invented people) on 127.0.0.1.
-The token (default training-token) and secret come from the files, or from LIFELINE_FEED_TOKEN and
-LIFELINE_FEED_SECRET; never from arguments, which show in ps.`,
+
+  --port PORT             loopback port, 0–65535 (default 0: any free; printed)
+  --token-file FILE       file holding the bearer token (chmod 600)          [LIFELINE_FEED_TOKEN]
+                          default: training-token
+  --secret-file FILE      file holding the shared secret: sign every page
+                          with X-Signature (chmod 600)                       [LIFELINE_FEED_SECRET]
+                          default: none, pages unsigned
+  --rate N                flags per minute, 0–6000 (default 6)
+  --seed N                seed of the invented flags (default ${DEFAULT_SIMULATOR_SEED}: the same run every time)
+Never --token / --secret: arguments show in ps.`,
   verify: `Usage: lifeline verify [--anchor HASH]... [options]
 
 Runs SQLite's integrity_check and cipher_integrity_check, then walks the audit trail's hash chain
@@ -89,5 +101,5 @@ Exit code 0 when all is well, 4 when a check fails.
 
   --anchor HASH           an audit hash noted earlier (a handover's printed anchor, or the hash
                           from an earlier verify); repeat for several
-${CONFIG}`,
+${DATABASE_OPTIONS_HELP}`,
 };

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { optionError } from './option-error';
 import { COMMAND_ACCESS } from '../../../shared/command-access';
 import { ContractError } from '../../../shared/errors';
 import { importNdjson, type ImportSummary } from '../core/ingest/ndjson-import';
@@ -51,7 +52,7 @@ function parse(args: string[]): { values: CommandValues; positionals: string[] }
     });
     return { values: parsed.values as CommandValues, positionals: parsed.positionals };
   } catch (error) {
-    throw new ContractError('invalid_request', `${(error as Error).message}. See lifeline import --help.`);
+    throw optionError('import', error);
   }
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { optionError } from './option-error';
 import { ContractError } from '../../../shared/errors';
 import { ENV, resolveHostConfig } from '../core/config/host-config';
 import { envKeyProvider, fileKeyProvider } from '../core/key/key-provider';
@@ -62,10 +63,7 @@ export async function keyEscrowCommand(args: string[]): Promise<number> {
       strict: true,
     }));
   } catch (error) {
-    throw new ContractError(
-      'invalid_request',
-      `${(error as Error).message}. See lifeline key-escrow --help.`,
-    );
+    throw optionError('key-escrow', error);
   }
   const action = positionals[0];
   if (values.help || action === undefined) {

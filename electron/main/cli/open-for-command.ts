@@ -12,6 +12,7 @@ import { envKeyProvider, fileKeyProvider, mayCreateDatabase } from '../core/key/
 import { DATABASE_FILE } from '../core/start-console';
 import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/sqlite/open-database';
 import { openAdminStore } from '../core/open-admin-store';
+import { optionError } from './option-error';
 import { sqliteAdmin } from '../core/store/sqlite/sqlite-admin';
 import type { StoreAdmin } from '../core/store/store-admin';
 
@@ -39,10 +40,7 @@ export function parseCommand(
       strict: true,
     }).values as CommandValues;
   } catch (error) {
-    throw new ContractError(
-      'invalid_request',
-      `${(error as Error).message}. See lifeline ${command} --help.`,
-    );
+    throw optionError(command, error);
   }
 }
 

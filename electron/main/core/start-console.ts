@@ -12,6 +12,7 @@ import type { Store } from './store/store';
 import type { Shift } from '../../../shared/shifts/schedule';
 import type { HostConfig } from './config/host-config';
 import { startWorkerStore } from './store/sqlite/worker-store';
+import { routeUnroutedFlags } from './ingest/route-backfill';
 import { storeWorkerLocation } from './store/sqlite/worker-location';
 import { checkDataPaths, type DataPathLabels } from './config/data-paths';
 import { trackFirstStartCreations, type FirstStartCreations } from './first-start';
@@ -104,6 +105,7 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
       createIfMissing,
     });
     key.fill(0);
+    await routeUnroutedFlags(store);
     return await startCore(options, store, databaseFile, firstStart, (s) => (simulator = s));
   } catch (error) {
     await (simulator as Simulator | null)?.close().catch(() => {});

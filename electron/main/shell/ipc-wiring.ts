@@ -5,7 +5,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { InvokeHandlers, ViewRole } from '../../../shared/contract';
 import { IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
 import type { ConsoleCore } from '../core/console-core';
-import { dispatchInvoke } from '../core/ipc/dispatch';
+import { dispatchInvoke } from '../core/ipc/invoke';
 import { forRole } from '../core/ipc/role-filter';
 
 export type FrameCheck = (url: string) => boolean;

@@ -4,15 +4,8 @@ import type { AlarmSliceState, SoundStatus } from './initial-state';
 type WithAlarm = { readonly alarm: AlarmSliceState };
 
 export const selectAlarm = (state: WithAlarm): AlarmState => state.alarm.current;
-export const selectAlarmFlagCount = (state: WithAlarm): number => state.alarm.current.flagIds.length;
-export const selectFeedAlarm = (state: WithAlarm): boolean => state.alarm.current.feedAlarm;
-export const selectAlarmActive = (state: WithAlarm): boolean =>
-  state.alarm.current.flagIds.length > 0 || state.alarm.current.feedAlarm;
-export const selectSounding = (state: WithAlarm): boolean => state.alarm.sounding;
-export const selectAudioOutputs = (state: WithAlarm): number | null => state.alarm.audioOutputs;
 export const selectFlood = (state: WithAlarm): AlarmState['flood'] => state.alarm.current.flood;
 export const selectTooQuiet = (state: WithAlarm): AlarmState['tooQuiet'] => state.alarm.current.tooQuiet;
-export const selectSilence = (state: WithAlarm): AlarmState['silence'] => state.alarm.current.silence;
 
 /**
  * The speakers as the room must see them. A running context with an unknown number of outputs is

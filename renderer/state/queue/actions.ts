@@ -1,9 +1,7 @@
 // Pure reducers of the queue slice; store.ts binds them to the store.
-import type { FlagState, QueueItem } from '../../../shared/domain';
-import { isOpen } from '../../../shared/queue-order';
+import type { QueueItem } from '../../../shared/domain';
+import { isOpen, stateRank } from '../../../shared/queue-order';
 import type { QueueState } from './initial-state';
-
-const STATE_RANK: Readonly<Record<FlagState, number>> = { new: 0, acknowledged: 1, dispatched: 2, closed: 3 };
 
 /**
  * Revisions only go up and a flag's state only moves forward, so an item older on either count is
@@ -11,7 +9,7 @@ const STATE_RANK: Readonly<Record<FlagState, number>> = { new: 0, acknowledged: 
  */
 function isStale(incoming: QueueItem, existing: QueueItem | undefined): boolean {
   if (!existing) return false;
-  return incoming.revision < existing.revision || STATE_RANK[incoming.state] < STATE_RANK[existing.state];
+  return incoming.revision < existing.revision || stateRank(incoming.state) < stateRank(existing.state);
 }
 
 function keepSelection(byId: QueueState['byId'], selectedId: string | null): string | null {

@@ -7,7 +7,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { ViewRole } from '../../../../shared/contract';
 import { toErrorData } from '../../../../shared/errors';
 import type { ConsoleCore } from '../console-core';
-import { dispatchInvoke } from '../ipc/dispatch';
+import { dispatchInvoke } from '../ipc/invoke';
 import { forRole } from '../ipc/role-filter';
 import { AUTH_CHANNELS, busyError, type AuthGate } from './auth-gate';
 import type { HostLimits } from './host-limits';

@@ -1,6 +1,9 @@
-// Splits a page's (or an import file's) records into valid flags and quarantined ones. Shared by
-// the poller and the file import, so both apply the same validation and the same quarantine.
+// Splits a page's (or an import file's) records into valid flags and quarantined ones, and decides
+// each valid flag's route. Shared by the poller and the file import, so both apply the same
+// validation, the same quarantine and the same routing; the store only writes the route it is given.
 import { parseFlagRecord } from '../../../../shared/feed/flag-schema';
+import { routeLocation } from '../../../../shared/routing/route';
+import { routingData } from '../routing/routing-data';
 import type { QuarantineInput, ValidFlagInput } from '../store/store';
 
 export interface PreparedRecords {
@@ -16,7 +19,12 @@ export function prepareRecords(records: readonly unknown[]): PreparedRecords {
 
 export function addRecord(prepared: PreparedRecords, record: unknown, rawText: () => string): void {
   const result = parseFlagRecord(record);
-  if (result.ok) prepared.flags.push({ flag: result.flag, rawJson: JSON.stringify(record) });
+  if (result.ok)
+    prepared.flags.push({
+      flag: result.flag,
+      rawJson: JSON.stringify(record),
+      route: routeLocation(result.flag.location, routingData),
+    });
   else
     prepared.quarantined.push({
       field: result.field,

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { signBody } from '../feed/signature';
 import { seededRandom, syntheticFlag, toIstIso, type Random, type SyntheticFlag } from './synthetic-flags';
 
+/** The invented flags' seed when none is given: the same run every time (lifeline simulator --help). */
+export const DEFAULT_SIMULATOR_SEED = 20261125;
 export const FAULT_MODES = [
   'unauthorised',
   'forbidden',
@@ -58,7 +60,7 @@ export interface Simulator {
 const CURSOR = /^c_(\d{1,9})$/;
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
-  const random: Random = seededRandom(options.seed ?? 20261125);
+  const random: Random = seededRandom(options.seed ?? DEFAULT_SIMULATOR_SEED);
   const now = options.now ?? (() => new Date());
   const log: unknown[] = [];
   const issued: SyntheticFlag[] = [];

@@ -21,6 +21,8 @@ export const STORE_METHODS = [
   'engineInfo',
   'listQuarantine',
   'countQuarantined',
+  'listUnroutedFlags',
+  'setFlagRoutes',
   'appendAlarmLog',
   'arrivalStats',
   'alarmKpis',

@@ -19,6 +19,7 @@ import type {
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
 import type { Report } from '../../../../shared/report';
+import type { RoutableLocation, Route } from '../../../../shared/routing/route';
 import type {
   AccountRecord,
   DeviceSummary,
@@ -38,6 +39,8 @@ export interface ValidFlagInput {
   flag: FeedFlag;
   /** The record exactly as it came (JSON text), unknown fields included. */
   rawJson: string;
+  /** The responsible unit, decided by ingest (prepare-records.ts): plain data, so it crosses to the worker. */
+  route: Route;
 }
 
 export interface QuarantineInput {
@@ -180,6 +183,10 @@ export interface Store {
   listQuarantine(limit: number): Promise<QuarantinedRecord[]>;
   /** Cheap, for start-up (status() counts every flag by state). */
   countQuarantined(): Promise<number>;
+  /** Flags stored before routing existed, while their routing is pending (start-up; see route-backfill.ts). */
+  listUnroutedFlags(): Promise<{ id: string; location: RoutableLocation | null }[]>;
+  /** The routes decided for listUnroutedFlags(); ends that pending backfill. */
+  setFlagRoutes(routes: { id: string; route: Route }[]): Promise<void>;
   appendAlarmLog(entries: AlarmLogEntry[]): Promise<void>;
   arrivalStats(sinceMs: number, training: boolean): Promise<ArrivalStats>;
   alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;

@@ -1,5 +1,7 @@
 // A flag's row as the queue reads it, and its QueueItem: one mapping for every query that lists flags;
 // and the flag event every step appends.
+// The case number the room quotes: the store's sequence, never the platform's id (one format, shared/).
+import { caseNoOf } from '../../../../../shared/case-number';
 import type { FlagState, QueueItem } from '../../../../../shared/domain';
 import { ContractError } from '../../../../../shared/errors';
 import { ROUTE_BASES, type Route } from '../../../../../shared/routing/route';
@@ -57,10 +59,6 @@ function candidatesOf(column: string | null): Route['candidates'] {
   }
 }
 const isBasis = (v: unknown): v is Route['basis'] => (ROUTE_BASES as readonly unknown[]).includes(v);
-
-/** The case number the room quotes: the store's sequence, never the platform's id. */
-import { caseNoOf } from '../../../../../shared/case-number';
-export { caseNoOf };
 
 export function toQueueItem(row: FlagRow): QueueItem {
   return {

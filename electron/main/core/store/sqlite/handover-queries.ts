@@ -32,7 +32,6 @@ interface OpenRow {
 
 const nextAction = (r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
   nextStep(r.state, r.confirmed_at_ms);
-const caseNo = caseNoOf;
 
 /**
  * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
@@ -121,7 +120,7 @@ export function handoverSummary(
       const ratio = timer.elapsedMs / timer.targetMs;
       if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
       const entry = {
-        caseNo: caseNo(r.seq),
+        caseNo: caseNoOf(r.seq),
         risk: r.risk,
         stage: timer.stage,
         elapsedMs: timer.elapsedMs,
@@ -175,7 +174,7 @@ export function handoverSummary(
     withdrawn: eventCount('withdrawn'),
     carriedOver: open.map((r) => ({
       id: r.id,
-      caseNo: caseNo(r.seq),
+      caseNo: caseNoOf(r.seq),
       risk: r.risk,
       state: r.state,
       withdrawn: r.status === 'withdrawn',

@@ -1,11 +1,8 @@
-// The platform-owned columns of a flag, derived from one feed record (route and subject key
-// included): what ingest writes, and what the bench's bare-insert baseline writes too.
+// The platform-owned columns of a flag, derived from one feed record and the route ingest decided
+// for it (subject key included): what ingest writes, and what the bench's bare-insert baseline writes too.
 import { RISK_RANK } from '../../../../../shared/domain';
 import type { FeedFlag } from '../../../../../shared/feed/flag-schema';
-import { routeLocation, type Route } from '../../../../../shared/routing/route';
-// TODO(#17-2): routing is decided here, in the store; ingest (prepare-records) should decide it and
-// hand the store the result. Left while routing is being changed on another branch.
-import { routingData } from '../../routing/routing-data';
+import type { Route } from '../../../../../shared/routing/route';
 import { subjectKey } from './subject-key';
 
 const candidatesColumn = (candidates: Route['candidates']) =>
@@ -22,10 +19,9 @@ export function routeColumns(route: Route) {
   };
 }
 
-/** The platform-owned columns of a flag, derived from one feed record. */
-export function platformColumns(flag: FeedFlag, rawJson: string) {
+/** The platform-owned columns of a flag, derived from one feed record and its route. */
+export function platformColumns(flag: FeedFlag, rawJson: string, route: Route) {
   const { subject, content, location } = flag;
-  const route = routeLocation(location, routingData);
   return {
     revision: flag.revision,
     status: flag.status,

@@ -8,9 +8,9 @@ import { createEnrolment, revokeDevice } from './device-queries';
 import type { SqliteDatabase } from './open-database';
 import { inProcessStore, SqliteStore } from './sqlite-store';
 
-export function sqliteAdmin(db: SqliteDatabase): StoreAdmin {
+export function sqliteAdmin(db: SqliteDatabase, store = new SqliteStore(db)): StoreAdmin {
   return {
-    ...inProcessStore(new SqliteStore(db)),
+    ...inProcessStore(store),
     breakGlassRelease: async (name, by, desk, atMs) =>
       db.transaction(() => {
         const account = getAccount(db, name);

@@ -61,6 +61,8 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     status: () => store.status(),
     engineInfo: () => store.engineInfo(),
     countQuarantined: () => store.countQuarantined(),
+    listUnroutedFlags: () => store.listUnroutedFlags(),
+    setFlagRoutes: (routes) => store.setFlagRoutes(routes),
     listQuarantine: (limit) => store.listQuarantine(limit),
     appendAlarmLog: (entries) => store.appendAlarmLog(entries),
     arrivalStats: (sinceMs, training) => store.arrivalStats(sinceMs, training),

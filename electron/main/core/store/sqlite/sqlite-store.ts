@@ -12,11 +12,9 @@ import {
   type QuarantinedRecord,
   type QueueItem,
 } from '../../../../../shared/domain';
-import { routeLocation, type RoutableLocation } from '../../../../../shared/routing/route';
-// TODO(#17-2): routing is decided here, in the store; ingest (prepare-records) should decide it and
-// hand the store the result. Left while routing is being changed on another branch.
-import { routingData } from '../../routing/routing-data';
-import { caseNoOf, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
+import type { RoutableLocation, Route } from '../../../../../shared/routing/route';
+import { caseNoOf } from '../../../../../shared/case-number';
+import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
 import { platformColumns, routeColumns } from './platform-columns';
 import { subjectKey } from './subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
@@ -143,10 +141,16 @@ export class SqliteStore {
   private runPendingBackfills(): void {
     const pending = this.db.prepare<[], { name: string }>('SELECT name FROM pending_backfills').all();
     const work: Record<string, () => void> = {
-      routes: () => this.routeUnroutedFlags(),
       subject_keys: () => this.keyUnkeyedSubjects(),
     };
     for (const { name } of pending) {
+      // The store does not route: with unrouted flags, 'routes' stays pending until the core has
+      // routed what listUnroutedFlags() returns and handed the result to setFlagRoutes().
+      if (
+        name === 'routes' &&
+        this.db.prepare('SELECT 1 FROM flags WHERE route_outcome IS NULL LIMIT 1').get()
+      )
+        continue;
       this.db.transaction(() => {
         work[name]?.();
         this.db.prepare('DELETE FROM pending_backfills WHERE name = ?').run(name);
@@ -172,25 +176,34 @@ export class SqliteStore {
     })();
   }
 
-  /** Flags stored before routing existed (schema < 4) get their unit, once, after migration 6. */
-  private routeUnroutedFlags(): void {
-    const rows = this.db
+  /**
+   * Flags stored before routing existed (schema < 4), with their location, while their routing is
+   * pending (after migration 6); empty otherwise, so a normal open costs one lookup.
+   */
+  listUnroutedFlags(): { id: string; location: RoutableLocation | null }[] {
+    const pending = this.db.prepare("SELECT 1 FROM pending_backfills WHERE name = 'routes'").get();
+    if (pending === undefined) return [];
+    return this.db
       .prepare<[], { id: string; location_json: string | null }>(
         `SELECT f.id, p.location_json FROM flags f LEFT JOIN flag_personal p ON p.flag_id = f.id
          WHERE f.route_outcome IS NULL`,
       )
-      .all();
-    if (rows.length === 0) return;
+      .all()
+      .map((row) => ({
+        id: row.id,
+        location: row.location_json === null ? null : (JSON.parse(row.location_json) as RoutableLocation),
+      }));
+  }
+
+  /** Stores the routes the core decided for listUnroutedFlags(), and ends that backfill: one transaction. */
+  setFlagRoutes(routes: { id: string; route: Route }[]): void {
     const update = this.db
       .prepare(`UPDATE flags SET district_key = @district_key, route_outcome = @route_outcome,
       unit_key = @unit_key, route_basis = @route_basis, route_confidence = @route_confidence,
       route_candidates = @route_candidates WHERE id = @id`);
     this.db.transaction(() => {
-      for (const row of rows) {
-        const location =
-          row.location_json === null ? null : (JSON.parse(row.location_json) as RoutableLocation);
-        update.run({ id: row.id, ...routeColumns(routeLocation(location, routingData)) });
-      }
+      for (const { id, route } of routes) update.run({ id, ...routeColumns(route) });
+      this.db.prepare("DELETE FROM pending_backfills WHERE name = 'routes'").run();
     })();
   }
 
@@ -259,7 +272,7 @@ export class SqliteStore {
     }
     const columns = {
       id: flag.id,
-      ...platformColumns(flag, record.rawJson),
+      ...platformColumns(flag, record.rawJson, record.route),
       received_at_ms: input.receivedAtMs,
     };
     const event = (kind: string, detail: Record<string, unknown>) =>
