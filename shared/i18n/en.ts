@@ -9,6 +9,7 @@ import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 import { enShell } from './en-shell';
 import { enPresence } from './en-presence';
+import { enSoundCheck } from './en-sound-check';
 import { enSafety } from './en-safety';
 
 export const en = {
@@ -198,6 +199,7 @@ export const en = {
   ...enShift,
   ...enShell,
   ...enPresence,
+  ...enSoundCheck,
   ...enRouting,
   ...enDispatch,
   ...enReveal,

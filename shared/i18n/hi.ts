@@ -10,6 +10,7 @@ import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 import { hiShell } from './hi-shell';
 import { hiPresence } from './hi-presence';
+import { hiSoundCheck } from './hi-sound-check';
 import { hiSafety } from './hi-safety';
 
 export const hi: Messages = {
@@ -199,6 +200,7 @@ export const hi: Messages = {
   ...hiShift,
   ...hiShell,
   ...hiPresence,
+  ...hiSoundCheck,
   ...hiRouting,
   ...hiDispatch,
   ...hiReveal,
