@@ -70,7 +70,11 @@ export function useAlarmTest(
       setHeardError(null);
       api
         .invoke('confirmAlarmHeard', { heard })
-        .then(() => setAskHeard(false))
+        .then(() => {
+          // Answered: the question ("Did you hear all five?") goes; the header says the result.
+          setAskHeard(false);
+          setOutcome(null);
+        })
         .catch((failure: unknown) =>
           setHeardError(failure instanceof Error ? failure.message : String(failure)),
         );
