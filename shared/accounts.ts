@@ -93,6 +93,7 @@ export const ACTIVITY_CHANNELS = [
   'silenceAlarm',
   'cancelSilence',
   'recordAlarmTest',
+  'confirmAlarmHeard',
   'recordReportExport',
   'setRoster',
   'signHandover',
@@ -157,6 +158,7 @@ export const CHANNEL_ACCESS = {
   silenceAlarm: WORKS_FLAGS,
   cancelSilence: WORKS_FLAGS,
   recordAlarmTest: WORKS_FLAGS,
+  confirmAlarmHeard: WORKS_FLAGS,
   getAlarmKpis: ANYONE,
   // Per-operator figures and silence reasons: for those who oversee the room, not the desks.
   getReport: ['supervisor', 'auditor', 'administrator'],

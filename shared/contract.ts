@@ -229,6 +229,11 @@ export const invokeContract = {
       .strict(),
     response: z.object({ recorded: z.literal(true) }),
   },
+  /** After the test alarm the operator says whether it was heard: kept per connection, audited. */
+  confirmAlarmHeard: {
+    request: z.object({ heard: z.boolean() }).strict(),
+    response: clientStateSchema,
+  },
   getAlarmKpis: {
     request: z.object({ fromMs: z.number().optional(), toMs: z.number().optional() }).strict(),
     response: alarmKpisSchema,

@@ -2,6 +2,7 @@
 // which can sound the alarm: "desk 3: window hidden", "desk 2: cannot hear". Pure data and rules;
 // the core keeps one entry per connection (core/presence/client-state.ts), the pages report.
 import { z } from 'zod';
+import { soundCheckSchema } from './sound-check';
 
 /** Page Visibility and Page Lifecycle: 'frozen' is said just before the browser freezes the page. */
 export const CLIENT_VISIBILITIES = ['visible', 'hidden', 'frozen'] as const;
@@ -29,12 +30,21 @@ export const clientStateSchema = z.object({
   sinceMs: z.number(),
   /** A desk with somebody logged on (the core says, not the page); the wall shows who is on. */
   loggedOn: z.boolean().optional(),
+  /** The last "did you hear the test alarm?" answer on this connection (shared/sound-check.ts). */
+  soundCheck: soundCheckSchema.nullable().optional(),
 });
 export type ClientState = z.infer<typeof clientStateSchema>;
 
 export const clientStatesSchema = z.object({ clients: z.array(clientStateSchema) });
 
-/** A client the room cannot count on to be seen and heard. */
-export function clientNeedsAttention(client: Pick<ClientState, 'visibility' | 'audio'>): boolean {
-  return client.visibility !== 'visible' || client.audio === 'lost' || client.audio === 'blocked';
+/** A client the room cannot count on to be seen and heard (a test nobody heard included). */
+export function clientNeedsAttention(
+  client: Pick<ClientState, 'visibility' | 'audio' | 'soundCheck'>,
+): boolean {
+  return (
+    client.visibility !== 'visible' ||
+    client.audio === 'lost' ||
+    client.audio === 'blocked' ||
+    client.soundCheck?.heard === false
+  );
 }

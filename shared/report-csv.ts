@@ -81,6 +81,13 @@ export function reportCsv(report: Report): string {
     ['alarm_load', null, 'silences', alarmLoad.silences.count],
     ['alarm_load', null, 'per_10_min_per_operator', alarmLoad.perOperator.per10Min],
     ['alarm_load', null, 'rostered_ms', alarmLoad.perOperator.rosteredMs],
+    ...(alarmLoad.worstShift
+      ? ([
+          ['worst_shift', alarmLoad.worstShift.shiftId, 'alarms', alarmLoad.worstShift.alarms],
+          ['worst_shift', alarmLoad.worstShift.shiftId, 'per_10_min', alarmLoad.worstShift.per10Min],
+          ['worst_shift', alarmLoad.worstShift.shiftId, 'flood_share', alarmLoad.worstShift.floodShare],
+        ] satisfies Row[])
+      : []),
     ...alarmLoad.perOperator.shifts.flatMap((s): Row[] => [
       ['shift_load', s.shiftId, 'window_ms', s.windowMs],
       ['shift_load', s.shiftId, 'operators', s.operators],

@@ -155,6 +155,8 @@ export const reportSchema = z.object({
           shiftId: z.string(),
           shiftKey: z.string(),
           startMs: ms,
+          /** Where its part of the window starts (the range may cut the shift's start). */
+          fromMs: ms,
           windowMs: ms,
           /** Operators on the roster; 0 when none was entered. */
           operators: count,
@@ -163,6 +165,21 @@ export const reportSchema = z.object({
         }),
       ),
     }),
+    /**
+     * The shift (its part within the window) with the most alarms, with its own rate and share of
+     * time in flood: the mean over a month hides a flood (core/reports/alarm-load-peaks.ts).
+     */
+    worstShift: z
+      .object({
+        shiftId: z.string(),
+        startMs: ms,
+        windowMs: ms,
+        alarms: count,
+        per10Min: z.number(),
+        floodMs: ms,
+        floodShare: z.number(),
+      })
+      .nullable(),
     feed: z.object({
       /** Share of the window without a feed alarm. */
       uptimeShare: z.number(),

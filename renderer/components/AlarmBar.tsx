@@ -8,7 +8,15 @@ import { SilenceStatus } from './SilenceStatus';
 export interface AlarmBarProps {
   nowMs: number;
   operatorValid: boolean;
-  test: { running: boolean; outcome: TestOutcome | null; recordError: string | null; needsOperator: boolean };
+  test: {
+    running: boolean;
+    outcome: TestOutcome | null;
+    recordError: string | null;
+    needsOperator: boolean;
+    /** The test played: the operator says whether it was heard. */
+    askHeard: boolean;
+    heardError: string | null;
+  };
   silence: {
     active: AlarmState['silence'];
     imminentSounds: boolean;
@@ -17,6 +25,7 @@ export interface AlarmBarProps {
     error: SilenceError | null;
   };
   onTest(): void;
+  onHeard(heard: boolean): void;
   onOpenSilence(open: boolean): void;
   onSilence(reason: string, minutes: number): void;
   onCancelSilence(): void;
@@ -73,6 +82,26 @@ export function AlarmBar({ nowMs, operatorValid, test, silence, ...on }: AlarmBa
           >
             {testText}
             {test.recordError && ` ${t('alarmTest.notRecorded', { message: test.recordError })}`}
+          </span>
+        )}
+        {test.askHeard && !test.running && (
+          <span
+            className="test-heard"
+            role="group"
+            aria-label={t('soundCheck.question')}
+            data-testid="test-heard"
+          >
+            <button type="button" data-testid="test-heard-yes" onClick={() => on.onHeard(true)}>
+              {t('soundCheck.heard')}
+            </button>
+            <button type="button" data-testid="test-heard-no" onClick={() => on.onHeard(false)}>
+              {t('soundCheck.notHeard')}
+            </button>
+          </span>
+        )}
+        {test.heardError && (
+          <span className="test-result sev--warning" role="status" data-testid="test-heard-error">
+            {t('soundCheck.notRecorded', { message: test.heardError })}
           </span>
         )}
       </div>

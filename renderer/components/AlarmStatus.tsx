@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SoundStatus } from '../state/alarm/initial-state';
-import { SOUND_WORD, soundSeverity } from './sound-words';
+import type { Language } from '../state/session/initial-state';
+import { SOUND_WORD, soundCheckWord, soundSeverity, type OwnSoundCheck } from './sound-words';
 
 interface Props {
   flagCount: number;
@@ -9,6 +10,8 @@ interface Props {
   feedAlarm: boolean;
   sound: SoundStatus;
   sounding: boolean;
+  soundCheck?: OwnSoundCheck;
+  language: Language;
   onEnableSound(): void;
 }
 
@@ -18,11 +21,14 @@ export function AlarmStatus({
   feedAlarm,
   sound,
   sounding,
+  soundCheck,
+  language,
   onEnableSound,
 }: Props) {
   const { t } = useTranslation();
   const active = flagCount > 0 || unconfirmedCount > 0 || feedAlarm;
-  const severity = soundSeverity(sound);
+  const checked = soundCheckWord(t, sound, soundCheck, language);
+  const severity = checked?.severity ?? soundSeverity(sound);
   return (
     <div
       className={`alarm-status${active ? ' sev--alarm' : ''}`}
@@ -46,8 +52,9 @@ export function AlarmStatus({
         className={`sound-word${severity === 'normal' ? '' : ` sev--${severity}`}`}
         data-testid="sound-status"
         data-sound={sound}
+        data-verification={soundCheck?.verification}
       >
-        {t(SOUND_WORD[sound])}
+        {checked?.text ?? t(SOUND_WORD[sound])}
       </span>
       {(sound === 'blocked' || sound === 'starting') && (
         <button type="button" className="enable-sound" data-testid="enable-sound" onClick={onEnableSound}>

@@ -3,6 +3,7 @@ import type { FeedHealth } from '../../shared/domain';
 import type { ShiftClock as Clock } from '../../shared/shifts/schedule';
 import type { ConnectionState } from '../api/connection';
 import type { SoundStatus } from '../state/alarm/initial-state';
+import type { OwnSoundCheck } from './sound-words';
 import type { Severity } from '../state/feed/selectors';
 import type { Language } from '../state/session/initial-state';
 import { AlarmStatus } from './AlarmStatus';
@@ -22,6 +23,8 @@ export interface HeaderProps {
     feedAlarm: boolean;
     sound: SoundStatus;
     sounding: boolean;
+    /** This desk's last "did you hear the test?" answer, judged by shared/sound-check.ts. */
+    soundCheck?: OwnSoundCheck;
   };
   user: SessionUser | null;
   language: Language;
@@ -57,7 +60,7 @@ export function Header({
     <header className="desk-header">
       <div className="header-bar">
         <h1 className="app-name">{t('app.name')}</h1>
-        <AlarmStatus {...alarm} onEnableSound={onEnableSound} />
+        <AlarmStatus {...alarm} language={language} onEnableSound={onEnableSound} />
         <ConnectionBadge state={feed.connection} />
         <ShiftClock clock={shift} variant="desk" testId="shift-clock" />
         <button type="button" className="handover-open" data-testid="handover-open" onClick={onHandover}>

@@ -4,6 +4,9 @@
 import { useTranslation } from 'react-i18next';
 import { clientNeedsAttention, type ClientState } from '../../shared/presence';
 import type { ClientLabel } from '../hooks/useClientReport';
+import type { SoundCheck } from '../../shared/sound-check';
+import { formatIstClock } from '../format/ist';
+import type { Language } from '../state/session/initial-state';
 
 interface Props {
   clients: readonly ClientState[];
@@ -12,23 +15,28 @@ interface Props {
   variant: 'wall' | 'desk';
 }
 
+/** A test alarm nobody heard: an alarm of its own, like a lost output (shared/sound-check.ts). */
+const notHeard = (client: ClientState) => client.soundCheck?.heard === false;
+
 function problems(client: ClientState): string[] {
   const keys: string[] = [];
   if (client.visibility === 'hidden') keys.push('presence.hidden');
   if (client.visibility === 'frozen') keys.push('presence.frozen');
   if (client.audio === 'lost') keys.push('presence.audioLost');
   if (client.audio === 'blocked') keys.push('presence.audioBlocked');
+  if (notHeard(client)) keys.push('soundCheck.roomNotHeard');
   return keys;
 }
 
 export function RoomPresence({ clients, self, variant }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language: Language = i18n.language === 'hi' ? 'hi' : 'en';
   const name = (c: Pick<ClientState, 'role' | 'number'>) => t(`presence.${c.role}`, { number: c.number });
   // On a desk its own lost sound has its own banner (OwnSoundLostBanner): the line names the others.
   const isSelf = (c: ClientState) => variant === 'desk' && self?.role === c.role && self.number === c.number;
   const troubled = clients.filter((c) => clientNeedsAttention(c) && !isSelf(c));
   if (troubled.length === 0 && (variant === 'desk' || clients.length === 0)) return null;
-  const severity = troubled.some((c) => c.audio === 'lost' || c.visibility === 'frozen')
+  const severity = troubled.some((c) => c.audio === 'lost' || c.visibility === 'frozen' || notHeard(c))
     ? 'alarm'
     : 'warning';
   return (
@@ -51,7 +59,9 @@ export function RoomPresence({ clients, self, variant }: Props) {
             >
               {name(c)}:{' '}
               {problems(c)
-                .map((key) => t(key))
+                .map((key) =>
+                  t(key, { time: c.soundCheck ? formatIstClock(c.soundCheck.atMs, language) : '' }),
+                )
                 .join(', ')}
             </span>
           ))}
@@ -86,13 +96,30 @@ function DesksOn({
   );
 }
 
-/** This desk cannot sound the alarm: an alarm state of its own, not a word in the header. */
-export function OwnSoundLostBanner({ lost }: { lost: boolean }) {
+/**
+ * This desk cannot sound the alarm, or its test was not heard: an alarm state of its own, not a
+ * word in the header. A lost output is named first (it is the likelier cause of a test not heard).
+ */
+export function OwnSoundLostBanner({
+  lost,
+  notHeard = null,
+  language = 'en',
+}: {
+  lost: boolean;
+  notHeard?: SoundCheck | null;
+  language?: Language;
+}) {
   const { t } = useTranslation();
-  if (!lost) return null;
+  if (lost)
+    return (
+      <div className="banner sev--alarm" role="alert" data-testid="own-sound-lost">
+        {t('presence.ownLost')}
+      </div>
+    );
+  if (!notHeard) return null;
   return (
-    <div className="banner sev--alarm" role="alert" data-testid="own-sound-lost">
-      {t('presence.ownLost')}
+    <div className="banner sev--alarm" role="alert" data-testid="own-sound-not-heard">
+      {t('soundCheck.ownNotHeard', { time: formatIstClock(notHeard.atMs, language), name: notHeard.by })}
     </div>
   );
 }

@@ -31,6 +31,11 @@ export function formatIstMinute(ms: number, language: Language): string {
   return `${formatter(language, 'minute').format(ms)} IST`;
 }
 
+/** The time of day only ("02:14 IST"), for what happened within the shift. */
+export function formatIstClock(ms: number, language: Language): string {
+  return `${formatter(language, 'clock').format(ms)} IST`;
+}
+
 /** A span of time, the date written once when both ends fall on the same IST day. */
 export function formatIstPeriod(startMs: number, endMs: number, language: Language): string {
   const [d1, d2] = [startMs, endMs].map((ms) => formatter(language, 'date').format(ms));

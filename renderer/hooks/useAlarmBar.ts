@@ -38,7 +38,14 @@ export function useAlarmBar(api: ConsoleApi, player: AlarmPlayer, nowMs: number)
   return {
     nowMs,
     operatorValid,
-    test: { running: test.running, outcome: test.outcome, recordError: test.recordError, needsOperator },
+    test: {
+      running: test.running,
+      outcome: test.outcome,
+      recordError: test.recordError,
+      needsOperator,
+      askHeard: test.askHeard,
+      heardError: test.heardError,
+    },
     silence: {
       active: activeSilence(alarm.silence, nowMs),
       imminentSounds: alarm.sound.flag === 'imminent',
@@ -47,6 +54,7 @@ export function useAlarmBar(api: ConsoleApi, player: AlarmPlayer, nowMs: number)
       error: silence.error,
     },
     onTest: withOperator(test.run),
+    onHeard: test.answerHeard,
     onOpenSilence: silence.openForm,
     onSilence: (reason, minutes) => silence.silence(selectOperatorName(appStore.getState()), reason, minutes),
     onCancelSilence: withOperator(silence.cancel),

@@ -15,7 +15,12 @@ export interface AlarmTestState {
   outcome: TestOutcome | null;
   /** Why main did not record the test, if it did not. */
   recordError: string | null;
+  /** The test played: ask the operator whether it was heard (the browser cannot know). */
+  askHeard: boolean;
+  /** Why main did not record the heard / not-heard answer, if it did not. */
+  heardError: string | null;
   run(operator: string): void;
+  answerHeard(heard: boolean): void;
 }
 
 export function useAlarmTest(
@@ -26,12 +31,16 @@ export function useAlarmTest(
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<TestOutcome | null>(null);
   const [recordError, setRecordError] = useState<string | null>(null);
+  const [askHeard, setAskHeard] = useState(false);
+  const [heardError, setHeardError] = useState<string | null>(null);
 
   const run = useCallback(
     (operator: string) => {
       setRunning(true);
       setOutcome(null);
       setRecordError(null);
+      setAskHeard(false);
+      setHeardError(null);
       void (async () => {
         // The click is a user gesture: the one moment a blocked context can always be resumed.
         await player.resume().catch(() => undefined);
@@ -40,6 +49,7 @@ export function useAlarmTest(
         const speakers = readSpeakers();
         const result = before === 'blocked' ? before : testOutcome(speakers.sound);
         setOutcome(result);
+        setAskHeard(result === 'played');
         setRunning(false);
         await api
           .invoke('recordAlarmTest', {
@@ -55,5 +65,22 @@ export function useAlarmTest(
     [api, player, readSpeakers],
   );
 
-  return { running, outcome, recordError, run };
+  const answerHeard = useCallback(
+    (heard: boolean) => {
+      setHeardError(null);
+      api
+        .invoke('confirmAlarmHeard', { heard })
+        .then(() => {
+          // Answered: the question ("Did you hear all five?") goes; the header says the result.
+          setAskHeard(false);
+          setOutcome(null);
+        })
+        .catch((failure: unknown) =>
+          setHeardError(failure instanceof Error ? failure.message : String(failure)),
+        );
+    },
+    [api],
+  );
+
+  return { running, outcome, recordError, askHeard, heardError, run, answerHeard };
 }

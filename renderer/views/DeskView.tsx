@@ -62,6 +62,7 @@ import {
   selectUser,
 } from '../state/session/selectors';
 import { hashFor } from '../view-route';
+import { soundVerification } from '../../shared/sound-check';
 
 export function DeskView({ player, presence }: { player: AlarmPlayer; presence: Presence }) {
   const { t } = useTranslation();
@@ -97,6 +98,15 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
   const flood = useAppStore(selectFlood);
   const tooQuiet = useAppStore(selectTooQuiet);
   const alarmBar = useAlarmBar(api, player, nowMs);
+  // This desk's own entry in the room: its last "did you hear the test?" answer.
+  const own = presence.self
+    ? presence.clients.find((c) => c.role === presence.self!.role && c.number === presence.self!.number)
+    : undefined;
+  const ownCheck = own?.soundCheck ?? null;
+  const soundCheck = {
+    verification: soundVerification(ownCheck, clientAudioOf(alarm.sound), nowMs),
+    check: ownCheck,
+  };
   const shift = useShiftClock(nowMs);
   const quarantineUnseen = useAppStore(selectQuarantineUnseen);
   const quarantine = useQuarantine(api, actions, feed.health?.quarantinedTotal ?? null);
@@ -189,7 +199,7 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
       <Header
         nowMs={nowMs}
         feed={feed}
-        alarm={alarm}
+        alarm={{ ...alarm, soundCheck }}
         user={user}
         onLogoff={() => void account.run('logoff', {})}
         onUnits={user?.role === 'administrator' ? () => setUnitsOpen(true) : null}
@@ -206,7 +216,11 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
       {/* Above the alarm bar: the silence form opens over the map, never over a room alarm. */}
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
       <AlarmBar {...alarmBar} />
-      <OwnSoundLostBanner lost={clientAudioOf(alarm.sound) === 'lost'} />
+      <OwnSoundLostBanner
+        lost={clientAudioOf(alarm.sound) === 'lost'}
+        notHeard={soundCheck.verification === 'not_heard' ? ownCheck : null}
+        language={language}
+      />
       <RoomPresence clients={presence.clients} self={presence.self} variant="desk" />
       <NoDeskBanner active={noDesk} variant="desk" />
       <LinkLostBanner connection={connection} variant="desk" />

@@ -9,6 +9,7 @@ import { enRouting } from './en-routing';
 import { enShift } from './en-shift';
 import { enShell } from './en-shell';
 import { enPresence } from './en-presence';
+import { enSoundCheck } from './en-sound-check';
 import { enSafety } from './en-safety';
 import { enRoom } from './en-room';
 
@@ -200,6 +201,7 @@ export const en = {
   ...enShell,
   ...enPresence,
   ...enRoom,
+  ...enSoundCheck,
   ...enRouting,
   ...enDispatch,
   ...enReveal,

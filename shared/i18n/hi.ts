@@ -10,6 +10,7 @@ import { hiRouting } from './hi-routing';
 import { hiShift } from './hi-shift';
 import { hiShell } from './hi-shell';
 import { hiPresence } from './hi-presence';
+import { hiSoundCheck } from './hi-sound-check';
 import { hiSafety } from './hi-safety';
 import { hiRoom } from './hi-room';
 
@@ -201,6 +202,7 @@ export const hi: Messages = {
   ...hiShell,
   ...hiPresence,
   ...hiRoom,
+  ...hiSoundCheck,
   ...hiRouting,
   ...hiDispatch,
   ...hiReveal,

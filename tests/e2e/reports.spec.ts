@@ -3,6 +3,7 @@
 // no reports for an operator.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { hi } from '../../shared/i18n/hi';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { E2E_USER, expect, logOn, openDesk, test } from './fixtures';
 
@@ -53,6 +54,14 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   await expect(page.getByTestId('report-silences')).toContainText('Known drill at 3 am');
   await expect(page.getByTestId('report-silences')).toContainText(E2E_USER);
   await expect(page.getByTestId('report-outages')).toContainText('(0)');
+  // Beside the mean: the busiest 10-minute slot and the worst shift (issue #16, item 10).
+  const load = page.getByTestId('report-alarm-load');
+  await expect(load.locator('tr', { hasText: 'Most alarms in one 10-minute slot' }).locator('td')).toHaveText(
+    /^3 \(/,
+  );
+  await expect(load.locator('tr', { hasText: 'Worst shift (most alarms)' })).toContainText(/— 3 /);
+  await expect(load.locator('tr', { hasText: 'Worst shift: time in flood' })).toContainText('%');
+  await load.screenshot({ path: 'test-results/screens/report-alarm-load-en.png' });
   await page.getByTestId('report-silences').screenshot({ path: 'test-results/screens/report-silences.png' });
   await page
     .getByTestId('report-shift-load')
@@ -121,6 +130,15 @@ test('a supervisor reads the period: counts by risk and district, the hour heat 
   expect(csv.split('\n')[0]).toMatch(/,/);
   for (const secret of [CANARY.name, CANARY.phone, CANARY.excerpt, 'Known drill'])
     expect(csv).not.toContain(secret); // a silence's reason is free text: never in the CSV
+
+  // The same peaks in Hindi (the glossary's words: फ़्लड, शिफ़्ट).
+  await page.getByTestId('reports-view').getByRole('button', { name: 'Back to the desk' }).click();
+  await page.getByTestId('lang-hi').click();
+  await page.getByTestId('reports-open').click();
+  const loadHi = page.getByTestId('report-alarm-load');
+  await expect(loadHi.locator('tr', { hasText: hi.reports.worstShift })).toContainText(/— 3 /);
+  await expect(loadHi.locator('tr', { hasText: hi.reports.peak10 }).locator('td')).toHaveText(/^3 \(/);
+  await loadHi.screenshot({ path: 'test-results/screens/report-alarm-load-hi.png' });
 });
 
 test('while the next period is computed, the last report stays up, dimmed and not to be exported', async ({

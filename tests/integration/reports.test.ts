@@ -297,7 +297,16 @@ const shiftLoad = (
   operators: number,
   alarms: number,
   per10Min: number | null,
-) => ({ shiftId, shiftKey: shiftId.slice(11), startMs, windowMs, operators, alarms, per10Min });
+) => ({
+  shiftId,
+  shiftKey: shiftId.slice(11),
+  startMs,
+  fromMs: Math.max(startMs, T0), // the range starts at T0: the first shift is cut there
+  windowMs,
+  operators,
+  alarms,
+  per10Min,
+});
 
 describe('report: alarm load', () => {
   it('counts alarms per 10 minutes, flood time, silences with reasons and feed outages', () => {
@@ -332,6 +341,16 @@ describe('report: alarm load', () => {
           shiftLoad('2026-11-24:night', T0 + 46 * H, 2 * H, 1, 1, 1 / 12), // the feed alarm, to Wed 00:00
         ],
       },
+      // Monday's morning had the most alarms (a1, a2 and a feed alarm) and no flood.
+      worstShift: {
+        shiftId: '2026-11-23:morning',
+        startMs: T0 + 6 * H,
+        windowMs: 8 * H,
+        alarms: 3,
+        per10Min: 3 / 48,
+        floodMs: 0,
+        floodShare: 0,
+      },
       feed: {
         uptimeShare: 1 - 60 / (48 * 60),
         outageMs: 60 * MIN,
@@ -340,6 +359,36 @@ describe('report: alarm load', () => {
           { startMs: T0 + 47.5 * H, endMs: TO + 30 * MIN, lengthMs: H, state: 'silent' },
         ],
       },
+    });
+  });
+
+  it('names the worst shift and the peak beside the mean, so a flood is not averaged away', () => {
+    seed();
+    // A 40-minute flood within Monday's morning (with the flood of Sunday's night carried in).
+    sync.appendAlarmLog([
+      { atMs: T0 + 12 * H, kind: 'flood_start', actor: null, detail: {} },
+      { atMs: T0 + 12 * H + 40 * MIN, kind: 'flood_end', actor: null, detail: {} },
+    ]);
+    const { alarmLoad } = syncReport();
+    // The mean over two days reads as a quiet room …
+    expect(alarmLoad.per10Min).toBeCloseTo(9 / 288);
+    expect(alarmLoad.floodShare).toBeCloseTo(130 / (48 * 60));
+    // … the peak and the worst shift do not.
+    expect(alarmLoad.peak10Min).toEqual({ startMs: T0 + 10 * H, count: 2 });
+    expect(alarmLoad.worstShift).toEqual({
+      shiftId: '2026-11-23:morning',
+      startMs: T0 + 6 * H,
+      windowMs: 8 * H,
+      alarms: 3,
+      per10Min: 3 / 48,
+      floodMs: 40 * MIN,
+      floodShare: 40 / 480,
+    });
+    // Within the night shifts only, by count: Monday's night (a4, a5) over Tuesday's (a feed alarm in a flood).
+    expect(syncReport('night').alarmLoad.worstShift).toMatchObject({
+      shiftId: '2026-11-23:night',
+      alarms: 2,
+      floodMs: 0,
     });
   });
 
@@ -484,6 +533,7 @@ describe('report: queries and export', () => {
     expect(lines).toContain('response_by_operator,Op Asha,acknowledge_median_ms,45000');
     expect(lines).toContain(`alarm_load,,per_10_min_per_operator,${4.5 / 108}`);
     expect(lines).toContain('shift_load,2026-11-23:morning,operators,2');
+    expect(lines).toContain(`worst_shift,2026-11-23:morning,per_10_min,${3 / 48}`);
     expect(lines).toContain('shift_load,2026-11-23:evening,per_10_min_per_operator,');
     for (const secret of [
       CANARY.name,

@@ -294,6 +294,21 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       ]);
       return { recorded: true as const };
     },
+    confirmAlarmHeard: async ({ heard }, context) => {
+      // Who answered is the logged-on user (the guard let only one through), not a typed name.
+      const by = sessions.get(context.connection)!.user.name;
+      const state = clients.recordSoundCheck(context.connection, { heard, atMs: now(), by });
+      if (!state)
+        throw new ContractError('not_found', 'This screen has not reported its state yet.', 'heard');
+      await store.recordAudit({
+        atMs: now(),
+        actor: by,
+        action: heard ? 'alarm.test_heard' : 'alarm.test_not_heard',
+        target: null,
+        detail: { desk: `${state.role} ${state.number}`, heard },
+      });
+      return state;
+    },
     getAlarmKpis: async ({ fromMs, toMs }) => {
       const to = toMs ?? now();
       return store.alarmKpis(fromMs ?? to - 24 * 3600_000, to, training);

@@ -40,6 +40,22 @@ export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']
   const rostered = perOperator.shifts.filter((s) => s.per10Min !== null);
   const unrostered = perOperator.shifts.filter((s) => s.per10Min === null);
   const data = rostered.map((s) => ({ label: shiftLabel(s.shiftId), value: s.per10Min ?? 0 }));
+  // The mean over a month hides a flood: the peak slot and the worst shift are read beside it.
+  const worst = load.worstShift;
+  const peaks: [string, string | number][] = [
+    [
+      t('reports.peak10'),
+      load.peak10Min ? `${load.peak10Min.count} (${formatIstMinute(load.peak10Min.startMs, language)})` : '—',
+    ],
+    [
+      t('reports.worstShift'),
+      worst
+        ? t('reports.worstShiftValue', { shift: shiftLabel(worst.shiftId), count: worst.alarms })
+        : t('reports.noAlarms'),
+    ],
+    [t('reports.worstShiftRate'), worst ? rate(worst.per10Min) : '—'],
+    [t('reports.worstShiftFlood'), worst ? formatShare(worst.floodShare) : '—'],
+  ];
   const top = Math.max(ALARM_RATE_MANAGEABLE + 0.5, ...data.map((d) => d.value));
   return (
     <>
@@ -48,7 +64,8 @@ export function AlarmLoadFigures({ load, language }: { load: Report['alarmLoad']
         testId="report-alarm-load"
         columns={[t('reports.key'), t('reports.count')]}
         rows={[
-          [t('reports.alarmsPer10'), rate(load.per10Min)],
+          [t('reports.alarmsPer10Mean'), rate(load.per10Min)],
+          ...peaks,
           [
             t('reports.alarmsPerOperator'),
             perOperator.per10Min === null ? `— (${t('reports.notRostered')})` : rate(perOperator.per10Min),

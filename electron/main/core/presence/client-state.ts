@@ -7,6 +7,7 @@
 // loop must not turn into a broadcast storm to every other screen.
 import type { ViewRole } from '../../../../shared/contract';
 import type { ClientReport, ClientState } from '../../../../shared/presence';
+import type { SoundCheck } from '../../../../shared/sound-check';
 
 const ROLE_ORDER: Readonly<Record<ViewRole, number>> = { desk: 0, wall: 1 };
 export const PUSH_EVERY_MS = 250;
@@ -80,6 +81,20 @@ export class ClientStates {
   label(connection: string): string | null {
     const state = this.byConnection.get(connection);
     return state ? `${state.role} ${state.number}` : null;
+  }
+
+  /**
+   * The operator's answer after a test alarm, kept with the connection (a reload is a new
+   * connection: it starts unverified again, as a new page may have a new audio path). Null when
+   * the connection has not reported yet: the room would not know which desk answered.
+   */
+  recordSoundCheck(connection: string, check: SoundCheck): ClientState | null {
+    const before = this.byConnection.get(connection);
+    if (!before) return null;
+    const state = { ...before, soundCheck: check };
+    this.byConnection.set(connection, state);
+    this.changed();
+    return state;
   }
 
   /** The connection ended; true when it had reported (the room's view changed). */

@@ -71,13 +71,25 @@ function spans(db: SqliteDatabase, startKind: string, endKind: string, fromMs: n
   return result;
 }
 
+/** The floods meeting [fromMs, toMs), paired as above (the worst shift's flood share needs them). */
+export function floodSpans(
+  db: SqliteDatabase,
+  fromMs: number,
+  toMs: number,
+): { startMs: number; endMs: number | null }[] {
+  return spans(db, 'flood_start', 'flood_end', fromMs, toMs).map(({ startMs, endMs }) => ({
+    startMs,
+    endMs,
+  }));
+}
+
 export function alarmLoad(
   db: SqliteDatabase,
   windows: readonly ReportWindow[],
   flagAlarms: number,
   peak10Min: Report['alarmLoad']['peak10Min'],
   nowMs: number,
-): Omit<Report['alarmLoad'], 'perOperator'> {
+): Omit<Report['alarmLoad'], 'perOperator' | 'worstShift'> {
   const fromMs = windows[0]?.fromMs ?? 0;
   const toMs = windows.at(-1)?.toMs ?? 0;
   const windowMs = windows.reduce((s, w) => s + (w.toMs - w.fromMs), 0);

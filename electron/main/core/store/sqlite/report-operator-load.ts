@@ -94,6 +94,7 @@ export function operatorLoad(
       shiftId: p.shiftId,
       shiftKey: p.shiftKey,
       startMs: p.startMs,
+      fromMs: p.fromMs,
       windowMs,
       operators,
       alarms,

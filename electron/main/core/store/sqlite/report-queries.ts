@@ -8,7 +8,8 @@ import { OUTCOMES, type Outcome } from '../../../../../shared/dispatch';
 import { RISKS, type Risk } from '../../../../../shared/domain';
 import type { Report } from '../../../../../shared/report';
 import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../../shared/time/ist';
-import { alarmLoad } from './report-alarm-load';
+import { alarmLoad, floodSpans } from './report-alarm-load';
+import { worstShift } from '../../reports/alarm-load-peaks';
 import { istDay, istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad, SLOT_MS } from './report-operator-load';
 import { partsByShift } from '../../reports/report-part';
@@ -16,7 +17,7 @@ import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL } from './report-rows';
 import type { ReportRow } from '../../reports/report-row';
 import { ReportSum } from '../../reports/report-sum';
 import type { SqliteDatabase } from './open-database';
-import { reportWindows, type ReportParams } from '../../reports/report-range';
+import { reportWindows, type ReportParams, type ReportWindow } from '../../reports/report-range';
 import type { ReportContext, ReportRange } from '../store-types';
 
 const DAY_MS = 24 * 3600_000;
@@ -145,9 +146,26 @@ function reportOf(db: SqliteDatabase, range: ReportRange, context: ReportContext
       range.shiftKey === undefined ? context.schedule.map((s) => s.key) : [range.shiftKey],
     ),
     outcomes,
-    alarmLoad: {
-      ...alarmLoad(db, windows, flags, peak, context.nowMs),
-      perOperator: operatorLoad(db, windows, context.schedule, slots),
-    },
+    alarmLoad: alarmLoadWithPeaks(db, windows, flags, peak, context, slots),
+  };
+}
+
+/** The room's load, per operator, and its worst shift (the mean alone hides a flood). */
+function alarmLoadWithPeaks(
+  db: SqliteDatabase,
+  windows: readonly ReportWindow[],
+  flags: number,
+  peak: Report['alarmLoad']['peak10Min'],
+  context: ReportContext,
+  slots: readonly { slot: number; n: number }[],
+): Report['alarmLoad'] {
+  const perOperator = operatorLoad(db, windows, context.schedule, slots);
+  const fromMs = windows[0]?.fromMs ?? 0;
+  const toMs = windows.at(-1)?.toMs ?? 0;
+  const floods = fromMs < toMs ? floodSpans(db, fromMs, toMs) : [];
+  return {
+    ...alarmLoad(db, windows, flags, peak, context.nowMs),
+    perOperator,
+    worstShift: worstShift(perOperator.shifts, floods),
   };
 }
