@@ -128,6 +128,23 @@ describe('WebSocket client', () => {
     api.close();
   });
 
+  it('does not call a link dead because its own timers stood still: it pings first, then waits', () => {
+    const api = make();
+    const states: string[] = [];
+    api.onConnection((s) => states.push(s));
+    sockets[0]!.serverOpen();
+    // The page's clock jumps 15 minutes with no timer run (a laptop asleep, a test's clock moved):
+    // the core was never asked anything in that time, so its silence says nothing about the link.
+    vi.setSystemTime(Date.now() + 15 * 60_000);
+    vi.advanceTimersByTime(HEARTBEAT.pingEveryMs);
+    const pings = sockets[0]!.sent.filter((m) => JSON.parse(m).type === 'ping');
+    sockets[0]!.serverSend({ type: 'pong', id: JSON.parse(pings.at(-1)!).id });
+    vi.advanceTimersByTime(HEARTBEAT.deadAfterMs);
+    expect(states).toEqual(['connecting', 'connected']);
+    expect(sockets).toHaveLength(1);
+    api.close();
+  });
+
   it('is not connected on a socket that opens but carries no answer', () => {
     const api = make();
     const states: string[] = [];

@@ -50,7 +50,8 @@ export function createWsApi(
   const pending = new Map<number, Pending>();
   // Anything heard on the link (a pong, a result, an event) proves it alive. A pulled cable closes
   // nothing: without this the page would show a frozen queue as live until TCP gave up, minutes on.
-  let lastHeardAtMs = 0;
+  // When the oldest ping still unanswered went out; null once the core has said anything since.
+  let unansweredSinceMs: number | null = null;
   let beat: ReturnType<typeof setInterval> | null = null;
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
@@ -89,14 +90,14 @@ export function createWsApi(
     let heard = false;
     ws.onopen = () => {
       clearTimeout(handshake);
-      lastHeardAtMs = now();
+      unansweredSinceMs = null;
       startHeartbeat(ws);
       sendPing(ws);
     };
     ws.onmessage = (message: MessageEvent) => {
       // A replaced socket's late words (delivered when a dead link came back) belong to nobody.
       if (socket !== ws) return;
-      lastHeardAtMs = now();
+      unansweredSinceMs = null;
       if (!heard) {
         heard = true;
         attempt = 0;
@@ -122,7 +123,9 @@ export function createWsApi(
   let pingId = 0;
   function sendPing(ws: WebSocket): void {
     const ping: PingMessage = { type: 'ping', id: ++pingId };
-    if (ws.readyState === OPEN) ws.send(JSON.stringify(ping));
+    if (ws.readyState !== OPEN) return;
+    ws.send(JSON.stringify(ping));
+    unansweredSinceMs ??= now();
   }
 
   function startHeartbeat(ws: WebSocket): void {
@@ -130,7 +133,7 @@ export function createWsApi(
     beat = setInterval(
       () => {
         if (socket !== ws) return;
-        if (linkIsDead(lastHeardAtMs, now(), rule)) {
+        if (linkIsDead(unansweredSinceMs, now(), rule)) {
           // Not waiting for a close handshake the dead link cannot carry: the old socket is dropped
           // now, and its late close event finds it already replaced.
           lost(ws);

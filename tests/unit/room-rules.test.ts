@@ -74,9 +74,13 @@ describe('who is receiving flags', () => {
 });
 
 describe('heartbeat', () => {
-  it('calls a link dead after deadAfterMs of silence', () => {
+  it('calls a link dead once a ping has waited deadAfterMs for any answer', () => {
     expect(linkIsDead(0, HEARTBEAT.deadAfterMs - 1)).toBe(false);
     expect(linkIsDead(0, HEARTBEAT.deadAfterMs)).toBe(true);
+    // Nothing awaits an answer (the page's timers were stopped, its clock jumped): not dead, however
+    // long since the core last spoke; the page pings first.
+    expect(linkIsDead(null, 15 * 60_000)).toBe(false);
+    expect(HEARTBEAT.pingEveryMs + HEARTBEAT.deadAfterMs).toBeLessThan(5000);
     expect(HEARTBEAT.pingEveryMs * 2).toBeLessThanOrEqual(HEARTBEAT.deadAfterMs);
   });
 });
