@@ -13,6 +13,11 @@ interface Props {
   self: ClientLabel | null;
   /** The wall says "all well" too; a desk stays quiet unless something needs attention. */
   variant: 'wall' | 'desk';
+  /**
+   * The wall's calm line, as items of its footer: while no desk needs attention the room's line
+   * costs the queue no row (issue #16: 15 rows at 1080p). Anything wrong is a banner at the top.
+   */
+  inFooter?: boolean;
 }
 
 /** A test alarm nobody heard: an alarm of its own, like a lost output (shared/sound-check.ts). */
@@ -28,7 +33,7 @@ function problems(client: ClientState): string[] {
   return keys;
 }
 
-export function RoomPresence({ clients, self, variant }: Props) {
+export function RoomPresence({ clients, self, variant, inFooter = false }: Props) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === 'hi' ? 'hi' : 'en';
   const name = (c: Pick<ClientState, 'role' | 'number'>) => t(`presence.${c.role}`, { number: c.number });
@@ -36,35 +41,42 @@ export function RoomPresence({ clients, self, variant }: Props) {
   const isSelf = (c: ClientState) => variant === 'desk' && self?.role === c.role && self.number === c.number;
   const troubled = clients.filter((c) => clientNeedsAttention(c) && !isSelf(c));
   if (troubled.length === 0 && (variant === 'desk' || clients.length === 0)) return null;
+  if (inFooter) {
+    if (troubled.length > 0) return null; // the banner at the top says it
+    return (
+      <span className="wall-health-item room-presence-calm" role="status" data-testid="room-presence">
+        {t('presence.connected', { count: clients.length })}
+        <DesksOn clients={clients} name={name} />
+        {self && (
+          <span className="room-presence-self" data-testid="room-presence-self">
+            {t('presence.thisScreen', { name: name(self) })}
+          </span>
+        )}
+      </span>
+    );
+  }
+  if (troubled.length === 0) return null; // the wall's calm line is in its footer
   const severity = troubled.some((c) => c.audio === 'lost' || c.visibility === 'frozen' || notHeard(c))
     ? 'alarm'
     : 'warning';
   return (
-    <div
-      className={`banner room-presence${troubled.length > 0 ? ` sev--${severity}` : ''}`}
-      role={troubled.length > 0 ? 'alert' : 'status'}
-      data-testid="room-presence"
-    >
+    <div className={`banner room-presence sev--${severity}`} role="alert" data-testid="room-presence">
       <span className="room-presence-title">{t('presence.title')}:</span>{' '}
-      {troubled.length === 0
-        ? t('presence.allGood', { count: clients.length })
-        : troubled.map((c) => (
-            <span
-              key={`${c.role}-${c.number}`}
-              className="room-presence-item"
-              data-testid="room-presence-item"
-              data-client={`${c.role}-${c.number}`}
-              data-visibility={c.visibility}
-              data-audio={c.audio}
-            >
-              {name(c)}:{' '}
-              {problems(c)
-                .map((key) =>
-                  t(key, { time: c.soundCheck ? formatIstClock(c.soundCheck.atMs, language) : '' }),
-                )
-                .join(', ')}
-            </span>
-          ))}
+      {troubled.map((c) => (
+        <span
+          key={`${c.role}-${c.number}`}
+          className="room-presence-item"
+          data-testid="room-presence-item"
+          data-client={`${c.role}-${c.number}`}
+          data-visibility={c.visibility}
+          data-audio={c.audio}
+        >
+          {name(c)}:{' '}
+          {problems(c)
+            .map((key) => t(key, { time: c.soundCheck ? formatIstClock(c.soundCheck.atMs, language) : '' }))
+            .join(', ')}
+        </span>
+      ))}
       {variant === 'wall' && <DesksOn clients={clients} name={name} />}
       {self && (
         <span className="room-presence-self" data-testid="room-presence-self">

@@ -101,6 +101,7 @@ export function WallView({ language, presence }: { language: Language; presence:
         dataAgeMs={ageMs}
         stale={stale}
         nowMs={nowMs}
+        room={<RoomPresence clients={presence.clients} self={presence.self} variant="wall" inFooter />}
       />
       <TrainingWatermark training={training} />
     </div>

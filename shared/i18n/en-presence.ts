@@ -3,7 +3,7 @@
 export const enPresence = {
   presence: {
     title: 'Desks and walls',
-    allGood: '{{count}} connected — all on screen, none has lost its sound',
+    connected: '{{count}} connected',
     desk: 'Desk {{number}}',
     wall: 'Wall {{number}}',
     hidden: 'window hidden',

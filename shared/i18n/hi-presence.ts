@@ -2,7 +2,7 @@
 export const hiPresence = {
   presence: {
     title: 'डेस्क और वॉल',
-    allGood: '{{count}} जुड़े हैं — सभी स्क्रीन पर, किसी की आवाज़ गायब नहीं',
+    connected: '{{count}} जुड़े हैं',
     desk: 'डेस्क {{number}}',
     wall: 'वॉल {{number}}',
     hidden: 'विंडो छिपी हुई',

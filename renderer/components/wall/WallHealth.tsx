@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedHealth } from '../../../shared/domain';
 import { formatElapsed } from '../../format/elapsed';
@@ -12,12 +13,14 @@ interface Props {
   dataAgeMs: number;
   stale: boolean;
   nowMs: number;
+  /** The room's calm line (RoomPresence inFooter), last. */
+  room?: ReactNode;
 }
 
 const sev = (severity: Severity) => (severity === 'normal' ? '' : ` sev--${severity}`);
 
 /** The wall's own health: is the feed alive, can the room hear, is this screen current. */
-export function WallHealth({ health, feedSeverity, sound, dataAgeMs, stale, nowMs }: Props) {
+export function WallHealth({ health, feedSeverity, sound, dataAgeMs, stale, nowMs, room }: Props) {
   const { t } = useTranslation();
   const lastGood = health?.lastGoodPollAtMs ?? null;
   return (
@@ -44,6 +47,7 @@ export function WallHealth({ health, feedSeverity, sound, dataAgeMs, stale, nowM
       >
         {t('wall.dataAge', { age: formatElapsed(t, dataAgeMs) })}
       </span>
+      {room}
     </footer>
   );
 }
