@@ -18,9 +18,9 @@ import type { QueueItem } from '../../shared/domain';
 import type { FollowUpOutcome } from '../../shared/follow-ups';
 import { FollowUpForm } from './FollowUpForm';
 import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../shared/routing/police-units';
-import { describeZodError } from '../../shared/contract';
 import type { Language } from '../state/session/initial-state';
 import { CandidatePicker } from './RouteCandidates';
+import { zodFailureText } from '../errors/failure-text';
 
 interface Props {
   item: QueueItem;
@@ -53,7 +53,7 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
     e.preventDefault();
     const details = { unitKey, called, means, ...(reference.trim() ? { unitReference: reference } : {}) };
     const parsed = dispatchDetailsSchema.safeParse(other ? { ...details, reason } : details);
-    if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
+    if (!parsed.success) return setProblem(zodFailureText(parsed.error));
     if (other && !reason.trim()) return setProblem(t('dispatch.reasonRequired'));
     setProblem(null);
     onDispatch(parsed.data);

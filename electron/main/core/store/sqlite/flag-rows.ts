@@ -1,7 +1,7 @@
 // A flag's row as the queue reads it, and its QueueItem: one mapping for every query that lists flags;
 // and the flag event every step appends.
 import type { FlagState, QueueItem } from '../../../../../shared/domain';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import { ROUTE_BASES, type Route } from '../../../../../shared/routing/route';
 import type { SqliteDatabase } from './open-database';
 
@@ -107,7 +107,7 @@ export function toQueueItem(row: FlagRow): QueueItem {
 
 export function flagRow(db: SqliteDatabase, id: string): FlagRow {
   const row = db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`).get(id);
-  if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+  if (!row) throw new ContractError('not_found', coded('flag.not_found', { id }), 'id');
   return row;
 }
 
