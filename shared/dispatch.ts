@@ -68,10 +68,10 @@ export const closeDetailsSchema = z.object({
 export type CloseDetails = z.infer<typeof closeDetailsSchema>;
 
 /** Why this flag cannot move to the asked step now, or null when it can. */
-export function dispatchRefusal(id: string, state: FlagState): CodedMessage | null {
-  if (state === 'new') return coded('dispatch.not_acknowledged', { id });
-  if (state === 'dispatched') return coded('dispatch.already_dispatched', { id });
-  if (state === 'closed') return coded('dispatch.closed', { id });
+export function dispatchRefusal(caseNo: string, state: FlagState): CodedMessage | null {
+  if (state === 'new') return coded('dispatch.not_acknowledged', { caseNo });
+  if (state === 'dispatched') return coded('dispatch.already_dispatched', { caseNo });
+  if (state === 'closed') return coded('dispatch.closed', { caseNo });
   return null;
 }
 
@@ -84,16 +84,16 @@ export function closeNeedsReason(flag: { risk: Risk; state: FlagState }): boolea
 }
 
 export function closeRefusal(
-  flag: { id: string; risk: Risk; state: FlagState },
+  flag: { caseNo: string; risk: Risk; state: FlagState },
   details: Pick<CloseDetails, 'outcome' | 'reason'>,
 ): CodedMessage | null {
-  const { id, state } = flag;
-  if (state === 'new') return coded('close.not_acknowledged', { id });
-  if (state === 'closed') return coded('close.already_closed', { id });
+  const { caseNo, state } = flag;
+  if (state === 'new') return coded('close.not_acknowledged', { caseNo });
+  if (state === 'closed') return coded('close.already_closed', { caseNo });
   if (state === 'acknowledged' && !OUTCOMES_WITHOUT_DISPATCH.includes(details.outcome))
-    return coded('close.needs_dispatch', { id, outcome: details.outcome });
+    return coded('close.needs_dispatch', { caseNo, outcome: details.outcome });
   if (closeNeedsReason(flag) && !details.reason?.trim())
-    return coded('close.reason_required', { id, risk: flag.risk });
+    return coded('close.reason_required', { caseNo, risk: flag.risk });
   return null;
 }
 
@@ -102,15 +102,15 @@ export function closeRefusal(
  * flag's latest 'closed' event (who and when).
  */
 export function undoCloseRefusal(
-  id: string,
+  caseNo: string,
   state: FlagState,
   lastClose: { actor: string | null; atMs: number } | null,
   operator: string,
   nowMs: number,
 ): CodedMessage | null {
-  if (state !== 'closed' || lastClose === null) return coded('undo_close.not_closed', { id });
-  if (lastClose.actor !== operator) return coded('undo_close.other_operator', { id });
-  if (nowMs - lastClose.atMs > CLOSE_UNDO_MS) return coded('undo_close.too_late', { id });
+  if (state !== 'closed' || lastClose === null) return coded('undo_close.not_closed', { caseNo });
+  if (lastClose.actor !== operator) return coded('undo_close.other_operator', { caseNo });
+  if (nowMs - lastClose.atMs > CLOSE_UNDO_MS) return coded('undo_close.too_late', { caseNo });
   return null;
 }
 

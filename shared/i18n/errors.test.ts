@@ -49,8 +49,8 @@ describe('error texts', () => {
 
   it('fills parameters, translates a form field’s name and keeps names and case numbers', () => {
     expect(
-      formatError('hi', 'flag.taken_by', { id: 'RJ-2026-0042', state: 'acknowledged', by: 'Asha' }),
-    ).toBe('फ़्लैग RJ-2026-0042 पहले ही Asha ने ले लिया है।');
+      formatError('hi', 'flag.taken_by', { caseNo: 'LC-000042', state: 'acknowledged', by: 'Asha' }),
+    ).toBe('फ़्लैग LC-000042 पहले ही Asha ने ले लिया है।');
     expect(formatError('hi', 'invalid.too_short', { field: 'password', min: 10 })).toBe(
       'पासवर्ड: कम से कम 10 अक्षर',
     );
@@ -62,14 +62,18 @@ describe('error texts', () => {
   });
 
   it('keeps the English sentence as the error message (for the log and the CLI)', () => {
-    const error = new ContractError('conflict', coded('dispatch.not_acknowledged', { id: 'F-1' }), 'id');
-    expect(error.message).toBe('Cannot dispatch F-1: acknowledge it first.');
+    const error = new ContractError(
+      'conflict',
+      coded('dispatch.not_acknowledged', { caseNo: 'LC-000001' }),
+      'id',
+    );
+    expect(error.message).toBe('Cannot dispatch LC-000001: acknowledge it first.');
     expect(error.toData()).toEqual({
       kind: 'conflict',
-      message: 'Cannot dispatch F-1: acknowledge it first.',
+      message: 'Cannot dispatch LC-000001: acknowledge it first.',
       field: 'id',
       code: 'dispatch.not_acknowledged',
-      params: { id: 'F-1' },
+      params: { caseNo: 'LC-000001' },
     });
     expect(ContractError.fromData(error.toData()).code).toBe('dispatch.not_acknowledged');
   });

@@ -92,6 +92,8 @@ test('conflict, dispatch refused and lost connection, in Hindi', async ({ rig, p
 
   // Conflict: desk A acknowledges while desk B still shows the flag as new.
   const rowOf = (p: Page, id: string) => p.locator(`[data-testid="queue-row"][data-flag-id="${id}"]`);
+  /** The case number the room quotes (and the host's message names), as the queue row shows it. */
+  const caseNoOf = async (id: string) => /LC-\d+/.exec((await rowOf(page, id).textContent()) ?? '')![0];
   await expect(rowOf(page, 'fl_err_1')).toHaveAttribute('data-state', 'new');
   holdEvents = true;
   await rowOf(desk, 'fl_err_1').click();
@@ -100,8 +102,10 @@ test('conflict, dispatch refused and lost connection, in Hindi', async ({ rig, p
   await rowOf(page, 'fl_err_1').click();
   await page.getByTestId('acknowledge').click();
   await expect(page.getByTestId('acknowledge-error')).toBeVisible();
-  const conflict = await expectNoLatin(page, 'acknowledge-error', ['fl_err_1', E2E_USER]);
+  const conflictCase = await caseNoOf('fl_err_1');
+  const conflict = await expectNoLatin(page, 'acknowledge-error', [conflictCase, E2E_USER]);
   expect(conflict).toContain(E2E_USER);
+  expect(conflict).toContain(conflictCase);
   await page.screenshot({ path: `${SCREENS}/error-hi-conflict.png` });
 
   // Dispatch refused: B acknowledges the second flag, A sends it to the unit, B (not told) tries too.
@@ -120,9 +124,9 @@ test('conflict, dispatch refused and lost connection, in Hindi', async ({ rig, p
   await page.getByTestId('dispatch-send').click();
   await expect(page.getByTestId('case-error')).toBeVisible();
   await expect(page.getByTestId('case-error')).toHaveText(
-    hiErrors['dispatch.already_dispatched'].replace('{{id}}', 'fl_err_2'),
+    hiErrors['dispatch.already_dispatched'].replace('{{caseNo}}', await caseNoOf('fl_err_2')),
   );
-  await expectNoLatin(page, 'case-error', ['fl_err_2', unit ?? '']);
+  await expectNoLatin(page, 'case-error', [await caseNoOf('fl_err_2'), unit ?? '']);
   await page.screenshot({ path: `${SCREENS}/error-hi-dispatch-refused.png` });
 
   // Lost connection: the host's socket is cut and not let back; an acknowledge has nowhere to go.

@@ -11,7 +11,7 @@ import {
 import type { QueueItem } from '../../../../../shared/domain';
 import { coded, ContractError } from '../../../../../shared/errors';
 import { policeUnitByKey } from '../../../../../shared/routing/police-units';
-import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
+import { caseNoOf, appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
 import { scheduleFollowUps } from './follow-up-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../../shared/follow-ups';
 import type { SqliteDatabase } from './open-database';
@@ -25,7 +25,7 @@ export function dispatchFlag(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    const refusal = dispatchRefusal(id, row.state);
+    const refusal = dispatchRefusal(caseNoOf(row.seq), row.state);
     if (refusal) throw new ContractError('conflict', refusal, 'id');
     if (!policeUnitByKey(details.unitKey))
       throw new ContractError(
@@ -75,9 +75,17 @@ export function confirmDispatch(
   return db.transaction(() => {
     const row = flagRow(db, id);
     if (row.state !== 'dispatched')
-      throw new ContractError('conflict', coded('dispatch.confirm_not_dispatched', { id }), 'id');
+      throw new ContractError(
+        'conflict',
+        coded('dispatch.confirm_not_dispatched', { caseNo: caseNoOf(row.seq) }),
+        'id',
+      );
     if (row.confirmed_at_ms !== null)
-      throw new ContractError('conflict', coded('dispatch.already_confirmed', { id }), 'id');
+      throw new ContractError(
+        'conflict',
+        coded('dispatch.already_confirmed', { caseNo: caseNoOf(row.seq) }),
+        'id',
+      );
     db.prepare(
       `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?
        WHERE seq = (SELECT max(seq) FROM dispatches WHERE flag_id = ?)`,
@@ -98,7 +106,7 @@ export function closeFlag(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    const refusal = closeRefusal({ id, risk: row.risk, state: row.state }, details);
+    const refusal = closeRefusal({ caseNo: caseNoOf(row.seq), risk: row.risk, state: row.state }, details);
     if (refusal) {
       const missingReason = refusal.code === 'close.reason_required';
       throw new ContractError(
@@ -137,7 +145,7 @@ export function undoClose(db: SqliteDatabase, id: string, operator: string, atMs
       )
       .get(id);
     const refusal = undoCloseRefusal(
-      id,
+      caseNoOf(row.seq),
       row.state,
       lastClose ? { actor: lastClose.actor, atMs: lastClose.at_ms } : null,
       operator,

@@ -365,8 +365,8 @@ export class SqliteStore {
         if (!row) throw new ContractError('not_found', coded('flag.not_found', { id }), 'id');
         if (changes === 0) {
           const taken = row.acknowledged_by
-            ? coded('flag.taken_by', { id, state: row.state, by: row.acknowledged_by })
-            : coded('flag.taken', { id, state: row.state });
+            ? coded('flag.taken_by', { caseNo: caseNoOf(row.seq), state: row.state, by: row.acknowledged_by })
+            : coded('flag.taken', { caseNo: caseNoOf(row.seq), state: row.state });
           throw new ContractError('conflict', taken, 'id');
         }
         this.statements.insertEvent.run(
