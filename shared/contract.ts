@@ -356,7 +356,7 @@ export function describeZodError(error: z.ZodError): {
   // A value checked on its own (a form's field) has no path, but its rule already names the field
   // ("password: at least 10 characters"): no "(payload): " before it, which only a developer reads.
   const named = field === '(payload)' ? /^([a-zA-Z][\w.]*): /.exec(rule) : null;
-  const coded = zodIssueCode(issue, named ? named[1]! : field, rule);
+  const coded = zodIssueCode(issue, named ? named[1]! : field, named ? rule.slice(named[0].length) : rule);
   if (named) return { field, message: rule, ...coded };
   return { field, message: `${field}: ${rule}`, ...coded };
 }
@@ -377,7 +377,8 @@ function zodIssueCode(
         ? { code: 'invalid.too_long', params: { field, max: bound(issue.maximum) } }
         : { code: 'invalid.too_big', params: { field, max: bound(issue.maximum) } };
     case 'invalid_format':
-      return { code: 'invalid.pattern', params: { field } };
+      // The schema's own words say what form is meant ("a telephone number of …"): English keeps them.
+      return { code: 'invalid.pattern', params: { field, rule } };
     case 'invalid_type':
       return { code: 'invalid.type', params: { field, expected: issue.expected } };
     case 'invalid_value':

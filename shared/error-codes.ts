@@ -69,7 +69,7 @@ export const ERROR_CODES = {
   'invalid.too_long': ['field', 'max'],
   'invalid.too_small': ['field', 'min'],
   'invalid.too_big': ['field', 'max'],
-  'invalid.pattern': ['field'],
+  'invalid.pattern': ['field', 'rule'],
   'invalid.type': ['field', 'expected'],
   'invalid.value': ['field'],
   'invalid.unknown_keys': ['field', 'keys'],

@@ -72,7 +72,7 @@ export const enErrors: Record<ErrorCode, string> = {
   'invalid.too_long': '{{field}}: at most {{max}} characters',
   'invalid.too_small': '{{field}}: at least {{min}}',
   'invalid.too_big': '{{field}}: at most {{max}}',
-  'invalid.pattern': '{{field}}: not in the accepted form',
+  'invalid.pattern': '{{field}}: {{rule}}',
   'invalid.type': '{{field}}: expected {{expected}}',
   'invalid.value': '{{field}}: not one of the accepted values',
   'invalid.unknown_keys': '{{field}}: unknown fields {{keys}}',
