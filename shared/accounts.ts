@@ -53,6 +53,8 @@ export const LOGON_REFUSED = `Name or password not recognised. After ${LOCKOUT.f
 } minutes.`;
 
 /** A wrong password at a locked desk (the user is known: nothing to hide about the name). */
+/** The lockout's numbers as the refusals' error parameters (shared/error-codes.ts). */
+export const LOCKOUT_PARAMS = { failures: LOCKOUT.failures, minutes: LOCKOUT.lockMs / 60_000 };
 export const UNLOCK_REFUSED = 'Password not recognised; or log off.';
 /** The unlock failure that locked the account: the session has ended. */
 export const UNLOCK_ENDED = `Password not recognised ${LOCKOUT.failures} times: you are logged off, and the account is locked for ${

@@ -11,7 +11,8 @@ import {
   type InvokeResult,
   type LifelineApi,
 } from './contract';
-import type { ContractErrorData } from './errors';
+import { coded, ContractError, type CodedMessage, type ContractErrorData } from './errors';
+import type { ErrorParamValue } from './error-codes';
 import { isIdempotentChannel } from './room/request-id';
 
 /**
@@ -38,11 +39,22 @@ export interface ContractTransport {
 export class InvokeError extends Error {
   readonly kind: ContractErrorData['kind'];
   readonly field: string | undefined;
+  /** What a desk words in its language (shared/error-text.ts); `message` stays English for logs. */
+  readonly code: string;
+  readonly params: Record<string, ErrorParamValue>;
   constructor(error: ContractErrorData) {
     super(error.message);
     this.name = 'InvokeError';
     this.kind = error.kind;
     this.field = error.field;
+    // An answer without a code (an older host) keeps its English as the generic host message.
+    this.code = error.code ?? 'host.message';
+    this.params = error.params ?? { message: error.message };
+  }
+
+  /** An error the client itself raises, coded like the host's. */
+  static of(kind: ContractErrorData['kind'], message: CodedMessage): InvokeError {
+    return new InvokeError(new ContractError(kind, message).toData());
   }
 }
 
@@ -71,7 +83,7 @@ export function createContractClient(
   return {
     async invoke(channel, request) {
       if (!INVOKE_CHANNELS.includes(channel))
-        throw new InvokeError({ kind: 'invalid_request', message: 'Unknown channel.' });
+        throw InvokeError.of('invalid_request', coded('contract.unknown_channel', {}));
       const { payload, key } = withRequestId(channel, request);
       const result = await transport.invoke(channel, payload);
       // An answer, even a refusal, settles the command; a lost link ('unavailable') leaves it open.
@@ -80,13 +92,13 @@ export function createContractClient(
       const parsed = invokeContract[channel].response.safeParse(result.value);
       if (!parsed.success) {
         warn(`response to ${channel} does not match the contract`);
-        throw new InvokeError({ kind: 'internal', message: `The answer to ${channel} was malformed.` });
+        throw InvokeError.of('internal', coded('contract.malformed_answer', { channel }));
       }
       return parsed.data as never;
     },
     on(event, listener) {
       if (!EVENT_NAMES.includes(event))
-        throw new InvokeError({ kind: 'invalid_request', message: 'Unknown event.' });
+        throw InvokeError.of('invalid_request', coded('contract.unknown_event', {}));
       return transport.listen((name, payload) => {
         if (name !== event) return;
         const parsed = eventContract[event as EventName].safeParse(payload);

@@ -6,6 +6,7 @@ import { personNameSchema } from './person-name';
 import { FEED_STATES, FLAG_SOUNDS, FLAG_STATES, PLATFORM_STATUSES, RISKS } from './domain';
 import { closeDetailsSchema, confirmationSchema, dispatchDetailsSchema } from './dispatch';
 import { ERROR_KINDS } from './errors';
+import type { ErrorCode, ErrorParamValue } from './error-codes';
 import { followUpDetailsSchema } from './follow-ups';
 import { CHANNEL_ACCESS, sessionUserSchema, type AccountRole } from './accounts';
 import { accountInvokeContract } from './contract-accounts';
@@ -326,6 +327,8 @@ export const errorDataSchema = z.object({
   kind: z.enum(ERROR_KINDS),
   message: z.string(),
   field: z.string().optional(),
+  code: z.string().max(100).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 
 /** What crosses the boundary for every invoke: a value or an error with a kind. */
@@ -353,15 +356,54 @@ export type InvokeHandlers = {
   ) => Promise<InvokeResponse<C>>;
 };
 
-/** Turns a zod failure into the one-line message that names the field and the rule. */
-export function describeZodError(error: z.ZodError): { field: string; message: string } {
+/**
+ * Turns a zod failure into the one-line English message that names the field and the rule, and the
+ * same as an error code with parameters (from zod's issue code) that a desk words in its language.
+ */
+export function describeZodError(error: z.ZodError): {
+  field: string;
+  message: string;
+  code: ErrorCode;
+  params: Record<string, ErrorParamValue>;
+} {
   const issue = error.issues[0];
   const field = (issue?.path ?? []).map(String).join('.') || '(payload)';
   const rule = issue?.message ?? 'invalid';
   // A value checked on its own (a form's field) has no path, but its rule already names the field
   // ("password: at least 10 characters"): no "(payload): " before it, which only a developer reads.
-  if (field === '(payload)' && /^[a-zA-Z][\w.]*: /.test(rule)) return { field, message: rule };
-  return { field, message: `${field}: ${rule}` };
+  const named = field === '(payload)' ? /^([a-zA-Z][\w.]*): /.exec(rule) : null;
+  const coded = zodIssueCode(issue, named ? named[1]! : field, named ? rule.slice(named[0].length) : rule);
+  if (named) return { field, message: rule, ...coded };
+  return { field, message: `${field}: ${rule}`, ...coded };
+}
+
+function zodIssueCode(
+  issue: z.core.$ZodIssue | undefined,
+  field: string,
+  rule: string,
+): { code: ErrorCode; params: Record<string, ErrorParamValue> } {
+  const bound = (value: unknown) => (typeof value === 'bigint' ? Number(value) : (value as number));
+  switch (issue?.code) {
+    case 'too_small':
+      return issue.origin === 'string'
+        ? { code: 'invalid.too_short', params: { field, min: bound(issue.minimum) } }
+        : { code: 'invalid.too_small', params: { field, min: bound(issue.minimum) } };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { code: 'invalid.too_long', params: { field, max: bound(issue.maximum) } }
+        : { code: 'invalid.too_big', params: { field, max: bound(issue.maximum) } };
+    case 'invalid_format':
+      // The schema's own words say what form is meant ("a telephone number of …"): English keeps them.
+      return { code: 'invalid.pattern', params: { field, rule } };
+    case 'invalid_type':
+      return { code: 'invalid.type', params: { field, expected: issue.expected } };
+    case 'invalid_value':
+      return { code: 'invalid.value', params: { field } };
+    case 'unrecognized_keys':
+      return { code: 'invalid.unknown_keys', params: { field, keys: issue.keys.join(', ') } };
+    default:
+      return { code: 'invalid.rule', params: { field, rule } };
+  }
 }
 
 /** Every channel has its rule of who may call it (a channel missing from CHANNEL_ACCESS fails to compile). */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { personNameSchema } from './person-name';
 import type { FlagState, Risk } from './domain';
+import { coded, type CodedMessage } from './errors';
 
 export const DISPATCH_MEANS = ['phone', 'radio', 'cctns', 'in_person', 'other'] as const;
 export type DispatchMeans = (typeof DISPATCH_MEANS)[number];
@@ -62,10 +63,10 @@ export const closeDetailsSchema = z.object({
 export type CloseDetails = z.infer<typeof closeDetailsSchema>;
 
 /** Why this flag cannot move to the asked step now, or null when it can. */
-export function dispatchRefusal(state: FlagState): string | null {
-  if (state === 'new') return 'acknowledge it first';
-  if (state === 'dispatched') return 'it is already dispatched';
-  if (state === 'closed') return 'it is closed';
+export function dispatchRefusal(caseNo: string, state: FlagState): CodedMessage | null {
+  if (state === 'new') return coded('dispatch.not_acknowledged', { caseNo });
+  if (state === 'dispatched') return coded('dispatch.already_dispatched', { caseNo });
+  if (state === 'closed') return coded('dispatch.closed', { caseNo });
   return null;
 }
 
@@ -78,16 +79,16 @@ export function closeNeedsReason(flag: { risk: Risk; state: FlagState }): boolea
 }
 
 export function closeRefusal(
-  flag: { risk: Risk; state: FlagState },
+  flag: { caseNo: string; risk: Risk; state: FlagState },
   details: Pick<CloseDetails, 'outcome' | 'reason'>,
-): string | null {
-  const { state } = flag;
-  if (state === 'new') return 'acknowledge it first';
-  if (state === 'closed') return 'it is already closed';
+): CodedMessage | null {
+  const { caseNo, state } = flag;
+  if (state === 'new') return coded('close.not_acknowledged', { caseNo });
+  if (state === 'closed') return coded('close.already_closed', { caseNo });
   if (state === 'acknowledged' && !OUTCOMES_WITHOUT_DISPATCH.includes(details.outcome))
-    return `"${details.outcome}" needs a dispatch first; without one only false positive or duplicate`;
+    return coded('close.needs_dispatch', { caseNo, outcome: details.outcome });
   if (closeNeedsReason(flag) && !details.reason?.trim())
-    return `a flag of ${flag.risk} risk closed without a dispatch needs a reason`;
+    return coded('close.reason_required', { caseNo, risk: flag.risk });
   return null;
 }
 
@@ -96,14 +97,15 @@ export function closeRefusal(
  * flag's latest 'closed' event (who and when).
  */
 export function undoCloseRefusal(
+  caseNo: string,
   state: FlagState,
   lastClose: { actor: string | null; atMs: number } | null,
   operator: string,
   nowMs: number,
-): string | null {
-  if (state !== 'closed' || lastClose === null) return 'it is not closed';
-  if (lastClose.actor !== operator) return 'only the operator who closed it can undo the close';
-  if (nowMs - lastClose.atMs > CLOSE_UNDO_MS) return 'the 2 minutes to undo a close have passed';
+): CodedMessage | null {
+  if (state !== 'closed' || lastClose === null) return coded('undo_close.not_closed', { caseNo });
+  if (lastClose.actor !== operator) return coded('undo_close.other_operator', { caseNo });
+  if (nowMs - lastClose.atMs > CLOSE_UNDO_MS) return coded('undo_close.too_late', { caseNo });
   return null;
 }
 

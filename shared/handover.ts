@@ -3,6 +3,7 @@
 // case numbers, never a subject's personal details.
 import { z } from 'zod';
 import { FLAG_STATES, RISKS } from './domain';
+import { coded, type CodedMessage } from './errors';
 import { TIMER_STAGES } from './timers';
 import { rosterSchema } from './shifts/schedule';
 
@@ -96,9 +97,9 @@ export const handoverNotes = z.string().trim().max(4000, 'notes: at most 4,000 c
 export function receiveRefusal(
   record: Pick<HandoverRecord, 'shiftId' | 'signedBy' | 'receivedBy'>,
   by: string,
-): string | null {
+): CodedMessage | null {
   if (record.receivedBy)
-    return `The handover of ${record.shiftId} was already received by ${record.receivedBy}.`;
-  if (record.signedBy === by) return 'The incoming supervisor must be someone other than the one who signed.';
+    return coded('handover.already_received', { shiftId: record.shiftId, by: record.receivedBy });
+  if (record.signedBy === by) return coded('handover.same_supervisor', {});
   return null;
 }

@@ -2,6 +2,7 @@
 // event payload is then validated by the shared contract client, the same code the preload uses.
 import type { InvokeChannel, InvokeResult } from '../../shared/contract';
 import { createContractClient, InvokeError, type ContractTransport } from '../../shared/contract-client';
+import { coded, type CodedMessage } from '../../shared/errors';
 import { reconnectDelayMs } from './backoff';
 import type { ConnectionState, ConsoleApi } from './connection';
 import { invokeResultSchema, serverMessageSchema, type InvokeMessage, type PingMessage } from './ws-messages';
@@ -62,10 +63,10 @@ export function createWsApi(
     for (const listener of connectionListeners) listener(next);
   }
 
-  function failPending(message: string): void {
+  function failPending(message: CodedMessage): void {
     for (const [id, p] of pending) {
       clearTimeout(p.timer);
-      p.reject(new InvokeError({ kind: 'unavailable', message }));
+      p.reject(InvokeError.of('unavailable', message));
       pending.delete(id);
     }
   }
@@ -114,7 +115,7 @@ export function createWsApi(
     if (socket !== ws) return;
     socket = null;
     stopHeartbeat();
-    failPending('The connection to the console host was lost.');
+    failPending(coded('connection.lost', {}));
     if (closedByUs) return;
     setState(everConnected ? 'reconnecting' : 'connecting');
     retryTimer = setTimeout(open, reconnectDelayMs(attempt++));
@@ -187,9 +188,7 @@ export function createWsApi(
     if (result.success) waiting.resolve(result.data as InvokeResult<InvokeChannel>);
     else {
       warn(`malformed result envelope for invoke ${message.id} dropped`);
-      waiting.reject(
-        new InvokeError({ kind: 'internal', message: 'The console host sent a malformed answer.' }),
-      );
+      waiting.reject(InvokeError.of('internal', coded('connection.malformed_answer', {})));
     }
   }
 
@@ -197,15 +196,13 @@ export function createWsApi(
     invoke(channel, payload) {
       return new Promise((resolve, reject) => {
         if (!socket || socket.readyState !== OPEN) {
-          reject(new InvokeError({ kind: 'unavailable', message: 'Not connected to the console host.' }));
+          reject(InvokeError.of('unavailable', coded('connection.not_connected', {})));
           return;
         }
         const id = nextId++;
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(
-            new InvokeError({ kind: 'unavailable', message: 'The console host did not answer in time.' }),
-          );
+          reject(InvokeError.of('unavailable', coded('connection.timeout', {})));
         }, INVOKE_TIMEOUT_MS);
         pending.set(id, { resolve, reject, timer });
         const message: InvokeMessage = { type: 'invoke', id, channel, payload };
@@ -234,7 +231,7 @@ export function createWsApi(
       stopHeartbeat();
       if (retryTimer) clearTimeout(retryTimer);
       socket?.close();
-      failPending('The connection was closed.');
+      failPending(coded('connection.closed', {}));
     },
   };
 }

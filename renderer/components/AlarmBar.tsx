@@ -51,7 +51,7 @@ export function AlarmBar({ nowMs, operatorValid, test, silence, ...on }: AlarmBa
     silence.error &&
     (silence.error.kind === 'conflict'
       ? t('silence.conflict') // main's message says the same in developer words: once is enough
-      : t('silence.failed', { message: silence.error.message }));
+      : t('silence.failed', { message: silence.error.message })); // already in the desk's language
   return (
     <div className="alarm-bar">
       <div className="alarm-bar-row">

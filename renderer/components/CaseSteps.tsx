@@ -20,9 +20,9 @@ import { nextStep } from '../../shared/next-step';
 import type { FollowUpOutcome } from '../../shared/follow-ups';
 import { FollowUpForm } from './FollowUpForm';
 import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../shared/routing/police-units';
-import { describeZodError } from '../../shared/contract';
 import type { Language } from '../state/session/initial-state';
 import { CandidatePicker } from './RouteCandidates';
+import { zodFailureText } from '../errors/failure-text';
 
 interface Props {
   item: QueueItem;
@@ -55,7 +55,7 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
     e.preventDefault();
     const details = { unitKey, called, means, ...(reference.trim() ? { unitReference: reference } : {}) };
     const parsed = dispatchDetailsSchema.safeParse(other ? { ...details, reason } : details);
-    if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
+    if (!parsed.success) return setProblem(zodFailureText(parsed.error));
     if (dispatchReasonMissing(unitKey, routed, reason)) return setProblem(t('dispatch.reasonRequired'));
     setProblem(null);
     onDispatch(parsed.data);

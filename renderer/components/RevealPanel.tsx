@@ -2,11 +2,11 @@
 // what they posted appear only after the operator gives a reason; the reveal is recorded by main.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeZodError } from '../../shared/contract';
 import type { PersonalDetail } from '../../shared/domain';
 import { revealReasonSchema } from '../../shared/need-to-know';
 import type { Language } from '../state/session/initial-state';
 import { DetailSections } from './DetailSections';
+import { zodFailureText } from '../errors/failure-text';
 
 interface Props {
   personal: PersonalDetail | null;
@@ -41,7 +41,7 @@ export function RevealPanel({ personal, language, operatorValid, pending, error,
       onSubmit={(e) => {
         e.preventDefault();
         const parsed = revealReasonSchema.safeParse(reason);
-        if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
+        if (!parsed.success) return setProblem(zodFailureText(parsed.error));
         setProblem(null);
         onReveal(parsed.data);
       }}

@@ -2,9 +2,9 @@
 // same rule main applies; every change is audited in main).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeZodError } from '../../shared/contract';
 import { DEFAULT_POLICE_UNITS, unitContactSchema, type PoliceUnit } from '../../shared/routing/police-units';
 import type { Language } from '../state/session/initial-state';
+import { zodFailureText } from '../errors/failure-text';
 
 interface Props {
   contacts: ReadonlyMap<string, string>;
@@ -37,7 +37,7 @@ function UnitRow({
           onSubmit={(e) => {
             e.preventDefault();
             const parsed = unitContactSchema.safeParse(value);
-            if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
+            if (!parsed.success) return setProblem(zodFailureText(parsed.error));
             setProblem(null);
             void onSave(unit.key, parsed.data).then((failure) => {
               setProblem(failure);

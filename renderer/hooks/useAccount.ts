@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { InvokeChannel, InvokeRequest } from '../../shared/contract';
 import type { ConsoleApi } from '../api/connection';
 import type { AppActions } from '../state/store';
+import { failureText } from '../errors/failure-text';
 
 type AccountStep = Extract<
   InvokeChannel,
@@ -28,7 +29,7 @@ export function useAccount(api: ConsoleApi, actions: AppActions): AccountControl
         await api.invoke(step, request);
       } catch (failure) {
         ok = false;
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(failureText(failure));
       }
       try {
         actions.session.setInfo(await api.invoke('getSession', {}));

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ConsoleApi } from '../api/connection';
 import type { AppActions } from '../state/store';
+import { failureText } from '../errors/failure-text';
 
 export interface AcknowledgeState {
   pendingId: string | null;
@@ -23,7 +24,7 @@ export function useAcknowledge(api: ConsoleApi, actions: AppActions): Acknowledg
           setPendingId(null);
         },
         (failure: unknown) => {
-          setError({ id, message: failure instanceof Error ? failure.message : String(failure) });
+          setError({ id, message: failureText(failure) });
           setPendingId(null);
         },
       );

@@ -6,6 +6,7 @@ import type { AlarmPlayer } from '../alarm/alarm-player';
 import type { ConsoleApi } from '../api/connection';
 import type { SoundStatus } from '../state/alarm/initial-state';
 import { testOutcome, type TestOutcome } from './alarm-test-outcome';
+import { failureText } from '../errors/failure-text';
 
 export type { TestOutcome } from './alarm-test-outcome';
 export const TEST_STEP_MS = 1000;
@@ -57,9 +58,7 @@ export function useAlarmTest(
             outcome: result,
             audioOutputs: Math.min(64, speakers.audioOutputs ?? 0),
           })
-          .catch((failure: unknown) =>
-            setRecordError(failure instanceof Error ? failure.message : String(failure)),
-          );
+          .catch((failure: unknown) => setRecordError(failureText(failure)));
       })();
     },
     [api, player, readSpeakers],

@@ -5,6 +5,7 @@ import type { InvokeRequest } from '../../shared/contract';
 import type { QueueItem } from '../../shared/domain';
 import type { ConsoleApi } from '../api/connection';
 import type { AppActions } from '../state/store';
+import { failureText } from '../errors/failure-text';
 
 type Step = 'dispatch' | 'confirmDispatch' | 'closeFlag' | 'undoClose' | 'recordFollowUp';
 
@@ -30,7 +31,7 @@ export function useCaseSteps(api: ConsoleApi, actions: AppActions): CaseSteps {
           onDone?.(item);
         },
         (failure: unknown) => {
-          setError({ id, message: failure instanceof Error ? failure.message : String(failure) });
+          setError({ id, message: failureText(failure) });
           setPending(null);
         },
       );

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { FlagDetail } from '../../shared/domain';
 import type { ConsoleApi } from '../api/connection';
+import { failureText } from '../errors/failure-text';
 
 export interface DetailResult {
   detail: FlagDetail | null;
@@ -25,9 +26,7 @@ export function useFlagDetail(api: ConsoleApi, id: string | null, version: strin
     let live = true;
     api.invoke('getFlagDetail', { id }).then(
       (detail) => live && setLoaded({ key, detail, error: null }),
-      (error: unknown) =>
-        live &&
-        setLoaded({ key, detail: null, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setLoaded({ key, detail: null, error: failureText(error) }),
     );
     return () => {
       live = false;

@@ -7,6 +7,7 @@ import type { RosterEntry } from '../../shared/shifts/schedule';
 import type { ConsoleApi } from '../api/connection';
 import { useAppStore } from '../state/app-store';
 import { selectConnection } from '../state/feed/selectors';
+import { failureText } from '../errors/failure-text';
 
 export type HandoverData = InvokeResponse<'getHandover'>;
 const REFRESH_MS = 60_000;
@@ -21,7 +22,7 @@ export interface HandoverControl {
   saveRoster(entries: RosterEntry[]): void;
 }
 
-const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
+const messageOf = (failure: unknown) => failureText(failure);
 
 interface Loaded {
   key: string;

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { QuarantinedRecord } from '../../shared/domain';
 import type { ConsoleApi } from '../api/connection';
 import type { AppActions } from '../state/store';
+import { failureText } from '../errors/failure-text';
 
 export const QUARANTINE_LIMIT = 200;
 
@@ -36,7 +37,7 @@ export function useQuarantine(api: ConsoleApi, actions: AppActions, total: numbe
         setLoaded({
           key,
           records: null,
-          error: failure instanceof Error ? failure.message : String(failure),
+          error: failureText(failure),
         }),
     );
     return () => {

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { Report } from '../../shared/report';
 import type { ConsoleApi } from '../api/connection';
+import { failureText } from '../errors/failure-text';
 
 export interface ReportChoice {
   fromMs: number;
@@ -28,9 +29,7 @@ export function useReport(api: ConsoleApi, choice: ReportChoice) {
     const { fromMs, toMs, shiftKey } = choice;
     api.invoke('getReport', { fromMs, toMs, ...(shiftKey ? { shiftKey } : {}) }).then(
       (report) => live && setAnswer({ key, report, error: null }),
-      (failure: unknown) =>
-        live &&
-        setAnswer({ key, report: null, error: failure instanceof Error ? failure.message : String(failure) }),
+      (failure: unknown) => live && setAnswer({ key, report: null, error: failureText(failure) }),
     );
     return () => {
       live = false;

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { PersonalDetail } from '../../shared/domain';
 import type { ConsoleApi } from '../api/connection';
+import { failureText } from '../errors/failure-text';
 
 export interface Reveal {
   personal: PersonalDetail | null;
@@ -32,7 +33,7 @@ export function useReveal(api: ConsoleApi, id: string | null): Reveal {
           setState({
             id,
             personal: null,
-            error: failure instanceof Error ? failure.message : String(failure),
+            error: failureText(failure),
           });
           setPendingId(null);
         },

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { ConsoleApi } from '../api/connection';
 import type { AppActions } from '../state/store';
+import { failureText } from '../errors/failure-text';
 
 export interface SilenceError {
   /** The error kind from main: 'conflict' while an unacknowledged imminent flag exists. */
@@ -22,7 +23,7 @@ export interface SilenceControl {
 export function errorOf(failure: unknown): SilenceError {
   const kind =
     typeof failure === 'object' && failure !== null && 'kind' in failure ? String(failure.kind) : 'unknown';
-  return { kind, message: failure instanceof Error ? failure.message : String(failure) };
+  return { kind, message: failureText(failure) };
 }
 
 export function useSilence(api: ConsoleApi, actions: AppActions): SilenceControl {

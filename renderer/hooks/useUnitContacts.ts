@@ -2,6 +2,7 @@
 // the administrator's table; read again after each change.
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsoleApi } from '../api/connection';
+import { failureText } from '../errors/failure-text';
 
 export interface UnitContacts {
   byUnit: ReadonlyMap<string, string>;
@@ -15,7 +16,7 @@ export function useUnitContacts(api: ConsoleApi): UnitContacts {
   const load = useCallback(() => {
     api.invoke('listUnitContacts', {}).then(
       (list) => setByUnit(new Map(list.map((c) => [c.unitKey, c.contact]))),
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(failureText(failure)),
     );
   }, [api]);
   useEffect(load, [load]);
@@ -26,7 +27,7 @@ export function useUnitContacts(api: ConsoleApi): UnitContacts {
         load();
         return null;
       } catch (failure) {
-        return failure instanceof Error ? failure.message : String(failure);
+        return failureText(failure);
       }
     },
     [api, load],

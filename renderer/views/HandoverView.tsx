@@ -22,6 +22,7 @@ import { shortHash } from '../handover/summary-rows';
 import { useAppStore } from '../state/app-store';
 import { selectLanguage, selectSessionInfo, selectTraining, selectUser } from '../state/session/selectors';
 import { hashFor } from '../view-route';
+import { failureText } from '../errors/failure-text';
 
 const go = (view: 'desk' | 'handover', shiftId: string | null = null) =>
   (location.hash = hashFor(location.hash, view, shiftId));
@@ -60,7 +61,7 @@ export function HandoverView({ shiftId }: { shiftId: string | null }) {
     setSaved(null);
     api.invoke('saveHandoverPdf', { shiftId: data.shiftId }).then(
       ({ savedTo }) => savedTo && setSaved(t('handover.ui.savedTo', { file: savedTo })),
-      (failure: unknown) => setSaved(t('handover.ui.failed', { message: (failure as Error).message })),
+      (failure: unknown) => setSaved(t('handover.ui.failed', { message: failureText(failure) })),
     );
   };
 

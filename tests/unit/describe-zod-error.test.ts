@@ -11,6 +11,9 @@ describe('describeZodError', () => {
     expect(describeZodError(result.error!)).toEqual({
       field: '(payload)',
       message: 'password: at least 10 characters',
+      // Issue #22: the same as a code a desk words in its language, the field taken from the rule.
+      code: 'invalid.too_short',
+      params: { field: 'password', min: 10 },
     });
   });
 
@@ -21,6 +24,8 @@ describe('describeZodError', () => {
     expect(describeZodError(result.error!)).toEqual({
       field: 'reason',
       message: 'reason: at least 5 characters',
+      code: 'invalid.too_short',
+      params: { field: 'reason', min: 5 },
     });
   });
 

@@ -2,7 +2,7 @@
 // and events. The Electron shell and the headless host are only transports around this.
 import crypto from 'node:crypto';
 import type { EventName, EventPayload, InvokeHandlers } from '../../../shared/contract';
-import { ContractError } from '../../../shared/errors';
+import { coded, ContractError } from '../../../shared/errors';
 import type { AlarmState, FeedHealth, QueueItem } from '../../../shared/domain';
 import { isOpen } from '../../../shared/queue-order';
 import { DEFAULT_ALARM_CONFIG, type AlarmConfig } from './alarm/alarm-config';
@@ -237,7 +237,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     listQueue: async () => [...open.values()].map((item) => room.withHold(item)),
     getFlagDetail: async ({ id }, context) => {
       const detail = await store.getFlagDetail(id);
-      if (!detail) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+      if (!detail) throw new ContractError('not_found', coded('flag.not_found', { id }), 'id');
       // Operators' typed text (notes, reasons, officers' names) is for those who work flags.
       const role = sessions.get(context.connection)?.user.role;
       return role === 'auditor' ? flagDetailForAuditor(detail) : detail;
@@ -298,8 +298,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       // Who answered is the logged-on user (the guard let only one through), not a typed name.
       const by = sessions.get(context.connection)!.user.name;
       const state = clients.recordSoundCheck(context.connection, { heard, atMs: now(), by });
-      if (!state)
-        throw new ContractError('not_found', 'This screen has not reported its state yet.', 'heard');
+      if (!state) throw new ContractError('not_found', coded('sound_check.not_reported', {}), 'heard');
       await store.recordAudit({
         atMs: now(),
         actor: by,
@@ -355,7 +354,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     ...handoverHandlers(store, schedule, training, now),
     // The Electron shell replaces this with webContents.printToPDF; a browser prints the page itself.
     saveHandoverPdf: async () => {
-      throw new ContractError('unavailable', 'Saving a PDF needs the desktop app; use Print in the browser.');
+      throw new ContractError('unavailable', coded('pdf.desktop_only', {}));
     },
   };
 

@@ -2,7 +2,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/accounts';
-import { accountProblem } from './account-problem';
 
 interface Props {
   user: SessionUser;
@@ -50,7 +49,7 @@ export function LockScreen({ user, idleMinutes, pending, error, onUnlock, onLogo
         </div>
         {error && (
           <p className="case-error" role="alert" data-testid="unlock-problem">
-            {accountProblem(t, error)}
+            {error}
           </p>
         )}
       </form>

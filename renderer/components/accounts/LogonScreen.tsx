@@ -3,8 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountNameSchema, passwordSchema } from '../../../shared/accounts';
-import { describeZodError } from '../../../shared/contract';
-import { accountProblem } from './account-problem';
+import { zodFailureText } from '../../errors/failure-text';
 
 interface Props {
   firstRun: boolean;
@@ -24,10 +23,10 @@ export function LogonScreen({ firstRun, pending, error, onLogon, onCreate }: Pro
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsedName = accountNameSchema.safeParse(name);
-    if (!parsedName.success) return setProblem(describeZodError(parsedName.error).message);
+    if (!parsedName.success) return setProblem(zodFailureText(parsedName.error));
     if (firstRun) {
       const parsedPassword = passwordSchema.safeParse(password);
-      if (!parsedPassword.success) return setProblem(describeZodError(parsedPassword.error).message);
+      if (!parsedPassword.success) return setProblem(zodFailureText(parsedPassword.error));
       if (password !== confirm) return setProblem(t('accounts.mismatch'));
     }
     setProblem(null);
@@ -97,7 +96,7 @@ export function LogonScreen({ firstRun, pending, error, onLogon, onCreate }: Pro
         </button>
         {(problem ?? error) && (
           <p className="case-error" role="alert" data-testid="logon-problem">
-            {problem ?? accountProblem(t, error!)}
+            {problem ?? error}
           </p>
         )}
       </form>

@@ -2,8 +2,8 @@
 // main applies (shared/shifts/schedule.ts), so the message names the row and the rule at once.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeZodError } from '../../../shared/contract';
 import { rosterSchema, type RosterEntry } from '../../../shared/shifts/schedule';
+import { zodFailureText } from '../../errors/failure-text';
 
 interface Props {
   entries: readonly RosterEntry[];
@@ -25,7 +25,7 @@ export function RosterEditor({ entries, pending, onSave }: Props) {
     );
   const save = () => {
     const parsed = rosterSchema.safeParse(rows);
-    if (!parsed.success) return setProblem(describeZodError(parsed.error).message);
+    if (!parsed.success) return setProblem(zodFailureText(parsed.error));
     setProblem(null);
     onSave(parsed.data);
   };

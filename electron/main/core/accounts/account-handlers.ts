@@ -1,6 +1,6 @@
 // The contract's account channels, on the session registry and the store.
 import type { CallContext, InvokeHandlers } from '../../../../shared/contract';
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 import type { Store } from '../store/store';
 import { hashPassword } from './passwords';
 import type { SessionRegistry } from './sessions';
@@ -24,7 +24,7 @@ export function accountHandlers(
 ): Pick<InvokeHandlers, AccountChannels> {
   const actor = (context: CallContext) => {
     const session = sessions.get(context.connection);
-    if (!session) throw new ContractError('forbidden', 'Log on first.');
+    if (!session) throw new ContractError('forbidden', coded('session.none', {}));
     return session.user.name;
   };
   return {
@@ -41,7 +41,7 @@ export function accountHandlers(
       store.createAccount({ name, role, passwordHash: await hashPassword(password) }, actor(context), now()),
     setAccountRole: async ({ name, role }, context) => {
       if (name.toLowerCase() === actor(context).toLowerCase())
-        throw new ContractError('forbidden', 'name: an administrator may not change their own role.', 'name');
+        throw new ContractError('forbidden', coded('account.own_role', {}), 'name');
       return store.updateAccount(name, { role }, actor(context), now());
     },
     releaseAccount: async ({ name }, context) =>

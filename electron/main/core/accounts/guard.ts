@@ -6,7 +6,7 @@
 import type { CallContext, InvokeChannel, InvokeHandlers } from '../../../../shared/contract';
 import { ACTIVITY_CHANNELS } from '../../../../shared/accounts';
 import { CHANNEL_RULES } from '../../../../shared/contract';
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 import type { SessionRegistry } from './sessions';
 
 // lockDesk too: a page whose own idle timer fires after main has locked the desk (a hidden tab's
@@ -30,11 +30,14 @@ export function guardHandlers(handlers: InvokeHandlers, sessions: SessionRegistr
     guarded[channel] = async (request: unknown, context: CallContext) => {
       if (rule === 'public') return handler(request, context);
       const session = await sessions.current(context.connection);
-      if (!session) throw new ContractError('forbidden', 'Log on first.');
+      if (!session) throw new ContractError('forbidden', coded('session.none', {}));
       if (session.locked && !WHILE_LOCKED.includes(channel))
-        throw new ContractError('forbidden', 'The desk is locked: unlock it or log off.');
+        throw new ContractError('forbidden', coded('session.desk_locked', {}));
       if (!rule.includes(session.user.role))
-        throw new ContractError('forbidden', `The ${session.user.role} role may not ${channel}.`);
+        throw new ContractError(
+          'forbidden',
+          coded('session.role_forbidden', { role: session.user.role, channel }),
+        );
       if (ACTIVITY.has(channel)) sessions.touch(context.connection);
       return handler(actingAs(request, session.user.name), context);
     };

@@ -3,15 +3,8 @@
 // fifteen minutes lock the account for fifteen minutes; a desk idle longer than the configured
 // minutes is locked here in main, whatever the page does; a locked desk accepts only its own user's
 // password or a logoff, and the unlock failure that locks the account ends the session.
-import {
-  idleLockDue,
-  isLockedOut,
-  LOGON_REFUSED,
-  UNLOCK_ENDED,
-  UNLOCK_REFUSED,
-  type SessionUser,
-} from '../../../../shared/accounts';
-import { ContractError } from '../../../../shared/errors';
+import { idleLockDue, isLockedOut, LOCKOUT_PARAMS, type SessionUser } from '../../../../shared/accounts';
+import { coded, ContractError } from '../../../../shared/errors';
 import type { Store } from '../store/store';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords';
 
@@ -61,7 +54,7 @@ export class SessionRegistry {
     const matches = await verifyPassword(password, account?.password_hash ?? (await decoyHash()));
     if (!account || isLockedOut(account.locked_at_ms, at) || !matches) {
       await this.store.recordLogonFailure(name, connection, at);
-      throw new ContractError('forbidden', LOGON_REFUSED);
+      throw new ContractError('forbidden', coded('session.logon_refused', LOCKOUT_PARAMS));
     }
     // A lock that ran its time is cleared; a hash made with older scrypt parameters is made again
     // with the current ones (the password is at hand only now). Both audited, as 'system'.
@@ -111,9 +104,9 @@ export class SessionRegistry {
       // Unlock guesses count toward the account's lockout like logon guesses; once it is locked,
       // this desk is logged off rather than left open to more.
       const locked = await this.store.recordLogonFailure(session.user.name, connection, at, 'unlock_failed');
-      if (!locked) throw new ContractError('forbidden', UNLOCK_REFUSED);
+      if (!locked) throw new ContractError('forbidden', coded('session.unlock_refused', {}));
       await this.end(connection, 'logoff_forced');
-      throw new ContractError('forbidden', UNLOCK_ENDED);
+      throw new ContractError('forbidden', coded('session.unlock_ended', LOCKOUT_PARAMS));
     }
     session.locked = false;
     session.lastActivityMs = at;
@@ -129,7 +122,7 @@ export class SessionRegistry {
 
   private require(connection: string): Session {
     const session = this.byConnection.get(connection);
-    if (!session) throw new ContractError('forbidden', 'Log on first.');
+    if (!session) throw new ContractError('forbidden', coded('session.none', {}));
     return session;
   }
 }

@@ -6,7 +6,7 @@
 //   unacknowledged imminent flag waits; silence expires by itself;
 // - more than 10 new flags in 10 minutes is a flood: one grouped tone, until fewer than 5;
 // - the feed answering but no flag for far longer than usual at this hour is "too quiet".
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 import {
   RISK_RANK,
   type AlarmState,
@@ -78,10 +78,7 @@ export class AlarmEngine {
   ): AlarmLogEntry {
     const imminent = [...open].filter((i) => isAlarming(i) && i.risk === 'imminent');
     if (imminent.length > 0) {
-      throw new ContractError(
-        'conflict',
-        `An unacknowledged imminent flag (${imminent[0]!.caseNo}) is waiting: it can never be silenced. Acknowledge it first.`,
-      );
+      throw new ContractError('conflict', coded('alarm.imminent_waiting', { caseNo: imminent[0]!.caseNo }));
     }
     this.silence = { untilMs: nowMs + minutes * 60_000, reason, by };
     return { atMs: nowMs, kind: 'silence', actor: by, detail: { reason, minutes } };

@@ -1,7 +1,7 @@
 // The contract's handover calls. The summary is computed from the store at the moment it is asked
 // for; signing freezes it. Signing opens with the handover warning, 30 minutes before the change.
 import type { InvokeHandlers } from '../../../../shared/contract';
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 import {
   HANDOVER_WARNING_MS,
   parseInstanceId,
@@ -27,11 +27,7 @@ export function handoverHandlers(
     if (shiftId === undefined) return shiftAt(schedule, now());
     const shift = parseInstanceId(schedule, shiftId);
     if (!shift)
-      throw new ContractError(
-        'invalid_request',
-        `shiftId: no shift "${shiftId}" in the schedule.`,
-        'shiftId',
-      );
+      throw new ContractError('invalid_request', coded('handover.no_shift', { shiftId }), 'shiftId');
     return shift;
   };
 
@@ -52,11 +48,7 @@ export function handoverHandlers(
       const shift = resolve(shiftId);
       const at = now();
       if (at < shift.endMs - HANDOVER_WARNING_MS) {
-        throw new ContractError(
-          'conflict',
-          `The handover of ${shift.id} can be signed from 30 minutes before the change.`,
-          'shiftId',
-        );
+        throw new ContractError('conflict', coded('handover.too_early', { shiftId: shift.id }), 'shiftId');
       }
       return store.signHandover(await store.handoverSummary(shift, at, training), notes, supervisor, at);
     },
@@ -69,7 +61,7 @@ export function handoverHandlers(
       if (await store.getHandover(shift.id)) {
         throw new ContractError(
           'conflict',
-          `The handover of ${shift.id} is signed; its roster is part of the record.`,
+          coded('handover.roster_signed', { shiftId: shift.id }),
           'shiftId',
         );
       }

@@ -6,7 +6,7 @@
 // Written here rather than taken from p-limit/p-queue: those queue without bound (the caller would
 // have to check the size first, racily, from outside), and this is twenty lines.
 import { invokeContract, type InvokeChannel } from '../../../../shared/contract';
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 
 /**
  * The channels that check or hash a password: every channel whose request carries a password field.
@@ -20,7 +20,8 @@ export const AUTH_CHANNELS: ReadonlySet<string> = new Set(
   }),
 );
 
-export const busyError = (message: string) => new ContractError('busy', message);
+export const busyError = (code: 'host.busy_logons' | 'host.busy_logon_pending' | 'host.busy_requests') =>
+  new ContractError('busy', coded(code, {}));
 
 export interface AuthGate {
   /** Runs the check when a slot is free; throws a 'busy' ContractError at once if the queue is full. */
@@ -35,8 +36,7 @@ export function createAuthGate(concurrency: number, queueBound: number): AuthGat
 
   async function run<T>(check: () => Promise<T>): Promise<T> {
     if (running >= concurrency) {
-      if (waiting.length >= queueBound)
-        throw busyError('The host is busy checking other logons. Try again in a moment.');
+      if (waiting.length >= queueBound) throw busyError('host.busy_logons');
       // The slot is handed over by the finishing check (running stays counted), so no newcomer can
       // overtake the queue between a release and the waiter's turn.
       await new Promise<void>((resolve) => waiting.push(resolve));

@@ -71,7 +71,7 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
       dispatchInvoke(core.handlers, channel, payload, { role, connection }, core.isLoggedOn, log);
     const auth = AUTH_CHANNELS.has(channel);
     if (auth && authInFlight) {
-      answer(id, busyError('A logon is already being checked on this connection. Wait for its answer.'));
+      answer(id, busyError('host.busy_logon_pending'));
       return;
     }
     inFlight++;
@@ -106,7 +106,7 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
       return;
     }
     if (inFlight >= limits.maxInFlightPerConnection) {
-      answer(message.id, busyError('Too many requests at once on this connection. Try again in a moment.'));
+      answer(message.id, busyError('host.busy_requests'));
       return;
     }
     void invoke(message.id, message.channel, message.payload);

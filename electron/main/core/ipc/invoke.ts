@@ -10,7 +10,7 @@ import {
   type InvokeHandlers,
   type InvokeResult,
 } from '../../../../shared/contract';
-import { toErrorData } from '../../../../shared/errors';
+import { coded, ContractError, toErrorData } from '../../../../shared/errors';
 import { forRole } from './role-filter';
 
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
@@ -27,18 +27,24 @@ export async function dispatchInvoke(
   log: (line: string) => void = console.warn,
 ): Promise<InvokeResult<InvokeChannel>> {
   if (!isInvokeChannel(channel)) {
-    return { ok: false, error: { kind: 'invalid_request', message: 'Unknown channel.', field: 'channel' } };
+    return {
+      ok: false,
+      error: new ContractError('invalid_request', coded('contract.unknown_channel', {}), 'channel').toData(),
+    };
   }
   if (!ROLE_CHANNELS[context.role].includes(channel)) {
     return {
       ok: false,
-      error: { kind: 'forbidden', message: `The ${context.role} may not call ${channel}.` },
+      error: new ContractError(
+        'forbidden',
+        coded('session.channel_forbidden', { role: context.role, channel }),
+      ).toData(),
     };
   }
   const parsed = invokeContract[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    const { field, message } = describeZodError(parsed.error);
-    return { ok: false, error: { kind: 'invalid_request', message, field } };
+    const { field, message, code, params } = describeZodError(parsed.error);
+    return { ok: false, error: { kind: 'invalid_request', message, field, code, params } };
   }
   try {
     const handler = handlers[channel] as (request: unknown, context: CallContext) => Promise<unknown>;

@@ -12,6 +12,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import WebSocket from 'ws';
 import { normaliseFingerprint } from './core-certificate';
+import { coded, ContractError } from '../../../../shared/errors';
 
 export interface PinnedCore {
   /** https://HOST:PORT of the core. */
@@ -141,7 +142,10 @@ export class RoomConnection {
       ws.once('close', (code, reason) => {
         // A request whose answer can no longer come is answered here, never left hanging.
         for (const settle of this.pending.values())
-          settle({ ok: false, error: { kind: 'unavailable', message: 'The link to the core was lost.' } });
+          settle({
+            ok: false,
+            error: new ContractError('unavailable', coded('connection.lost', {})).toData(),
+          });
         this.pending.clear();
         resolve({ code, reason: reason.toString() });
       }),
@@ -208,7 +212,7 @@ export class RoomConnection {
     if (this.ws.readyState !== WebSocket.OPEN)
       return Promise.resolve({
         ok: false,
-        error: { kind: 'unavailable', message: 'Not connected to the core.' },
+        error: new ContractError('unavailable', coded('connection.not_connected', {})).toData(),
       });
     const id = this.nextId++;
     const answer = new Promise<unknown>((resolve) => this.pending.set(id, resolve));

@@ -1,6 +1,6 @@
 // Which flags and which stretches of time a report covers: the range, optionally narrowed to one
 // shift's hours. Apart from report-queries.ts so the response and alarm-load parts can share it.
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 import { instanceOf, type Shift } from '../../../../shared/shifts/schedule';
 import { IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
 import type { ReportRange } from '../store/store-types';
@@ -28,7 +28,11 @@ export function reportWindows(
     return { params: { fromMs, toMs, shiftStartMs: 0, shiftLengthMs: DAY_MS }, windows: [{ fromMs, toMs }] };
   const shift = schedule.find((s) => s.key === range.shiftKey);
   if (!shift)
-    throw new ContractError('invalid_request', `shiftKey: no shift "${range.shiftKey}".`, 'shiftKey');
+    throw new ContractError(
+      'invalid_request',
+      coded('report.no_shift', { shiftKey: range.shiftKey }),
+      'shiftKey',
+    );
   const first = instanceOf(schedule, istDate(fromMs), shift.key);
   const lengthMs = first.endMs - first.startMs;
   const windows: ReportWindow[] = [];

@@ -9,7 +9,7 @@
 // them acts again on the retry — where the action itself refuses a repeat (acknowledge, dispatch,
 // close, sign) the retry gets a 'conflict' naming who did it; a silence would be set again.
 import type { CallContext, InvokeChannel, InvokeHandlers } from '../../../../shared/contract';
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 import { IDEMPOTENT_CHANNELS, REQUEST_RESULT_RETENTION_MS } from '../../../../shared/room/request-id';
 import type { Store } from '../store/store';
 
@@ -44,7 +44,7 @@ export function idempotentHandlers(handlers: InvokeHandlers, options: Idempotenc
           // An id is the client's secret for its own command: another account presenting it (or the
           // same id on another channel) learns nothing of the first answer.
           if (known.actor !== actor || known.channel !== channel)
-            throw new ContractError('conflict', 'requestId: already used for another command.', 'requestId');
+            throw new ContractError('conflict', coded('request.id_reused', {}), 'requestId');
           if (channel === 'revealFlag')
             return store.readPersonalDetail((JSON.parse(known.resultJson) as { flagId: string }).flagId);
           return JSON.parse(known.resultJson) as unknown;

@@ -3,7 +3,7 @@
 // owns the queue and the events; this owns the room's state and says what to tell the room.
 import type { EventName, EventPayload, InvokeHandlers } from '../../../../shared/contract';
 import type { QueueItem } from '../../../../shared/domain';
-import { ContractError } from '../../../../shared/errors';
+import { coded, ContractError } from '../../../../shared/errors';
 import { noDeskReceiving, desksReceiving } from '../../../../shared/room/room-presence';
 import type { SessionRegistry } from '../accounts/sessions';
 import type { ClientStates } from '../presence/client-state';
@@ -43,13 +43,13 @@ export function createRoom(options: RoomOptions) {
   function holder(connection: string): Holder {
     const user = sessions.get(connection)?.user;
     // The guard let only a logged-on user of a working role through.
-    if (!user) throw new ContractError('forbidden', 'Log on first.');
+    if (!user) throw new ContractError('forbidden', coded('session.none', {}));
     return { name: user.name, role: user.role, connection, desk: clients.label(connection) ?? 'desk' };
   }
 
   function openFlag(id: string): QueueItem {
     const item = openItem(id);
-    if (!item) throw new ContractError('not_found', `No open flag ${id}.`, 'id');
+    if (!item) throw new ContractError('not_found', coded('flag.not_found', { id }), 'id');
     return item;
   }
 
@@ -58,7 +58,7 @@ export function createRoom(options: RoomOptions) {
       openFlag(id);
       const decision = holds.hold(id, holder(context.connection), now());
       if (decision.kind === 'refused')
-        throw new ContractError('forbidden', 'This role may not work a flag.', 'id');
+        throw new ContractError('forbidden', coded('hold.role_forbidden', {}), 'id');
       if (decision.kind !== 'held_by_other') pushItems([id]);
       return { id, heldBy: holds.heldBy(id) };
     },
@@ -71,7 +71,7 @@ export function createRoom(options: RoomOptions) {
       const who = holder(context.connection);
       const atMs = now();
       const taken = holds.takeOver(id, who, atMs);
-      if (!taken) throw new ContractError('forbidden', 'This role may not take a flag over.', 'id');
+      if (!taken) throw new ContractError('forbidden', coded('hold.takeover_forbidden', {}), 'id');
       const from = taken.previous;
       if (from && from.connection !== who.connection) {
         // In the flag's history, which the audit trail copies: who took it, from whom, at which desks.
@@ -109,7 +109,7 @@ export function createRoom(options: RoomOptions) {
         if (!mayAct(hold, { name }, now()))
           throw new ContractError(
             'conflict',
-            `Flag ${request.id} is held by ${hold!.name} at ${hold!.desk}: take it over first.`,
+            coded('hold.held_by_other', { id: request.id, name: hold!.name, desk: hold!.desk }),
             'id',
           );
         return handler(request, context);

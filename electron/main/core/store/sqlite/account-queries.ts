@@ -8,7 +8,7 @@ import {
   type AccountRole,
   type AccountSummary,
 } from '../../../../../shared/accounts';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import type { SqliteDatabase } from './open-database';
 import type { AccountRecord, SessionKind } from '../store-types';
 
@@ -53,9 +53,9 @@ export function createAccount(
   return db.transaction(() => {
     // The first-run check and the insert in one transaction: two desks cannot both be first.
     if (options.onlyIfFirst && countAccounts(db) > 0)
-      throw new ContractError('conflict', 'An administrator exists already; log on instead.');
+      throw new ContractError('conflict', coded('account.admin_exists', {}));
     if (getAccount(db, account.name))
-      throw new ContractError('conflict', `name: an account "${account.name}" exists already.`, 'name');
+      throw new ContractError('conflict', coded('account.exists', { name: account.name }), 'name');
     db.prepare(
       `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by)
        VALUES (?, ?, ?, NULL, ?, ?, ?, ?)`,
@@ -73,7 +73,7 @@ export function updateAccount(
 ): AccountSummary {
   return db.transaction(() => {
     const current = getAccount(db, name);
-    if (!current) throw new ContractError('not_found', `name: no account "${name}".`, 'name');
+    if (!current) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
     const next = {
       role: change.role ?? current.role,
       locked_at_ms: change.lockedAtMs === undefined ? current.locked_at_ms : change.lockedAtMs,

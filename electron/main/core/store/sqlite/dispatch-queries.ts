@@ -9,9 +9,10 @@ import {
   type DispatchDetails,
 } from '../../../../../shared/dispatch';
 import type { QueueItem } from '../../../../../shared/domain';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
+import { caseNoOf } from '../../../../../shared/case-number';
 import { scheduleFollowUps } from './follow-up-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../../shared/follow-ups';
 import type { SqliteDatabase } from './open-database';
@@ -25,20 +26,16 @@ export function dispatchFlag(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    const refusal = dispatchRefusal(row.state);
-    if (refusal) throw new ContractError('conflict', `Cannot dispatch ${id}: ${refusal}.`, 'id');
+    const refusal = dispatchRefusal(caseNoOf(row.seq), row.state);
+    if (refusal) throw new ContractError('conflict', refusal, 'id');
     if (!policeUnitByKey(details.unitKey))
       throw new ContractError(
         'invalid_request',
-        `unitKey: no unit "${details.unitKey}" in the table.`,
+        coded('dispatch.unknown_unit', { unitKey: details.unitKey }),
         'unitKey',
       );
     if (dispatchReasonMissing(details.unitKey, row.unit_key, details.reason))
-      throw new ContractError(
-        'invalid_request',
-        'reason: required when sending to another unit than routed.',
-        'reason',
-      );
+      throw new ContractError('invalid_request', coded('dispatch.reason_required', {}), 'reason');
     db.prepare(
       `INSERT INTO dispatches (flag_id, unit_key, routed_unit_key, reason, called, means, unit_reference,
         dispatched_by, dispatched_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -79,9 +76,17 @@ export function confirmDispatch(
   return db.transaction(() => {
     const row = flagRow(db, id);
     if (row.state !== 'dispatched')
-      throw new ContractError('conflict', `Cannot confirm ${id}: it is not dispatched.`, 'id');
+      throw new ContractError(
+        'conflict',
+        coded('dispatch.confirm_not_dispatched', { caseNo: caseNoOf(row.seq) }),
+        'id',
+      );
     if (row.confirmed_at_ms !== null)
-      throw new ContractError('conflict', `The dispatch of ${id} is already confirmed.`, 'id');
+      throw new ContractError(
+        'conflict',
+        coded('dispatch.already_confirmed', { caseNo: caseNoOf(row.seq) }),
+        'id',
+      );
     db.prepare(
       `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?
        WHERE seq = (SELECT max(seq) FROM dispatches WHERE flag_id = ?)`,
@@ -102,13 +107,15 @@ export function closeFlag(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    const refusal = closeRefusal(row, details);
-    if (refusal)
+    const refusal = closeRefusal({ caseNo: caseNoOf(row.seq), risk: row.risk, state: row.state }, details);
+    if (refusal) {
+      const missingReason = refusal.code === 'close.reason_required';
       throw new ContractError(
-        refusal.includes('reason') ? 'invalid_request' : 'conflict',
-        `Cannot close ${id}: ${refusal}.`,
-        refusal.includes('reason') ? 'reason' : 'outcome',
+        missingReason ? 'invalid_request' : 'conflict',
+        refusal,
+        missingReason ? 'reason' : 'outcome',
       );
+    }
     db.prepare(`UPDATE flags SET state = 'closed', closed_at_ms = ?, outcome = ? WHERE id = ?`).run(
       atMs,
       details.outcome,
@@ -139,12 +146,13 @@ export function undoClose(db: SqliteDatabase, id: string, operator: string, atMs
       )
       .get(id);
     const refusal = undoCloseRefusal(
+      caseNoOf(row.seq),
       row.state,
       lastClose ? { actor: lastClose.actor, atMs: lastClose.at_ms } : null,
       operator,
       atMs,
     );
-    if (refusal) throw new ContractError('conflict', `Cannot undo the close of ${id}: ${refusal}.`, 'id');
+    if (refusal) throw new ContractError('conflict', refusal, 'id');
     const back = row.dispatched_at_ms === null ? 'acknowledged' : 'dispatched';
     db.prepare(
       `UPDATE flags SET state = ?, closed_at_ms = NULL, outcome = NULL,

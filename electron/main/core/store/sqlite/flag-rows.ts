@@ -3,7 +3,7 @@
 // The case number the room quotes: the store's sequence, never the platform's id (one format, shared/).
 import { caseNoOf } from '../../../../../shared/case-number';
 import type { FlagState, QueueItem } from '../../../../../shared/domain';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import { ROUTE_BASES, type Route } from '../../../../../shared/routing/route';
 import type { SqliteDatabase } from './open-database';
 
@@ -105,7 +105,7 @@ export function toQueueItem(row: FlagRow): QueueItem {
 
 export function flagRow(db: SqliteDatabase, id: string): FlagRow {
   const row = db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`).get(id);
-  if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+  if (!row) throw new ContractError('not_found', coded('flag.not_found', { id }), 'id');
   return row;
 }
 

@@ -3,7 +3,7 @@
 // event, so other desks and the audit see it like any other change.
 import type { Outcome } from '../../../../../shared/dispatch';
 import type { QueueItem } from '../../../../../shared/domain';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import { OUTCOMES_WITH_FOLLOW_UP, type FollowUpDetails } from '../../../../../shared/follow-ups';
 import { appendFlagEvent as event, flagRow, toQueueItem, type FlagRow } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
@@ -70,12 +70,12 @@ export function recordFollowUp(
   return db.transaction(() => {
     const row = flagRow(db, id);
     if (row.follow_up_sequence === null)
-      throw new ContractError('conflict', `No check-in of ${id} is due.`, 'id');
+      throw new ContractError('conflict', coded('followup.none_due', { id }), 'id');
     // The desk names the check-in it answers, so a late click cannot record one for the next.
     if (row.follow_up_sequence !== sequence)
       throw new ContractError(
         'conflict',
-        `sequence: check-in ${sequence} of ${id} is not the one due (${row.follow_up_sequence}).`,
+        coded('followup.wrong_sequence', { id, sequence, due: row.follow_up_sequence }),
         'sequence',
       );
     db.prepare(

@@ -2,7 +2,7 @@
 import { caseNoOf } from '../../../../../shared/case-number';
 import { nextStep } from '../../../../../shared/next-step';
 import crypto from 'node:crypto';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import { RISKS, type FlagState, type Risk } from '../../../../../shared/domain';
 import {
   BREACH_LIST_MAX,
@@ -217,10 +217,7 @@ const digest = (summaryJson: string, notes: string) =>
 
 function toRecord(row: HandoverRow): HandoverRecord {
   if (digest(row.summary_json, row.notes) !== row.sha256) {
-    throw new ContractError(
-      'conflict',
-      `The signed handover of ${row.shift_id} does not match its signature hash.`,
-    );
+    throw new ContractError('conflict', coded('handover.hash_mismatch', { shiftId: row.shift_id }));
   }
   return {
     shiftId: row.shift_id,
@@ -268,7 +265,11 @@ export function signHandover(
     }).immediate();
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-      throw new ContractError('conflict', `The handover of ${summary.shiftId} is already signed.`, 'shiftId');
+      throw new ContractError(
+        'conflict',
+        coded('handover.already_signed', { shiftId: summary.shiftId }),
+        'shiftId',
+      );
     }
     throw error;
   }
@@ -283,8 +284,7 @@ export function receiveHandover(
   atMs: number,
 ): HandoverRecord {
   const existing = getHandover(db, shiftId);
-  if (!existing)
-    throw new ContractError('not_found', `The handover of ${shiftId} has not been signed yet.`, 'shiftId');
+  if (!existing) throw new ContractError('not_found', coded('handover.not_signed', { shiftId }), 'shiftId');
   const refusal = receiveRefusal(existing, by);
   if (refusal) throw new ContractError('conflict', refusal, existing.receivedBy ? 'shiftId' : 'supervisor');
   db.prepare('UPDATE handovers SET received_by = ?, received_at_ms = ? WHERE shift_id = ?').run(

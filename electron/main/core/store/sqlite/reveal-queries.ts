@@ -1,7 +1,7 @@
 // The reveal of a flag's personal fields: read and recorded in one transaction, so no identity is
 // ever shown without its flag event (who, when, why) — which the audit trail copies.
 import type { PersonalDetail } from '../../../../../shared/domain';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import { appendFlagEvent } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
 
@@ -28,7 +28,7 @@ export function revealFlag(
         'SELECT subject_json, content_json, location_json, institution FROM flag_personal WHERE flag_id = ?',
       )
       .get(id);
-    if (!row) throw new ContractError('not_found', `No personal details of ${id} are held.`, 'id');
+    if (!row) throw new ContractError('not_found', coded('reveal.not_held', { id }), 'id');
     appendFlagEvent(db, id, atMs, 'revealed', operator, { reason });
     return {
       id,

@@ -2,7 +2,7 @@
 // same answer and never acts twice), the room's own flag events (a takeover), and the read that
 // answers a retried reveal without recording a second one.
 import type { PersonalDetail } from '../../../../../shared/domain';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import type { RequestResult } from '../store-types';
 import { appendFlagEvent } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
@@ -40,7 +40,7 @@ export function recordFlagEvent(
   detail: object,
 ): void {
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM flags WHERE id = ?').get(id);
-  if (!exists) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+  if (!exists) throw new ContractError('not_found', coded('flag.not_found', { id }), 'id');
   appendFlagEvent(db, id, atMs, kind, actor, detail);
 }
 
@@ -61,7 +61,7 @@ export function readPersonalDetail(db: SqliteDatabase, id: string): PersonalDeta
       'SELECT subject_json, content_json, location_json, institution FROM flag_personal WHERE flag_id = ?',
     )
     .get(id);
-  if (!row) throw new ContractError('not_found', `No personal details of ${id} are held.`, 'id');
+  if (!row) throw new ContractError('not_found', coded('reveal.not_held', { id }), 'id');
   const parsed = (json: string | null) =>
     json === null ? null : (JSON.parse(json) as Record<string, unknown>);
   return {

@@ -1,7 +1,7 @@
 // The SQLite engine behind the CLI's admin interface (store-admin.ts), on a connection the CLI
 // opened in its own process (no worker: a one-shot command has no window to keep responsive).
 import { isLockedOut } from '../../../../../shared/accounts';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import type { StoreAdmin } from '../store-admin';
 import { getAccount, updateAccount } from './account-queries';
 import { createEnrolment, revokeDevice } from './device-queries';
@@ -14,7 +14,7 @@ export function sqliteAdmin(db: SqliteDatabase, store = new SqliteStore(db)): St
     breakGlassRelease: async (name, by, desk, atMs) =>
       db.transaction(() => {
         const account = getAccount(db, name);
-        if (!account) throw new ContractError('not_found', `--name: no account "${name}".`, 'name');
+        if (!account) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
         const wasLocked = isLockedOut(account.locked_at_ms, atMs);
         db.prepare(
           'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',

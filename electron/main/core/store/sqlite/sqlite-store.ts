@@ -3,7 +3,7 @@
 import { compareQueueItems } from '../../../../../shared/queue-order';
 import { revisionRaisesRisk } from '../../../../../shared/acknowledgement';
 import crypto from 'node:crypto';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import {
   type AlarmKpis,
   type FlagDetail,
@@ -375,13 +375,12 @@ export class SqliteStore {
           return toQueueItem(raised);
         }
         const row = this.statements.flagById.get(id);
-        if (!row) throw new ContractError('not_found', `No flag ${id}.`, 'id');
+        if (!row) throw new ContractError('not_found', coded('flag.not_found', { id }), 'id');
         if (changes === 0) {
-          throw new ContractError(
-            'conflict',
-            `Flag ${id} is already ${row.state}${row.acknowledged_by ? ` (by ${row.acknowledged_by})` : ''}.`,
-            'id',
-          );
+          const taken = row.acknowledged_by
+            ? coded('flag.taken_by', { caseNo: caseNoOf(row.seq), state: row.state, by: row.acknowledged_by })
+            : coded('flag.taken', { caseNo: caseNoOf(row.seq), state: row.state });
+          throw new ContractError('conflict', taken, 'id');
         }
         this.statements.insertEvent.run(
           id,

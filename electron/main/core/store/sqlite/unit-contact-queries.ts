@@ -1,6 +1,6 @@
 // Police units' control-room numbers, entered on site by an administrator (every change audited by
 // migration 11's triggers). The units themselves are the shipped table in shared/routing.
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import type { SqliteDatabase } from './open-database';
 import type { UnitContact } from '../store-types';
@@ -22,7 +22,7 @@ export function setUnitContact(
   atMs: number,
 ): UnitContact {
   if (!policeUnitByKey(unitKey))
-    throw new ContractError('invalid_request', `unitKey: no unit "${unitKey}" in the table.`, 'unitKey');
+    throw new ContractError('invalid_request', coded('unit.not_found', { unitKey }), 'unitKey');
   db.prepare(
     `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES (?, ?, ?, ?)
      ON CONFLICT (unit_key) DO UPDATE SET contact = excluded.contact, changed_by = excluded.changed_by,

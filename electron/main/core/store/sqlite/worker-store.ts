@@ -1,6 +1,6 @@
 // The Store interface, proxied to the store worker thread (generated from the seam's method list).
 import { Worker } from 'node:worker_threads';
-import { ContractError } from '../../../../../shared/errors';
+import { coded, ContractError } from '../../../../../shared/errors';
 import type { Store } from '../store';
 import { proxyStore, type StoreMethod } from '../store-methods';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -23,12 +23,12 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
       if (reply.id !== 0 || !('ready' in reply)) return;
       worker.off('message', onMessage);
       if (reply.ready) resolve();
-      else reject(new ContractError(reply.error.kind, reply.error.message, reply.error.field));
+      else reject(ContractError.fromData(reply.error));
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
     worker.once('exit', (code) =>
-      reject(new ContractError('unavailable', `The store worker exited (${code}) while opening.`)),
+      reject(new ContractError('unavailable', coded('store.worker_exited', { code }))),
     );
   }).catch(async (error) => {
     await worker.terminate();
@@ -41,7 +41,7 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
     if (!waiter) return;
     pending.delete(reply.id);
     if (reply.ok) waiter.resolve(reply.value);
-    else waiter.reject(new ContractError(reply.error.kind, reply.error.message, reply.error.field));
+    else waiter.reject(ContractError.fromData(reply.error));
   });
   const failAll = (error: ContractError) => {
     failure = error;
@@ -50,10 +50,10 @@ export async function startWorkerStore(options: WorkerStoreOptions): Promise<Sto
   };
   worker.on('error', (error) => {
     console.error(`store worker failed: ${error.name}`);
-    failAll(new ContractError('unavailable', 'The store worker failed.'));
+    failAll(new ContractError('unavailable', coded('store.worker_failed', {})));
   });
   worker.on('exit', () =>
-    failAll(failure ?? new ContractError('unavailable', 'The store worker has stopped.')),
+    failAll(failure ?? new ContractError('unavailable', coded('store.worker_stopped', {}))),
   );
 
   const call = (method: StoreMethod, args: unknown[]) =>
