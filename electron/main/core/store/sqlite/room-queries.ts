@@ -1,7 +1,6 @@
 // The room's store block: what each acting command answered (so a retry after a lost answer gets the
 // same answer and never acts twice), the room's own flag events (a takeover), and the read that
 // answers a retried reveal without recording a second one.
-import type { PersonalDetail } from '../../../../../shared/domain';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { RequestResult } from '../store-types';
 import { appendFlagEvent } from './flag-rows';
@@ -44,31 +43,5 @@ export function recordFlagEvent(
   appendFlagEvent(db, id, atMs, kind, actor, detail);
 }
 
-interface PersonalRow {
-  subject_json: string;
-  content_json: string | null;
-  location_json: string | null;
-  institution: string | null;
-}
-
-/**
- * The personal fields again, for a reveal whose answer was lost on the way: the first attempt
- * recorded the reveal (who, when, why); the operator has still seen them only once.
- */
-export function readPersonalDetail(db: SqliteDatabase, id: string): PersonalDetail {
-  const row = db
-    .prepare<[string], PersonalRow>(
-      'SELECT subject_json, content_json, location_json, institution FROM flag_personal WHERE flag_id = ?',
-    )
-    .get(id);
-  if (!row) throw new ContractError('not_found', coded('reveal.not_held', { id }), 'id');
-  const parsed = (json: string | null) =>
-    json === null ? null : (JSON.parse(json) as Record<string, unknown>);
-  return {
-    id,
-    subject: parsed(row.subject_json) ?? {},
-    content: parsed(row.content_json),
-    location: parsed(row.location_json),
-    institution: row.institution,
-  };
-}
+/** The personal fields again, for a reveal whose answer was lost on the way (reveal-queries.ts). */
+export { readPersonalDetail } from './reveal-queries';
