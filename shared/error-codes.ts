@@ -68,7 +68,7 @@ export const ERROR_CODES = {
   'request.id_reused': [],
   'hold.role_forbidden': [],
   'hold.takeover_forbidden': [],
-  'hold.held_by_other': ['id', 'name', 'desk'],
+  'hold.held_by_other': ['caseNo', 'name', 'desk'],
   // Validation (zod issue codes): `field` is the field's path; a form field's name is translated.
   'invalid.too_short': ['field', 'min'],
   'invalid.too_long': ['field', 'max'],

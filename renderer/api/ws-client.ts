@@ -53,6 +53,8 @@ export function createWsApi(
   // nothing: without this the page would show a frozen queue as live until TCP gave up, minutes on.
   // When the oldest ping still unanswered went out; null once the core has said anything since.
   let unansweredSinceMs: number | null = null;
+  // Heartbeat beats run since that ping: a clock that jumps runs one, a silent link one a second.
+  let beatsSince = 0;
   let beat: ReturnType<typeof setInterval> | null = null;
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
@@ -92,6 +94,7 @@ export function createWsApi(
     ws.onopen = () => {
       clearTimeout(handshake);
       unansweredSinceMs = null;
+      beatsSince = 0;
       startHeartbeat(ws);
       sendPing(ws);
     };
@@ -99,6 +102,7 @@ export function createWsApi(
       // A replaced socket's late words (delivered when a dead link came back) belong to nobody.
       if (socket !== ws) return;
       unansweredSinceMs = null;
+      beatsSince = 0;
       if (!heard) {
         heard = true;
         attempt = 0;
@@ -134,7 +138,8 @@ export function createWsApi(
     beat = setInterval(
       () => {
         if (socket !== ws) return;
-        if (linkIsDead(unansweredSinceMs, now(), rule)) {
+        if (unansweredSinceMs !== null) beatsSince++;
+        if (linkIsDead(unansweredSinceMs, now(), beatsSince, rule)) {
           // Not waiting for a close handshake the dead link cannot carry: the old socket is dropped
           // now, and its late close event finds it already replaced.
           lost(ws);

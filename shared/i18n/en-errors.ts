@@ -37,7 +37,7 @@ export const enErrors: Record<ErrorCode, string> = {
   'request.id_reused': 'requestId: already used for another command.',
   'hold.role_forbidden': 'This role may not work a flag.',
   'hold.takeover_forbidden': 'This role may not take a flag over.',
-  'hold.held_by_other': 'Flag {{id}} is held by {{name}} at {{desk}}: take it over first.',
+  'hold.held_by_other': 'Flag {{caseNo}} is held by {{name}} at desk {{desk}}: take it over first.',
   'flag.taken': 'Flag {{caseNo}} is already {{state}}.',
   'flag.taken_by': 'Flag {{caseNo}} is already {{state}} (by {{by}}).',
   'reveal.not_held': 'No personal details of {{id}} are held.',

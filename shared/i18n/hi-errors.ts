@@ -39,7 +39,7 @@ export const hiErrors: Record<ErrorCode, string> = {
   'request.id_reused': 'यह अनुरोध-पहचान किसी दूसरे काम के लिए इस्तेमाल हो चुकी है।',
   'hold.role_forbidden': 'आपकी भूमिका फ़्लैग पर काम नहीं कर सकती।',
   'hold.takeover_forbidden': 'आपकी भूमिका फ़्लैग अपने हाथ में नहीं ले सकती।',
-  'hold.held_by_other': 'फ़्लैग {{id}} {{desk}} पर {{name}} के पास है: पहले उसे अपने हाथ में लें।',
+  'hold.held_by_other': 'फ़्लैग {{caseNo}} डेस्क {{desk}} पर {{name}} के पास है: पहले उसे अपने हाथ में लें।',
   'flag.taken': 'फ़्लैग {{caseNo}} पर पहले ही काम हो चुका है।',
   'flag.taken_by': 'फ़्लैग {{caseNo}} पहले ही {{by}} ने ले लिया है।',
   'reveal.not_held': '{{id}} के निजी विवरण यहाँ नहीं रखे हैं।',

@@ -13,12 +13,19 @@ export const HEARTBEAT: Readonly<HeartbeatRule> = { pingEveryMs: 1000, deadAfter
 
 /**
  * Whether the link is to be treated as dead: `unansweredSinceMs` is when the oldest ping still
- * unanswered went out (null when nothing sent since the last word from the core awaits an answer).
+ * unanswered went out (null when nothing sent since the last word from the core awaits an answer),
+ * and `beatsSince` how many heartbeat beats the page has run since then. Both must say so: time
+ * alone is fooled by a clock that jumped while a ping was on its way (one beat runs, not three).
  */
 export function linkIsDead(
   unansweredSinceMs: number | null,
   nowMs: number,
+  beatsSince: number,
   rule: HeartbeatRule = HEARTBEAT,
 ): boolean {
-  return unansweredSinceMs !== null && nowMs - unansweredSinceMs >= rule.deadAfterMs;
+  return (
+    unansweredSinceMs !== null &&
+    nowMs - unansweredSinceMs >= rule.deadAfterMs &&
+    beatsSince >= Math.floor(rule.deadAfterMs / Math.min(rule.pingEveryMs, rule.deadAfterMs / 3))
+  );
 }

@@ -118,11 +118,13 @@ test('the page tells main of real input, and shows the lock screen when main say
   // host's clock cannot be moved from here; main's side is tested in account-lockout.test.ts).
   const sent: string[] = [];
   let mainLocked = false;
+  let pingsUnanswered = 0;
   await page.routeWebSocket(/./, (ws) => {
     const server = ws.connectToServer();
     const sessionReads = new Set<number>();
     ws.onMessage((message) => {
-      const invoke = JSON.parse(String(message)) as { id?: number; channel?: string };
+      const invoke = JSON.parse(String(message)) as { id?: number; channel?: string; type?: string };
+      if (invoke.type === 'ping') pingsUnanswered++;
       if (invoke.channel) sent.push(invoke.channel);
       if (invoke.channel === 'getSession' && invoke.id !== undefined) sessionReads.add(invoke.id);
       server.send(message);
@@ -133,6 +135,7 @@ test('the page tells main of real input, and shows the lock screen when main say
         id?: number;
         result?: { ok: boolean; value?: { locked?: boolean } };
       };
+      if (reply.type === 'pong') pingsUnanswered--;
       if (mainLocked && reply.type === 'result' && sessionReads.has(reply.id!) && reply.result?.value)
         reply.result.value.locked = true;
       ws.send(JSON.stringify(reply));
@@ -144,7 +147,12 @@ test('the page tells main of real input, and shows the lock screen when main say
   const reports = () => sent.filter((c) => c === 'reportActivity').length;
   // The clock jumps (fastForward: each due timer once), as time passes for a page whose timers did
   // not run. runFor would run the link's heartbeat through every fake second with no answer able
-  // to come back in between, and the page would rightly call its link dead.
+  // to come back in between, and the page would rightly call its link dead; so would a jump taken
+  // while a ping is still on its way, so each jump waits for the heartbeat's answers first.
+  const jump = async (ms: number) => {
+    await expect.poll(() => pingsUnanswered).toBe(0);
+    await page.clock.fastForward(ms);
+  };
 
   // Real input is reported at once, then at most every IDLE_MIRROR.reportEveryMs, the last of a burst included.
   await page.keyboard.press('Shift');
@@ -152,17 +160,17 @@ test('the page tells main of real input, and shows the lock screen when main say
   await page.keyboard.press('Shift');
   await page.keyboard.press('Shift');
   expect(reports()).toBe(1); // within the interval: held back
-  await page.clock.fastForward(IDLE_MIRROR.reportEveryMs);
+  await jump(IDLE_MIRROR.reportEveryMs);
   await expect.poll(reports).toBe(2); // the burst's last input, reported once
   // The page's own reads are not reports: nothing typed, nothing reported.
-  await page.clock.fastForward(IDLE_MIRROR.reportEveryMs * 2);
+  await jump(IDLE_MIRROR.reportEveryMs * 2);
   expect(reports()).toBe(2);
 
   // Main locks the desk (the page's own timer, 15 minutes, cannot have fired): within a re-read
   // period or two the page shows the lock screen.
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   mainLocked = true;
-  await page.clock.fastForward(IDLE_MIRROR.rereadEveryMs * 2);
+  await jump(IDLE_MIRROR.rereadEveryMs * 2);
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/desk-locked-by-main.png' });
 });

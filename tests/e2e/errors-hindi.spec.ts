@@ -116,9 +116,13 @@ test('conflict, dispatch refused and lost connection, in Hindi', async ({ rig, p
   await expect(rowOf(desk, 'fl_err_2')).toHaveAttribute('data-state', 'acknowledged');
   holdEvents = true;
   await rowOf(desk, 'fl_err_2').click();
+  // B opened the flag, so it is held at B's desk: A takes it over explicitly (issue #18) to send it.
+  await desk.getByTestId('take-over').click();
   await desk.getByTestId('dispatch-called').fill('SI Testwal');
   await desk.getByTestId('dispatch-send').click();
   await expect(rowOf(desk, 'fl_err_2')).toHaveAttribute('data-state', 'dispatched');
+  // A moves on (its hold on the sent flag ends), and B, not told of any of it, tries to send it too.
+  await rowOf(desk, 'fl_err_1').click();
   const unit = await page.getByTestId('dispatch-unit').locator('option:checked').textContent();
   await page.getByTestId('dispatch-called').fill('SI Testwal');
   await page.getByTestId('dispatch-send').click();

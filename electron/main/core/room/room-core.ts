@@ -109,7 +109,12 @@ export function createRoom(options: RoomOptions) {
         if (!mayAct(hold, { name }, now()))
           throw new ContractError(
             'conflict',
-            coded('hold.held_by_other', { id: request.id, name: hold!.name, desk: hold!.desk }),
+            coded('hold.held_by_other', {
+              // The case number the room quotes, and the desk's number: words, not ids, in any language.
+              caseNo: openItem(request.id)?.caseNo ?? request.id,
+              name: hold!.name,
+              desk: hold!.desk.replace(/^desk /, ''),
+            }),
             'id',
           );
         return handler(request, context);
