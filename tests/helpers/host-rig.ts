@@ -1,5 +1,6 @@
 // A real headless host over a real socket: simulator → poller → encrypted temp store → core → host,
 // with a contract client, raw-socket helpers and the host's log lines to wait on.
+import { logCollector } from './log-collector';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -75,31 +76,21 @@ export async function startHostRig(options: HostRigOptions = {}): Promise<HostRi
   await core.start();
   const rendererDir = tempDir();
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  const logs: string[] = [];
-  const waiters: (() => void)[] = [];
+  const collected = logCollector();
   const host = await startHeadlessHost({
     core: options.wrapCore ? options.wrapCore(core) : core,
     rendererDir,
     deskToken: DESK_TOKEN,
     wallToken: WALL_TOKEN,
     limits: options.limits,
-    log: (line) => {
-      logs.push(line);
-      for (const wake of waiters.splice(0)) wake();
-    },
+    log: collected.log,
   });
   return {
     sim,
     core,
     host,
-    logs,
-    async waitForLog(pattern) {
-      for (;;) {
-        const found = logs.find((line) => pattern.test(line));
-        if (found) return found;
-        await new Promise<void>((wake) => waiters.push(wake));
-      }
-    },
+    logs: collected.logs,
+    waitForLog: collected.waitForLog,
     wsUrl: (token) => `ws://127.0.0.1:${host.port}/ws?token=${token}`,
     origin: () => `http://127.0.0.1:${host.port}`,
     async close() {

@@ -1,6 +1,7 @@
 // A real room core on loopback over TLS: simulator → poller → encrypted temp store → core → room
 // server, with its own certificate made in a temp data directory, and the enrolment codes made
 // the way `lifeline device enrol` makes them (straight into the database, another connection).
+import { logCollector } from './log-collector';
 import { hashPassword } from '../../electron/main/core/accounts/passwords';
 import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
@@ -65,8 +66,7 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
   });
   await core.start();
   const cert = await loadOrCreateCoreCertificate({ dataDir: dir });
-  const logs: string[] = [];
-  const waiters: (() => void)[] = [];
+  const collected = logCollector();
   const room = await startRoomServer({
     core,
     store,
@@ -75,10 +75,7 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.enrolLimits ? { enrolLimits: options.enrolLimits } : {}),
     revocationCheckMs: options.revocationCheckMs ?? 50,
-    log: (line) => {
-      logs.push(line);
-      for (const wake of waiters.splice(0)) wake();
-    },
+    log: collected.log,
   });
   return {
     sim,
@@ -87,14 +84,8 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
     cert,
     sync,
     pinned: { url: `https://127.0.0.1:${room.port}`, fingerprint: cert.fingerprint },
-    logs,
-    async waitForLog(pattern) {
-      for (;;) {
-        const found = logs.find((line) => pattern.test(line));
-        if (found) return found;
-        await new Promise<void>((wake) => waiters.push(wake));
-      }
-    },
+    logs: collected.logs,
+    waitForLog: collected.waitForLog,
     newCode(name, kind, { atMs = Date.now(), ttlMs = ENROLMENT_CODE_TTL_MS } = {}) {
       const code = newEnrolmentCode();
       createEnrolment(sync.database, {
