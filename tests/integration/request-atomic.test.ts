@@ -139,6 +139,27 @@ describe('an acting command and its answer are one transaction', { timeout: 60_0
     });
   });
 
+  it("a roster's answer is recorded by the store as the channel gives it: the roster read back", async () => {
+    const { store, sync } = await storeWithFlag();
+    addTestAccount(sync.database, 'Sup Atomwal', 'supervisor');
+    const core = await coreOn(store, sync);
+    const supervisor: CallContext = { role: 'desk', connection: 'desk-2' };
+    await core.handlers.logon(
+      { name: 'Sup Atomwal', password: TEST_PASSWORD, bannerAccepted: true },
+      supervisor,
+    );
+    const { shiftId } = await core.handlers.getHandover({}, supervisor);
+    const requestId = crypto.randomUUID();
+    const entries = [
+      { desk: 'D2', operator: 'HC Ravi Demoria', supervisor: false },
+      { desk: 'D1', operator: 'SI Asha Testwal', supervisor: true },
+    ];
+    const answer = await core.handlers.setRoster({ shiftId, entries, requestId }, supervisor);
+    expect(JSON.parse((await store.getRequestResult(requestId))!.resultJson)).toEqual(answer);
+    expect(await core.handlers.setRoster({ shiftId, entries: [], requestId }, supervisor)).toEqual(answer);
+    expect(await store.getRoster(shiftId)).toHaveLength(2);
+  });
+
   it('a silence, whose effect is in the core, has its answer recorded after it', async () => {
     const { store, sync } = await storeWithFlag();
     const core = await coreOn(store, sync);
