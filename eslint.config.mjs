@@ -84,6 +84,7 @@ const storeUpward = (allowed) => ({
 const SQLITE_REPORT_QUERIES = [
   'electron/main/core/store/sqlite/report-*.ts',
   'electron/main/core/store/sqlite/alarm-queries.ts',
+  'electron/main/core/store/postgres/shift-queries.ts',
 ];
 const noWarmer = {
   group: ['**/reports/report-warmer'],
