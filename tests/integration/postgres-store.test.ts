@@ -123,10 +123,8 @@ describe('PostgreSQL store: no plaintext personal data on the server', () => {
     for (const needle of needles) expect(dump.includes(needle)).toBe(false);
 
     await query(d.url, 'CHECKPOINT');
-    const [{ data_directory: dataDir }] = await query<{ data_directory: string }>(
-      d.url,
-      'SHOW data_directory',
-    );
+    const dataDir = (await query<{ data_directory: string }>(d.url, 'SHOW data_directory'))[0]!
+      .data_directory;
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -135,7 +133,7 @@ describe('PostgreSQL store: no plaintext personal data on the server', () => {
         else if (entry.isFile()) files.push(full);
       }
     };
-    walk(dataDir!); // as root on the test machine; elsewhere this fails, naming the directory
+    walk(dataDir); // as root on the test machine; elsewhere this fails, naming the directory
     expect(files.length).toBeGreaterThan(10);
     const hits = files.filter((file) => {
       let bytes: Buffer;

@@ -1,4 +1,5 @@
 // The `lifeline` commands. Each validates its flags and says exactly what is wrong.
+import { migrateCommand } from './migrate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -110,6 +111,8 @@ export async function runCommand(argv: string[]): Promise<number | null> {
       });
     case 'device':
       return deviceCommand(rest);
+    case 'migrate':
+      return migrateCommand(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -1,0 +1,50 @@
+// `lifeline migrate` on a real PostgreSQL: --init makes schema and keyring, a second run has nothing to
+// apply, a wrong key changes nothing, a password in --database-url and a remote host without
+// verify-full are refused with the setting named, and --rotate-key re-seals under a new data key.
+import crypto from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lifeline } from '../helpers/cli';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
+
+const dbs: TestDatabase[] = [];
+afterEach(async () => {
+  for (const d of dbs.splice(0)) await d.drop();
+});
+
+describe('lifeline migrate', () => {
+  it('makes, updates, refuses a wrong key, and rotates', async () => {
+    const d = await createTestDatabase();
+    dbs.push(d);
+    const key = crypto.randomBytes(32).toString('hex');
+    const run = (args: string[], k = key) =>
+      lifeline(['migrate', ...args], { LIFELINE_DB_KEY: k, LIFELINE_DATABASE_URL: d.url });
+
+    const refused = run([]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/no Lifeline schema.*migrate --init/);
+
+    const init = run(['--init']);
+    expect(init.err).toBe('');
+    expect(init.out).toMatch(/schema version 1\n {2}applied migrations 1\n {2}keyring created/);
+    expect(run([]).out).toMatch(/no migration to apply/);
+
+    const wrong = run([], crypto.randomBytes(32).toString('hex'));
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/console key does not open this PostgreSQL database/);
+
+    expect(run(['--rotate-key']).out).toMatch(/data key 2 seals from now on/);
+  }, 90_000); // five runs of the CLI from source, a few seconds each
+
+  it('refuses a password in the flag and a remote host without verify-full, naming the setting', () => {
+    const password = lifeline(['migrate', '--database-url', 'postgres://u:secret@127.0.0.1/x'], {
+      LIFELINE_DB_KEY: '0'.repeat(64),
+    });
+    expect(password.code).toBe(2);
+    expect(password.err).toMatch(/--database-url must not carry a password/);
+    const remote = lifeline(['migrate', '--database-url', 'postgres://u@db.example.in/x?sslmode=require'], {
+      LIFELINE_DB_KEY: '0'.repeat(64),
+    });
+    expect(remote.code).toBe(2);
+    expect(remote.err).toMatch(/sslmode=require is refused for host db\.example\.in/);
+  }, 60_000);
+});
