@@ -5,7 +5,14 @@ import crypto from 'node:crypto';
 import { revisionRaisesRisk } from '../../../../../shared/acknowledgement';
 import type { CommitPageInput, CommitPageResult, ValidFlagInput } from '../store';
 import { platformColumns } from '../sqlite/platform-columns';
-import { appendFlagEvent, flagRowOrNull, QUEUE_COLUMNS, toQueueItem, type FlagRow } from './pg-flag-rows';
+import {
+  appendFlagEvent,
+  appendFlagEvents,
+  flagRowOrNull,
+  QUEUE_COLUMNS,
+  toQueueItem,
+  type FlagRow,
+} from './pg-flag-rows';
 import type { Tx } from './pg-db';
 
 const QUARANTINE_RAW_MAX_CHARS = 64 * 1024;
@@ -82,11 +89,16 @@ export async function commitPage(tx: Tx, input: CommitPageInput): Promise<Commit
     insertedIds: [],
   };
   const changedIds = new Set<string>();
-  for (const record of input.flags) {
-    const outcome = await ingestOne(tx, record, input);
+  const ids = input.flags.map((r) => r.flag.id);
+  // The common page (every id once): new flags in a few statements for the whole page, revisions
+  // one by one. A page naming an id twice goes record by record, so each sees the one before.
+  const outcomes =
+    new Set(ids).size === ids.length ? await ingestPage(tx, input) : await ingestEach(tx, input);
+  for (const [i, outcome] of outcomes.entries()) {
+    const id = input.flags[i]!.flag.id;
     result[outcome]++;
-    if (outcome === 'inserted') result.insertedIds.push(record.flag.id);
-    if (outcome === 'inserted' || outcome === 'revised') changedIds.add(record.flag.id);
+    if (outcome === 'inserted') result.insertedIds.push(id);
+    if (outcome === 'inserted' || outcome === 'revised') changedIds.add(id);
   }
   for (const q of input.quarantined) {
     const rawText =
@@ -127,14 +139,94 @@ export async function commitPage(tx: Tx, input: CommitPageInput): Promise<Commit
   return result;
 }
 
+type Outcome = 'inserted' | 'revised' | 'duplicates' | 'stale';
+
+async function ingestEach(tx: Tx, input: CommitPageInput): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const record of input.flags) outcomes.push(await ingestOne(tx, record, input));
+  return outcomes;
+}
+
+/** A page whose ids are distinct: the stored rows read (and locked) at once, new flags written at once. */
+async function ingestPage(tx: Tx, input: CommitPageInput): Promise<Outcome[]> {
+  if (input.flags.length === 0) return [];
+  const existing = new Map(
+    (
+      await tx.query<FlagRow & Record<string, unknown>>(
+        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+        [input.flags.map((r) => r.flag.id)],
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const outcomes: (Outcome | null)[] = [];
+  const fresh: { index: number; record: ValidFlagInput; c: ReturnType<typeof columnsOf> }[] = [];
+  for (const [index, record] of input.flags.entries()) {
+    if (existing.has(record.flag.id)) {
+      outcomes.push(await ingestOne(tx, record, input, existing.get(record.flag.id)!));
+      continue;
+    }
+    outcomes.push(null);
+    fresh.push({ index, record, c: columnsOf(tx, record) });
+  }
+  if (fresh.length === 0) return outcomes as Outcome[];
+  const params = fresh.map((f) =>
+    flagInsertParams(f.record.flag.id, f.c, input.training, input.source, input.receivedAtMs),
+  );
+  const column = (i: number) => params.map((p) => p[i]);
+  // A concurrent insert of the same id (another core) is not returned: a duplicate here.
+  const inserted = new Set(
+    (
+      await tx.query<{ id: string }>(
+        `INSERT INTO flags (id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
+           risk_rank, district_key, route_outcome, unit_key, route_basis, route_confidence, route_candidates, subject_key,
+           training, source, received_at_ms, updated_at_ms)
+         SELECT *, received_at_ms FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::bigint[], $6::text[],
+           $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+           $15::text[], $16::text[], $17::smallint[], $18::text[], $19::bigint[])
+           AS r(id, revision, status, flagged_at, flagged_at_ms, platform, category, risk, risk_rank, district_key,
+             route_outcome, unit_key, route_basis, route_confidence, route_candidates, subject_key, training, source,
+             received_at_ms)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        Array.from({ length: 19 }, (_, i) => column(i)),
+      )
+    ).map((r) => r.id),
+  );
+  const stored = fresh.filter((f) => inserted.has(f.record.flag.id));
+  for (const f of fresh) outcomes[f.index] = inserted.has(f.record.flag.id) ? 'inserted' : 'duplicates';
+  if (stored.length === 0) return outcomes as Outcome[];
+  await tx.run(
+    `INSERT INTO flag_revisions (flag_id, revision, received_at_ms, applied)
+     SELECT id, revision, $3, 1 FROM unnest($1::text[], $2::int[]) AS r(id, revision) ON CONFLICT DO NOTHING`,
+    [stored.map((f) => f.record.flag.id), stored.map((f) => f.record.flag.revision), input.receivedAtMs],
+  );
+  const personal = stored.map((f) => sealedPersonal(tx, f.record.flag.id, f.c));
+  await tx.run(
+    `INSERT INTO flag_personal (flag_id, subject_sealed, content_sealed, location_sealed, institution_sealed, raw_sealed)
+     SELECT * FROM unnest($1::text[], $2::bytea[], $3::bytea[], $4::bytea[], $5::bytea[], $6::bytea[])`,
+    Array.from({ length: 6 }, (_, i) => personal.map((p) => p[i])),
+  );
+  await appendFlagEvents(
+    tx,
+    stored.map(({ record: { flag } }) => ({
+      id: flag.id,
+      atMs: input.receivedAtMs,
+      kind: 'received',
+      actor: input.actor ?? null,
+      detail: { revision: flag.revision, risk: flag.risk, status: flag.status },
+    })),
+  );
+  return outcomes as Outcome[];
+}
+
 async function ingestOne(
   tx: Tx,
   record: ValidFlagInput,
   input: CommitPageInput,
-): Promise<'inserted' | 'revised' | 'duplicates' | 'stale'> {
+  known?: FlagRow,
+): Promise<Outcome> {
   const { flag } = record;
   // Locked: two cores ingesting the same record at once take turns and the second sees a duplicate.
-  const existing = await flagRowOrNull(tx, flag.id, true);
+  const existing = known ?? (await flagRowOrNull(tx, flag.id, true));
   if (existing) {
     if (existing.revision === flag.revision) return 'duplicates';
     const seen = await tx.one('SELECT 1 FROM flag_revisions WHERE flag_id = $1 AND revision = $2', [

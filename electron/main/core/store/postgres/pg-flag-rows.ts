@@ -80,3 +80,35 @@ export async function eventsOf(tx: Tx, id: string) {
     ) as Record<string, unknown>,
   }));
 }
+
+/** Several events in one statement (a page's 'received' events): as appendFlagEvent, one round trip. */
+export async function appendFlagEvents(
+  tx: Tx,
+  events: { id: string; atMs: number; kind: string; actor: string | null; detail: object }[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const json = events.map((e) => JSON.stringify(e.detail));
+  await tx.run(
+    `INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_audit, detail_sealed)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bytea[])`,
+    [
+      events.map((e) => e.id),
+      events.map((e) => e.atMs),
+      events.map((e) => e.kind),
+      events.map((e) => e.actor),
+      json.map((j) => auditDetailJson(j)),
+      events.map((e, i) => tx.crypto.seal(json[i]!, eventAad(e.id, e.atMs, e.kind))),
+    ],
+  );
+  for (const [i, e] of events.entries()) {
+    if (!FEED_KINDS.has(e.kind))
+      tx.audit({
+        atMs: e.atMs,
+        actor: e.actor,
+        action: `flag.${e.kind}`,
+        target: e.id,
+        detailJson: json[i]!,
+      });
+    tx.flagChanged(e.id, e.kind === 'received');
+  }
+}
