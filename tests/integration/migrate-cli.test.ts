@@ -2,6 +2,7 @@
 // apply, a wrong key changes nothing, a password in --database-url and a remote host without
 // verify-full are refused with the setting named, and --rotate-key re-seals under a new data key.
 import crypto from 'node:crypto';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lifeline } from '../helpers/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
@@ -11,7 +12,7 @@ afterEach(async () => {
   for (const d of dbs.splice(0)) await d.drop();
 });
 
-describe('lifeline migrate', () => {
+describe('lifeline migrate and verify on PostgreSQL', () => {
   it('makes, updates, refuses a wrong key, and rotates', async () => {
     const d = await createTestDatabase();
     dbs.push(d);
@@ -33,7 +34,22 @@ describe('lifeline migrate', () => {
     expect(wrong.err).toMatch(/console key does not open this PostgreSQL database/);
 
     expect(run(['--rotate-key']).out).toMatch(/data key 2 seals from now on/);
-  }, 90_000); // five runs of the CLI from source, a few seconds each
+
+    // lifeline verify on the same database: whole, then broken by a superuser's edit of the trail.
+    const verify = (k = key) => lifeline(['verify'], { LIFELINE_DB_KEY: k, LIFELINE_DATABASE_URL: d.url });
+    const ok = verify();
+    expect(ok.out).toMatch(/audit trail: ok, 2 entries chained/);
+    expect(ok.out).toMatch(/append-only triggers: ok\nverify: ok/);
+    expect(ok.code).toBe(0);
+    const client = new pg.Client({ connectionString: d.url });
+    await client.connect();
+    await client.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only');
+    await client.query(`UPDATE audit_log SET actor = 'someone else' WHERE seq = 1`);
+    await client.end();
+    const broken = verify();
+    expect(broken.code).toBe(4);
+    expect(broken.out).toMatch(/audit trail: BROKEN at entry seq 1 .*its contents do not match its hash/);
+  }, 120_000); // five runs of the CLI from source, a few seconds each
 
   it('refuses a password in the flag and a remote host without verify-full, naming the setting', () => {
     const password = lifeline(['migrate', '--database-url', 'postgres://u:secret@127.0.0.1/x'], {

@@ -1,5 +1,7 @@
 // The `lifeline` commands. Each validates its flags and says exactly what is wrong.
 import { migrateCommand } from './migrate';
+import { verifyPostgres } from '../core/open-admin-store';
+import { formatPostgresVerifyReport } from './verify';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -255,10 +257,23 @@ async function status(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `lifeline verify --database-url …`: the trail and the triggers of a shared PostgreSQL. */
+async function verifyOnPostgres(config: HostConfig, anchors: string[]): Promise<number> {
+  const key = await keyProviderFor(config).obtain({ databaseExists: true });
+  try {
+    const report = await verifyPostgres(config.databaseUrl, key, anchors);
+    console.log(formatPostgresVerifyReport(report));
+    return report.ok ? 0 : 4;
+  } finally {
+    key.fill(0);
+  }
+}
+
 /** Exit 0 when the file, its encryption and the audit trail all check out; 4 when one does not. */
 async function verify(args: string[]): Promise<number> {
   const { flags } = parse('verify', args, {
     ...DATABASE_OPTIONS,
+    'database-url': { type: 'string' },
     anchor: { type: 'string', multiple: true },
   });
   if (flags.help) {
@@ -272,6 +287,7 @@ async function verify(args: string[]): Promise<number> {
     return hash;
   });
   const config = resolveHostConfig(flags, process.env);
+  if (config.databaseUrl) return verifyOnPostgres(config, anchors);
   const { file, exists } = openStoreForCommand(config);
   if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   const key = await keyProviderFor(config).obtain({ databaseExists: true });

@@ -104,5 +104,8 @@ Exit code 0 when all is well, 4 when a check fails.
 
   --anchor HASH           an audit hash noted earlier (a handover's printed anchor, or the hash
                           from an earlier verify); repeat for several
+  --database-url URL      a shared PostgreSQL instead (its audit trail, its append-only
+                          triggers and given anchors; the console key checked first)
+                                                                             [LIFELINE_DATABASE_URL]
 ${DATABASE_OPTIONS_HELP}`,
 };

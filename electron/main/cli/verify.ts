@@ -4,6 +4,7 @@
 import type { SqliteDatabase } from '../core/store/sqlite/open-database';
 import { missingAuditTriggers, verifyAuditChain, type AuditVerification } from '../core/audit/audit-chain';
 import { checkAnchors, type AnchorCheck } from '../core/audit/audit-anchors';
+import type { PostgresVerifyReport } from '../core/open-admin-store';
 
 export interface VerifyReport {
   ok: boolean;
@@ -154,4 +155,28 @@ function anchorLines(anchors: readonly AnchorCheck[]): string[] {
       .map((a) => `  ${a.source}${a.seq === null ? '' : ` (seq ${a.seq})`}, hash ${a.hash}: ${a.reason}`),
     ...(failed.length > MAX_LISTED ? [`  … and ${failed.length - MAX_LISTED} more`] : []),
   ];
+}
+
+/** The PostgreSQL store's verify report: the same audit lines, the server's triggers, given anchors. */
+export function formatPostgresVerifyReport(report: PostgresVerifyReport): string {
+  const { audit } = report;
+  const lines = [`database PostgreSQL ${report.target} (postgres schema ${report.schemaVersion})`];
+  if (audit.ok)
+    lines.push(
+      `audit trail: ok, ${audit.entries} entries chained; last entry seq ${audit.head.seq} at ${audit.head.at}, hash ${audit.head.hash}`,
+    );
+  else
+    lines.push(
+      `audit trail: BROKEN at entry seq ${audit.firstBrokenSeq} (${audit.firstBrokenAt}): ${audit.reason}` +
+        ` (${audit.entries} entries before it are intact)`,
+    );
+  lines.push(
+    report.missingTriggers.length === 0
+      ? 'append-only triggers: ok'
+      : `append-only triggers: MISSING ${report.missingTriggers.join(', ')}`,
+  );
+  for (const a of report.anchors)
+    lines.push(a.ok ? `anchor ${a.hash}: found at seq ${a.seq}` : `anchor ${a.hash}: NOT FOUND`);
+  lines.push(report.ok ? 'verify: ok' : 'verify: FAILED');
+  return lines.join('\n');
 }

@@ -35,9 +35,14 @@ export type AuditVerification =
 
 /** Walks the trail in order; stops at the first entry that is missing, altered or out of chain. */
 export function verifyAuditChain(db: Database.Database): AuditVerification {
+  return verifyAuditEntries(db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').iterate());
+}
+
+/** The same walk over a trail's entries in seq order, whichever engine they were read from. */
+export function verifyAuditEntries(rows: Iterable<AuditEntry>): AuditVerification {
   let previous: AuditEntry | null = null;
   let entries = 0;
-  for (const row of db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+  for (const row of rows) {
     const broken = (reason: string): AuditVerification => ({
       ok: false,
       entries,
