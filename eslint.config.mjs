@@ -85,6 +85,7 @@ const SQLITE_REPORT_QUERIES = [
   'electron/main/core/store/sqlite/report-*.ts',
   'electron/main/core/store/sqlite/alarm-queries.ts',
   'electron/main/core/store/postgres/shift-queries.ts',
+  'electron/main/core/store/postgres/report-queries.ts',
 ];
 const noWarmer = {
   group: ['**/reports/report-warmer'],

@@ -10,6 +10,7 @@ import * as queue from './queue-queries';
 import * as steps from './step-queries';
 import * as shift from './shift-queries';
 import { purgePersonal } from './retention-queries';
+import { report } from './report-queries';
 import type { PgDb, Tx } from './pg-db';
 
 export function postgresStore(db: PgDb, version: string): StoreAdmin {
@@ -44,10 +45,7 @@ export function postgresStore(db: PgDb, version: string): StoreAdmin {
     arrivalStats: (sinceMs, training) => read((tx) => shift.arrivalStats(tx, sinceMs, training)),
     alarmKpis: (fromMs, toMs, training) => read((tx) => shift.alarmKpis(tx, fromMs, toMs, training)),
     handoverSummary: (s, nowMs, training) => read((tx) => shift.handoverSummary(tx, s, nowMs, training)),
-    // TODO(#19 part 2): the supervisors' report is not ported yet (sqlite/report-queries.ts and its kept days).
-    report: async () => {
-      throw new Error('The supervisors’ report is not available on the PostgreSQL store yet.');
-    },
+    report: (range, context) => read((tx) => report(tx, range, context)),
     // Nothing to prepare: no kept report days on this engine.
     prepareReports: async () => 0,
     getHandover: (shiftId) => read((tx) => shift.getHandover(tx, shiftId)),
