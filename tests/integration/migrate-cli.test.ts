@@ -51,6 +51,24 @@ describe('lifeline migrate and verify on PostgreSQL', () => {
     expect(broken.out).toMatch(/audit trail: BROKEN at entry seq 1 .*its contents do not match its hash/);
   }, 120_000); // five runs of the CLI from source, a few seconds each
 
+  it('the account commands work on PostgreSQL through the same seam', async () => {
+    const d = await createTestDatabase();
+    dbs.push(d);
+    const env = { LIFELINE_DB_KEY: crypto.randomBytes(32).toString('hex'), LIFELINE_DATABASE_URL: d.url };
+    expect(lifeline(['migrate', '--init'], env).code).toBe(0);
+    const add = lifeline(
+      ['account', 'add', '--name', 'Admin Asha', '--role', 'administrator', '--by', 'Installer'],
+      {
+        ...env,
+        LIFELINE_NEW_PASSWORD: 'admin pass 1',
+      },
+    );
+    expect(add.out).toContain('added Admin Asha (administrator)');
+    expect(lifeline(['account', 'list'], env).out).toContain('Admin Asha\tadministrator');
+    const verified = lifeline(['verify'], env);
+    expect(verified.out).toMatch(/audit trail: ok, 2 entries chained/);
+  }, 90_000);
+
   it('refuses a password in the flag and a remote host without verify-full, naming the setting', () => {
     const password = lifeline(['migrate', '--database-url', 'postgres://u:secret@127.0.0.1/x'], {
       LIFELINE_DB_KEY: '0'.repeat(64),

@@ -195,5 +195,181 @@ export function storeContract(engine: Engine) {
       for (const item of last.items) seen.add(item.id);
       expect([...all].filter((id) => !seen.has(id))).toEqual([]);
     });
+
+    it('a flag goes through dispatch, confirmation, close, undo and welfare check-ins', async () => {
+      const e = await open();
+      const { store } = e;
+      const flag = makeFlag({ risk: 'imminent' });
+      const id = flag.id as string;
+      await store.commitPage(pageInput([flag]));
+      await store.acknowledge(id, 'Op One', 2_000);
+      await expect(store.acknowledge(id, 'Op Two', 2_100)).rejects.toThrow(/LC-/);
+      const sent = await store.dispatch(
+        id,
+        'Op One',
+        { unitKey: 'kota-city', called: 'SHO Kota', means: 'phone' },
+        3_000,
+      );
+      expect(sent).toMatchObject({
+        state: 'dispatched',
+        dispatch: { unitKey: 'kota-city', confirmedAtMs: null },
+      });
+      await store.confirmDispatch(id, 'Op One', 'SI Ram', 4_000);
+      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 4_100)).rejects.toThrow();
+      await store.closeFlag(
+        id,
+        'Op One',
+        { outcome: 'contacted', note: 'spoke to the family' },
+        5_000,
+        [1_000, 2_000],
+      );
+      const undone = await store.undoClose(id, 'Op One', 6_000);
+      expect(undone.state).toBe('dispatched');
+      await store.closeFlag(id, 'Op One', { outcome: 'contacted' }, 7_000, [1_000, 2_000]);
+      expect(await store.surfaceDueFollowUps(7_500)).toEqual([]);
+      const due = await store.surfaceDueFollowUps(8_000);
+      expect(due.map((q) => q.followUp?.sequence)).toEqual([1]);
+      expect((await store.listOpenQueue(false)).map((q) => q.id)).toEqual([id]);
+      await expect(
+        store.recordFollowUp(id, 2, 'Op One', { outcome: 'safe_and_well' }, 8_100),
+      ).rejects.toThrow();
+      const done = await store.recordFollowUp(
+        id,
+        1,
+        'Op One',
+        { outcome: 'safe_and_well', note: 'fine' },
+        8_200,
+      );
+      expect(done.followUp).toBeNull();
+      const detail = (await store.getFlagDetail(id))!;
+      expect(detail.events.map((ev) => ev.kind)).toEqual([
+        'received',
+        'acknowledged',
+        'dispatched',
+        'unit_confirmed',
+        'closed',
+        'close_undone',
+        'closed',
+        'follow_up_due',
+        'follow_up_done',
+      ]);
+      expect(detail.events.find((ev) => ev.kind === 'closed')!.detail).toEqual({
+        outcome: 'contacted',
+        note: 'spoke to the family',
+      });
+      const kpis = await store.alarmKpis(0, 10_000, false);
+      expect(kpis.timeToAcknowledge.imminent.count).toBe(1);
+      const rows = await chainOk(e);
+      expect(rows.map((r) => r.action)).toEqual(
+        expect.arrayContaining([
+          'flag.dispatched',
+          'flag.unit_confirmed',
+          'flag.closed',
+          'flag.close_undone',
+          'flag.follow_up_done',
+        ]),
+      );
+    });
+
+    it('accounts: the lockout rule, a break-glass release, sessions, all audited', async () => {
+      const e = await open();
+      const { store } = e;
+      await store.createAccount(
+        { name: 'Admin Asha', role: 'administrator', passwordHash: 'x' },
+        'Installer',
+        1_000,
+        {
+          onlyIfFirst: true,
+        },
+      );
+      await expect(
+        store.createAccount({ name: 'admin asha', role: 'operator', passwordHash: 'y' }, 'Admin Asha', 1_100),
+      ).rejects.toThrow();
+      await store.createAccount(
+        { name: 'Op Bela', role: 'operator', passwordHash: 'y' },
+        'Admin Asha',
+        1_200,
+      );
+      const results = [];
+      for (let i = 0; i < 5; i++)
+        results.push(await store.recordLogonFailure('op bela', 'desk-1', 2_000 + i));
+      expect(results).toEqual([false, false, false, false, true]);
+      expect((await store.listAccounts(3_000)).find((a) => a.name === 'Op Bela')!.locked).toBe(true);
+      expect(await store.breakGlassRelease('Op Bela', 'Admin Asha', 'console', 3_100)).toEqual({
+        name: 'Op Bela',
+        wasLocked: true,
+      });
+      await store.logSession('Op Bela', 'logon', 'desk-1', 3_200);
+      expect((await store.getAccount('OP BELA'))!.locked_at_ms).toBeNull();
+      const actions = (await chainOk(e)).map((r) => r.action);
+      expect(actions.filter((a) => a === 'session.logon_failed')).toHaveLength(5);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'account.created',
+          'account.locked',
+          'account.break_glass_release',
+          'account.released',
+          'session.logon',
+        ]),
+      );
+    });
+
+    it('devices, unit contacts and request results', async () => {
+      const e = await open();
+      const { store } = e;
+      await store.createEnrolment({
+        name: 'wall-1',
+        kind: 'wall',
+        codeHash: 'c1',
+        by: 'Admin',
+        atMs: 1_000,
+        ttlMs: 10_000,
+      });
+      expect(await store.redeemEnrolment('c1', 'cred1', 2_000)).toMatchObject({
+        ok: true,
+        device: { name: 'wall-1' },
+      });
+      expect(await store.redeemEnrolment('c1', 'cred2', 2_100)).toEqual({
+        ok: false,
+        reason: 'used',
+        name: 'wall-1',
+      });
+      expect(await store.findDeviceByCredential('cred1')).toMatchObject({
+        name: 'wall-1',
+        revokedAtMs: null,
+      });
+      await store.revokeDevice('wall-1', 'Admin', 3_000);
+      expect((await store.listDevices())[0]).toMatchObject({ revokedBy: 'Admin' });
+      await store.setUnitContact('kota-city', '0744-0000000', 'Admin', 4_000);
+      expect((await store.listUnitContacts())[0]).toMatchObject({
+        unitKey: 'kota-city',
+        contact: '0744-0000000',
+      });
+      await store.putRequestResult({
+        requestId: 'r1',
+        channel: 'ack',
+        actor: 'Op',
+        atMs: 5_000,
+        resultJson: '{"a":1}',
+      });
+      await store.putRequestResult({
+        requestId: 'r1',
+        channel: 'ack',
+        actor: 'Op',
+        atMs: 5_001,
+        resultJson: '{"a":2}',
+      });
+      expect(await store.getRequestResult('r1')).toMatchObject({ resultJson: '{"a":1}' });
+      expect(await store.purgeRequestResults(6_000)).toBe(1);
+      const actions = (await chainOk(e)).map((r) => r.action);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'device.enrolment_created',
+          'device.enrolled',
+          'device.revoked',
+          'unit.contact_set',
+        ]),
+      );
+    });
   });
 }
