@@ -371,5 +371,20 @@ export function storeContract(engine: Engine) {
         ]),
       );
     });
+
+    it('two stores ingesting the same pages at once store each flag once', async () => {
+      const e = await open();
+      const second = await e.another();
+      const flags = Array.from({ length: 20 }, () => makeFlag());
+      const pages = [flags.slice(0, 10), flags.slice(5, 15), flags.slice(10, 20)];
+      const results = await Promise.all(
+        [e.store, second, e.store, second].flatMap((s, i) =>
+          pages.map((p) => s.commitPage({ ...pageInput(p, null), feedKey: `core${i}` })),
+        ),
+      );
+      expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(20);
+      expect(results.reduce((n, r) => n + r.inserted + r.duplicates, 0)).toBe(4 * 30);
+      expect(await e.store.listOpenQueue(false)).toHaveLength(20);
+    });
   });
 }

@@ -153,7 +153,7 @@ async function ingestPage(tx: Tx, input: CommitPageInput): Promise<Outcome[]> {
   const existing = new Map(
     (
       await tx.query<FlagRow & Record<string, unknown>>(
-        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+        `SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ANY($1) ORDER BY id COLLATE "C" FOR UPDATE`,
         [input.flags.map((r) => r.flag.id)],
       )
     ).map((r) => [r.id, r]),
@@ -169,6 +169,11 @@ async function ingestPage(tx: Tx, input: CommitPageInput): Promise<Outcome[]> {
     fresh.push({ index, record, c: columnsOf(tx, record) });
   }
   if (fresh.length === 0) return outcomes as Outcome[];
+  // In id order, as the rows were locked above: two cores inserting overlapping pages wait for each
+  // other in one order and never deadlock.
+  fresh.sort((a, b) =>
+    a.record.flag.id < b.record.flag.id ? -1 : a.record.flag.id > b.record.flag.id ? 1 : 0,
+  );
   const params = fresh.map((f) =>
     flagInsertParams(f.record.flag.id, f.c, input.training, input.source, input.receivedAtMs),
   );
