@@ -9,6 +9,7 @@ import {
   PG_OPEN_QUEUE_SQL,
 } from '../../electron/main/core/store/postgres/queue-queries';
 import { QUEUE_COLUMNS } from '../../electron/main/core/store/postgres/pg-flag-rows';
+import { PG_REPORT_ROWS_SQL } from '../../electron/main/core/store/postgres/report-queries';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
 
@@ -87,6 +88,12 @@ describe('PostgreSQL query plans of the hot queries', () => {
     ] as const) {
       expect(seqScansOn(await plan(sql, [...params]))).toEqual([]);
     }
+  });
+
+  it("a month's report reads its range off the received-time index", async () => {
+    const p = await plan(PG_REPORT_ROWS_SQL, [N - 3000, N, 0, 24 * 3600_000]);
+    expect(seqScansOn(p)).toEqual([]);
+    expect(p).toContain('flags_by_received_at');
   });
 
   it('the check bites: without the open queue index the same query scans the flags table', async () => {
