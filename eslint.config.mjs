@@ -74,6 +74,8 @@ const storeUpward = (allowed) => ({
 const SQLITE_REPORT_QUERIES = [
   'electron/main/core/store/sqlite/report-*.ts',
   'electron/main/core/store/sqlite/alarm-queries.ts',
+  'electron/main/core/store/postgres/shift-queries.ts',
+  'electron/main/core/store/postgres/report-queries.ts',
 ];
 const noWarmer = {
   group: ['**/reports/report-warmer'],

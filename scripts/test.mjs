@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium.mjs';
+import { findPostgres } from './find-postgres.mjs';
 
 const results = 'test-results';
 fs.rmSync(results, { recursive: true, force: true });
@@ -37,6 +38,16 @@ if (!chromium) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+
+// The store's suite runs against PostgreSQL too: found, or a throwaway cluster for this run.
+const postgres = await findPostgres();
+if (!postgres.url) {
+  console.error('\n' + postgres.error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+process.env.LIFELINE_TEST_PG_URL = postgres.url;
+process.on('exit', () => postgres.stop());
 
 const okStatic =
   step('typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.shared.json']) &&

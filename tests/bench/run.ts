@@ -2,7 +2,8 @@
 // comes with its baseline or target, measured in the same run on the same machine.
 //   BENCH_FLAGS   flags in the ingest comparison (default 20,000)
 //   BENCH_TOTAL   flags stored for the cold start (default 1,000,000); BENCH_OPEN open among them
-//   BENCH_ONLY    some of ingest,cold,latency,frames,report,routing (default all), e.g. BENCH_ONLY=frames
+//   BENCH_ONLY    some of ingest,cold,latency,frames,report,routing,postgres (default all), e.g. BENCH_ONLY=frames
+//   BENCH_PG_TOTALS  flags stored for PostgreSQL's cold starts (default 100000,1000000)
 //   BENCH_TRACE   print each report rendering's marks in the page (report-render-bench.ts)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,11 +14,14 @@ import { benchIngest } from './ingest-bench';
 import { benchReport, withReportStore } from './report-bench';
 import { benchReportRender, YEAR } from './report-render-bench';
 import { benchRouting } from './routing-bench';
+import { benchPostgres } from './postgres-bench';
 
 async function main() {
-  const only = new Set((process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report,routing').split(','));
+  const only = new Set(
+    (process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report,routing,postgres').split(','),
+  );
   // Routing alone runs in this process: no build needed.
-  const needsBuild = [...only].some((name) => name !== 'routing');
+  const needsBuild = [...only].some((name) => name !== 'routing' && name !== 'postgres');
   if (needsBuild && !fs.existsSync('out/main/cli.js'))
     spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
       stdio: 'inherit',
@@ -160,6 +164,33 @@ async function main() {
   }
 
   fs.mkdirSync('test-results', { recursive: true });
+  if (only.has('postgres')) {
+    const totals = (process.env.BENCH_PG_TOTALS ?? '100000,1000000').split(',').map(Number);
+    const open = Number(process.env.BENCH_OPEN ?? 10_000);
+    const p = await benchPostgres(Number(process.env.BENCH_FLAGS ?? 20_000), totals, open);
+    console.log(`\nPostgreSQL store, ${p.flags} synthetic flags in pages of 100`);
+    console.log(
+      `  bare insert, personal fields plain   ${String(p.barePerS).padStart(7)} flags/s   baseline`,
+    );
+    console.log(
+      `  bare insert, fields sealed (GCM)     ${String(p.bareSealedPerS).padStart(7)} flags/s   ${p.encryptionRatio.toFixed(2)} × plain`,
+    );
+    console.log(
+      `  sealing a flag's personal fields     ${p.sealUsPerFlag.toFixed(1).padStart(7)} µs per flag (5 fields, AES-256-GCM, in process)`,
+    );
+    console.log(
+      `  bare insert, sealed, a page at once  ${String(p.bareBatchedPerS).padStart(7)} flags/s   strictest baseline`,
+    );
+    console.log(
+      `  full ingest pipeline                 ${String(p.pipelinePerS).padStart(7)} flags/s   ${p.pipelineRatio.toFixed(2)} × bare sealed row by row, ${p.pipelineBatchedRatio.toFixed(2)} × a page at once (target ≥ 0.5)`,
+    );
+    for (const c of p.cold)
+      console.log(
+        `  cold start over ${c.total} flags (${c.open} open; seeded in ${c.seedS.toFixed(0)} s): ${c.usableMs.toFixed(0)} ms to a usable queue (query ${c.queueMs.toFixed(0)} ms; target < 2000)`,
+      );
+    results.postgres = p;
+  }
+
   fs.writeFileSync(
     'test-results/bench.json',
     JSON.stringify({ machine, at: new Date().toISOString(), ...results }, null, 2),

@@ -20,6 +20,12 @@ const SENTENCE_ALLOWED = [
   'electron/main/core/net/core-certificate.ts',
   'electron/main/core/host/contract-listener.ts',
   'electron/main/core/store/sqlite/device-queries.ts',
+  // Opening the PostgreSQL store (its key check, its schema) and the device commands on it: host-side.
+  'electron/main/core/store/postgres/field-crypto.ts',
+  'electron/main/core/store/postgres/keyring.ts',
+  'electron/main/core/store/postgres/migrations.ts',
+  'electron/main/core/store/postgres/open-postgres.ts',
+  'electron/main/core/store/postgres/account-queries.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,4 +1,5 @@
 // The `lifeline` commands. Each validates its flags and says exactly what is wrong.
+import { migrateCommand } from './migrate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -17,7 +18,7 @@ import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-consol
 import { startHeadlessHost } from '../core/host/headless-host';
 import { HOST_TOKENS_FILE, loadOrCreateHostTokens } from '../core/host/host-tokens';
 import { startSimulator } from '../core/simulator/simulator-server';
-import { openAdminStore, openStoreVerifier } from '../core/open-admin-store';
+import { openAdminStore, openPostgresVerifier, openStoreVerifier } from '../core/open-admin-store';
 import { HOST_PATH_LABELS } from '../core/config/data-paths';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
@@ -108,6 +109,8 @@ export async function runCommand(argv: string[]): Promise<number | null> {
       });
     case 'device':
       return deviceCommand(rest);
+    case 'migrate':
+      return migrateCommand(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -250,10 +253,29 @@ async function status(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `lifeline verify --database-url …`: the same checks through the seam, on a shared PostgreSQL. */
+async function verifyOnPostgres(config: HostConfig, anchors: string[]): Promise<number> {
+  const key = await keyProviderFor(config).obtain({ databaseExists: true });
+  let opened;
+  try {
+    opened = await openPostgresVerifier(config.databaseUrl, key);
+  } finally {
+    key.fill(0);
+  }
+  try {
+    const report = await verifyStore(opened.verifier, anchors);
+    console.log(formatVerifyReport(`PostgreSQL ${opened.target}`, report));
+    return report.ok ? 0 : 4;
+  } finally {
+    await opened.verifier.close();
+  }
+}
+
 /** Exit 0 when the file, its encryption and the audit trail all check out; 4 when one does not. */
 async function verify(args: string[]): Promise<number> {
   const { flags } = parse('verify', args, {
     ...DATABASE_OPTIONS,
+    'database-url': { type: 'string' },
     anchor: { type: 'string', multiple: true },
   });
   if (flags.help) {
@@ -267,6 +289,7 @@ async function verify(args: string[]): Promise<number> {
     return hash;
   });
   const config = resolveHostConfig(flags, process.env);
+  if (config.databaseUrl) return verifyOnPostgres(config, anchors);
   const { file, exists } = openStoreForCommand(config);
   if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   const key = await keyProviderFor(config).obtain({ databaseExists: true });

@@ -1,5 +1,6 @@
 import { DEVICE_HELP } from './device';
 import { IMPORT_HELP } from './import';
+import { MIGRATE_HELP } from './migrate';
 import { DATABASE_OPTIONS_HELP } from './open-for-command';
 import { DEFAULT_SIMULATOR_SEED } from '../core/simulator/simulator-server';
 
@@ -38,6 +39,7 @@ Commands:
   simulator   run the synthetic feed on its own
   verify      check the database file, its encryption and the audit trail's hash chain
   purge       retention: erase personal fields of flags closed over 90 days ago (--by NAME)
+  migrate     bring a shared PostgreSQL's schema up to date (--init: a new one; --rotate-key)
   export      the audit entries of a time range as JSON lines, for an inquiry (--by NAME)
   key-escrow  export / restore the database key, encrypted with a passphrase (administrator)
   account     add an account, list accounts, release a lockout (--by NAME)
@@ -67,6 +69,7 @@ ${CONFIG}
   --training              mark this feed's flags TRAINING (drills)
   --init                  create the database although a key exists already (new installation)`,
   device: DEVICE_HELP,
+  migrate: MIGRATE_HELP,
   import: IMPORT_HELP,
   status: `Usage: lifeline status [--json] [--training] [options]
 
@@ -101,5 +104,8 @@ Exit code 0 when all is well, 4 when a check fails.
 
   --anchor HASH           an audit hash noted earlier (a handover's printed anchor, or the hash
                           from an earlier verify); repeat for several
+  --database-url URL      a shared PostgreSQL instead (its audit trail, its append-only
+                          triggers and given anchors; the console key checked first)
+                                                                             [LIFELINE_DATABASE_URL]
 ${DATABASE_OPTIONS_HELP}`,
 };

@@ -10,7 +10,7 @@ import { checkDataPaths, HOST_PATH_LABELS } from '../core/config/data-paths';
 import { trackFirstStartCreations, type FirstStartCreations } from '../core/first-start';
 import { envKeyProvider, fileKeyProvider, mayCreateDatabase } from '../core/key/key-provider';
 import { DATABASE_FILE } from '../core/start-console';
-import { openAdminStore } from '../core/open-admin-store';
+import { openAdminStore, openPostgresAdminStore } from '../core/open-admin-store';
 import { optionError } from './option-error';
 import type { StoreAdmin } from '../core/store/store-admin';
 
@@ -64,6 +64,27 @@ export async function openStoreForCommand(
   values: CommandValues,
   options: { create?: boolean } = {},
 ): Promise<{ admin: StoreAdmin; file: string }> {
+  const config = resolveHostConfig(
+    { dataDir: values['data-dir'] as string | undefined, keyFile: values['key-file'] as string | undefined },
+    process.env,
+  );
+  // A shared PostgreSQL (LIFELINE_DATABASE_URL): the key is checked against the database's verifier
+  // before anything; only the first administrator's `account add` may make the schema and keyring.
+  if (config.databaseUrl) {
+    const provider =
+      config.keyEnv && typeof values['key-file'] !== 'string'
+        ? envKeyProvider(ENV.keyEnv)
+        : fileKeyProvider(config.keyFile);
+    const key = await provider.obtain({ databaseExists: true });
+    try {
+      const admin = await openPostgresAdminStore(config.databaseUrl, key, {
+        createIfMissing: options.create === true,
+      });
+      return { admin, file: 'PostgreSQL' };
+    } finally {
+      key.fill(0);
+    }
+  }
   const { opened, file } = await openForCommand(values, options, openAdminStore);
   return { admin: opened, file };
 }

@@ -12,6 +12,8 @@ import type { Store } from './store/store';
 import type { Shift } from '../../../shared/shifts/schedule';
 import type { HostConfig } from './config/host-config';
 import { startWorkerStore } from './store/sqlite/worker-store';
+import { openPostgresStore } from './store/postgres/open-postgres';
+import { describeSettings } from './store/postgres/connection-settings';
 import { routeUnroutedFlags } from './ingest/route-backfill';
 import { storeWorkerLocation } from './store/sqlite/worker-location';
 import { checkDataPaths, type DataPathLabels } from './config/data-paths';
@@ -50,6 +52,11 @@ export interface StartConsoleOptions {
   pathLabels?: DataPathLabels;
   /** The key file, when the key comes from one: checked with the data directory before anything is made. */
   keyFile?: string;
+  /**
+   * A shared PostgreSQL (postgres:// URL, --database-url / LIFELINE_DATABASE_URL) instead of the
+   * embedded SQLite file; its schema and keyring are made only with --init (or `lifeline migrate --init`).
+   */
+  databaseUrl?: string | undefined;
 }
 
 export interface RunningConsole {
@@ -75,10 +82,12 @@ export function feedOptionsOf(config: HostConfig) {
     idleLockMs: config.idleLockMinutes * 60_000,
     retentionMs: config.retentionDays * 24 * 3600_000,
     holdGraceMs: config.holdGraceSeconds * 1000,
+    databaseUrl: config.databaseUrl,
   };
 }
 
 export async function startConsole(options: StartConsoleOptions): Promise<RunningConsole> {
+  if (options.databaseUrl) return startOnPostgres(options, options.databaseUrl);
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   checkDataPaths({ dataDir: options.dataDir, databaseFile, keyFile: options.keyFile }, options.pathLabels);
   const databaseExists = fs.existsSync(databaseFile) && fs.statSync(databaseFile).size > 0;
@@ -111,6 +120,36 @@ export async function startConsole(options: StartConsoleOptions): Promise<Runnin
     await (simulator as Simulator | null)?.close().catch(() => {});
     await store?.close().catch(() => {});
     firstStart?.undo();
+    throw error;
+  }
+}
+
+/**
+ * The core on a shared PostgreSQL. The key is never made here unless --init says this is a new
+ * installation; the store checks it against the database's verifier before anything else, so a
+ * missing or wrong key never leads to a new or unencrypted database.
+ */
+async function startOnPostgres(options: StartConsoleOptions, url: string): Promise<RunningConsole> {
+  const init = options.init === true;
+  const key = await options.keyProvider.obtain({ databaseExists: !init });
+  let store: Store | null = null;
+  let simulator: Simulator | null = null;
+  try {
+    const opened = await openPostgresStore({ url, key, createIfMissing: init });
+    key.fill(0);
+    store = opened.admin;
+    await routeUnroutedFlags(store);
+    return await startCore(
+      options,
+      store,
+      describeSettings(opened.prepared.settings),
+      null,
+      (s) => (simulator = s),
+    );
+  } catch (error) {
+    key.fill(0);
+    await (simulator as Simulator | null)?.close().catch(() => {});
+    await store?.close().catch(() => {});
     throw error;
   }
 }

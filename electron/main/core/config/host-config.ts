@@ -24,6 +24,8 @@ export const ENV = {
   idleLockMinutes: 'LIFELINE_IDLE_LOCK_MINUTES',
   retentionDays: 'LIFELINE_RETENTION_DAYS',
   holdGraceSeconds: 'LIFELINE_HOLD_GRACE_SECONDS',
+  // A shared PostgreSQL instead of the embedded encrypted SQLite file (store/postgres/).
+  databaseUrl: 'LIFELINE_DATABASE_URL',
 } as const;
 
 const loopbackOrHttps = z
@@ -42,6 +44,10 @@ export const hostConfigSchema = z
     token: z.string().min(1, 'must not be empty').max(4096).optional(),
     secret: z.string().min(16, 'must be at least 16 characters').max(4096).optional(),
     dataDir: z.string().min(1),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     keyFile: z.string().min(1).optional(),
     keyEnv: z.literal(true).optional(),
     pollIntervalMs: z.coerce
@@ -148,12 +154,35 @@ export function refuseSecretArguments(flags: Record<string, string | boolean | u
   }
 }
 
+/**
+ * A password inside --database-url would show in the process list: it comes from LIFELINE_DATABASE_URL,
+ * PGPASSWORD or the server's own authentication (a client certificate, peer on a socket) instead.
+ */
+function refusePasswordInUrlArgument(flags: Record<string, string | boolean | undefined>): void {
+  const url = flags.databaseUrl;
+  if (typeof url !== 'string') return;
+  let password: string;
+  try {
+    password = new URL(url).password;
+  } catch {
+    return; // the schema names what is wrong with it
+  }
+  if (password !== '')
+    throw new ContractError(
+      'invalid_request',
+      '--database-url must not carry a password: an argument shows in the process list to every user. ' +
+        'Set LIFELINE_DATABASE_URL or PGPASSWORD instead.',
+      'databaseUrl',
+    );
+}
+
 /** Flags win over environment variables; both are validated by the same schema. */
 export function resolveHostConfig(
   flags: Record<string, string | boolean | undefined>,
   env: NodeJS.ProcessEnv,
 ): HostConfig {
   refuseSecretArguments(flags);
+  refusePasswordInUrlArgument(flags);
   const pick = (name: keyof typeof ENV) => {
     const fileFlag = SECRET_FILE_FLAGS[name as keyof typeof SECRET_FILE_FLAGS];
     const file = fileFlag === undefined ? undefined : flags[fileFlag];
@@ -176,6 +205,7 @@ export function resolveHostConfig(
     idleLockMinutes: pick('idleLockMinutes') ?? 15,
     retentionDays: pick('retentionDays') ?? 90,
     holdGraceSeconds: pick('holdGraceSeconds') ?? 60,
+    databaseUrl: pick('databaseUrl'),
   };
   const parsed = hostConfigSchema.safeParse(input);
   if (!parsed.success) {

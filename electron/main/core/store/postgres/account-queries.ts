@@ -1,0 +1,341 @@
+// Accounts, the session log, devices and units' contact numbers on PostgreSQL. Each change appends
+// the audit entry SQLite's triggers append (migrations 9, 11, 18), in the same transaction, with the
+// same action names and details. Names compare without case (lower(name)), as COLLATE NOCASE did.
+import {
+  failuresLock,
+  isLockedOut,
+  lockHasExpired,
+  LOCKOUT,
+  type AccountRole,
+  type AccountSummary,
+} from '../../../../../shared/accounts';
+import { coded, ContractError } from '../../../../../shared/errors';
+import { policeUnitByKey } from '../../../../../shared/routing/police-units';
+import type {
+  AccountRecord,
+  DeviceKind,
+  DeviceSummary,
+  RedeemResult,
+  SessionKind,
+  UnitContact,
+} from '../store-types';
+import type { Tx } from './pg-db';
+
+const summary = (
+  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms'>,
+  nowMs: number,
+): AccountSummary => ({
+  name: a.name,
+  role: a.role,
+  locked: isLockedOut(a.locked_at_ms, nowMs),
+});
+
+export async function countAccounts(tx: Tx): Promise<number> {
+  return (await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM accounts'))!.n;
+}
+
+export async function getAccount(tx: Tx, name: string): Promise<AccountRecord | null> {
+  return (
+    (await tx.one<AccountRecord & Record<string, unknown>>(
+      'SELECT name, role, password_hash, locked_at_ms FROM accounts WHERE lower(name) = lower($1)',
+      [name],
+    )) ?? null
+  );
+}
+
+export async function listAccounts(tx: Tx, nowMs: number): Promise<AccountSummary[]> {
+  const rows = await tx.query<AccountRecord & Record<string, unknown>>(
+    'SELECT name, role, password_hash, locked_at_ms FROM accounts ORDER BY lower(name)',
+  );
+  return rows.map((a) => summary(a, nowMs));
+}
+
+export async function createAccount(
+  tx: Tx,
+  account: { name: string; role: AccountRole; passwordHash: string },
+  by: string,
+  atMs: number,
+  options: { onlyIfFirst?: boolean } = {},
+): Promise<AccountSummary> {
+  // Serialises first-account creation across cores: two desks cannot both be first.
+  await tx.run('LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE');
+  if (options.onlyIfFirst && (await countAccounts(tx)) > 0)
+    throw new ContractError('conflict', coded('account.admin_exists', {}));
+  if (await getAccount(tx, account.name))
+    throw new ContractError('conflict', coded('account.exists', { name: account.name }), 'name');
+  await tx.run(
+    `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by)
+     VALUES ($1, $2, $3, NULL, $4, $5, $4, $5)`,
+    [account.name, account.role, account.passwordHash, atMs, by],
+  );
+  tx.audit({
+    atMs,
+    actor: by,
+    action: 'account.created',
+    target: account.name,
+    detailJson: JSON.stringify({ role: account.role }),
+  });
+  return summary({ name: account.name, role: account.role, locked_at_ms: null }, atMs);
+}
+
+export async function updateAccount(
+  tx: Tx,
+  name: string,
+  change: { role?: AccountRole; lockedAtMs?: number | null; passwordHash?: string },
+  by: string,
+  atMs: number,
+): Promise<AccountSummary> {
+  const current = await getAccount(tx, name);
+  if (!current) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
+  const next = {
+    role: change.role ?? current.role,
+    locked_at_ms: change.lockedAtMs === undefined ? current.locked_at_ms : change.lockedAtMs,
+    password_hash: change.passwordHash ?? current.password_hash,
+  };
+  await tx.run(
+    `UPDATE accounts SET role = $1, locked_at_ms = $2, password_hash = $3, changed_at_ms = $4, changed_by = $5
+     WHERE name = $6`,
+    [next.role, next.locked_at_ms, next.password_hash, atMs, by, current.name],
+  );
+  const audit = (action: string, detail: object = {}) =>
+    tx.audit({ atMs, actor: by, action, target: current.name, detailJson: JSON.stringify(detail) });
+  if (next.role !== current.role) audit('account.role_changed', { from: current.role, to: next.role });
+  if ((current.locked_at_ms === null) !== (next.locked_at_ms === null))
+    audit(next.locked_at_ms === null ? 'account.released' : 'account.locked');
+  if (next.password_hash !== current.password_hash)
+    audit(by === 'system' ? 'account.password_rehashed' : 'account.password_changed');
+  return summary({ name: current.name, ...next }, atMs);
+}
+
+export async function logSession(
+  tx: Tx,
+  name: string,
+  kind: SessionKind,
+  desk: string,
+  atMs: number,
+): Promise<void> {
+  await tx.run('INSERT INTO session_log (at_ms, name, kind, desk) VALUES ($1, $2, $3, $4)', [
+    atMs,
+    name,
+    kind,
+    desk,
+  ]);
+  tx.audit({ atMs, actor: name, action: `session.${kind}`, target: desk, detailJson: '{}' });
+}
+
+async function countLogonFailures(tx: Tx, name: string, sinceMs: number): Promise<number> {
+  const lastGood = (
+    await tx.one<{ at: number | null }>(
+      `SELECT max(at_ms) AS at FROM session_log WHERE lower(name) = lower($1) AND kind = 'logon'`,
+      [name],
+    )
+  )?.at;
+  const released = (
+    await tx.one<{ at: number | null }>(
+      'SELECT changed_at_ms AS at FROM accounts WHERE lower(name) = lower($1) AND locked_at_ms IS NULL',
+      [name],
+    )
+  )?.at;
+  const resetAt = Math.max(lastGood ?? -Infinity, released ?? -Infinity);
+  return (await tx.one<{ n: number }>(
+    `SELECT count(*)::int AS n FROM session_log
+     WHERE lower(name) = lower($1) AND kind IN ('logon_failed', 'unlock_failed') AND at_ms > $2 AND at_ms >= $3`,
+    [name, sinceMs, Number.isFinite(resetAt) ? resetAt : -1],
+  ))!.n;
+}
+
+export async function recordLogonFailure(
+  tx: Tx,
+  name: string,
+  desk: string,
+  atMs: number,
+  kind: 'logon_failed' | 'unlock_failed' = 'logon_failed',
+): Promise<boolean> {
+  const before = await getAccount(tx, name);
+  if (before && lockHasExpired(before.locked_at_ms, atMs))
+    await updateAccount(tx, before.name, { lockedAtMs: null }, 'system', atMs);
+  const account = await getAccount(tx, name);
+  await logSession(tx, account?.name ?? name, kind, desk, atMs);
+  if (!account) return false;
+  if (isLockedOut(account.locked_at_ms, atMs)) return true;
+  if (!failuresLock(await countLogonFailures(tx, account.name, atMs - LOCKOUT.windowMs))) return false;
+  await updateAccount(tx, account.name, { lockedAtMs: atMs }, 'system', atMs);
+  return true;
+}
+
+export async function breakGlassRelease(tx: Tx, name: string, by: string, desk: string, atMs: number) {
+  const account = await getAccount(tx, name);
+  if (!account) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
+  const wasLocked = isLockedOut(account.locked_at_ms, atMs);
+  tx.audit({
+    atMs,
+    actor: by,
+    action: 'account.break_glass_release',
+    target: account.name,
+    detailJson: JSON.stringify({ desk, wasLocked }),
+  });
+  await updateAccount(tx, account.name, { lockedAtMs: null }, by, atMs);
+  return { name: account.name, wasLocked };
+}
+
+export async function listUnitContacts(tx: Tx): Promise<UnitContact[]> {
+  return tx.query<UnitContact & Record<string, unknown>>(
+    `SELECT unit_key AS "unitKey", contact, changed_by AS "changedBy", changed_at_ms AS "changedAtMs"
+     FROM unit_contacts ORDER BY unit_key`,
+  );
+}
+
+export async function setUnitContact(
+  tx: Tx,
+  unitKey: string,
+  contact: string,
+  by: string,
+  atMs: number,
+): Promise<UnitContact> {
+  if (!policeUnitByKey(unitKey))
+    throw new ContractError('invalid_request', coded('unit.not_found', { unitKey }), 'unitKey');
+  await tx.run(
+    `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (unit_key) DO UPDATE SET contact = excluded.contact, changed_by = excluded.changed_by,
+       changed_at_ms = excluded.changed_at_ms`,
+    [unitKey, contact, by, atMs],
+  );
+  tx.audit({
+    atMs,
+    actor: by,
+    action: 'unit.contact_set',
+    target: unitKey,
+    detailJson: JSON.stringify({ contact }),
+  });
+  return { unitKey, contact, changedBy: by, changedAtMs: atMs };
+}
+
+// Devices (sqlite/device-queries.ts): hashes only.
+interface DeviceRow {
+  id: number;
+  name: string;
+  kind: DeviceKind;
+  enrolled_by: string;
+  enrolled_at_ms: number;
+  revoked_at_ms: number | null;
+  revoked_by: string | null;
+}
+const DEVICE_COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by';
+const device = (r: DeviceRow): DeviceSummary => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  enrolledBy: r.enrolled_by,
+  enrolledAtMs: r.enrolled_at_ms,
+  revokedAtMs: r.revoked_at_ms,
+  revokedBy: r.revoked_by,
+});
+const liveDevice = (tx: Tx, name: string) =>
+  tx.one<DeviceRow & Record<string, unknown>>(
+    `SELECT ${DEVICE_COLUMNS} FROM devices WHERE name = $1 AND revoked_at_ms IS NULL`,
+    [name],
+  );
+
+export async function createEnrolment(
+  tx: Tx,
+  input: { name: string; kind: DeviceKind; codeHash: string; by: string; atMs: number; ttlMs: number },
+): Promise<{ expiresAtMs: number }> {
+  if (await liveDevice(tx, input.name))
+    throw new ContractError(
+      'conflict',
+      `--name ${input.name}: a device of that name is enrolled. Revoke it first, or choose another name.`,
+      'name',
+    );
+  await tx.run(
+    `UPDATE device_enrolments SET withdrawn_at_ms = $1 WHERE device_name = $2 AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
+    [input.atMs, input.name],
+  );
+  const expiresAtMs = input.atMs + input.ttlMs;
+  await tx.run(
+    `INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs],
+  );
+  tx.audit({
+    atMs: input.atMs,
+    actor: input.by,
+    action: 'device.enrolment_created',
+    target: input.name,
+    detailJson: JSON.stringify({ deviceKind: input.kind, expiresAtMs }),
+  });
+  return { expiresAtMs };
+}
+
+export async function redeemEnrolment(
+  tx: Tx,
+  codeHash: string,
+  credentialHash: string,
+  atMs: number,
+): Promise<RedeemResult> {
+  const code = await tx.one<{
+    device_name: string;
+    kind: DeviceKind;
+    created_by: string;
+    expires_at_ms: number;
+    used_at_ms: number | null;
+    withdrawn_at_ms: number | null;
+  }>(
+    `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms
+     FROM device_enrolments WHERE code_hash = $1 FOR UPDATE`,
+    [codeHash],
+  );
+  if (!code) return { ok: false, reason: 'unknown', name: null };
+  const name = code.device_name;
+  if (code.used_at_ms !== null) return { ok: false, reason: 'used', name };
+  if (code.withdrawn_at_ms !== null) return { ok: false, reason: 'withdrawn', name };
+  if (atMs >= code.expires_at_ms) return { ok: false, reason: 'expired', name };
+  if (await liveDevice(tx, name)) return { ok: false, reason: 'name_taken', name };
+  await tx.run('UPDATE device_enrolments SET used_at_ms = $1 WHERE code_hash = $2', [atMs, codeHash]);
+  const row = (await tx.one<DeviceRow & Record<string, unknown>>(
+    `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms) VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${DEVICE_COLUMNS}`,
+    [name, code.kind, credentialHash, code.created_by, atMs],
+  ))!;
+  tx.audit({
+    atMs,
+    actor: code.created_by,
+    action: 'device.enrolled',
+    target: name,
+    detailJson: JSON.stringify({ deviceKind: code.kind, device: row.id }),
+  });
+  return { ok: true, device: device(row) };
+}
+
+export async function findDeviceByCredential(tx: Tx, credentialHash: string): Promise<DeviceSummary | null> {
+  const row = await tx.one<DeviceRow & Record<string, unknown>>(
+    `SELECT ${DEVICE_COLUMNS} FROM devices WHERE credential_hash = $1`,
+    [credentialHash],
+  );
+  return row ? device(row) : null;
+}
+
+export async function listDevices(tx: Tx): Promise<DeviceSummary[]> {
+  return (
+    await tx.query<DeviceRow & Record<string, unknown>>(
+      `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY name, id`,
+    )
+  ).map(device);
+}
+
+export async function revokeDevice(tx: Tx, name: string, by: string, atMs: number): Promise<DeviceSummary> {
+  const live = await liveDevice(tx, name);
+  await tx.run(
+    `UPDATE device_enrolments SET withdrawn_at_ms = $1 WHERE device_name = $2 AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
+    [atMs, name],
+  );
+  if (!live) throw new ContractError('not_found', `--name ${name}: no enrolled device of that name.`, 'name');
+  await tx.run('UPDATE devices SET revoked_at_ms = $1, revoked_by = $2 WHERE id = $3', [atMs, by, live.id]);
+  tx.audit({
+    atMs,
+    actor: by,
+    action: 'device.revoked',
+    target: live.name,
+    detailJson: JSON.stringify({ deviceKind: live.kind, device: live.id }),
+  });
+  return device({ ...live, revoked_at_ms: atMs, revoked_by: by });
+}

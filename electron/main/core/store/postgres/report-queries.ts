@@ -1,0 +1,340 @@
+// The supervisors' report on PostgreSQL (shared/report.ts), read live: every flag of the range in one
+// indexed read, rows as arrays in the report engine's shape (core/reports/report-row.ts), summed by the
+// same parts and sum as SQLite's (report-part.ts, report-sum.ts); the alarm load from the alarm log.
+// No kept days here (prepareReports does nothing): PostgreSQL reads a month's rows server-side, and
+// the parts are the same code either way. No query reads flag_personal; a silence's reason is opened
+// from its sealed detail.
+import { OUTCOMES, type Outcome } from '../../../../../shared/dispatch';
+import { RISKS, type Risk } from '../../../../../shared/domain';
+import { REPORT_SILENCE_CAP, type Report } from '../../../../../shared/report';
+import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
+import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
+import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../../shared/time/ist';
+import { worstShift } from '../../reports/alarm-load-peaks';
+import { partsByShift } from '../../reports/report-part';
+import { reportWindows, SLOT_MS, type ReportWindow } from '../../reports/report-range';
+import type { ReportRow } from '../../reports/report-row';
+import { ReportSum } from '../../reports/report-sum';
+import type { ReportContext, ReportRange } from '../store-types';
+import type { Tx } from './pg-db';
+
+const DAY_MS = 24 * 3600_000;
+const TEN_MINUTES_MS = 600_000;
+const text = (e: string) => `coalesce('=' || (${e}), '')`;
+const flag = (e: string) => `coalesce('=' || (${e})::int::text, '')`;
+
+/** The report's columns (report-row.ts's COL), the seven categorical ones joined by char(31). */
+export const PG_REPORT_ROWS_SQL = `SELECT seq, received_at_ms, risk,
+    ${[
+      text('risk'),
+      text('district_key'),
+      flag(`unit_key = '${KOTA_CITY_UNIT}'`),
+      text('platform'),
+      flag("status = 'withdrawn'"),
+      flag("state = 'closed'"),
+      text('outcome'),
+    ].join(' || chr(31) || ')} AS breakdown,
+    subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms, confirmed_at_ms, closed_at_ms
+  FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2
+    AND (((received_at_ms + ${IST_OFFSET_MS} - $3) % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS} < $4`;
+
+function timeline(slots: readonly { slot: number; n: number }[], range: ReportRange) {
+  const istHour = (ms: number) => Math.floor((ms + IST_OFFSET_MS) / HOUR_MS);
+  const firstHour = istHour(range.fromMs);
+  const hourly = {
+    startMs: firstHour * HOUR_MS - IST_OFFSET_MS,
+    counts: new Array<number>(istHour(range.toMs - 1) - firstHour + 1).fill(0),
+  };
+  const firstDay = Math.floor(firstHour / 24);
+  const daily = Array.from({ length: Math.floor(istHour(range.toMs - 1) / 24) - firstDay + 1 }, (_, i) => {
+    const startMs = (firstDay + i) * DAY_MS - IST_OFFSET_MS;
+    return { date: istDate(startMs), startMs, count: 0 };
+  });
+  const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const { slot, n } of slots) {
+    const hour = istHour(slot * SLOT_MS);
+    hourly.counts[hour - firstHour]! += n;
+    daily[Math.floor(hour / 24) - firstDay]!.count += n;
+    hourByWeekday[(Math.floor(hour / 24) + 3) % 7]![hour % 24]! += n;
+  }
+  let peak: { startMs: number; count: number } | null = null;
+  for (const { slot, n } of slots) if (!peak || n > peak.count) peak = { startMs: slot * SLOT_MS, count: n };
+  return { series: { hourly, daily, hourByWeekday }, peak };
+}
+
+export async function report(tx: Tx, range: ReportRange, context: ReportContext): Promise<Report> {
+  const { params, windows: asked } = reportWindows(range, context.schedule);
+  const windows = asked
+    .map((w) => ({ fromMs: w.fromMs, toMs: Math.min(w.toMs, context.nowMs) }))
+    .filter((w) => w.fromMs < w.toMs);
+  const rows = (
+    await tx.client.query<ReportRow & unknown[]>({
+      text: PG_REPORT_ROWS_SQL,
+      values: [params.fromMs, params.toMs, params.shiftStartMs, params.shiftLengthMs],
+      rowMode: 'array',
+    })
+  ).rows;
+  const figures = new ReportSum();
+  for (const part of partsByShift(rows, context).values()) figures.add(part);
+  const slots = figures.slots();
+  const { series, peak } = timeline(slots, range);
+  const flags = figures.count('flags');
+  const withdrawn = figures.count('withdrawn');
+  const closed = figures.count('closed');
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, figures.count(`outcome=${o}`)])) as Record<
+    Outcome,
+    number
+  >;
+  const byRisk = Object.fromEntries(RISKS.map((risk) => [risk, figures.count(`risk=${risk}`)])) as Record<
+    Risk,
+    number
+  >;
+  const perOperator = await operatorLoad(tx, windows, context.schedule, slots);
+  const fromMs = windows[0]?.fromMs ?? 0;
+  const toMs = windows.at(-1)?.toMs ?? 0;
+  const floods = fromMs < toMs ? await spans(tx, 'flood_start', 'flood_end', fromMs, toMs) : [];
+  return {
+    fromMs: range.fromMs,
+    toMs: range.toMs,
+    shiftKey: range.shiftKey ?? null,
+    generatedAtMs: context.nowMs,
+    totals: {
+      flags,
+      withdrawn,
+      withdrawnRate: flags === 0 ? null : withdrawn / flags,
+      closed,
+      falsePositives: outcomes.false_positive,
+      falsePositiveRate: closed === 0 ? null : outcomes.false_positive / closed,
+    },
+    timeline: series,
+    byRisk,
+    byDistrict: figures.keyed('district'),
+    byArea: figures.keyed('area'),
+    byPlatform: figures.keyed('platform'),
+    repeats: figures.repeats(),
+    response: figures.response(
+      range.shiftKey === undefined ? context.schedule.map((s) => s.key) : [range.shiftKey],
+    ),
+    outcomes,
+    alarmLoad: {
+      ...(await alarmLoad(tx, windows, flags, peak, context.nowMs)),
+      perOperator,
+      worstShift: worstShift(
+        perOperator.shifts,
+        floods.map(({ startMs, endMs }) => ({ startMs, endMs })),
+      ),
+    },
+  };
+}
+
+interface LogRow {
+  seq: number;
+  at_ms: number;
+  actor: string | null;
+  detail_audit: string;
+  detail_sealed: Buffer;
+  kind: string;
+}
+interface Span {
+  startMs: number;
+  endMs: number | null;
+  detail: Record<string, unknown>;
+}
+const EVENTS_SQL = `SELECT seq, at_ms, kind, actor, detail_audit, detail_sealed FROM alarm_log
+  WHERE kind = $1 AND at_ms >= $2 AND at_ms < $3 ORDER BY at_ms, seq`;
+
+const overlapMs = (windows: readonly ReportWindow[], startMs: number, endMs: number) =>
+  windows.reduce((s, w) => s + Math.max(0, Math.min(endMs, w.toMs) - Math.max(startMs, w.fromMs)), 0);
+const inWindows = (windows: readonly ReportWindow[], ms: number) =>
+  windows.some((w) => w.fromMs <= ms && ms < w.toMs);
+
+/** Start/end pairs meeting [fromMs, toMs), paired as sqlite/report-alarm-load.ts pairs them. */
+async function spans(
+  tx: Tx,
+  startKind: string,
+  endKind: string,
+  fromMs: number,
+  toMs: number,
+): Promise<Span[]> {
+  const events = async (kind: string, from: number, to: number, limit = '') =>
+    (await tx.query<LogRow & Record<string, unknown>>(`${EVENTS_SQL}${limit}`, [kind, from, to])).map(
+      (r) => ({
+        ...r,
+        start: kind === startKind,
+      }),
+    );
+  const lastBefore = async (kind: string) =>
+    (await tx.one<{ at: number | null }>(
+      'SELECT max(at_ms) AS at FROM alarm_log WHERE kind = $1 AND at_ms < $2',
+      [kind, fromMs],
+    ))!.at;
+  const lastStart = await lastBefore(startKind);
+  const lastEnd = await lastBefore(endKind);
+  const carried =
+    lastStart !== null && (lastEnd === null || lastStart > lastEnd)
+      ? await events(startKind, (lastEnd ?? -1) + 1, fromMs, ' LIMIT 1')
+      : [];
+  const log = [
+    ...carried,
+    ...(await events(startKind, fromMs, toMs)),
+    ...(await events(endKind, fromMs, toMs)),
+  ].sort((a, b) => a.at_ms - b.at_ms || a.seq - b.seq);
+  const result: Span[] = [];
+  let open: Span | null = null;
+  for (const e of log) {
+    if (e.start && open === null) {
+      open = { startMs: e.at_ms, endMs: null, detail: JSON.parse(e.detail_audit) as Record<string, unknown> };
+      result.push(open);
+    } else if (!e.start && open !== null) {
+      open.endMs = e.at_ms;
+      open = null;
+    }
+  }
+  if (open !== null)
+    open.endMs = (await events(endKind, toMs, Number.MAX_SAFE_INTEGER, ' LIMIT 1'))[0]?.at_ms ?? null;
+  return result;
+}
+
+async function alarmLoad(
+  tx: Tx,
+  windows: readonly ReportWindow[],
+  flagAlarms: number,
+  peak10Min: Report['alarmLoad']['peak10Min'],
+  nowMs: number,
+): Promise<Omit<Report['alarmLoad'], 'perOperator' | 'worstShift'>> {
+  const fromMs = windows[0]?.fromMs ?? 0;
+  const toMs = windows.at(-1)?.toMs ?? 0;
+  const windowMs = windows.reduce((s, w) => s + (w.toMs - w.fromMs), 0);
+  const within = async (kind: string) =>
+    (await tx.query<LogRow & Record<string, unknown>>(EVENTS_SQL, [kind, fromMs, toMs])).filter((r) =>
+      inWindows(windows, r.at_ms),
+    );
+  const spanMs = (s: Span) => overlapMs(windows, s.startMs, s.endMs ?? toMs);
+  const feedAlarms = (await within('feed_alarm_start')).length;
+  const floodMs = (await spans(tx, 'flood_start', 'flood_end', fromMs, toMs)).reduce(
+    (t, s) => t + spanMs(s),
+    0,
+  );
+  const outages = (await spans(tx, 'feed_alarm_start', 'feed_alarm_end', fromMs, toMs)).filter(
+    (s) => spanMs(s) > 0,
+  );
+  const outageMs = outages.reduce((t, s) => t + spanMs(s), 0);
+  const silences = await within('silence');
+  const share = (part: number) => (windowMs === 0 ? 0 : part / windowMs);
+  return {
+    windowMs,
+    alarms: flagAlarms + feedAlarms,
+    feedAlarms,
+    per10Min: share((flagAlarms + feedAlarms) * TEN_MINUTES_MS),
+    peak10Min,
+    floodMs,
+    floodShare: share(floodMs),
+    silences: {
+      count: silences.length,
+      items: silences.slice(0, REPORT_SILENCE_CAP).map((r) => {
+        const detail = JSON.parse(
+          tx.crypto.open(r.detail_sealed, `alarm_log.detail_json|${r.at_ms}|${r.kind}`),
+        ) as {
+          reason?: unknown;
+          minutes?: unknown;
+        };
+        return {
+          atMs: r.at_ms,
+          by: r.actor,
+          reason: typeof detail.reason === 'string' ? detail.reason : '',
+          minutes: typeof detail.minutes === 'number' ? detail.minutes : 0,
+        };
+      }),
+    },
+    feed: {
+      uptimeShare: 1 - share(outageMs),
+      outageMs,
+      outages: outages.map((s) => ({
+        startMs: s.startMs,
+        endMs: s.endMs,
+        lengthMs: (s.endMs ?? nowMs) - s.startMs,
+        state: typeof s.detail.feedState === 'string' ? s.detail.feedState : '',
+      })),
+    },
+  };
+}
+
+/** The load per rostered operator, per shift instance (as sqlite/report-operator-load.ts). */
+async function operatorLoad(
+  tx: Tx,
+  windows: readonly ReportWindow[],
+  schedule: readonly Shift[],
+  slots: readonly { slot: number; n: number }[],
+): Promise<Report['alarmLoad']['perOperator']> {
+  const parts: { shiftId: string; shiftKey: string; startMs: number; fromMs: number; toMs: number }[] = [];
+  for (const w of windows)
+    for (let t = w.fromMs; t < w.toMs;) {
+      const instance = shiftAt(schedule, t);
+      const toMs = Math.min(instance.endMs, w.toMs);
+      parts.push({
+        shiftId: instance.id,
+        shiftKey: instance.key,
+        startMs: instance.startMs,
+        fromMs: t,
+        toMs,
+      });
+      t = toMs;
+    }
+  if (parts.length === 0) return { per10Min: null, rosteredMs: 0, shifts: [] };
+  const bySlot = new Map(slots.map((s) => [s.slot, s.n]));
+  const between = async (fromMs: number, toMs: number) =>
+    fromMs < toMs
+      ? (await tx.one<{ n: number }>(
+          'SELECT count(*)::int AS n FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2',
+          [fromMs, toMs],
+        ))!.n
+      : 0;
+  const arrivals = async (fromMs: number, toMs: number) => {
+    const first = Math.ceil(fromMs / SLOT_MS);
+    const end = Math.floor(toMs / SLOT_MS);
+    if (first >= end) return between(fromMs, toMs);
+    let n = (await between(fromMs, first * SLOT_MS)) + (await between(end * SLOT_MS, toMs));
+    for (let slot = first; slot < end; slot++) n += bySlot.get(slot) ?? 0;
+    return n;
+  };
+  const feedAlarmTimes = (
+    await tx.query<{ at_ms: number }>(
+      EVENTS_SQL.replace('seq, at_ms, kind, actor, detail_audit, detail_sealed', 'at_ms'),
+      ['feed_alarm_start', parts[0]!.fromMs, parts.at(-1)!.toMs],
+    )
+  ).map((r) => r.at_ms);
+  const roster = new Map(
+    (
+      await tx.query<{ shift_id: string; operators: number }>(
+        `SELECT shift_id, count(*)::int AS operators FROM roster
+         WHERE shift_id COLLATE "C" >= $1 AND shift_id COLLATE "C" < $2 AND supervisor = 0 GROUP BY shift_id`,
+        [parts[0]!.shiftId.slice(0, 10), `${parts.at(-1)!.shiftId.slice(0, 10)};`],
+      )
+    ).map((r) => [r.shift_id, r.operators]),
+  );
+  let rosteredMs = 0;
+  let perOperatorAlarms = 0;
+  const shifts = [];
+  for (const p of parts) {
+    const windowMs = p.toMs - p.fromMs;
+    const operators = roster.get(p.shiftId) ?? 0;
+    const alarms =
+      (await arrivals(p.fromMs, p.toMs)) + feedAlarmTimes.filter((t) => p.fromMs <= t && t < p.toMs).length;
+    if (operators > 0) {
+      rosteredMs += windowMs;
+      perOperatorAlarms += alarms / operators;
+    }
+    const per10Min = operators > 0 ? (alarms / operators) * (SLOT_MS / windowMs) : null;
+    shifts.push({
+      shiftId: p.shiftId,
+      shiftKey: p.shiftKey,
+      startMs: p.startMs,
+      fromMs: p.fromMs,
+      windowMs,
+      operators,
+      alarms,
+      per10Min,
+    });
+  }
+  return { per10Min: rosteredMs > 0 ? (perOperatorAlarms * SLOT_MS) / rosteredMs : null, rosteredMs, shifts };
+}

@@ -1,0 +1,446 @@
+// The store's guarantees, one suite for every engine (store-contract-sqlite.test.ts and
+// store-contract-postgres.test.ts call it): the page and its cursor in one transaction, idempotent
+// (id, revision) ingest, quarantine, append-only flag events, the audit chain appended in order under
+// concurrency, retention erasure, the handover freeze, and a change feed that never skips a change
+// committed by concurrent writers.
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditHash, GENESIS_PREV_HASH } from '../../electron/main/core/store/audit-hash';
+import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
+import type { Engine, OpenedEngine } from '../helpers/store-engines';
+import { CANARY, makeFlag } from '../helpers/flags';
+import { pageInput } from '../helpers/temp-store';
+
+export function storeContract(engine: Engine) {
+  const opened: OpenedEngine[] = [];
+  afterEach(async () => {
+    for (const e of opened.splice(0)) await e.close();
+  });
+  const open = async () => {
+    const e = await engine.open();
+    opened.push(e);
+    return e;
+  };
+  const chainOk = async (e: OpenedEngine) => {
+    const rows = await e.auditRows();
+    let prev = GENESIS_PREV_HASH;
+    rows.forEach((row, i) => {
+      expect(row.seq).toBe(i + 1);
+      expect(row.prev_hash).toBe(prev);
+      expect(auditHash(row)).toBe(row.hash);
+      prev = row.hash;
+    });
+    return rows;
+  };
+
+  describe(`store contract on ${engine.name}`, () => {
+    it('ingest is idempotent per (id, revision) and commits the cursor with the page', async () => {
+      const { store } = await open();
+      const flag = makeFlag();
+      expect(await store.commitPage(pageInput([flag, flag], 'c_2'))).toMatchObject({
+        inserted: 1,
+        duplicates: 1,
+      });
+      expect(await store.commitPage(pageInput([flag], 'c_3'))).toMatchObject({ inserted: 0, duplicates: 1 });
+      const revised = await store.commitPage(
+        pageInput([{ ...flag, revision: 2, risk: 'imminent' }], 'c_4', 2_000),
+      );
+      expect(revised).toMatchObject({ revised: 1 });
+      expect(await store.commitPage(pageInput([flag], 'c_5', 3_000))).toMatchObject({ duplicates: 1 });
+      expect(await store.getCursor('default')).toBe('c_5');
+      const queue = await store.listOpenQueue(false);
+      expect(queue).toHaveLength(1);
+      expect(queue[0]).toMatchObject({ revision: 2, risk: 'imminent' });
+    });
+
+    it('a page that fails commits nothing: neither its flags nor its cursor', async () => {
+      const { store } = await open();
+      await store.commitPage(pageInput([makeFlag()], 'c_1'));
+      const good = pageInput([makeFlag({ id: 'fl_good' })], 'c_2');
+      const bad = pageInput([makeFlag({ id: 'fl_bad' })], 'c_2');
+      // A record the engine's own constraint refuses (risk outside its CHECK), after a good one.
+      const broken = { ...bad.flags[0]!, flag: { ...bad.flags[0]!.flag, risk: 'bogus' as never } };
+      await expect(store.commitPage({ ...good, flags: [...good.flags, broken] })).rejects.toThrow();
+      expect(await store.getCursor('default')).toBe('c_1');
+      expect((await store.listOpenQueue(false)).map((q) => q.id)).not.toContain('fl_good');
+    });
+
+    it('quarantines a bad record once, however often it comes', async () => {
+      const { store } = await open();
+      const bad = { id: 'fl_bad', revision: 1, risk: 'catastrophic' };
+      expect(await store.commitPage(pageInput([bad, makeFlag()]))).toMatchObject({
+        inserted: 1,
+        quarantined: 1,
+      });
+      expect(await store.commitPage(pageInput([bad], 'c_2'))).toMatchObject({
+        quarantined: 0,
+        duplicates: 1,
+      });
+      expect(await store.countQuarantined()).toBe(1);
+      const [q] = await store.listQuarantine(10);
+      expect(q).toMatchObject({ idHint: 'fl_bad', source: 'feed' });
+    });
+
+    it('flag events are append-only', async () => {
+      const e = await open();
+      const flag = makeFlag();
+      await e.store.commitPage(pageInput([flag]));
+      await e.store.acknowledge(flag.id as string, 'Op Testwal', 2_000);
+      await expect(e.raw("UPDATE flag_events SET kind = 'x'")).rejects.toThrow(/append-only/);
+      await expect(e.raw('DELETE FROM flag_events')).rejects.toThrow(/append-only/);
+      const detail = await e.store.getFlagDetail(flag.id as string);
+      expect(detail!.events.map((ev) => ev.kind)).toEqual(['received', 'acknowledged']);
+    });
+
+    it('the audit chain stays whole under concurrent writers, from two stores', async () => {
+      const e = await open();
+      const second = await e.another();
+      const flags = Array.from({ length: 12 }, () => makeFlag());
+      await e.store.commitPage(pageInput(flags));
+      await Promise.all(
+        flags.map((f, i) => (i % 2 ? e.store : second).acknowledge(f.id as string, `Op ${i}`, 2_000 + i)),
+      );
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? second : e.store).logSession(`op${i}`, 'logon', 'desk-1', 3_000 + i),
+        ),
+      );
+      const rows = await chainOk(e);
+      expect(rows[0]!.action).toBe('audit.started');
+      expect(rows.filter((r) => r.action === 'flag.acknowledged')).toHaveLength(12);
+      expect(rows.filter((r) => r.action === 'session.logon')).toHaveLength(10);
+      await expect(e.raw(engine.sql('DELETE FROM audit_log', 'DELETE FROM audit_log'))).rejects.toThrow(
+        /append-only/,
+      );
+    });
+
+    it('a reveal and a close note reach the audit trail only as codes and lengths', async () => {
+      const e = await open();
+      const flag = makeFlag();
+      await e.store.commitPage(pageInput([flag]));
+      const id = flag.id as string;
+      const personal = await e.store.revealFlag(id, 'Op One', 'Welfare check for Zubeida', 2_000);
+      expect(personal.subject).toMatchObject({ display_name: CANARY.name });
+      const rows = await chainOk(e);
+      const reveal = rows.find((r) => r.action === 'flag.revealed')!;
+      expect(reveal.detail_json).toBe(JSON.stringify({ reasonLength: 'Welfare check for Zubeida'.length }));
+    });
+
+    it('retention erases personal fields of flags closed long enough, keeping the record', async () => {
+      const { store } = await open();
+      const flag = makeFlag({ risk: 'elevated' });
+      const id = flag.id as string;
+      await store.commitPage(pageInput([flag]));
+      await store.acknowledge(id, 'Op One', 2_000);
+      await store.closeFlag(id, 'Op One', { outcome: 'false_positive', note: 'Spoke to Zubeida' }, 3_000);
+      const result = await store.purgePersonal(1_000, 10_000, 'system');
+      expect(result).toMatchObject({ flagsErased: 1, personalRowsDeleted: 1, eventsRedacted: 1 });
+      await expect(store.readPersonalDetail(id)).rejects.toThrow();
+      const detail = (await store.getFlagDetail(id))!;
+      expect(detail.state).toBe('closed');
+      const closed = detail.events.find((ev) => ev.kind === 'closed')!;
+      expect(closed.detail).toEqual({ outcome: 'false_positive', noteLength: 'Spoke to Zubeida'.length });
+      expect(detail.events.at(-1)!.kind).toBe('personal_erased');
+      expect(await store.purgePersonal(1_000, 11_000, 'system')).toMatchObject({ flagsErased: 0 });
+    });
+
+    it('a signed handover is frozen: signed once, received once, never changed', async () => {
+      const e = await open();
+      const shift = instanceOf(DEFAULT_SCHEDULE, '2026-11-25', DEFAULT_SCHEDULE[0]!.key);
+      const summary = await e.store.handoverSummary(shift, shift.endMs, false);
+      const signed = await e.store.signHandover(
+        summary,
+        'Two flags carried over',
+        'Sup Outgoing',
+        shift.endMs,
+      );
+      expect(signed.summary.auditAnchor).toBeDefined();
+      await expect(e.store.signHandover(summary, 'again', 'Sup Outgoing', shift.endMs)).rejects.toThrow();
+      const received = await e.store.receiveHandover(shift.id, 'Sup Incoming', shift.endMs + 1);
+      expect(received.receivedBy).toBe('Sup Incoming');
+      await expect(e.store.receiveHandover(shift.id, 'Sup Other', shift.endMs + 2)).rejects.toThrow();
+      await expect(
+        e.raw(engine.sql("UPDATE handovers SET signed_by = 'x'", "UPDATE handovers SET signed_by = 'x'")),
+      ).rejects.toThrow(/cannot be changed/);
+      expect((await e.store.getHandover(shift.id))!.notes).toBe('Two flags carried over');
+      await chainOk(e);
+    });
+
+    it('the change feed never skips a change committed by concurrent writers', async () => {
+      const e = await open();
+      const writers = [e.store, await e.another(), await e.another()];
+      const all = new Set<string>();
+      const seen = new Set<string>();
+      let position = 0;
+      let writing = true;
+      const reader = (async () => {
+        while (writing) {
+          const changes = await e.store.changesSince(position, false);
+          for (const item of changes.items) seen.add(item.id);
+          expect(changes.lastEventSeq).toBeGreaterThanOrEqual(position);
+          position = changes.lastEventSeq;
+        }
+      })();
+      await Promise.all(
+        writers.map(async (w, wi) => {
+          for (let page = 0; page < 8; page++) {
+            const flags = Array.from({ length: 3 }, () => makeFlag());
+            for (const f of flags) all.add(f.id as string);
+            await w.commitPage({ ...pageInput(flags, null), feedKey: `w${wi}` });
+          }
+        }),
+      );
+      writing = false;
+      await reader;
+      const last = await e.store.changesSince(position, false);
+      for (const item of last.items) seen.add(item.id);
+      expect([...all].filter((id) => !seen.has(id))).toEqual([]);
+    });
+
+    it('a flag goes through dispatch, confirmation, close, undo and welfare check-ins', async () => {
+      const e = await open();
+      const { store } = e;
+      const flag = makeFlag({ risk: 'imminent' });
+      const id = flag.id as string;
+      await store.commitPage(pageInput([flag]));
+      await store.acknowledge(id, 'Op One', 2_000);
+      await expect(store.acknowledge(id, 'Op Two', 2_100)).rejects.toThrow(/LC-/);
+      const sent = await store.dispatch(
+        id,
+        'Op One',
+        { unitKey: 'kota-city', called: 'SHO Kota', means: 'phone' },
+        3_000,
+      );
+      expect(sent).toMatchObject({
+        state: 'dispatched',
+        dispatch: { unitKey: 'kota-city', confirmedAtMs: null },
+      });
+      await store.confirmDispatch(id, 'Op One', 'SI Ram', 4_000);
+      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 4_100)).rejects.toThrow();
+      await store.closeFlag(
+        id,
+        'Op One',
+        { outcome: 'contacted', note: 'spoke to the family' },
+        5_000,
+        [1_000, 2_000],
+      );
+      const undone = await store.undoClose(id, 'Op One', 6_000);
+      expect(undone.state).toBe('dispatched');
+      await store.closeFlag(id, 'Op One', { outcome: 'contacted' }, 7_000, [1_000, 2_000]);
+      expect(await store.surfaceDueFollowUps(7_500)).toEqual([]);
+      const due = await store.surfaceDueFollowUps(8_000);
+      expect(due.map((q) => q.followUp?.sequence)).toEqual([1]);
+      expect((await store.listOpenQueue(false)).map((q) => q.id)).toEqual([id]);
+      await expect(
+        store.recordFollowUp(id, 2, 'Op One', { outcome: 'safe_and_well' }, 8_100),
+      ).rejects.toThrow();
+      const done = await store.recordFollowUp(
+        id,
+        1,
+        'Op One',
+        { outcome: 'safe_and_well', note: 'fine' },
+        8_200,
+      );
+      expect(done.followUp).toBeNull();
+      const detail = (await store.getFlagDetail(id))!;
+      expect(detail.events.map((ev) => ev.kind)).toEqual([
+        'received',
+        'acknowledged',
+        'dispatched',
+        'unit_confirmed',
+        'closed',
+        'close_undone',
+        'closed',
+        'follow_up_due',
+        'follow_up_done',
+      ]);
+      expect(detail.events.find((ev) => ev.kind === 'closed')!.detail).toEqual({
+        outcome: 'contacted',
+        note: 'spoke to the family',
+      });
+      const kpis = await store.alarmKpis(0, 10_000, false);
+      expect(kpis.timeToAcknowledge.imminent.count).toBe(1);
+      const rows = await chainOk(e);
+      expect(rows.map((r) => r.action)).toEqual(
+        expect.arrayContaining([
+          'flag.dispatched',
+          'flag.unit_confirmed',
+          'flag.closed',
+          'flag.close_undone',
+          'flag.follow_up_done',
+        ]),
+      );
+    });
+
+    it('accounts: the lockout rule, a break-glass release, sessions, all audited', async () => {
+      const e = await open();
+      const { store } = e;
+      await store.createAccount(
+        { name: 'Admin Asha', role: 'administrator', passwordHash: 'x' },
+        'Installer',
+        1_000,
+        {
+          onlyIfFirst: true,
+        },
+      );
+      await expect(
+        store.createAccount({ name: 'admin asha', role: 'operator', passwordHash: 'y' }, 'Admin Asha', 1_100),
+      ).rejects.toThrow();
+      await store.createAccount(
+        { name: 'Op Bela', role: 'operator', passwordHash: 'y' },
+        'Admin Asha',
+        1_200,
+      );
+      const results = [];
+      for (let i = 0; i < 5; i++)
+        results.push(await store.recordLogonFailure('op bela', 'desk-1', 2_000 + i));
+      expect(results).toEqual([false, false, false, false, true]);
+      expect((await store.listAccounts(3_000)).find((a) => a.name === 'Op Bela')!.locked).toBe(true);
+      expect(await store.breakGlassRelease('Op Bela', 'Admin Asha', 'console', 3_100)).toEqual({
+        name: 'Op Bela',
+        wasLocked: true,
+      });
+      await store.logSession('Op Bela', 'logon', 'desk-1', 3_200);
+      expect((await store.getAccount('OP BELA'))!.locked_at_ms).toBeNull();
+      const actions = (await chainOk(e)).map((r) => r.action);
+      expect(actions.filter((a) => a === 'session.logon_failed')).toHaveLength(5);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'account.created',
+          'account.locked',
+          'account.break_glass_release',
+          'account.released',
+          'session.logon',
+        ]),
+      );
+    });
+
+    it('devices, unit contacts and request results', async () => {
+      const e = await open();
+      const { store } = e;
+      await store.createEnrolment({
+        name: 'wall-1',
+        kind: 'wall',
+        codeHash: 'c1',
+        by: 'Admin',
+        atMs: 1_000,
+        ttlMs: 10_000,
+      });
+      expect(await store.redeemEnrolment('c1', 'cred1', 2_000)).toMatchObject({
+        ok: true,
+        device: { name: 'wall-1' },
+      });
+      expect(await store.redeemEnrolment('c1', 'cred2', 2_100)).toEqual({
+        ok: false,
+        reason: 'used',
+        name: 'wall-1',
+      });
+      expect(await store.findDeviceByCredential('cred1')).toMatchObject({
+        name: 'wall-1',
+        revokedAtMs: null,
+      });
+      await store.revokeDevice('wall-1', 'Admin', 3_000);
+      expect((await store.listDevices())[0]).toMatchObject({ revokedBy: 'Admin' });
+      await store.setUnitContact('kota-city', '0744-0000000', 'Admin', 4_000);
+      expect((await store.listUnitContacts())[0]).toMatchObject({
+        unitKey: 'kota-city',
+        contact: '0744-0000000',
+      });
+      await store.putRequestResult({
+        requestId: 'r1',
+        channel: 'ack',
+        actor: 'Op',
+        atMs: 5_000,
+        resultJson: '{"a":1}',
+      });
+      await store.putRequestResult({
+        requestId: 'r1',
+        channel: 'ack',
+        actor: 'Op',
+        atMs: 5_001,
+        resultJson: '{"a":2}',
+      });
+      expect(await store.getRequestResult('r1')).toMatchObject({ resultJson: '{"a":1}' });
+      expect(await store.purgeRequestResults(6_000)).toBe(1);
+      const actions = (await chainOk(e)).map((r) => r.action);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'device.enrolment_created',
+          'device.enrolled',
+          'device.revoked',
+          'unit.contact_set',
+        ]),
+      );
+    });
+
+    it('a request stamp records the answer with its action; a reused id and a refused action leave nothing', async () => {
+      const { store } = await open();
+      const flag = makeFlag({ id: 'fl_stamp' });
+      await store.commitPage(pageInput([flag], 'c_1'));
+      const stamp = { requestId: 'req-1', channel: 'acknowledge', actor: 'Op One', atMs: 2_000 };
+      const item = await store.acknowledge(flag.id, 'Op One', 2_000, stamp);
+      expect(JSON.parse((await store.getRequestResult('req-1'))!.resultJson)).toEqual(item);
+      // The same id again: refused before anything is done (no second acknowledgement event).
+      await expect(store.acknowledge(flag.id, 'Op One', 2_500, stamp)).rejects.toMatchObject({
+        kind: 'conflict',
+      });
+      // An action the store refuses (dispatching to an unknown unit) records no answer either.
+      await expect(
+        store.dispatch(
+          flag.id,
+          'Op One',
+          { unitKey: 'no-such-unit', method: 'phone', reason: null } as never,
+          3_000,
+          { ...stamp, requestId: 'req-2', channel: 'dispatch' },
+        ),
+      ).rejects.toBeDefined();
+      expect(await store.getRequestResult('req-2')).toBeNull();
+      const detail = await store.getFlagDetail(flag.id);
+      expect(detail.events.filter((e) => e.kind === 'acknowledged')).toHaveLength(1);
+      // A reveal's record keeps which flag, never the personal fields it showed.
+      await store.revealFlag(flag.id, 'Op One', 'calling the district', 4_000, {
+        ...stamp,
+        requestId: 'req-3',
+        channel: 'revealFlag',
+      });
+      expect((await store.getRequestResult('req-3'))!.resultJson).toBe(JSON.stringify({ flagId: flag.id }));
+    });
+
+    it('verify and export read the trail through the seam: whole, anchored, and the export recorded', async () => {
+      const e = await open();
+      const { store } = e;
+      await store.commitPage(pageInput([makeFlag()], 'c_1'));
+      expect(await store.verifyAuditTrail()).toMatchObject({ ok: true });
+      expect(await store.missingAuditGuards()).toEqual([]);
+      const exported = await store.exportAudit({
+        fromMs: 0,
+        toMs: Date.now() + 60_000,
+        actor: 'Auditor One',
+        atMs: 9_000,
+        detail: { from: 'a', to: 'b' },
+      });
+      expect(exported.chain).toMatchObject({ ok: true });
+      const rows = await chainOk(e);
+      const last = rows[rows.length - 1]!;
+      expect(last.action).toBe('audit.exported');
+      expect(exported.head).toMatchObject({ seq: last.seq, hash: last.hash });
+      expect(await store.findAuditEntries({ seqs: [1], hashes: [last.hash] })).toEqual(
+        expect.arrayContaining([expect.objectContaining({ seq: 1 }), { seq: last.seq, hash: last.hash }]),
+      );
+    });
+
+    it('two stores ingesting the same pages at once store each flag once', async () => {
+      const e = await open();
+      const second = await e.another();
+      const flags = Array.from({ length: 20 }, () => makeFlag());
+      const pages = [flags.slice(0, 10), flags.slice(5, 15), flags.slice(10, 20)];
+      const results = await Promise.all(
+        [e.store, second, e.store, second].flatMap((s, i) =>
+          pages.map((p) => s.commitPage({ ...pageInput(p, null), feedKey: `core${i}` })),
+        ),
+      );
+      expect(results.reduce((n, r) => n + r.inserted, 0)).toBe(20);
+      expect(results.reduce((n, r) => n + r.inserted + r.duplicates, 0)).toBe(4 * 30);
+      expect(await e.store.listOpenQueue(false)).toHaveLength(20);
+    });
+  });
+}
