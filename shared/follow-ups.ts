@@ -60,11 +60,14 @@ export function parseFollowUpText(
   return parsed.success ? { ok: true, afterMs } : { ok: false, error: parsed.error.issues[0]!.message };
 }
 
-/** "24 h", "3 d": how the desk names a check-in by its offset from the close. */
-export function followUpLabel(afterMs: number): string {
+/**
+ * A check-in's offset from the close in its largest whole unit (3 days, 24 hours; drills: minutes,
+ * seconds). The desk words it in its language (renderer/ui/format/span.ts).
+ */
+export function followUpSpan(afterMs: number): { unit: 'days' | 'hours' | 'minutes' | 'seconds'; n: number } {
   const hours = afterMs / HOUR_MS;
-  if (hours >= 48 && Number.isInteger(hours / 24)) return `${hours / 24} d`;
-  if (hours >= 1) return `${Math.round(hours)} h`;
-  if (afterMs >= 60_000) return `${Math.round(afterMs / 60_000)} min`;
-  return `${Math.round(afterMs / 1000)} s`; // drills only
+  if (hours >= 48 && Number.isInteger(hours / 24)) return { unit: 'days', n: hours / 24 };
+  if (hours >= 1) return { unit: 'hours', n: Math.round(hours) };
+  if (afterMs >= 60_000) return { unit: 'minutes', n: Math.round(afterMs / 60_000) };
+  return { unit: 'seconds', n: Math.round(afterMs / 1000) }; // drills only
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../shared/domain';
-import { followUpLabel } from '../../shared/follow-ups';
+import { formatSpan } from './format/span';
 
 /** Where a flag stands, on the desk and the wall: its state, or the welfare check-in now due. */
 export function StateTag({ item }: { item: Pick<QueueItem, 'state' | 'followUp'> }) {
@@ -8,7 +8,7 @@ export function StateTag({ item }: { item: Pick<QueueItem, 'state' | 'followUp'>
   if (item.followUp)
     return (
       <span className="tag tag--follow-up" data-testid="follow-up-tag">
-        {t('followUp.tag', { after: followUpLabel(item.followUp.afterMs) })}
+        {t('followUp.tag', { after: formatSpan(t, item.followUp.afterMs) })}
       </span>
     );
   return <span className={`tag tag--state-${item.state}`}>{t(`state.${item.state}`)}</span>;

@@ -1,5 +1,6 @@
 // English strings of the console. Pure data: the Hindi table (hi.ts) must have exactly these keys,
 // which the type below and shared/i18n/keys.test.ts both enforce.
+import { enHistory } from './en-history';
 import { enHandover } from './en-handover';
 import { enDispatch } from './en-dispatch';
 import { enReveal } from './en-reveal';
@@ -176,17 +177,6 @@ export const en = {
     acknowledging: 'Acknowledging…',
     training: 'Training flag (simulator)',
   },
-  events: {
-    received: 'Received',
-    revised: 'Revised',
-    withdrawn: 'Withdrawn',
-    acknowledged: 'Acknowledged',
-    risk_raise_acknowledged: 'Raised risk acknowledged',
-    dispatched: 'Dispatched to a unit',
-    unit_confirmed: 'Unit confirmed',
-    closed: 'Closed',
-    close_undone: 'Close undone',
-  },
   time: {
     seconds: '{{s}} s',
     minutes: '{{m}} m {{s}} s',
@@ -195,6 +185,7 @@ export const en = {
     minutesOnly: '{{m}} min',
     ist: 'IST',
     hoursOnly: '{{h}} h',
+    daysOnly: '{{d}} d',
     hourOfDay: '{{h}}h',
   },
   ...enShift,
@@ -208,6 +199,7 @@ export const en = {
   ...enAccounts,
   ...enReports,
   ...enSafety,
+  ...enHistory,
   handover: enHandover,
 };
 

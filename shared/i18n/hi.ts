@@ -1,6 +1,7 @@
 // Hindi strings of the console (Devanagari). Same keys as en.ts; the Messages type makes a missing
 // or extra key a compile error.
 import type { Messages } from './en';
+import { hiHistory } from './hi-history';
 import { hiHandover } from './hi-handover';
 import { hiDispatch } from './hi-dispatch';
 import { hiReveal } from './hi-reveal';
@@ -177,17 +178,6 @@ export const hi: Messages = {
     acknowledging: 'स्वीकार हो रहा है…',
     training: 'प्रशिक्षण फ़्लैग (सिम्युलेटर)',
   },
-  events: {
-    received: 'प्राप्त हुआ',
-    revised: 'संशोधित',
-    withdrawn: 'वापस लिया गया',
-    acknowledged: 'स्वीकार किया गया',
-    risk_raise_acknowledged: 'बढ़ा जोखिम स्वीकार किया गया',
-    dispatched: 'इकाई को भेजा गया',
-    unit_confirmed: 'इकाई ने पुष्टि की',
-    closed: 'निपटाया गया',
-    close_undone: 'निपटारा वापस लिया गया',
-  },
   time: {
     seconds: '{{s}} सेकंड',
     minutes: '{{m}} मिनट {{s}} सेकंड',
@@ -196,6 +186,7 @@ export const hi: Messages = {
     minutesOnly: '{{m}} मिनट',
     ist: 'IST',
     hoursOnly: '{{h}} घंटे',
+    daysOnly: '{{d}} दिन',
     hourOfDay: '{{h}}:00',
   },
   ...hiShift,
@@ -209,5 +200,6 @@ export const hi: Messages = {
   ...hiAccounts,
   ...hiReports,
   ...hiSafety,
+  ...hiHistory,
   handover: hiHandover,
 };

@@ -103,7 +103,7 @@ async function cuttableLink(page: Page) {
 }
 
 for (const language of ['en', 'hi'] as const) {
-  test(`a desk and a wall whose link goes silent say NOT CONNECTED within 5 s, then resync (${language})`, async ({
+  test(`a desk and a wall whose link goes silent say NOT CONNECTED (the 5 s is the heartbeat rule's), then resync (${language})`, async ({
     rig,
     page,
     browser,
@@ -120,13 +120,13 @@ for (const language of ['en', 'hi'] as const) {
     await expect(row(page, 'fl_before')).toBeVisible();
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected');
 
-    const cutAt = Date.now();
     deskLink.cut = true;
     wallLink.cut = true;
-    await expect(page.locator('[data-room="not-connected"]')).toBeVisible({ timeout: 5000 });
-    expect(Date.now() - cutAt).toBeLessThan(5000);
-    await expect(wall.locator('[data-room="not-connected"]')).toBeVisible({ timeout: 5000 });
-    expect(Date.now() - cutAt).toBeLessThan(5000);
+    // Waits on what the page shows, not on the clock: that it comes within 5 s is the heartbeat
+    // rule's (renderer/api/ws-client.test.ts, with a fake clock); timed here in real time it depended
+    // on how busy the machine was.
+    await expect(page.locator('[data-room="not-connected"]')).toBeVisible();
+    await expect(wall.locator('[data-room="not-connected"]')).toBeVisible();
     // Its own tone: the page sounds the feed tone itself while cut off.
     await expect(page.getByTestId('alarm-status')).toHaveAttribute('data-sounding', 'true');
     await page.screenshot({ path: `test-results/screens/room-desk-not-connected-${language}.png` });

@@ -2,15 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FlagEvent } from '../../../shared/domain';
 import { formatIst } from '../../ui/format/ist';
 import type { Language } from '../../window-state/session/initial-state';
-import { text } from '../../ui/Fields';
-
-function summary(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([k, v]) => [k, text(v)] as const)
-    .filter(([, v]) => v !== null)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(' · ');
-}
+import { eventActorText, eventDetailText } from './event-detail';
 
 export function EventHistory({ events, language }: { events: readonly FlagEvent[]; language: Language }) {
   const { t } = useTranslation();
@@ -25,8 +17,8 @@ export function EventHistory({ events, language }: { events: readonly FlagEvent[
               {/* Every step in the operator's words; a kind without words yet shows as itself. */}
               {t(`events.${e.kind}`, { defaultValue: e.kind })}
             </strong>
-            {e.actor && <span className="history-actor">{e.actor}</span>}
-            <span className="history-detail">{summary(e.detail)}</span>
+            {e.actor && <span className="history-actor">{eventActorText(e.actor, t)}</span>}
+            <span className="history-detail">{eventDetailText(e.detail, t, language)}</span>
           </li>
         ))}
       </ol>

@@ -2,7 +2,8 @@
 // leaves the queue until the next check-in falls due. Main checks the check-in is the one due.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FOLLOW_UP_OUTCOMES, followUpLabel, type FollowUpOutcome } from '../../../shared/follow-ups';
+import { FOLLOW_UP_OUTCOMES, type FollowUpOutcome } from '../../../shared/follow-ups';
+import { formatSpan } from '../../ui/format/span';
 import type { QueueItem } from '../../../shared/domain';
 
 interface Props {
@@ -26,7 +27,7 @@ export function FollowUpForm({ followUp, operatorValid, pending, onRecord }: Pro
         onRecord(followUp.sequence, outcome, note);
       }}
     >
-      <h3>{t('followUp.title', { after: followUpLabel(followUp.afterMs) })}</h3>
+      <h3>{t('followUp.title', { after: formatSpan(t, followUp.afterMs) })}</h3>
       <label>
         <span>{t('followUp.outcome')}</span>
         <select

@@ -4,12 +4,16 @@ import { isOpen, stateRank } from '../../../shared/queue-order';
 import type { QueueState } from './initial-state';
 
 /**
- * Revisions only go up and a flag's state only moves forward, so an item older on either count is
- * a late answer (a listQueue that crossed a queueChanged on the wire) and must not undo the newer.
+ * Revisions only go up and a flag's state moves forward, so an item older on either count is a late
+ * answer (a listQueue that crossed a queueChanged on the wire) and must not undo the newer. The one
+ * step back is an undone close, which keeps the revision: a closed item is here only while a check-in
+ * of it is due (isOpen), and an open item after it is that undo (a late answer would have to predate
+ * the close yet arrive after its check-in fell due), so "closed" does not outrank it.
  */
 function isStale(incoming: QueueItem, existing: QueueItem | undefined): boolean {
   if (!existing) return false;
-  return incoming.revision < existing.revision || stateRank(incoming.state) < stateRank(existing.state);
+  if (incoming.revision < existing.revision) return true;
+  return existing.state !== 'closed' && stateRank(incoming.state) < stateRank(existing.state);
 }
 
 function keepSelection(byId: QueueState['byId'], selectedId: string | null): string | null {

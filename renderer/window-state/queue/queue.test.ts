@@ -50,6 +50,24 @@ describe('queue slice', () => {
     expect(state.byId.get('a')!.risk).toBe('imminent');
   });
 
+  it('takes back a close with the same revision: an undo is newer, not a late answer', () => {
+    // A closed flag is in the window state only while a check-in of it is due (isOpen); with a short
+    // check-in schedule (drills: seconds) that falls within the undo's two minutes.
+    const due = { sequence: 1, afterMs: 2000, dueAtMs: 2000 };
+    const closed = item('a', { state: 'closed', followUp: due });
+    const undone = item('a', { state: 'dispatched', followUp: null });
+    let state = queueActions.setAll(initialQueueState, [closed]);
+    state = queueActions.upsert(state, [undone]);
+    expect(state.byId.get('a')).toEqual(undone);
+    // And later steps of the reopened flag are not dropped either.
+    const confirmed = item('a', { state: 'dispatched', followUp: null, acknowledgedBy: 'Op' });
+    state = queueActions.upsert(state, [confirmed]);
+    expect(state.byId.get('a')).toEqual(confirmed);
+    // The same through a full snapshot (a resync after the undo).
+    state = queueActions.setAll(queueActions.setAll(initialQueueState, [closed]), [undone]);
+    expect(state.byId.get('a')).toEqual(undone);
+  });
+
   it('keeps identity when nothing changes, so selectors stay stable', () => {
     const state = queueActions.setAll(initialQueueState, [item('a', { revision: 3 })]);
     expect(queueActions.upsert(state, [item('a', { revision: 2 })])).toBe(state);
