@@ -374,19 +374,20 @@ export function storeContract(engine: Engine) {
 
     it('a request stamp records the answer with its action; a reused id and a refused action leave nothing', async () => {
       const { store } = await open();
-      const flag = makeFlag({ id: 'fl_stamp' });
+      const id = 'fl_stamp';
+      const flag = makeFlag({ id });
       await store.commitPage(pageInput([flag], 'c_1'));
       const stamp = { requestId: 'req-1', channel: 'acknowledge', actor: 'Op One', atMs: 2_000 };
-      const item = await store.acknowledge(flag.id, 'Op One', 2_000, stamp);
+      const item = await store.acknowledge(id, 'Op One', 2_000, stamp);
       expect(JSON.parse((await store.getRequestResult('req-1'))!.resultJson)).toEqual(item);
       // The same id again: refused before anything is done (no second acknowledgement event).
-      await expect(store.acknowledge(flag.id, 'Op One', 2_500, stamp)).rejects.toMatchObject({
+      await expect(store.acknowledge(id, 'Op One', 2_500, stamp)).rejects.toMatchObject({
         kind: 'conflict',
       });
       // An action the store refuses (dispatching to an unknown unit) records no answer either.
       await expect(
         store.dispatch(
-          flag.id,
+          id,
           'Op One',
           { unitKey: 'no-such-unit', method: 'phone', reason: null } as never,
           3_000,
@@ -394,15 +395,15 @@ export function storeContract(engine: Engine) {
         ),
       ).rejects.toBeDefined();
       expect(await store.getRequestResult('req-2')).toBeNull();
-      const detail = await store.getFlagDetail(flag.id);
-      expect(detail.events.filter((e) => e.kind === 'acknowledged')).toHaveLength(1);
+      const detail = await store.getFlagDetail(id);
+      expect(detail?.events.filter((e) => e.kind === 'acknowledged')).toHaveLength(1);
       // A reveal's record keeps which flag, never the personal fields it showed.
-      await store.revealFlag(flag.id, 'Op One', 'calling the district', 4_000, {
+      await store.revealFlag(id, 'Op One', 'calling the district', 4_000, {
         ...stamp,
         requestId: 'req-3',
         channel: 'revealFlag',
       });
-      expect((await store.getRequestResult('req-3'))!.resultJson).toBe(JSON.stringify({ flagId: flag.id }));
+      expect((await store.getRequestResult('req-3'))!.resultJson).toBe(JSON.stringify({ flagId: id }));
     });
 
     it('verify and export read the trail through the seam: whole, anchored, and the export recorded', async () => {
