@@ -5,7 +5,13 @@ import { createContractClient, InvokeError, type ContractTransport } from '../..
 import { coded, type CodedMessage } from '../../shared/errors';
 import { reconnectDelayMs } from './backoff';
 import type { ConnectionState, ConsoleApi } from './connection';
-import { invokeResultSchema, serverMessageSchema, type InvokeMessage, type PingMessage } from './ws-messages';
+import {
+  invokeResultSchema,
+  serverMessageSchema,
+  type InvokeMessage,
+  type PingMessage,
+  type ResumeMessage,
+} from './ws-messages';
 import { HEARTBEAT, linkIsDead, type HeartbeatRule } from '../../shared/room/heartbeat';
 
 /** A host that does not answer within this is as good as gone; the operator must be told. */
@@ -56,6 +62,11 @@ export function createWsApi(
   // Heartbeat beats run since that ping: a clock that jumps runs one, a silent link one a second.
   let beatsSince = 0;
   let beat: ReturnType<typeof setInterval> | null = null;
+  // The logon session's resume token (shared/room/resume.ts), given by a core that serves this page
+  // as an enrolled device. In this closure only: not in sessionStorage or localStorage, which any
+  // script of the origin can read and which outlive the page on disk. The page survives a lost link
+  // and a core restart, which is what it is for; a reload is a new page and logs on anew.
+  let resumeToken: string | null = null;
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
 
@@ -95,6 +106,12 @@ export function createWsApi(
       clearTimeout(handshake);
       unansweredSinceMs = null;
       beatsSince = 0;
+      // Before anything else: the core serves what follows after it has taken the session up again.
+      if (resumeToken !== null) {
+        const resume: ResumeMessage = { type: 'resume', token: resumeToken };
+        resumeToken = null; // used once, whatever the answer; a good answer brings the next
+        ws.send(JSON.stringify(resume));
+      }
       startHeartbeat(ws);
       sendPing(ws);
     };
@@ -178,6 +195,10 @@ export function createWsApi(
     }
     const message = parsed.data;
     if (message.type === 'pong') return; // heard: that is all a pong says
+    if (message.type === 'session' || message.type === 'resumed') {
+      resumeToken = message.token ?? null;
+      return;
+    }
     if (message.type === 'event') {
       for (const listener of eventListeners) listener(message.event, message.payload);
       return;
@@ -204,6 +225,8 @@ export function createWsApi(
           reject(InvokeError.of('unavailable', coded('connection.not_connected', {})));
           return;
         }
+        // Logged off: no session to resume (the core has destroyed the token already).
+        if (channel === 'logoff') resumeToken = null;
         const id = nextId++;
         const timer = setTimeout(() => {
           pending.delete(id);

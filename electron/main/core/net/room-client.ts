@@ -136,6 +136,14 @@ export class RoomConnection {
   readonly frames: string[] = [];
   /** Resolves once the connection has ended, with the close code and the reason the core gave. */
   readonly closed: Promise<{ code: number; reason: string }>;
+  /**
+   * The current logon session's resume token (shared/room/resume.ts), in memory only: pass it to
+   * the next `connect` after a lost link or a core restart to come back logged on.
+   */
+  resumeToken: string | null = null;
+  /** The answer to the resume this connection opened with (null: none asked, or not yet answered). */
+  resumed: { ok: boolean; refusal?: string } | null = null;
+  private resumedListener: (() => void) | null = null;
 
   private constructor(readonly ws: WebSocket) {
     this.closed = new Promise((resolve) =>
@@ -154,13 +162,31 @@ export class RoomConnection {
     ws.on('message', (data) => {
       const text = data.toString();
       this.frames.push(text);
-      let message: { type?: string; id?: number; result?: unknown; event?: string; payload?: unknown };
+      let message: {
+        type?: string;
+        id?: number;
+        result?: unknown;
+        event?: string;
+        payload?: unknown;
+        token?: unknown;
+        ok?: unknown;
+        refusal?: unknown;
+      };
       try {
         message = JSON.parse(text);
       } catch {
         return; // the core only sends JSON; anything else is ignored, not thrown
       }
-      if (message.type === 'result' && typeof message.id === 'number') {
+      if (message.type === 'session' || message.type === 'resumed') {
+        this.resumeToken = typeof message.token === 'string' ? message.token : null;
+        if (message.type === 'resumed') {
+          this.resumed = {
+            ok: message.ok === true,
+            ...(typeof message.refusal === 'string' ? { refusal: message.refusal } : {}),
+          };
+          this.resumedListener?.();
+        }
+      } else if (message.type === 'result' && typeof message.id === 'number') {
         this.pending.get(message.id)?.(message.result);
         this.pending.delete(message.id);
       } else if (message.type === 'event' && typeof message.event === 'string') {
@@ -169,7 +195,28 @@ export class RoomConnection {
     });
   }
 
-  static async connect(core: PinnedCore, credential: string): Promise<RoomConnection> {
+  /**
+   * Opens a connection as the device. With `resumeToken` (the last connection's), the logon session
+   * is taken up again: this resolves once the core has answered the resume (see `resumed`).
+   */
+  static async connect(
+    core: PinnedCore,
+    credential: string,
+    options: { resumeToken?: string | null } = {},
+  ): Promise<RoomConnection> {
+    const connection = await RoomConnection.open(core, credential);
+    const token = options.resumeToken;
+    if (!token) return connection;
+    const answered = new Promise<void>((resolve) => {
+      connection.resumedListener = resolve;
+      void connection.closed.then(() => resolve());
+    });
+    connection.ws.send(JSON.stringify({ type: 'resume', token }));
+    await answered;
+    return connection;
+  }
+
+  private static async open(core: PinnedCore, credential: string): Promise<RoomConnection> {
     const socket = await openPinnedSocket(core);
     const url = new URL('/ws', core.url);
     url.protocol = 'wss:';
