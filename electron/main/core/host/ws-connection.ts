@@ -67,13 +67,22 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
     ws.terminate();
   };
 
+  // The largest message sent since the backlog was last under the limit. A full queue listing of
+  // 10,000 open flags is about 5 MB by itself: a healthy desk that asked for it (and, in the same
+  // breath, for the alarm) is behind by that one message for a moment, and must not be dropped as
+  // a slow reader for it. So the cap is the limit plus that message; a reader that takes nothing
+  // is still dropped by its second such message.
+  let largestPending = 0;
   const send = (message: ServerMessage) => {
     if (ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > limits.maxBufferedBytes) {
+    if (ws.bufferedAmount <= limits.maxBufferedBytes) largestPending = 0;
+    else if (ws.bufferedAmount > limits.maxBufferedBytes + largestPending) {
       drop('slow reader (backlog over the limit)');
       return;
     }
-    ws.send(JSON.stringify(message));
+    const text = JSON.stringify(message);
+    largestPending = Math.max(largestPending, text.length);
+    ws.send(text);
   };
 
   const answer = (id: number, error: Error) =>
