@@ -23,7 +23,8 @@ export interface StoredDevice {
   credential: string;
 }
 
-function checkKeychain(safeStorage: SafeStorage, platform: NodeJS.Platform): void {
+/** Throws when the keychain cannot keep the credential safely (checked before a code is spent, too). */
+export function checkKeychain(safeStorage: SafeStorage, platform: NodeJS.Platform): void {
   if (!safeStorage.isEncryptionAvailable())
     throw new ContractError(
       'unavailable',

@@ -82,6 +82,31 @@ export function openPinnedSocket(core: PinnedCore): Promise<tls.TLSSocket> {
   });
 }
 
+/**
+ * The SHA-256 fingerprint of the certificate the core at this address presents, for a person to
+ * compare with the one printed at the core. Nothing is sent: the socket closes after the handshake.
+ */
+export function presentedFingerprint(url: string, timeoutMs = 10_000): Promise<string> {
+  const { host, port } = target({ url, fingerprint: '' });
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host,
+      port,
+      ...(net.isIP(host) ? {} : { servername: host }),
+      minVersion: 'TLSv1.3',
+      rejectUnauthorized: false, // what is trusted is the person's comparison of this fingerprint
+      ALPNProtocols: ['http/1.1'],
+    });
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error('timed out')));
+    socket.once('error', reject);
+    socket.once('secureConnect', () => {
+      const presented = socket.getPeerCertificate().fingerprint256 ?? '';
+      socket.destroy();
+      resolve(presented);
+    });
+  });
+}
+
 /** Presents a one-time code and returns the device's own credential (to be kept, never logged). */
 export async function enrolDevice(core: PinnedCore, code: string): Promise<DeviceEnrolment> {
   const socket = await openPinnedSocket(core);
