@@ -7,7 +7,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SafeStorage } from 'electron';
 import { expect, test, type Page } from '@playwright/test';
 import { enrolScreenHandler } from '../../electron/main/shell/enrol-screen';
 import { loadDevice } from '../../electron/main/shell/remote-core';
@@ -23,6 +22,8 @@ test.afterEach(async () => {
   serve.kill('SIGTERM');
   await exited;
 });
+
+type SafeStorage = Parameters<typeof loadDevice>[0];
 
 function fakeSafeStorage(): SafeStorage {
   const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));

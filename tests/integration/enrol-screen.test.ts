@@ -5,13 +5,14 @@
 // checked before the code is spent; start only after an enrolment.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SafeStorage } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadOrCreateCoreCertificate } from '../../electron/main/core/net/core-certificate';
 import { enrolScreenHandler } from '../../electron/main/shell/enrol-screen';
 import { DEVICE_CREDENTIAL_FILE, loadDevice } from '../../electron/main/shell/remote-core';
 import { startRoomRig, type RoomRig } from '../helpers/room-rig';
 import { tempDir } from '../helpers/temp-store';
+
+type SafeStorage = Parameters<typeof loadDevice>[0];
 
 function fakeSafeStorage(backend = 'gnome_libsecret'): SafeStorage {
   const mask = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
