@@ -16,6 +16,8 @@ import { HEARTBEAT, linkIsDead, type HeartbeatRule } from '../../shared/room/hea
 
 /** A host that does not answer within this is as good as gone; the operator must be told. */
 const INVOKE_TIMEOUT_MS = 15_000;
+/** The close code of a revoked device's connections (electron/main/core/net/room-server.ts). */
+const REVOKED_CLOSE_CODE = 4003;
 /** WebSocket.OPEN, spelled out so the module does not need the global at import time. */
 const OPEN = 1;
 
@@ -53,6 +55,7 @@ export function createWsApi(
   let attempt = 0;
   let nextId = 1;
   let closedByUs = false;
+  let revoked = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const pending = new Map<number, Pending>();
   // Anything heard on the link (a pong, a result, an event) proves it alive. A pulled cable closes
@@ -128,7 +131,12 @@ export function createWsApi(
       }
       receive(message.data);
     };
-    ws.onclose = () => lost(ws);
+    ws.onclose = (event?: { code?: number }) => {
+      // The core closed this device's connection because it was revoked (core/net/room-server.ts's
+      // REVOKED_CLOSE_CODE): no reconnecting, which would only be refused; the screen says why.
+      if (event?.code === REVOKED_CLOSE_CODE) revoked = true;
+      lost(ws);
+    };
   }
 
   /** The link is gone (closed, or silent past the heartbeat rule): say so at once and reconnect. */
@@ -138,6 +146,7 @@ export function createWsApi(
     stopHeartbeat();
     failPending(coded('connection.lost', {}));
     if (closedByUs) return;
+    if (revoked) return setState('revoked');
     setState(everConnected ? 'reconnecting' : 'connecting');
     retryTimer = setTimeout(open, reconnectDelayMs(attempt++));
   }
