@@ -12,6 +12,7 @@ import {
 } from '../../shared/contract';
 import type { ContractTransport } from '../../shared/contract-client';
 import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
+import { ENROL_CHANNEL, type EnrolBridge, type EnrolResult } from '../../shared/room/enrol-contract';
 
 const bridge: ContractTransport = {
   async invoke(channel, payload) {
@@ -30,3 +31,10 @@ const bridge: ContractTransport = {
 };
 
 contextBridge.exposeInMainWorld('lifeline', bridge);
+
+// The enrolment screen's two steps (shared/room/enrol-contract.ts). Main answers them only while
+// the app runs for enrolment (`--enrol`); in any other window the call finds no handler and fails.
+const enrolBridge: EnrolBridge = {
+  enrol: (request) => ipcRenderer.invoke(ENROL_CHANNEL, request) as Promise<EnrolResult>,
+};
+contextBridge.exposeInMainWorld('lifelineEnrol', enrolBridge);

@@ -8,7 +8,7 @@ class FakeSocket {
   sent: string[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((m: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event?: { code: number }) => void) | null = null;
   constructor(readonly url: string) {}
   send(data: string) {
     this.sent.push(data);
@@ -53,6 +53,36 @@ describe('WebSocket client', () => {
   afterEach(() => {
     vi.useRealTimers();
     vi.restoreAllMocks();
+  });
+
+  it('keeps the resume token in memory and presents it first on the next connection', async () => {
+    const api = make();
+    sockets[0]!.serverOpen();
+    sockets[0]!.serverSend({ type: 'session', token: 'x'.repeat(43) });
+    sockets[0]!.close();
+    await vi.advanceTimersByTimeAsync(2000);
+    sockets[1]!.openSilently();
+    expect(JSON.parse(sockets[1]!.sent[0]!)).toEqual({ type: 'resume', token: 'x'.repeat(43) });
+    // Refused: nothing is presented again on the connection after.
+    sockets[1]!.serverSend({ type: 'resumed', ok: false, refusal: 'expired' });
+    sockets[1]!.close();
+    await vi.advanceTimersByTimeAsync(2000);
+    sockets[2]!.openSilently();
+    expect(sockets[2]!.sent.map((m) => JSON.parse(m).type)).not.toContain('resume');
+    api.close();
+  });
+
+  it('a revoked device (close 4003) says so and stops reconnecting', async () => {
+    const api = make();
+    const states: string[] = [];
+    api.onConnection((state) => states.push(state));
+    sockets[0]!.serverOpen();
+    sockets[0]!.readyState = 3;
+    sockets[0]!.onclose?.({ code: 4003 });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(states.at(-1)).toBe('revoked');
+    expect(sockets).toHaveLength(1);
+    api.close();
   });
 
   it('sends invokes in the wire format and resolves validated values', async () => {

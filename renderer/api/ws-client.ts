@@ -5,11 +5,19 @@ import { createContractClient, InvokeError, type ContractTransport } from '../..
 import { coded, type CodedMessage } from '../../shared/errors';
 import { reconnectDelayMs } from './backoff';
 import type { ConnectionState, ConsoleApi } from './connection';
-import { invokeResultSchema, serverMessageSchema, type InvokeMessage, type PingMessage } from './ws-messages';
+import {
+  invokeResultSchema,
+  serverMessageSchema,
+  type InvokeMessage,
+  type PingMessage,
+  type ResumeMessage,
+} from './ws-messages';
 import { HEARTBEAT, linkIsDead, type HeartbeatRule } from '../../shared/room/heartbeat';
 
 /** A host that does not answer within this is as good as gone; the operator must be told. */
 const INVOKE_TIMEOUT_MS = 15_000;
+/** The close code of a revoked device's connections (electron/main/core/net/room-server.ts). */
+const REVOKED_CLOSE_CODE = 4003;
 /** WebSocket.OPEN, spelled out so the module does not need the global at import time. */
 const OPEN = 1;
 
@@ -47,6 +55,7 @@ export function createWsApi(
   let attempt = 0;
   let nextId = 1;
   let closedByUs = false;
+  let revoked = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   const pending = new Map<number, Pending>();
   // Anything heard on the link (a pong, a result, an event) proves it alive. A pulled cable closes
@@ -56,6 +65,11 @@ export function createWsApi(
   // Heartbeat beats run since that ping: a clock that jumps runs one, a silent link one a second.
   let beatsSince = 0;
   let beat: ReturnType<typeof setInterval> | null = null;
+  // The logon session's resume token (shared/room/resume.ts), given by a core that serves this page
+  // as an enrolled device. In this closure only: not in sessionStorage or localStorage, which any
+  // script of the origin can read and which outlive the page on disk. The page survives a lost link
+  // and a core restart, which is what it is for; a reload is a new page and logs on anew.
+  let resumeToken: string | null = null;
   const eventListeners = new Set<(event: string, payload: unknown) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
 
@@ -95,6 +109,12 @@ export function createWsApi(
       clearTimeout(handshake);
       unansweredSinceMs = null;
       beatsSince = 0;
+      // Before anything else: the core serves what follows after it has taken the session up again.
+      if (resumeToken !== null) {
+        const resume: ResumeMessage = { type: 'resume', token: resumeToken };
+        resumeToken = null; // used once, whatever the answer; a good answer brings the next
+        ws.send(JSON.stringify(resume));
+      }
       startHeartbeat(ws);
       sendPing(ws);
     };
@@ -111,7 +131,12 @@ export function createWsApi(
       }
       receive(message.data);
     };
-    ws.onclose = () => lost(ws);
+    ws.onclose = (event?: { code?: number }) => {
+      // The core closed this device's connection because it was revoked (core/net/room-server.ts's
+      // REVOKED_CLOSE_CODE): no reconnecting, which would only be refused; the screen says why.
+      if (event?.code === REVOKED_CLOSE_CODE) revoked = true;
+      lost(ws);
+    };
   }
 
   /** The link is gone (closed, or silent past the heartbeat rule): say so at once and reconnect. */
@@ -121,6 +146,7 @@ export function createWsApi(
     stopHeartbeat();
     failPending(coded('connection.lost', {}));
     if (closedByUs) return;
+    if (revoked) return setState('revoked');
     setState(everConnected ? 'reconnecting' : 'connecting');
     retryTimer = setTimeout(open, reconnectDelayMs(attempt++));
   }
@@ -178,6 +204,10 @@ export function createWsApi(
     }
     const message = parsed.data;
     if (message.type === 'pong') return; // heard: that is all a pong says
+    if (message.type === 'session' || message.type === 'resumed') {
+      resumeToken = message.token ?? null;
+      return;
+    }
     if (message.type === 'event') {
       for (const listener of eventListeners) listener(message.event, message.payload);
       return;
@@ -204,6 +234,8 @@ export function createWsApi(
           reject(InvokeError.of('unavailable', coded('connection.not_connected', {})));
           return;
         }
+        // Logged off: no session to resume (the core has destroyed the token already).
+        if (channel === 'logoff') resumeToken = null;
         const id = nextId++;
         const timer = setTimeout(() => {
           pending.delete(id);

@@ -7,6 +7,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: z.int().min(1), result: z.unknown() }),
   z.object({ type: z.literal('event'), event: z.string().max(64), payload: z.unknown() }),
   z.object({ type: z.literal('pong'), id: z.int().min(1) }),
+  // A logon on an enrolled device: the resume token (shared/room/resume.ts), kept in memory only.
+  z.object({ type: z.literal('session'), token: z.string().max(64) }),
+  z.object({
+    type: z.literal('resumed'),
+    ok: z.boolean(),
+    token: z.string().max(64).optional(),
+    refusal: z.string().max(32).optional(),
+  }),
 ]);
 
 export const invokeResultSchema = z.discriminatedUnion('ok', [
@@ -17,6 +25,11 @@ export const invokeResultSchema = z.discriminatedUnion('ok', [
 export interface PingMessage {
   type: 'ping';
   id: number;
+}
+
+export interface ResumeMessage {
+  type: 'resume';
+  token: string;
 }
 
 export interface InvokeMessage {

@@ -5,6 +5,11 @@ export const enRoom = {
     notConnectedDesk: 'NOT CONNECTED — this desk is not receiving flags. Reconnecting…',
     notConnectedWall: 'NOT CONNECTED — this wall is not showing live flags. Reconnecting…',
     notConnectedBadge: 'NOT CONNECTED',
+    revokedDesk:
+      'REVOKED — this desk was removed from the room at the core and receives no flags. Ask the administrator to enrol it again.',
+    revokedWall:
+      'REVOKED — this wall was removed from the room at the core and shows no live flags. Ask the administrator to enrol it again.',
+    revokedBadge: 'REVOKED',
     heldBy: 'Held by {{name}} at {{desk}}',
     heldAt: 'Held at {{desk}}',
     heldByYou: 'You are working this flag ({{desk}})',

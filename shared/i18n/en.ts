@@ -13,6 +13,7 @@ import { enPresence } from './en-presence';
 import { enSoundCheck } from './en-sound-check';
 import { enSafety } from './en-safety';
 import { enRoom } from './en-room';
+import { enEnrol } from './en-enrol';
 
 export const en = {
   app: {
@@ -192,6 +193,7 @@ export const en = {
   ...enShell,
   ...enPresence,
   ...enRoom,
+  ...enEnrol,
   ...enSoundCheck,
   ...enRouting,
   ...enDispatch,

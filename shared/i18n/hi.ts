@@ -14,6 +14,7 @@ import { hiPresence } from './hi-presence';
 import { hiSoundCheck } from './hi-sound-check';
 import { hiSafety } from './hi-safety';
 import { hiRoom } from './hi-room';
+import { hiEnrol } from './hi-enrol';
 
 export const hi: Messages = {
   app: {
@@ -193,6 +194,7 @@ export const hi: Messages = {
   ...hiShell,
   ...hiPresence,
   ...hiRoom,
+  ...hiEnrol,
   ...hiSoundCheck,
   ...hiRouting,
   ...hiDispatch,

@@ -2,7 +2,7 @@
 // comes with its baseline or target, measured in the same run on the same machine.
 //   BENCH_FLAGS   flags in the ingest comparison (default 20,000)
 //   BENCH_TOTAL   flags stored for the cold start (default 1,000,000); BENCH_OPEN open among them
-//   BENCH_ONLY    some of ingest,cold,latency,frames,report,routing,postgres (default all), e.g. BENCH_ONLY=frames
+//   BENCH_ONLY    some of ingest,cold,latency,frames,report,routing,postgres,room (default all), e.g. BENCH_ONLY=room
 //   BENCH_PG_TOTALS  flags stored for PostgreSQL's cold starts (default 100000,1000000)
 //   BENCH_TRACE   print each report rendering's marks in the page (report-render-bench.ts)
 import { spawnSync } from 'node:child_process';
@@ -15,10 +15,11 @@ import { benchReport, withReportStore } from './report-bench';
 import { benchReportRender, YEAR } from './report-render-bench';
 import { benchRouting } from './routing-bench';
 import { benchPostgres } from './postgres-bench';
+import { benchRoom } from './room-bench';
 
 async function main() {
   const only = new Set(
-    (process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report,routing,postgres').split(','),
+    (process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report,routing,postgres,room').split(','),
   );
   // Routing alone runs in this process: no build needed.
   const needsBuild = [...only].some((name) => name !== 'routing' && name !== 'postgres');
@@ -161,6 +162,49 @@ async function main() {
       `  route a flag          p50 ${routing.p50Ms.toFixed(3)} ms   p99 ${routing.p99Ms.toFixed(3)} ms   max ${routing.maxMs.toFixed(2)} ms   (target p99 < 1)`,
     );
     results.routing = routing;
+  }
+
+  if (only.has('room')) {
+    const room = await benchRoom();
+    const { baseline: one, room: many } = room;
+    console.log(
+      `\nthe room: lifeline serve over TLS 1.3 on loopback, ${room.open} open flags, ${room.samples} flags per phase`,
+    );
+    console.log(
+      `  ${''.padEnd(44)}${'1 desk'.padStart(12)}${`${many.desks} desks + ${many.walls} walls`.padStart(22)}   ratio`,
+    );
+    const row = (label: string, a: number, b: number, unit: string, target = '') =>
+      console.log(
+        `  ${label.padEnd(44)}${`${a.toFixed(1)} ${unit}`.padStart(12)}${`${b.toFixed(1)} ${unit}`.padStart(22)}   ${(b / a).toFixed(2)}×${target}`,
+      );
+    row('feed → alarm on every desk, p50', one.feedToAlarmP50, many.feedToAlarmP50, 'ms');
+    row(
+      'feed → alarm on every desk, p99',
+      one.feedToAlarmP99,
+      many.feedToAlarmP99,
+      'ms',
+      '   (target ≤ 250)',
+    );
+    row('acknowledge → alarm stopped at the others, p50', one.ackToStopP50, many.ackToStopP50, 'ms');
+    row(
+      'acknowledge → alarm stopped at the others, p99',
+      one.ackToStopP99,
+      many.ackToStopP99,
+      'ms',
+      '   (target ≤ 250)',
+    );
+    row(
+      `a desk's resync (${many.resyncRows} rows), median of 5`,
+      one.resyncMedianMs,
+      many.resyncMedianMs,
+      'ms',
+    );
+    row("a desk's resync, slowest of 5", one.resyncMaxMs, many.resyncMaxMs, 'ms', '   (target < 1000)');
+    row('core resident memory', one.rssMb, many.rssMb, 'MB');
+    console.log(
+      `  core resident memory per client added: ${room.rssPerClientMb.toFixed(1)} MB (with one desk, "the others" are the desk itself)`,
+    );
+    results.room = room;
   }
 
   fs.mkdirSync('test-results', { recursive: true });

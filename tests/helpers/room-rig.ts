@@ -29,8 +29,8 @@ export const OPERATOR = { name: 'Op Testroom', password: 'correct horse battery'
 
 export interface RoomRig {
   sim: Simulator;
-  core: ConsoleCore;
-  room: RoomServer;
+  readonly core: ConsoleCore;
+  readonly room: RoomServer;
   cert: CoreCertificate;
   sync: SqliteStore;
   pinned: PinnedCore;
@@ -39,6 +39,8 @@ export interface RoomRig {
   /** As `lifeline device enrol` does it: returns the code to type at the device. */
   newCode(name: string, kind: DeviceKind, options?: { atMs?: number; ttlMs?: number }): string;
   auditActions(): { action: string; target: string | null; detail: string }[];
+  /** The core stops (its process would end; the store and the certificate stay) and starts again on the same port. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,34 +58,49 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
     'test',
     0,
   );
-  const core = createConsoleCore({
-    store,
-    host: 'headless',
-    version: 'test',
-    feed: defaultFeedConfig({ baseUrl: sim.url, token: 't0k3n', pollIntervalMs: 200, training: true }),
-    tickMs: 100,
-    log: () => {},
-  });
-  await core.start();
   const cert = await loadOrCreateCoreCertificate({ dataDir: dir });
   const collected = logCollector();
-  const room = await startRoomServer({
-    core,
-    store,
-    tls: cert,
-    listenHost: '127.0.0.1',
-    ...(options.limits ? { limits: options.limits } : {}),
-    ...(options.enrolLimits ? { enrolLimits: options.enrolLimits } : {}),
-    revocationCheckMs: options.revocationCheckMs ?? 50,
-    log: collected.log,
-  });
+  const startCore = async (port = 0) => {
+    const core = createConsoleCore({
+      store,
+      host: 'headless',
+      version: 'test',
+      feed: defaultFeedConfig({ baseUrl: sim.url, token: 't0k3n', pollIntervalMs: 200, training: true }),
+      tickMs: 100,
+      log: () => {},
+    });
+    await core.start();
+    const room = await startRoomServer({
+      core,
+      store,
+      tls: cert,
+      listenHost: '127.0.0.1',
+      port,
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.enrolLimits ? { enrolLimits: options.enrolLimits } : {}),
+      revocationCheckMs: options.revocationCheckMs ?? 50,
+      log: collected.log,
+    });
+    return { core, room };
+  };
+  let running = await startCore();
   return {
     sim,
-    core,
-    room,
+    get core() {
+      return running.core;
+    },
+    get room() {
+      return running.room;
+    },
     cert,
     sync,
-    pinned: { url: `https://127.0.0.1:${room.port}`, fingerprint: cert.fingerprint },
+    pinned: { url: `https://127.0.0.1:${running.room.port}`, fingerprint: cert.fingerprint },
+    async restart() {
+      const port = running.room.port;
+      await running.room.close();
+      await running.core.stop();
+      running = await startCore(port);
+    },
     logs: collected.logs,
     waitForLog: collected.waitForLog,
     newCode(name, kind, { atMs = Date.now(), ttlMs = ENROLMENT_CODE_TTL_MS } = {}) {
@@ -105,8 +122,8 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
         )
         .all(),
     async close() {
-      await room.close();
-      await core.stop();
+      await running.room.close();
+      await running.core.stop();
       await sim.close();
       sync.close();
     },

@@ -429,6 +429,32 @@ export function storeContract(engine: Engine) {
       );
     });
 
+    it('resume tokens: kept by hash, updated in place, deleted and pruned by last sight', async () => {
+      const { store } = await open();
+      const token = {
+        tokenHash: 'a'.repeat(64),
+        binding: 'device-1',
+        account: 'Op One',
+        locked: false,
+        lastActivityMs: 1_000,
+        lastSeenMs: 1_000,
+        issuedAtMs: 1_000,
+      };
+      await store.saveResumeToken(token);
+      await store.saveResumeToken({ ...token, locked: true, lastActivityMs: 2_000, lastSeenMs: 3_000 });
+      expect(await store.findResumeToken(token.tokenHash)).toEqual({
+        ...token,
+        locked: true,
+        lastActivityMs: 2_000,
+        lastSeenMs: 3_000,
+      });
+      await store.saveResumeToken({ ...token, tokenHash: 'b'.repeat(64), lastSeenMs: 10_000 });
+      expect(await store.pruneResumeTokens(5_000)).toBe(1);
+      expect(await store.findResumeToken(token.tokenHash)).toBeNull();
+      await store.deleteResumeToken('b'.repeat(64));
+      expect(await store.findResumeToken('b'.repeat(64))).toBeNull();
+    });
+
     it('two stores ingesting the same pages at once store each flag once', async () => {
       const e = await open();
       const second = await e.another();

@@ -16,6 +16,7 @@ import { IDLE_LOCK } from '../../../shared/accounts';
 import { accountHandlers } from './accounts/account-handlers';
 import { guardHandlers } from './accounts/guard';
 import { SessionRegistry } from './accounts/sessions';
+import { ResumeTokens, type ResumeOutcome } from './accounts/resume-tokens';
 import { startReportWarmer, type ReportWarmer } from './reports/report-warmer';
 import { startRetention, type RetentionSchedule } from './retention/retention-schedule';
 import { DEFAULT_RETENTION_MS } from './retention/retention-policy';
@@ -67,6 +68,12 @@ export interface ConsoleCore {
   endSession(connection: string): Promise<void>;
   /** Whether someone is logged on at this window or connection (locked or not). */
   isLoggedOn(connection: string): boolean;
+  /**
+   * For a transport that knows which device a connection is (core/net's room server): the token
+   * that lets this connection's session be taken up again after a lost link or a core restart.
+   */
+  issueResumeToken(connection: string, binding: string): Promise<string | null>;
+  resumeSession(connection: string, binding: string, token: string): Promise<ResumeOutcome>;
   subscribe(listener: CoreListener): () => void;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -187,6 +194,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
 
   let engineInfo: ReturnType<Store['engineInfo']> | undefined;
   const sessions = new SessionRegistry(store, now, idleLockMs);
+  const resume = new ResumeTokens(store, sessions, now, log);
   const clients = new ClientStates((list) => emit('clientStates', { clients: list }));
   const room = createRoom({
     store,
@@ -373,12 +381,16 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     handlers,
     handlersWith: (overrides) =>
       guardHandlers(once(room.enforceHolds({ ...rawHandlers, ...overrides })), sessions),
-    endSession: (connection) => {
+    endSession: async (connection) => {
       room.connectionGone(connection);
       clients.end(connection);
+      // A lost link keeps its resume token (for the window); only then does the session end here.
+      await resume.detach(connection);
       return sessions.end(connection);
     },
     isLoggedOn: (connection) => sessions.get(connection) !== null,
+    issueResumeToken: (connection, binding) => resume.issue(connection, binding),
+    resumeSession: (connection, binding, token) => resume.resume(connection, binding, token),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -432,12 +444,17 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
         // Idle desks are locked on time even if nothing asks (the session log shows when).
         sessions.lockIdleSessions().catch((error: unknown) => log(`idle lock: ${(error as Error).name}`));
         room.tick().catch((error: unknown) => log(`room: ${(error as Error).name}`));
+        resume.beat().catch((error: unknown) => log(`resume tokens: ${(error as Error).name}`));
       }, options.tickMs ?? 1000);
       // Answers to acting commands are kept 24 h for retries (shared/room/request-id.ts), then go.
-      const purgeAnswers = () =>
+      const purgeAnswers = () => {
         void purgeOldRequestResults(store, now()).catch((error: unknown) =>
           log(`request answers not purged: ${(error as Error).name}`),
         );
+        void resume
+          .prune()
+          .catch((error: unknown) => log(`resume tokens not pruned: ${(error as Error).name}`));
+      };
       purgeAnswers();
       const purge = setInterval(purgeAnswers, 3600_000);
       const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);

@@ -54,7 +54,7 @@ export async function startClientMode(deps: ClientModeDeps): Promise<ClientMode 
   const relay = relayRemoteContract(
     deps.ipcMain,
     enrolled,
-    () => RoomConnection.connect(enrolled.core, enrolled.credential),
+    (resumeToken) => RoomConnection.connect(enrolled.core, enrolled.credential, { resumeToken }),
     deps.isTrustedUrl,
     deps.roleOf,
   );

@@ -18,6 +18,7 @@ import type { StoreAdmin } from '../core/store/store-admin';
 import { APP_INDEX_URL, registerAppScheme, serveAppScheme } from './app-protocol';
 import { openWindow, preloadPath, roleOfContents, type WindowOptions } from './windows';
 import { startClientMode, type ClientMode } from './client-mode';
+import { enrolScreenHandler, registerEnrolScreen } from './enrol-screen';
 
 const rendererDir = path.join(__dirname, '../renderer');
 registerAppScheme();
@@ -41,6 +42,30 @@ async function main(): Promise<void> {
   denyEverythingElse(app, session.defaultSession);
   lockDownDevTools(app, Menu, { packaged: app.isPackaged, platform: process.platform });
   serveAppScheme(rendererDir);
+
+  // `--enrol`: the enrolment screen asks for the core's address and code and shows the core's
+  // fingerprint to check (enrol-screen.ts); once enrolled the app starts again as that device.
+  if (args.includes('--enrol') && argValue(args, 'enrol-code') === undefined) {
+    registerEnrolScreen(
+      ipcMain,
+      enrolScreenHandler({
+        safeStorage,
+        userDataDir: app.getPath('userData'),
+        onStart: () => {
+          app.relaunch({ args: process.argv.slice(1).filter((a) => a !== '--enrol') });
+          app.exit(0);
+        },
+      }),
+      trustedUrlCheck(APP_INDEX_URL, devServerUrl),
+    );
+    openWindow('desk', {
+      preload: preloadPath(__dirname),
+      devServerUrl,
+      packaged: app.isPackaged,
+      view: 'enrol',
+    });
+    return;
+  }
 
   // Client mode: this machine is a desk or wall of a room whose core runs elsewhere (client-mode.ts).
   let client: ClientMode | null;

@@ -23,7 +23,8 @@ export interface StoredDevice {
   credential: string;
 }
 
-function checkKeychain(safeStorage: SafeStorage, platform: NodeJS.Platform): void {
+/** Throws when the keychain cannot keep the credential safely (checked before a code is spent, too). */
+export function checkKeychain(safeStorage: SafeStorage, platform: NodeJS.Platform): void {
   if (!safeStorage.isEncryptionAvailable())
     throw new ContractError(
       'unavailable',
@@ -109,22 +110,29 @@ export interface RemoteRelay {
 export function relayRemoteContract(
   ipcMain: IpcMain,
   device: { kind: ViewRole },
-  connect: () => Promise<RoomConnection>,
+  connect: (resumeToken: string | null) => Promise<RoomConnection>,
   isTrustedUrl: FrameCheck,
   roleOf: RoleOf,
 ): RemoteRelay {
   const connections = new Map<number, Promise<RoomConnection>>();
+  // Each window's last resume token (shared/room/resume.ts), in main's memory only: a lost link or
+  // a restarted core is reconnected on the window's next call, logged on as before.
+  const resumeTokens = new Map<number, string>();
 
   function connectionFor(sender: WebContents): Promise<RoomConnection> {
     const existing = connections.get(sender.id);
     if (existing) return existing;
-    const opened = connect().then((connection) => {
+    const token = resumeTokens.get(sender.id) ?? null;
+    resumeTokens.delete(sender.id); // used once, whatever the answer
+    const opened = connect(token).then((connection) => {
       connection.onEvent(({ event, payload }) => {
         if (!sender.isDestroyed()) sender.send(IPC_EVENT, event, payload);
       });
       // A lost link is reconnected on the window's next call (the room's resync is the renderer's).
       void connection.closed.then(() => {
         if (connections.get(sender.id) === opened) connections.delete(sender.id);
+        if (connection.resumeToken && !sender.isDestroyed())
+          resumeTokens.set(sender.id, connection.resumeToken);
       });
       return connection;
     });
@@ -174,6 +182,7 @@ export function relayRemoteContract(
     release(contents) {
       const connection = connections.get(contents.id);
       connections.delete(contents.id);
+      resumeTokens.delete(contents.id);
       void connection?.then((c) => c.close()).catch(() => {});
     },
     closeAll() {

@@ -19,6 +19,8 @@ export interface WindowOptions {
   packaged: boolean;
   /** Index into screen.getAllDisplays() for the wall; default: the last display. */
   wallDisplay?: number;
+  /** Another view than the role's own: 'enrol', the enrolment screen of `--enrol`. */
+  view?: 'enrol';
 }
 
 const roles = new Map<number, ViewRole>();
@@ -51,7 +53,7 @@ export function openWindow(role: ViewRole, options: WindowOptions): BrowserWindo
   });
 
   const load = () => {
-    void window.loadURL(`${options.devServerUrl ?? APP_INDEX_URL}#view=${role}`);
+    void window.loadURL(`${options.devServerUrl ?? APP_INDEX_URL}#view=${options.view ?? role}`);
   };
   window.webContents.on('render-process-gone', () => load());
   // With backgroundThrottling off, Chromium keeps the page's visibilityState 'visible' even when

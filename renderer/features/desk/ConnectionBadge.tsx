@@ -3,7 +3,8 @@ import type { ConnectionState } from '../../api/connection';
 
 export function ConnectionBadge({ state }: { state: ConnectionState }) {
   const { t } = useTranslation();
-  const severity = state === 'connected' ? 'normal' : state === 'reconnecting' ? 'alarm' : 'warning';
+  const severity =
+    state === 'connected' ? 'normal' : state === 'reconnecting' || state === 'revoked' ? 'alarm' : 'warning';
   return (
     <span
       className={`connection sev--${severity}`}
@@ -11,7 +12,11 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
       data-state={state}
       role="status"
     >
-      {state === 'reconnecting' ? t('room.notConnectedBadge') : t(`connection.${state}`)}
+      {state === 'reconnecting'
+        ? t('room.notConnectedBadge')
+        : state === 'revoked'
+          ? t('room.revokedBadge')
+          : t(`connection.${state}`)}
     </span>
   );
 }

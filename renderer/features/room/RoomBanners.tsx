@@ -16,6 +16,19 @@ export function LinkLostBanner({
   variant: 'desk' | 'wall';
 }) {
   const { t } = useTranslation();
+  if (connection === 'revoked')
+    return (
+      <div
+        className={
+          variant === 'wall' ? 'banner sev--alarm link-lost link-lost--wall' : 'stale-banner link-lost'
+        }
+        role="alert"
+        data-testid="revoked-banner"
+        data-room="revoked"
+      >
+        {t(variant === 'wall' ? 'room.revokedWall' : 'room.revokedDesk')}
+      </div>
+    );
   if (connection !== 'reconnecting') return null;
   return (
     <div

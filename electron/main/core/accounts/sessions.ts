@@ -15,14 +15,43 @@ export interface Session {
   lastActivityMs: number;
 }
 
+/** Told when a session ends or locks (resume-tokens.ts keeps its stored copy in step). */
+export interface SessionObserver {
+  ended(connection: string): void | Promise<void>;
+  locked(connection: string): void | Promise<void>;
+}
+
 export class SessionRegistry {
   private readonly byConnection = new Map<string, Session>();
+  private observer: SessionObserver | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
     private readonly idleLockMs: number,
   ) {}
+
+  observe(observer: SessionObserver): void {
+    this.observer = observer;
+  }
+
+  /** The connections with a session now (resume-tokens.ts writes their state). */
+  connections(): string[] {
+    return [...this.byConnection.keys()];
+  }
+
+  /**
+   * A session taken up again on a new connection (resume-tokens.ts checked the token, the device and
+   * the account). The idle lock is applied at once: time away counts as idle time.
+   */
+  async restore(connection: string, user: SessionUser, state: { locked: boolean; lastActivityMs: number }) {
+    await this.end(connection);
+    const session: Session = { user, locked: state.locked, lastActivityMs: state.lastActivityMs };
+    this.byConnection.set(connection, session);
+    await this.store.logSession(user.name, 'resumed', connection, this.now());
+    await this.lockIfIdle(connection, session);
+    return session;
+  }
 
   /** The session as it stands, without applying the idle lock (see `current`). */
   get(connection: string): Session | null {
@@ -85,6 +114,7 @@ export class SessionRegistry {
     const session = this.byConnection.get(connection);
     if (!session) return;
     this.byConnection.delete(connection);
+    await this.observer?.ended(connection);
     await this.store.logSession(session.user.name, kind, connection, this.now());
   }
 
@@ -92,6 +122,7 @@ export class SessionRegistry {
     const session = this.require(connection);
     if (session.locked) return;
     session.locked = true;
+    await this.observer?.locked(connection);
     await this.store.logSession(session.user.name, 'desk_locked', connection, this.now());
   }
 
@@ -117,6 +148,7 @@ export class SessionRegistry {
   private async lockIfIdle(connection: string, session: Session): Promise<void> {
     if (session.locked || !idleLockDue(session.lastActivityMs, this.now(), this.idleLockMs)) return;
     session.locked = true;
+    await this.observer?.locked(connection);
     await this.store.logSession(session.user.name, 'desk_idle_locked', connection, this.now());
   }
 

@@ -29,6 +29,8 @@ export type Admission =
       tag?: string;
       onOpen?: () => void;
       onClose?: () => void;
+      /** The device this connection is: its logon sessions may be resumed (ws-connection.ts). */
+      resumeBinding?: string;
     }
   | {
       refused: string;
@@ -207,6 +209,7 @@ export async function startContractListener(options: ContractListenerOptions): P
         limits,
         authGate,
         log,
+        ...(admission.resumeBinding ? { resumeBinding: admission.resumeBinding } : {}),
       });
     });
   }

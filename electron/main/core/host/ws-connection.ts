@@ -21,7 +21,16 @@ export interface ConnectionContext {
   limits: HostLimits;
   authGate: AuthGate;
   log: (line: string) => void;
+  /**
+   * The enrolled device this connection is (the room server's); only such a connection is given a
+   * resume token at logon and may resume a session. Without it (the loopback host) a lost link
+   * means a new logon, as before.
+   */
+  resumeBinding?: string;
 }
+
+/** A successful logon on these issues a resume token (unlock keeps the one the session has). */
+const LOGON_CHANNELS = new Set(['logon', 'createFirstAdministrator']);
 
 /** ws's errors carry a constant code (WS_ERR_INVALID_UTF8, ECONNRESET…); only that is logged. */
 export function faultKind(error: unknown): string {
@@ -39,12 +48,16 @@ function parseInvoke(data: RawData) {
 }
 
 export function serveConnection(ws: WebSocket, context: ConnectionContext): void {
-  const { core, role, connection, limits, authGate, log } = context;
+  const { core, role, connection, limits, authGate, log, resumeBinding } = context;
   const name = `${connection} (${role})`;
   let inFlight = 0;
   let authInFlight = false;
   let answeredPing = true;
   let closed = false;
+  // Requests that arrive while a resume is being checked wait for it: a getSession sent right
+  // after the resume must see the session it brings back.
+  let resuming: Promise<void> = Promise.resolve();
+  let resumeAsked = false;
 
   // Dropping destroys the socket at once: a close frame would only queue behind the backlog that a
   // reader who does not read will never take, and the backlog is the memory we want back.
@@ -54,13 +67,22 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
     ws.terminate();
   };
 
+  // The largest message sent since the backlog was last under the limit. A full queue listing of
+  // 10,000 open flags is about 5 MB by itself: a healthy desk that asked for it (and, in the same
+  // breath, for the alarm) is behind by that one message for a moment, and must not be dropped as
+  // a slow reader for it. So the cap is the limit plus that message; a reader that takes nothing
+  // is still dropped by its second such message.
+  let largestPending = 0;
   const send = (message: ServerMessage) => {
     if (ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > limits.maxBufferedBytes) {
+    if (ws.bufferedAmount <= limits.maxBufferedBytes) largestPending = 0;
+    else if (ws.bufferedAmount > limits.maxBufferedBytes + largestPending) {
       drop('slow reader (backlog over the limit)');
       return;
     }
-    ws.send(JSON.stringify(message));
+    const text = JSON.stringify(message);
+    largestPending = Math.max(largestPending, text.length);
+    ws.send(text);
   };
 
   const answer = (id: number, error: Error) =>
@@ -77,7 +99,18 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
     inFlight++;
     if (auth) authInFlight = true;
     try {
+      await resuming;
       const result = auth ? await authGate.run(call) : await call();
+      // The token goes before the answer, so the client has it as soon as it knows it is logged on.
+      if (
+        resumeBinding &&
+        LOGON_CHANNELS.has(channel) &&
+        (result as { ok?: unknown }).ok === true &&
+        !closed
+      ) {
+        const token = await core.issueResumeToken(connection, resumeBinding).catch(() => null);
+        if (token) send({ type: 'session', token });
+      }
       send({ type: 'result', id, result });
     } catch (error) {
       answer(id, error instanceof Error ? error : new Error('invoke failed'));
@@ -103,6 +136,28 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
     // Answered at once, ahead of any request: it measures the link, not the core's workload.
     if (message.type === 'ping') {
       send({ type: 'pong', id: message.id });
+      return;
+    }
+    if (message.type === 'resume') {
+      // Once per connection: each look-up costs the store a read, and one is all a client needs.
+      if (resumeAsked) {
+        log(`connection ${name} closed: a second resume`);
+        ws.close(1008, 'invalid message');
+        return;
+      }
+      resumeAsked = true;
+      const token = message.token;
+      resuming = resuming.then(async () => {
+        if (!resumeBinding) return send({ type: 'resumed', ok: false, refusal: 'not_offered' });
+        const outcome = await core.resumeSession(connection, resumeBinding, token).catch(() => null);
+        if (closed && outcome?.ok) return void core.endSession(connection).catch(() => {});
+        if (outcome?.ok) log(`connection ${name} resumed its session`);
+        send(
+          outcome?.ok
+            ? { type: 'resumed', ok: true, token: outcome.token }
+            : { type: 'resumed', ok: false, refusal: outcome?.refusal ?? 'unknown' },
+        );
+      });
       return;
     }
     if (inFlight >= limits.maxInFlightPerConnection) {

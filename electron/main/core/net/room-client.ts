@@ -82,6 +82,31 @@ export function openPinnedSocket(core: PinnedCore): Promise<tls.TLSSocket> {
   });
 }
 
+/**
+ * The SHA-256 fingerprint of the certificate the core at this address presents, for a person to
+ * compare with the one printed at the core. Nothing is sent: the socket closes after the handshake.
+ */
+export function presentedFingerprint(url: string, timeoutMs = 10_000): Promise<string> {
+  const { host, port } = target({ url, fingerprint: '' });
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({
+      host,
+      port,
+      ...(net.isIP(host) ? {} : { servername: host }),
+      minVersion: 'TLSv1.3',
+      rejectUnauthorized: false, // what is trusted is the person's comparison of this fingerprint
+      ALPNProtocols: ['http/1.1'],
+    });
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error('timed out')));
+    socket.once('error', reject);
+    socket.once('secureConnect', () => {
+      const presented = socket.getPeerCertificate().fingerprint256 ?? '';
+      socket.destroy();
+      resolve(presented);
+    });
+  });
+}
+
 /** Presents a one-time code and returns the device's own credential (to be kept, never logged). */
 export async function enrolDevice(core: PinnedCore, code: string): Promise<DeviceEnrolment> {
   const socket = await openPinnedSocket(core);
@@ -136,6 +161,14 @@ export class RoomConnection {
   readonly frames: string[] = [];
   /** Resolves once the connection has ended, with the close code and the reason the core gave. */
   readonly closed: Promise<{ code: number; reason: string }>;
+  /**
+   * The current logon session's resume token (shared/room/resume.ts), in memory only: pass it to
+   * the next `connect` after a lost link or a core restart to come back logged on.
+   */
+  resumeToken: string | null = null;
+  /** The answer to the resume this connection opened with (null: none asked, or not yet answered). */
+  resumed: { ok: boolean; refusal?: string } | null = null;
+  private resumedListener: (() => void) | null = null;
 
   private constructor(readonly ws: WebSocket) {
     this.closed = new Promise((resolve) =>
@@ -154,13 +187,31 @@ export class RoomConnection {
     ws.on('message', (data) => {
       const text = data.toString();
       this.frames.push(text);
-      let message: { type?: string; id?: number; result?: unknown; event?: string; payload?: unknown };
+      let message: {
+        type?: string;
+        id?: number;
+        result?: unknown;
+        event?: string;
+        payload?: unknown;
+        token?: unknown;
+        ok?: unknown;
+        refusal?: unknown;
+      };
       try {
         message = JSON.parse(text);
       } catch {
         return; // the core only sends JSON; anything else is ignored, not thrown
       }
-      if (message.type === 'result' && typeof message.id === 'number') {
+      if (message.type === 'session' || message.type === 'resumed') {
+        this.resumeToken = typeof message.token === 'string' ? message.token : null;
+        if (message.type === 'resumed') {
+          this.resumed = {
+            ok: message.ok === true,
+            ...(typeof message.refusal === 'string' ? { refusal: message.refusal } : {}),
+          };
+          this.resumedListener?.();
+        }
+      } else if (message.type === 'result' && typeof message.id === 'number') {
         this.pending.get(message.id)?.(message.result);
         this.pending.delete(message.id);
       } else if (message.type === 'event' && typeof message.event === 'string') {
@@ -169,7 +220,28 @@ export class RoomConnection {
     });
   }
 
-  static async connect(core: PinnedCore, credential: string): Promise<RoomConnection> {
+  /**
+   * Opens a connection as the device. With `resumeToken` (the last connection's), the logon session
+   * is taken up again: this resolves once the core has answered the resume (see `resumed`).
+   */
+  static async connect(
+    core: PinnedCore,
+    credential: string,
+    options: { resumeToken?: string | null } = {},
+  ): Promise<RoomConnection> {
+    const connection = await RoomConnection.open(core, credential);
+    const token = options.resumeToken;
+    if (!token) return connection;
+    const answered = new Promise<void>((resolve) => {
+      connection.resumedListener = resolve;
+      void connection.closed.then(() => resolve());
+    });
+    connection.ws.send(JSON.stringify({ type: 'resume', token }));
+    await answered;
+    return connection;
+  }
+
+  private static async open(core: PinnedCore, credential: string): Promise<RoomConnection> {
     const socket = await openPinnedSocket(core);
     const url = new URL('/ws', core.url);
     url.protocol = 'wss:';

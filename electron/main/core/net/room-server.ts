@@ -99,6 +99,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       role: ROLE_OF_KIND[device.kind],
       label: `device-${device.id}`,
       tag: `device-${device.id}`,
+      // A resume token is bound to the device: presented from any other connection it is refused.
+      resumeBinding: `device-${device.id}`,
       onOpen: () => {
         audit(device, 'device.connected', { deviceKind: device.kind });
         log(`device ${device.id} connected (${device.kind})`);

@@ -54,6 +54,10 @@ export const STORE_METHODS = [
   'purgeRequestResults',
   'recordFlagEvent',
   'readPersonalDetail',
+  'saveResumeToken',
+  'findResumeToken',
+  'deleteResumeToken',
+  'pruneResumeTokens',
 ] as const satisfies readonly (keyof Store)[];
 
 export type StoreMethod = (typeof STORE_METHODS)[number];

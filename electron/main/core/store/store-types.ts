@@ -28,6 +28,8 @@ export const SESSION_KINDS = [
   'desk_idle_locked',
   // the session ended after the unlock failure that locked the account
   'logoff_forced',
+  // a desk that lost its link, or whose core restarted, came back with its resume token
+  'resumed',
 ] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
 
@@ -105,6 +107,23 @@ export interface RequestStamp {
 }
 
 /** A room command's first answer, kept by its request id (core/room/idempotency.ts). */
+/**
+ * A logon session a desk may take up again after a lost link or a core restart (core/accounts/
+ * resume-tokens.ts). Only the token's hash is kept; the session's state is what the idle lock needs.
+ */
+export interface ResumeTokenRecord {
+  /** SHA-256 of the token, hex. */
+  tokenHash: string;
+  /** The device the token was issued to ('device-12'): presented from any other, it is refused. */
+  binding: string;
+  account: string;
+  locked: boolean;
+  lastActivityMs: number;
+  /** When the core last knew the session alive: the resume window counts from here. */
+  lastSeenMs: number;
+  issuedAtMs: number;
+}
+
 export interface RequestResult {
   requestId: string;
   channel: string;

@@ -26,6 +26,7 @@ import type {
   PurgeResult,
   RedeemResult,
   RequestResult,
+  ResumeTokenRecord,
   ReportContext,
   ReportRange,
   RequestStamp,
@@ -292,6 +293,12 @@ export interface Store {
   purgeRequestResults(olderThanMs: number): Promise<number>;
   recordFlagEvent(id: string, atMs: number, kind: string, actor: string, detail: object): Promise<void>;
   readPersonalDetail(id: string): Promise<PersonalDetail>;
+  // Resume tokens (core/accounts/resume-tokens.ts): by the token's hash; an upsert keeps one current.
+  saveResumeToken(record: ResumeTokenRecord): Promise<void>;
+  findResumeToken(tokenHash: string): Promise<ResumeTokenRecord | null>;
+  deleteResumeToken(tokenHash: string): Promise<void>;
+  /** Deletes tokens the core has not known alive since this time; returns how many. */
+  pruneResumeTokens(seenBeforeMs: number): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -314,6 +314,22 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX request_results_by_time ON request_results (at_ms);
     `,
   },
+  {
+    version: 2,
+    description: 'room: resume tokens (only their hashes), as SQLite migration 23',
+    sql: `
+      CREATE TABLE resume_tokens (
+        token_hash text PRIMARY KEY,
+        binding text NOT NULL,
+        account text NOT NULL,
+        locked boolean NOT NULL,
+        last_activity_ms bigint NOT NULL,
+        last_seen_ms bigint NOT NULL,
+        issued_at_ms bigint NOT NULL
+      );
+      CREATE INDEX resume_tokens_by_seen ON resume_tokens (last_seen_ms);
+    `,
+  },
 ];
 
 export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -7,6 +7,7 @@ import type { StoreAdmin } from '../store-admin';
 import * as accounts from './account-queries';
 import { commitPage } from './ingest-queries';
 import * as queue from './queue-queries';
+import * as resume from './resume-queries';
 import * as steps from './step-queries';
 import * as shift from './shift-queries';
 import { purgePersonal } from './retention-queries';
@@ -110,6 +111,10 @@ export function postgresStore(db: PgDb, version: string): StoreAdmin {
     recordFlagEvent: (id, atMs, kind, actor, detail) =>
       write((tx) => steps.recordFlagEvent(tx, id, atMs, kind, actor, detail)),
     readPersonalDetail: (id) => read((tx) => steps.readPersonalDetail(tx, id)),
+    saveResumeToken: (record) => write((tx) => resume.saveResumeToken(tx, record)),
+    findResumeToken: (tokenHash) => read((tx) => resume.findResumeToken(tx, tokenHash)),
+    deleteResumeToken: (tokenHash) => write((tx) => resume.deleteResumeToken(tx, tokenHash)),
+    pruneResumeTokens: (seenBeforeMs) => write((tx) => resume.pruneResumeTokens(tx, seenBeforeMs)),
     close: () => db.close(),
   };
   // Every method of the seam's list is here (the compiler checks Store; this checks the list).

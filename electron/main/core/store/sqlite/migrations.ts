@@ -627,6 +627,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX request_results_by_time ON request_results (at_ms);
     `,
   },
+  {
+    // 23, not 20: the other multi-seat changes of the same round take 20–22.
+    version: 23,
+    description: 'room: resume tokens, so a desk keeps its logon across a lost link or a core restart',
+    // Only the token's SHA-256: the table alone lets nobody resume. A token is bound to the device
+    // it was issued to and dies a short window after the core last knew its session alive
+    // (shared/room/resume.ts); the state kept is what the idle lock needs to apply after a restart.
+    sql: `
+      CREATE TABLE resume_tokens (
+        token_hash TEXT PRIMARY KEY,
+        binding TEXT NOT NULL,
+        account TEXT NOT NULL COLLATE NOCASE,
+        locked INTEGER NOT NULL CHECK (locked IN (0, 1)),
+        last_activity_ms INTEGER NOT NULL,
+        last_seen_ms INTEGER NOT NULL,
+        issued_at_ms INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX resume_tokens_by_seen ON resume_tokens (last_seen_ms);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

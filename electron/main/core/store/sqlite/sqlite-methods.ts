@@ -7,6 +7,7 @@ import * as accounts from './account-queries';
 import { closeFlag, confirmDispatch, dispatchFlag, undoClose } from './dispatch-queries';
 import * as devices from './device-queries';
 import * as room from './room-queries';
+import * as resume from './resume-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { report } from './report-queries';
 import { warmRecent } from './report-day-cache';
@@ -45,6 +46,10 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     recordFlagEvent: (id, atMs, kind, actor, detail) =>
       room.recordFlagEvent(db, id, atMs, kind, actor, detail),
     readPersonalDetail: (id) => room.readPersonalDetail(db, id),
+    saveResumeToken: (record) => resume.saveResumeToken(db, record),
+    findResumeToken: (tokenHash) => resume.findResumeToken(db, tokenHash),
+    deleteResumeToken: (tokenHash) => resume.deleteResumeToken(db, tokenHash),
+    pruneResumeTokens: (seenBeforeMs) => resume.pruneResumeTokens(db, seenBeforeMs),
     recordAudit: ({ atMs, actor, action, target, detail }) =>
       void db
         .prepare(
