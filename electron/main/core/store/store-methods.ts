@@ -13,6 +13,7 @@ export const STORE_METHODS = [
   'acknowledge',
   'dispatch',
   'confirmDispatch',
+  'recordUnitAction',
   'closeFlag',
   'undoClose',
   'surfaceDueFollowUps',

@@ -13,6 +13,8 @@ export interface AccountRecord {
   role: AccountRole;
   password_hash: string;
   locked_at_ms: number | null;
+  /** The `unit` role's police units (shared/units.ts); null for every other role. */
+  units: string[] | null;
 }
 
 export const SESSION_KINDS = [

@@ -7,6 +7,7 @@
 import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
+import type { UnitAction } from '../../../../shared/unit-actions';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
 import type {
   AlarmKpis,
@@ -158,6 +159,13 @@ export interface Store {
   acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
   dispatch(id: string, operator: string, details: DispatchDetails, atMs: number): Promise<QueueItem>;
   confirmDispatch(id: string, operator: string, confirmedBy: string, atMs: number): Promise<QueueItem>;
+  /**
+   * A district control room's action on the flag's current dispatch (shared/unit-actions.ts):
+   * receipt (its confirmation, via 'console'), a step, or a hand-back (back to 'acknowledged' for
+   * the supervisor). Refused as unitActionRefusal says; appends the flag event in the same
+   * transaction ('unit_received', 'unit_step', 'handed_back').
+   */
+  recordUnitAction(id: string, action: UnitAction, by: string, atMs: number): Promise<QueueItem>;
   /** Schedules welfare check-ins at these offsets when the outcome reached a person (default 24 h, 72 h, 7 d). */
   closeFlag(
     id: string,
@@ -216,14 +224,21 @@ export interface Store {
   /** Each account's lock as it stands at nowMs (a lock ends by itself after LOCKOUT.lockMs). */
   listAccounts(nowMs: number): Promise<AccountSummary[]>;
   createAccount(
-    account: { name: string; role: AccountRole; passwordHash: string },
+    /** `units`: required for the `unit` role (ids checked by shared/units.ts), refused for any other. */
+    account: { name: string; role: AccountRole; passwordHash: string; units?: readonly string[] },
     by: string,
     atMs: number,
     options?: { onlyIfFirst?: boolean },
   ): Promise<AccountSummary>;
   updateAccount(
     name: string,
-    change: { role?: AccountRole; lockedAtMs?: number | null; passwordHash?: string },
+    /** `units`: a unit account's new units; a change of role away from `unit` drops them. */
+    change: {
+      role?: AccountRole;
+      lockedAtMs?: number | null;
+      passwordHash?: string;
+      units?: readonly string[] | null;
+    },
     by: string,
     atMs: number,
   ): Promise<AccountSummary>;

@@ -14,6 +14,7 @@ import { purgePersonal } from './retention-queries';
 import { revealFlag } from './reveal-queries';
 import type { SqliteStore } from './sqlite-store';
 import { listUnitContacts, setUnitContact } from './unit-contact-queries';
+import { recordUnitAction } from './unit-queries';
 
 export function sqliteMethods(store: SqliteStore): SyncStore {
   const db = store.database;
@@ -26,6 +27,7 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     acknowledge: (id, operator, atMs) => store.acknowledge(id, operator, atMs),
     dispatch: (id, operator, details, atMs) => dispatchFlag(db, id, operator, details, atMs),
     confirmDispatch: (id, operator, by, atMs) => confirmDispatch(db, id, operator, by, atMs),
+    recordUnitAction: (id, action, by, atMs) => recordUnitAction(db, id, action, by, atMs),
     closeFlag: (id, operator, details, atMs, followUpAfterMs) =>
       closeFlag(db, id, operator, details, atMs, followUpAfterMs),
     undoClose: (id, operator, atMs) => undoClose(db, id, operator, atMs),
