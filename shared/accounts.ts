@@ -180,6 +180,7 @@ export const CHANNEL_ACCESS = {
   acknowledgeReceipt: UNIT,
   recordUnitStep: UNIT,
   handBack: UNIT,
+  getUnitReport: ['supervisor', 'auditor', 'administrator', 'unit'],
   silenceAlarm: WORKS_FLAGS,
   cancelSilence: WORKS_FLAGS,
   recordAlarmTest: WORKS_OR_UNIT,

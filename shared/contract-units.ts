@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { withRequestId } from './room/request-id';
 import { handBackReasonSchema, unitStepSchema } from './unit-actions';
+import { unitReportRequestSchema, unitReportSchema } from './unit-report';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id: a flag id');
 
@@ -26,5 +27,7 @@ export function unitInvokeContract<T extends z.ZodType>(queueItem: T) {
       request: withRequestId(z.object({ id: flagId, reason: handBackReasonSchema }).strict()),
       response: queueItem,
     },
+    /** Per-unit times and hand-backs: every unit for the command centre's overseers, its own for a unit. */
+    getUnitReport: { request: unitReportRequestSchema, response: unitReportSchema },
   } as const;
 }

@@ -36,6 +36,7 @@ export const UNIT_CHANNEL_SCOPE = {
   handBack: 'flag',
   listQueue: 'filtered',
   getAlarm: 'filtered',
+  getUnitReport: 'filtered',
   holdFlag: 'refused',
   releaseFlag: 'refused',
   takeOverFlag: 'refused',

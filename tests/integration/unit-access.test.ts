@@ -51,6 +51,7 @@ const SAMPLES: { [C in InvokeChannel]: (id: string) => InvokeRequest<C> } = {
   acknowledgeReceipt: (id) => ({ id }),
   recordUnitStep: (id) => ({ id, step: { kind: 'contact_made' } }),
   handBack: (id) => ({ id, reason: 'not in our area: student is in Bundi' }),
+  getUnitReport: () => ({ fromMs: Date.now() - 86_400_000, toMs: Date.now() + 60_000 }),
   getSession: () => ({}),
   listQueue: () => ({}),
   getFlagDetail: (id) => ({ id }),

@@ -29,6 +29,7 @@ export const STORE_METHODS = [
   'alarmKpis',
   'handoverSummary',
   'report',
+  'unitReport',
   'prepareReports',
   'getHandover',
   'getRoster',

@@ -17,7 +17,7 @@ export interface UnitHandlerDeps {
   applyChanges: (items: QueueItem[]) => void;
 }
 
-type UnitChannels = 'acknowledgeReceipt' | 'recordUnitStep' | 'handBack';
+type UnitChannels = 'acknowledgeReceipt' | 'recordUnitStep' | 'handBack' | 'getUnitReport';
 
 export function unitHandlers(deps: UnitHandlerDeps): Pick<InvokeHandlers, UnitChannels> {
   const { store, sessions, now } = deps;
@@ -46,5 +46,17 @@ export function unitHandlers(deps: UnitHandlerDeps): Pick<InvokeHandlers, UnitCh
       act(id, context, (unitKey) => ({ kind: 'step', unitKey, step })),
     handBack: async ({ id, reason }, context) =>
       act(id, context, (unitKey) => ({ kind: 'hand_back', unitKey, reason })),
+    // Audited where the figures leave main, as the room's report is (report.read).
+    getUnitReport: async ({ fromMs, toMs }, context) => {
+      const user = sessions.get(context.connection)!.user;
+      await store.recordAudit({
+        atMs: now(),
+        actor: user.name,
+        action: 'report.unit_read',
+        target: null,
+        detail: { fromMs, toMs, units: user.units ?? [] },
+      });
+      return store.unitReport({ fromMs, toMs }, now());
+    },
   };
 }

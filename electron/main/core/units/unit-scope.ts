@@ -8,6 +8,7 @@ import type { AlarmState, FlagDetail, QueueItem } from '../../../../shared/domai
 import { coded, ContractError } from '../../../../shared/errors';
 import { unitChannelScope, UNIT_EVENT_SCOPE } from '../../../../shared/unit-scope';
 import { dispatchedToUnits } from '../../../../shared/units';
+import type { UnitReport } from '../../../../shared/unit-report';
 import type { SessionRegistry } from '../accounts/sessions';
 import type { Store } from '../store/store';
 
@@ -70,6 +71,10 @@ export function unitScopedHandlers(handlers: InvokeHandlers, deps: UnitScopeDeps
       if (channel === 'listQueue')
         return (answer as QueueItem[]).filter((item) => dispatchedToUnits(item, units));
       if (channel === 'getAlarm') return deps.unitAlarm(units);
+      if (channel === 'getUnitReport') {
+        const report = answer as UnitReport;
+        return { ...report, units: report.units.filter((u) => units.includes(u.unitKey)) };
+      }
       // Other flags of the same account are not this unit's to know of.
       if (channel === 'getFlagDetail') return { ...(answer as FlagDetail), related: [] };
       return answer;

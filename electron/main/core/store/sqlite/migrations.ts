@@ -690,7 +690,7 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE dispatches ADD COLUMN handed_back_by TEXT;
       ALTER TABLE dispatches ADD COLUMN handed_back_at_ms INTEGER;
       UPDATE dispatches SET received_via = 'telephone' WHERE confirmed_at_ms IS NOT NULL;
-      CREATE INDEX dispatches_by_unit ON dispatches (unit_key, dispatched_at_ms);
+      CREATE INDEX dispatches_by_time ON dispatches (dispatched_at_ms);
 
       -- The current dispatch's unit side and a pending hand-back, on the flag, for the queue.
       ALTER TABLE flags ADD COLUMN received_by TEXT;
