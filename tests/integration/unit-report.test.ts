@@ -2,6 +2,7 @@
 // hand-backs, per unit, over the dispatches' own times; live flags only. Invented people.
 import { describe, expect, it } from 'vitest';
 import { UNIT_TARGETS } from '../../shared/unit-report';
+import { unitReportOf } from '../../electron/main/core/reports/unit-figures';
 import { makeFlag } from '../helpers/flags';
 import { openTempStore, pageInput } from '../helpers/temp-store';
 
@@ -51,7 +52,8 @@ describe('the per-unit report', () => {
     await send('fl_u3', JOD, t0);
     await store.confirmDispatch('fl_u3', 'Op Testwal', 'Duty Officer', t0 + 4 * MIN);
 
-    const report = await store.unitReport({ fromMs: 0, toMs: t0 + 24 * 60 * MIN }, t0 + 6 * 60 * MIN);
+    const range = { fromMs: 0, toMs: t0 + 24 * 60 * MIN };
+    const report = unitReportOf(await store.unitDispatchRows(range), range, t0 + 6 * 60 * MIN);
     const jodhpur = report.units.find((u) => u.unitKey === JOD)!;
     expect(jodhpur).toMatchObject({ dispatches: 3, viaConsole: 2, viaTelephone: 1, handBacks: 1 });
     expect(jodhpur.receipt).toMatchObject({

@@ -1,17 +1,14 @@
 // The per-unit figures (shared/unit-report.ts) from one row per dispatch: pure, so every engine
 // asks its store for the rows and gives them here.
-import { UNIT_TARGETS, type UnitFigures, type UnitStageStats } from '../../../../shared/unit-report';
+import {
+  UNIT_TARGETS,
+  type UnitFigures,
+  type UnitReport,
+  type UnitStageStats,
+} from '../../../../shared/unit-report';
 import { medianAndP90 } from './report-quantiles';
 
-export interface UnitDispatchRow {
-  unitKey: string;
-  dispatchedAtMs: number;
-  receivedAtMs: number | null;
-  via: 'console' | 'telephone' | null;
-  contactAtMs: number | null;
-  outcomeAtMs: number | null;
-  handedBackAtMs: number | null;
-}
+import type { UnitDispatchRow } from '../store/store';
 
 function stage(
   rows: UnitDispatchRow[],
@@ -54,4 +51,13 @@ export function unitFigures(rows: readonly UnitDispatchRow[], nowMs: number): Un
       (b.receipt.medianMs ?? Infinity) - (a.receipt.medianMs ?? Infinity) ||
       a.unitKey.localeCompare(b.unitKey),
   );
+}
+
+/** The per-unit report over a range, from the store's rows. */
+export function unitReportOf(
+  rows: readonly UnitDispatchRow[],
+  range: { fromMs: number; toMs: number },
+  nowMs: number,
+): UnitReport {
+  return { fromMs: range.fromMs, toMs: range.toMs, generatedAtMs: nowMs, units: unitFigures(rows, nowMs) };
 }

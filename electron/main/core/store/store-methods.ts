@@ -29,7 +29,7 @@ export const STORE_METHODS = [
   'alarmKpis',
   'handoverSummary',
   'report',
-  'unitReport',
+  'unitDispatchRows',
   'prepareReports',
   'getHandover',
   'getRoster',

@@ -100,3 +100,14 @@ export interface RequestResult {
   /** The answer as JSON. A reveal stores only {"flagId"}: personal fields are never kept twice. */
   resultJson: string;
 }
+
+/** One dispatch as the per-unit figures read it (core/reports/unit-figures.ts): times and codes only. */
+export interface UnitDispatchRow {
+  unitKey: string;
+  dispatchedAtMs: number;
+  receivedAtMs: number | null;
+  via: 'console' | 'telephone' | null;
+  contactAtMs: number | null;
+  outcomeAtMs: number | null;
+  handedBackAtMs: number | null;
+}

@@ -8,7 +8,6 @@ import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch'
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
 import type { UnitAction } from '../../../../shared/unit-actions';
-import type { UnitReport } from '../../../../shared/unit-report';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
 import type {
   AlarmKpis,
@@ -32,6 +31,7 @@ import type {
   ReportRange,
   SessionKind,
   UnitContact,
+  UnitDispatchRow,
 } from './store-types';
 
 export type * from './store-types';
@@ -202,8 +202,8 @@ export interface Store {
   handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
   /** The supervisors' report over live flags received in the range (shared/report.ts). */
   report(range: ReportRange, context: ReportContext): Promise<Report>;
-  /** Per-unit figures over the live dispatches made in the range (shared/unit-report.ts). */
-  unitReport(range: ReportRange, nowMs: number): Promise<UnitReport>;
+  /** The live dispatches made in the range, one row each, for the per-unit figures (reports/unit-figures.ts). */
+  unitDispatchRows(range: ReportRange): Promise<UnitDispatchRow[]>;
   /**
    * Background work that makes later reports fast, in small steps so it never holds the store for
    * long: up to maxSteps steps, resolving with how many it did (0: nothing is left to do). What a

@@ -7,6 +7,7 @@ import { coded, ContractError } from '../../../../shared/errors';
 import type { UnitAction } from '../../../../shared/unit-actions';
 import type { SessionRegistry } from '../accounts/sessions';
 import type { Store } from '../store/store';
+import { unitReportOf } from '../reports/unit-figures';
 
 export interface UnitHandlerDeps {
   store: Store;
@@ -56,7 +57,7 @@ export function unitHandlers(deps: UnitHandlerDeps): Pick<InvokeHandlers, UnitCh
         target: null,
         detail: { fromMs, toMs, units: user.units ?? [] },
       });
-      return store.unitReport({ fromMs, toMs }, now());
+      return unitReportOf(await store.unitDispatchRows({ fromMs, toMs }), { fromMs, toMs }, now());
     },
   };
 }

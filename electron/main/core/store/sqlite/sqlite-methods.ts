@@ -15,7 +15,7 @@ import { revealFlag } from './reveal-queries';
 import type { SqliteStore } from './sqlite-store';
 import { listUnitContacts, setUnitContact } from './unit-contact-queries';
 import { recordUnitAction } from './unit-queries';
-import { unitReport } from './unit-report-queries';
+import { unitDispatchRows } from './unit-report-queries';
 
 export function sqliteMethods(store: SqliteStore): SyncStore {
   const db = store.database;
@@ -72,7 +72,7 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     alarmKpis: (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
     handoverSummary: (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
     report: (range, context) => report(db, range, context),
-    unitReport: (range, nowMs) => unitReport(db, range, nowMs),
+    unitDispatchRows: (range) => unitDispatchRows(db, range),
     // A step is one settled day of report parts kept (report-day-cache.ts).
     prepareReports: (context, maxSteps) => warmRecent(db, context, maxSteps),
     getHandover: (shiftId) => store.getHandover(shiftId),

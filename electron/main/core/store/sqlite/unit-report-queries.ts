@@ -1,8 +1,7 @@
 // The rows of the per-unit figures: one per dispatch made in the range, of live flags only (the
-// dispatches' own times; no personal field). Off dispatches_by_time (migration 21).
-import type { UnitReport } from '../../../../../shared/unit-report';
-import { unitFigures, type UnitDispatchRow } from '../../reports/unit-figures';
-import type { ReportRange } from '../store-types';
+// dispatches' own times; no personal field), off dispatches_by_time (migration 21). The figures are
+// made from them in the core (reports/unit-figures.ts), whichever engine gave the rows.
+import type { ReportRange, UnitDispatchRow } from '../store-types';
 import type { SqliteDatabase } from './open-database';
 
 export const UNIT_REPORT_ROWS_SQL = `SELECT d.unit_key AS unitKey, d.dispatched_at_ms AS dispatchedAtMs,
@@ -11,9 +10,6 @@ export const UNIT_REPORT_ROWS_SQL = `SELECT d.unit_key AS unitKey, d.dispatched_
   FROM dispatches d JOIN flags f ON f.id = d.flag_id
   WHERE d.dispatched_at_ms >= ? AND d.dispatched_at_ms < ? AND f.training = 0`;
 
-export function unitReport(db: SqliteDatabase, range: ReportRange, nowMs: number): UnitReport {
-  const rows = db
-    .prepare<[number, number], UnitDispatchRow>(UNIT_REPORT_ROWS_SQL)
-    .all(range.fromMs, range.toMs);
-  return { fromMs: range.fromMs, toMs: range.toMs, generatedAtMs: nowMs, units: unitFigures(rows, nowMs) };
+export function unitDispatchRows(db: SqliteDatabase, range: ReportRange): UnitDispatchRow[] {
+  return db.prepare<[number, number], UnitDispatchRow>(UNIT_REPORT_ROWS_SQL).all(range.fromMs, range.toMs);
 }
