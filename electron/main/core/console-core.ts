@@ -23,7 +23,7 @@ import { DEFAULT_RETENTION_MS } from './retention/retention-policy';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
 import { ClientStates } from './presence/client-state';
 import { holdGraceMs } from '../../../shared/room/holds';
-import { idempotentHandlers, purgeOldRequestResults } from './room/idempotency';
+import { idempotentHandlers, purgeOldRequestResults, requestStampedStore } from './room/idempotency';
 import { createRoom } from './room/room-core';
 import { unitAlarmSignature, unitAlarmState } from './units/unit-alarm';
 import { unitEventView, unitScopedHandlers, unitsOf, type Departures } from './units/unit-scope';
@@ -93,7 +93,9 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     Math.max(IDLE_LOCK.minMs, options.idleLockMs ?? IDLE_LOCK.defaultMs),
   );
   const followUpAfterMs = followUpScheduleSchema.parse(options.followUpAfterMs ?? DEFAULT_FOLLOW_UP_AFTER_MS);
-  const { store } = options;
+  // Acting store calls made while a request with an id is handled record its answer in their own
+  // transaction (room/idempotency.ts).
+  const store = requestStampedStore(options.store);
   const noDeskAlarm = options.noDeskAlarm ?? options.host === 'headless';
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();
