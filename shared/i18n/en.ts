@@ -12,6 +12,7 @@ import { enPresence } from './en-presence';
 import { enSoundCheck } from './en-sound-check';
 import { enSafety } from './en-safety';
 import { enRoom } from './en-room';
+import { enUnitDesk } from './en-unit-desk';
 
 export const en = {
   app: {
@@ -208,6 +209,7 @@ export const en = {
   ...enAccounts,
   ...enReports,
   ...enSafety,
+  ...enUnitDesk,
   handover: enHandover,
 };
 

@@ -34,7 +34,7 @@ export const hiErrors: Record<ErrorCode, string> = {
   'unit.already_received': '{{caseNo}} की प्राप्ति पहले ही दर्ज है।',
   'unit.not_received': 'पहले {{caseNo}} की प्राप्ति दर्ज करें।',
   'unit.outcome_recorded': '{{caseNo}} का परिणाम पहले ही दर्ज है।',
-  'dispatch.handed_back_supervisor': '{{caseNo}} इकाई ने लौटाया है: इसे दोबारा केवल सुपरवाइज़र भेज सकते हैं।',
+  'dispatch.handed_back_supervisor': '{{caseNo}} इकाई ने लौटाया है: इसे दोबारा केवल शिफ़्ट प्रभारी भेज सकते हैं।',
   'session.desk_locked': 'डेस्क लॉक है: अनलॉक करें या लॉग ऑफ़ करें।',
   'session.role_forbidden': 'आपकी भूमिका को यह काम करने की अनुमति नहीं है।',
   'session.channel_forbidden': 'इस कनेक्शन को यह काम करने की अनुमति नहीं है।',

@@ -13,6 +13,7 @@ import { hiPresence } from './hi-presence';
 import { hiSoundCheck } from './hi-sound-check';
 import { hiSafety } from './hi-safety';
 import { hiRoom } from './hi-room';
+import { hiUnitDesk } from './hi-unit-desk';
 
 export const hi: Messages = {
   app: {
@@ -208,6 +209,7 @@ export const hi: Messages = {
   ...hiReveal,
   ...hiAccounts,
   ...hiReports,
+  ...hiUnitDesk,
   ...hiSafety,
   handover: hiHandover,
 };

@@ -28,6 +28,20 @@ export const queueActions = {
     return { ...state, byId, lastChange: null, selectedId: keepSelection(byId, state.selectedId) };
   },
 
+  /** Flags no longer this desk's (a unit's flag handed back or sent elsewhere): gone from its queue. */
+  remove(state: QueueState, ids: readonly string[]): QueueState {
+    if (!ids.some((id) => state.byId.has(id))) return state;
+    const byId = new Map(state.byId);
+    const removed = ids.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : []));
+    for (const id of ids) byId.delete(id);
+    return {
+      ...state,
+      byId,
+      lastChange: { previous: state.byId, removed, added: [] },
+      selectedId: keepSelection(byId, state.selectedId),
+    };
+  },
+
   upsert(state: QueueState, items: readonly QueueItem[]): QueueState {
     let byId: Map<string, QueueItem> | null = null;
     const touched = new Set<string>();
