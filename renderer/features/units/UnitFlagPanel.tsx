@@ -81,7 +81,7 @@ export function UnitFlagPanel({
           ) : (
             <button
               type="button"
-              data-testid="unit-contact"
+              data-testid="unit-contact-made"
               disabled={busy}
               onClick={() => act.onStep({ kind: 'contact_made' })}
             >
