@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/domain';
 import type { UnitStep } from '../../../shared/unit-actions';
+import { dispatchedToUnits } from '../../../shared/units';
 import { useApi } from '../../api/api-context';
 import { failureText } from '../../i18n/failure-text';
 import type { AlarmPlayer } from '../alarm/alarm-player';
@@ -44,7 +45,10 @@ export function UnitDeskView({ player }: { player: AlarmPlayer }) {
     setBusy(true);
     setError(null);
     try {
-      actions.queue.upsert([await run()]);
+      const item = await run();
+      // A hand-back's answer is the flag back at the command centre: no longer this desk's.
+      if (dispatchedToUnits(item, user?.units ?? [])) actions.queue.upsert([item]);
+      else actions.queue.remove([item.id]);
     } catch (failure) {
       setError(failureText(failure));
     } finally {

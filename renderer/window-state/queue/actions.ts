@@ -9,6 +9,11 @@ import type { QueueState } from './initial-state';
  */
 function isStale(incoming: QueueItem, existing: QueueItem | undefined): boolean {
   if (!existing) return false;
+  // The one step back: a unit handed the flag back after the dispatch this desk knows of.
+  if (incoming.handBack && existing.dispatch && incoming.handBack.atMs >= existing.dispatch.atMs)
+    return incoming.revision < existing.revision;
+  // … and a late answer from before that hand-back does not undo it.
+  if (existing.handBack && incoming.dispatch && incoming.dispatch.atMs <= existing.handBack.atMs) return true;
   return incoming.revision < existing.revision || stateRank(incoming.state) < stateRank(existing.state);
 }
 
