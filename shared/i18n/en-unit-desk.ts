@@ -26,4 +26,14 @@ export const enUnitDesk = {
     select: 'Select a flag to act on it.',
     followUpDue: 'Welfare check-in due',
   },
+  reportsUnits: {
+    caption: 'Per unit, from dispatch: median / target (over target)',
+    unit: 'Unit',
+    dispatches: 'Dispatches',
+    receipt: 'To receipt',
+    contact: 'To contact',
+    outcome: 'To outcome',
+    handBacks: 'Handed back',
+    telephone: 'By telephone',
+  },
 };

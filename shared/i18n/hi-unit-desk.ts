@@ -29,4 +29,14 @@ export const hiUnitDesk: Strings<typeof enUnitDesk> = {
     select: 'काम करने के लिए फ़्लैग चुनें।',
     followUpDue: 'कुशलता जाँच बाकी',
   },
+  reportsUnits: {
+    caption: 'इकाई के अनुसार, भेजने से: माध्यिका / लक्ष्य (लक्ष्य से अधिक)',
+    unit: 'इकाई',
+    dispatches: 'इकाई को भेजे गए',
+    receipt: 'प्राप्ति तक',
+    contact: 'संपर्क तक',
+    outcome: 'परिणाम तक',
+    handBacks: 'लौटाए गए',
+    telephone: 'फ़ोन से',
+  },
 };
