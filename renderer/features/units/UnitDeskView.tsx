@@ -19,6 +19,9 @@ import { selectAlarm } from '../../window-state/alarm/selectors';
 import { selectLanguage, selectUser } from '../../window-state/session/selectors';
 import { selectSelectedId } from '../../window-state/queue/selectors';
 import { UnitFlagPanel } from './UnitFlagPanel';
+import { RevealPanel } from '../detail/RevealPanel';
+import { FollowUpForm } from '../dispatch/FollowUpForm';
+import { useReveal } from '../detail/useReveal';
 import { UnitTag, unitName } from './UnitTag';
 import './units.css';
 
@@ -40,6 +43,8 @@ export function UnitDeskView({ player }: { player: AlarmPlayer }) {
   );
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const units = (user?.units ?? []).map((key) => unitName(key, language)).join(', ');
+  // Reveal with a reason, audited, as at the command centre: the core allows it on this unit's flags only.
+  const reveal = useReveal(api, selected?.id ?? null);
 
   const act = async (run: () => Promise<QueueItem>) => {
     setBusy(true);
@@ -118,6 +123,38 @@ export function UnitDeskView({ player }: { player: AlarmPlayer }) {
             />
           ) : (
             <p className="unit-select">{t('unitDesk.select')}</p>
+          )}
+          {selected?.followUp && (
+            // The welfare check-ins that fall due on this unit's flags are the unit's to record.
+            <FollowUpForm
+              key={`follow-up-${selected.id}-${selected.followUp.sequence}`}
+              followUp={selected.followUp}
+              operatorValid={user !== null}
+              pending={busy}
+              onRecord={(sequence, outcome, note) =>
+                void act(() =>
+                  api.invoke('recordFollowUp', {
+                    id,
+                    sequence,
+                    operator: user?.name ?? '',
+                    outcome,
+                    ...(note.trim() ? { note } : {}),
+                  }),
+                )
+              }
+            />
+          )}
+          {selected && (
+            <RevealPanel
+              key={`reveal-${selected.id}`}
+              personal={reveal.personal}
+              language={language}
+              operatorValid={user !== null}
+              pending={reveal.pending}
+              error={reveal.error}
+              onReveal={(reason) => reveal.reveal(user?.name ?? '', reason)}
+              onHide={reveal.hide}
+            />
           )}
         </div>
       </main>

@@ -52,7 +52,7 @@ export function UnitFlagPanel({
             : t('unitDesk.receivedBy', { name: progress?.receivedBy ?? '' })}
         </p>
       )}
-      {received && (
+      {received && item.state === 'dispatched' && (
         <div className="unit-steps" data-testid="unit-steps">
           {progress?.officersSentAtMs ? (
             <p data-testid="unit-officers-done">{t('unitDesk.officersSent')}</p>
