@@ -3,7 +3,11 @@
 import { z } from 'zod';
 import { personNameSchema } from './person-name';
 
-export const ACCOUNT_ROLES = ['operator', 'supervisor', 'auditor', 'administrator'] as const;
+/**
+ * `unit`: a district control room's operator, bound to one police unit or a few (shared/units.ts):
+ * sees and works only the flags dispatched to its units (enforced in the core, core/units/).
+ */
+export const ACCOUNT_ROLES = ['operator', 'supervisor', 'auditor', 'administrator', 'unit'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export const accountNameSchema = personNameSchema('name');
@@ -107,24 +111,40 @@ export const ACTIVITY_CHANNELS = [
   'setUnitContact',
   'holdFlag',
   'takeOverFlag',
+  'acknowledgeReceipt',
+  'recordUnitStep',
+  'handBack',
 ] as const satisfies readonly (keyof typeof CHANNEL_ACCESS)[];
 
 export interface SessionUser {
   name: string;
   role: AccountRole;
+  /** The `unit` role's police units; absent for every other role. */
+  units?: string[];
 }
 
-export const sessionUserSchema = z.object({ name: z.string(), role: z.enum(ACCOUNT_ROLES) });
+export const sessionUserSchema = z.object({
+  name: z.string(),
+  role: z.enum(ACCOUNT_ROLES),
+  units: z.array(z.string()).optional(),
+});
 
 export const accountSummarySchema = z.object({
   name: z.string(),
   role: z.enum(ACCOUNT_ROLES),
   locked: z.boolean(),
+  /** The `unit` role's police units; absent for every other role. */
+  units: z.array(z.string()).optional(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
 const ANYONE: readonly AccountRole[] = ACCOUNT_ROLES;
+/** The command centre's own people: the room's queue, handover, roster and figures are theirs. */
+const ROOM: readonly AccountRole[] = ['operator', 'supervisor', 'auditor', 'administrator'];
 const WORKS_FLAGS: readonly AccountRole[] = ['operator', 'supervisor', 'administrator'];
+/** A district control room's desk on the flags dispatched to its units (core/units/unit-scope.ts). */
+const WORKS_OR_UNIT: readonly AccountRole[] = [...WORKS_FLAGS, 'unit'];
+const UNIT: readonly AccountRole[] = ['unit'];
 const SUPERVISES: readonly AccountRole[] = ['supervisor', 'administrator'];
 
 /**
@@ -147,7 +167,7 @@ export const CHANNEL_ACCESS = {
   unlockDesk: ANYONE,
   reportActivity: ANYONE,
   getFlagDetail: ANYONE,
-  revealFlag: WORKS_FLAGS,
+  revealFlag: WORKS_OR_UNIT,
   holdFlag: WORKS_FLAGS,
   releaseFlag: WORKS_FLAGS,
   takeOverFlag: WORKS_FLAGS,
@@ -156,26 +176,30 @@ export const CHANNEL_ACCESS = {
   confirmDispatch: WORKS_FLAGS,
   closeFlag: WORKS_FLAGS,
   undoClose: WORKS_FLAGS,
-  recordFollowUp: WORKS_FLAGS,
+  recordFollowUp: WORKS_OR_UNIT,
+  acknowledgeReceipt: UNIT,
+  recordUnitStep: UNIT,
+  handBack: UNIT,
+  getUnitReport: ['supervisor', 'auditor', 'administrator', 'unit'],
   silenceAlarm: WORKS_FLAGS,
   cancelSilence: WORKS_FLAGS,
-  recordAlarmTest: WORKS_FLAGS,
-  confirmAlarmHeard: WORKS_FLAGS,
-  getAlarmKpis: ANYONE,
+  recordAlarmTest: WORKS_OR_UNIT,
+  confirmAlarmHeard: WORKS_OR_UNIT,
+  getAlarmKpis: ROOM,
   // Per-operator figures and silence reasons: for those who oversee the room, not the desks.
   getReport: ['supervisor', 'auditor', 'administrator'],
   recordReportExport: ['supervisor', 'auditor', 'administrator'],
-  listQuarantine: ANYONE,
-  getHandover: ANYONE,
-  getRoster: ANYONE,
+  listQuarantine: ROOM,
+  getHandover: ROOM,
+  getRoster: ROOM,
   setRoster: SUPERVISES,
   signHandover: SUPERVISES,
   receiveHandover: SUPERVISES,
-  saveHandoverPdf: ANYONE,
+  saveHandoverPdf: ROOM,
   listAccounts: SUPERVISES,
   addAccount: ['administrator'],
   setAccountRole: ['administrator'],
   releaseAccount: SUPERVISES,
-  listUnitContacts: ANYONE,
+  listUnitContacts: ROOM,
   setUnitContact: ['administrator'],
 } as const satisfies Record<string, 'public' | readonly AccountRole[]>;

@@ -25,6 +25,14 @@ const CODE_KEYS = new Set([
   'deviceKind',
   'refusal',
   'peer',
+  // district control rooms (core/units): the channel a unit was refused, its units, a step's kind,
+  // how a receipt came (console or telephone), an account's units before and after a change
+  'channel',
+  'units',
+  'step',
+  'via',
+  'fromUnits',
+  'toUnits',
 ]);
 /** Workstation labels and the room's own staff (already the trail's actor column), never a subject. */
 const LABEL_KEYS = new Set(['desk', 'operator']);

@@ -9,6 +9,7 @@ import {
   sessionUserSchema,
 } from './accounts';
 import { unitContactSchema } from './routing/police-units';
+import { accountUnitsSchema } from './units';
 
 /** The system-use notice must be acknowledged on the logon form itself, every time. */
 const unitContactRecordSchema = z.object({
@@ -43,12 +44,20 @@ export const accountInvokeContract = {
   listAccounts: { request: z.object({}).strict(), response: z.array(accountSummarySchema) },
   addAccount: {
     request: z
-      .object({ name: accountNameSchema, role: z.enum(ACCOUNT_ROLES), password: passwordSchema })
+      .object({
+        name: accountNameSchema,
+        role: z.enum(ACCOUNT_ROLES),
+        password: passwordSchema,
+        /** The unit role's police units (required for it, refused for any other role). */
+        units: accountUnitsSchema.optional(),
+      })
       .strict(),
     response: accountSummarySchema,
   },
   setAccountRole: {
-    request: z.object({ name: accountNameSchema, role: z.enum(ACCOUNT_ROLES) }).strict(),
+    request: z
+      .object({ name: accountNameSchema, role: z.enum(ACCOUNT_ROLES), units: accountUnitsSchema.optional() })
+      .strict(),
     response: accountSummarySchema,
   },
   /** The police units' control-room numbers as entered on site (units without one are absent). */

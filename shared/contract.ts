@@ -19,6 +19,8 @@ import { clientReportSchema, clientStateSchema, clientStatesSchema } from './pre
 import { withRequestId } from './room/request-id';
 import { heldBySchema } from './room/holds';
 import { roomContract, roomEventContract } from './room/contract-room';
+import { unitInvokeContract } from './contract-units';
+import { handBackSchema, unitProgressSchema } from './unit-actions';
 
 const flagId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 export const operatorName = personNameSchema('operator');
@@ -52,8 +54,16 @@ export const queueItemSchema = z.object({
       .max(48),
   }),
   dispatch: z
-    .object({ unitKey: z.string(), atMs: z.number(), confirmedAtMs: z.number().nullable() })
+    .object({
+      unitKey: z.string(),
+      atMs: z.number(),
+      confirmedAtMs: z.number().nullable(),
+      /** The unit's side: who received it and how, and its steps (shared/unit-actions.ts). */
+      progress: unitProgressSchema.nullable().optional(),
+    })
     .nullable(),
+  /** A unit handed it back and the supervisor has not routed it again yet (shared/unit-actions.ts). */
+  handBack: handBackSchema.nullable().optional(),
   followUp: z.object({ sequence: z.int().min(1), afterMs: z.number(), dueAtMs: z.number() }).nullable(),
   /** "Held by NAME at DESK": set by the core for the flag an operator has open (shared/room/holds.ts). */
   heldBy: heldBySchema.nullable().optional(),
@@ -163,6 +173,7 @@ export const invokeContract = {
   ...accountInvokeContract,
   ...reportInvokeContract,
   ...roomContract,
+  ...unitInvokeContract(queueItemSchema),
   getSession: { request: empty, response: sessionInfoSchema },
   listQueue: { request: empty, response: z.array(queueItemSchema) },
   getFlagDetail: { request: z.object({ id: flagId }).strict(), response: flagDetailSchema },
@@ -302,7 +313,8 @@ export const ROLE_CHANNELS: Readonly<Record<ViewRole, readonly (keyof typeof inv
 
 /** Events main pushes to every renderer. */
 export const eventContract = {
-  queueChanged: z.object({ upserts: z.array(queueItemSchema) }),
+  /** `removed`: sent to a unit's desk only, for flags no longer dispatched to it (handed back, sent elsewhere). */
+  queueChanged: z.object({ upserts: z.array(queueItemSchema), removed: z.array(flagId).optional() }),
   feedHealth: feedHealthSchema,
   alarm: alarmStateSchema,
   /** Which desks and walls are seen and can hear (shared/presence.ts). */

@@ -43,7 +43,15 @@ export interface QueueItem {
   /** The responsible police unit, from the flag's location by shared/routing/route.ts (computed in main). */
   route: Route;
   /** The unit it was sent to and when, and when the unit confirmed; null until dispatched. */
-  dispatch: { unitKey: string; atMs: number; confirmedAtMs: number | null } | null;
+  dispatch: {
+    unitKey: string;
+    atMs: number;
+    confirmedAtMs: number | null;
+    /** The unit's side: who received it and how, and its steps (shared/unit-actions.ts). */
+    progress?: import('./unit-actions').UnitProgress | null;
+  } | null;
+  /** A unit handed it back; the supervisor routes it again (shared/unit-actions.ts). */
+  handBack?: import('./unit-actions').HandBack | null;
   /**
    * A welfare check-in due now on a closed flag (shared/follow-ups.ts): it brings the flag back into
    * the queue until its outcome is recorded; null otherwise.

@@ -43,6 +43,8 @@ export const handoverSummarySchema = z.object({
       /** The unit it was dispatched to; absent in summaries signed before dispatch existed. */
       unitKey: z.string().nullable().default(null),
       nextAction: z.enum(['acknowledge', 'dispatch', 'confirm', 'close']),
+      /** The unit that handed it back, for the supervisor to route again (absent otherwise). */
+      handedBackBy: z.string().optional(),
     }),
   ),
   /** The most overdue breaches first, at most BREACH_LIST_MAX; breachesTotal counts them all. */

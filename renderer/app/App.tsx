@@ -19,6 +19,8 @@ import { DeskView } from '../features/desk/DeskView';
 import { HandoverView } from '../features/handover/HandoverView';
 import { WallView } from '../features/wall/WallView';
 import { ReportsView } from '../features/reports/ReportsView';
+import { UnitDeskView } from '../features/units/UnitDeskView';
+import { selectUser } from '../window-state/session/selectors';
 
 function subscribeHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -60,6 +62,8 @@ export function App({ player }: { player: AlarmPlayer }) {
   const deskLanguage = useWindowState(selectLanguage);
   const language = view === 'wall' ? (askedLanguage ?? deskLanguage) : deskLanguage;
   const training = useWindowState(selectTraining);
+  // A district control room's account has one view, whatever the URL asks: its own desk.
+  const unitDesk = useWindowState(selectUser)?.role === 'unit';
 
   useContractSync(api, actions);
   useAudioOutputs(actions);
@@ -82,25 +86,36 @@ export function App({ player }: { player: AlarmPlayer }) {
     document.title = training ? t('app.trainingTitle', { name }) : name;
   }, [t, training, view, askedShift]);
 
-  const views: Record<ViewName, () => ReactElement> = {
-    desk: () => (
+  const views: Record<ViewName, () => ReactElement> = unitDesk && view !== 'wall' ? unitViews() : roomViews();
+  function unitViews(): Record<ViewName, () => ReactElement> {
+    const unit = () => (
       <AccountGate>
-        <DeskView player={player} presence={presence} />
+        <UnitDeskView player={player} />
       </AccountGate>
-    ),
-    wall: () => <WallView language={language} presence={presence} />,
-    // Keyed by shift: another shift's handover starts with empty notes and forms.
-    reports: () => (
-      <AccountGate>
-        <ReportsView />
-      </AccountGate>
-    ),
-    handover: () => (
-      <AccountGate>
-        <HandoverView key={askedShift ?? 'current'} shiftId={askedShift} />
-      </AccountGate>
-    ),
-  };
+    );
+    return { desk: unit, reports: unit, handover: unit, wall: unit };
+  }
+  function roomViews(): Record<ViewName, () => ReactElement> {
+    return {
+      desk: () => (
+        <AccountGate>
+          <DeskView player={player} presence={presence} />
+        </AccountGate>
+      ),
+      wall: () => <WallView language={language} presence={presence} />,
+      // Keyed by shift: another shift's handover starts with empty notes and forms.
+      reports: () => (
+        <AccountGate>
+          <ReportsView />
+        </AccountGate>
+      ),
+      handover: () => (
+        <AccountGate>
+          <HandoverView key={askedShift ?? 'current'} shiftId={askedShift} />
+        </AccountGate>
+      ),
+    };
+  }
 
   return (
     <div className={`app${training ? ' app--training' : ''}`} data-view={view}>

@@ -66,7 +66,15 @@ export function useContractSync(api: ConsoleApi, actions: WindowActions): void {
       if (fallback === null) fallback = setTimeout(flush, FLUSH_FALLBACK_MS);
     };
     const unsubscribe = [
-      api.on('queueChanged', (payload) => (enqueue(payload.upserts), heard())),
+      api.on('queueChanged', (payload) => {
+        enqueue(payload.upserts);
+        // Sent to a unit's desk only: its flag went back to the command centre or elsewhere.
+        if (payload.removed?.length) {
+          flush();
+          actions.queue.remove(payload.removed);
+        }
+        heard();
+      }),
       api.on('feedHealth', (health) => (actions.feed.setHealth(health), heard())),
       api.on('alarm', (alarm) => (actions.alarm.setAlarm(alarm), heard())),
       // The desktop shell's notification was clicked: the desk opens with that flag selected.

@@ -20,6 +20,7 @@ export const enAccounts = {
       supervisor: 'Supervisor',
       auditor: 'Auditor',
       administrator: 'Administrator',
+      unit: 'District control room',
     },
     lockedTitle: 'Desk locked',
     lockedHint:

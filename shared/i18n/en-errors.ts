@@ -25,6 +25,15 @@ export const enErrors: Record<ErrorCode, string> = {
   'session.unlock_ended':
     'Password not recognised {{failures}} times: you are logged off, and the account is locked for {{minutes}} minutes.',
   'session.none': 'Log on first.',
+  'account.units_required': 'units: a unit account needs the units it acts for.',
+  'account.units_only_for_unit': 'units: only a unit account has units.',
+  'unit.forbidden': 'Not for this unit: {{channel}} is refused, and the refusal is recorded.',
+  'unit.not_dispatched': '{{caseNo}} is not dispatched to this unit.',
+  'unit.already_received': 'Receipt of {{caseNo}} is already acknowledged.',
+  'unit.not_received': 'Acknowledge receipt of {{caseNo}} first.',
+  'unit.outcome_recorded': 'The outcome of {{caseNo}} is already recorded.',
+  'dispatch.handed_back_supervisor':
+    '{{caseNo}} was handed back by a unit: only a supervisor routes it again.',
   'session.desk_locked': 'The desk is locked: unlock it or log off.',
   'session.role_forbidden': 'The {{role}} role may not {{channel}}.',
   'session.channel_forbidden': 'The {{role}} may not call {{channel}}.',
@@ -34,6 +43,7 @@ export const enErrors: Record<ErrorCode, string> = {
   'account.own_role': 'name: an administrator may not change their own role.',
   'flag.not_found': 'No flag {{id}}.',
   'sound_check.not_reported': 'This screen has not reported its state yet.',
+  'store.not_on_postgres': 'Not available yet on a PostgreSQL store.',
   'request.id_reused': 'requestId: already used for another command.',
   'hold.role_forbidden': 'This role may not work a flag.',
   'hold.takeover_forbidden': 'This role may not take a flag over.',

@@ -14,6 +14,7 @@ import { enSoundCheck } from './en-sound-check';
 import { enSafety } from './en-safety';
 import { enRoom } from './en-room';
 import { enEnrol } from './en-enrol';
+import { enUnitDesk } from './en-unit-desk';
 
 export const en = {
   app: {
@@ -202,6 +203,7 @@ export const en = {
   ...enReports,
   ...enSafety,
   ...enHistory,
+  ...enUnitDesk,
   handover: enHandover,
 };
 

@@ -15,6 +15,7 @@ import { hiSoundCheck } from './hi-sound-check';
 import { hiSafety } from './hi-safety';
 import { hiRoom } from './hi-room';
 import { hiEnrol } from './hi-enrol';
+import { hiUnitDesk } from './hi-unit-desk';
 
 export const hi: Messages = {
   app: {
@@ -201,6 +202,7 @@ export const hi: Messages = {
   ...hiReveal,
   ...hiAccounts,
   ...hiReports,
+  ...hiUnitDesk,
   ...hiSafety,
   ...hiHistory,
   handover: hiHandover,

@@ -27,6 +27,9 @@ export const IDEMPOTENT_CHANNELS = [
   'signHandover',
   'receiveHandover',
   'takeOverFlag',
+  'acknowledgeReceipt',
+  'recordUnitStep',
+  'handBack',
 ] as const;
 export type IdempotentChannel = (typeof IDEMPOTENT_CHANNELS)[number];
 

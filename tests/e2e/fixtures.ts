@@ -17,7 +17,13 @@ export interface Rig {
    * An account added from the machine (`lifeline account add`), password E2E_PASSWORD; after the
    * first, `by` must be an administrator whose password is E2E_PASSWORD too.
    */
-  addAccount(name: string, role: 'operator' | 'supervisor' | 'auditor' | 'administrator', by?: string): void;
+  addAccount(
+    name: string,
+    role: 'operator' | 'supervisor' | 'auditor' | 'administrator' | 'unit',
+    by?: string,
+    /** Role unit: its police units (lifeline account add --units). */
+    units?: string[],
+  ): void;
 }
 
 /** Every e2e account's password (invented, like everyone in these tests). */
@@ -54,7 +60,7 @@ export const test = base.extend<{ rig: Rig }>({
         );
         return rig.host;
       },
-      addAccount(name, role, by = E2E_USER) {
+      addAccount(name, role, by = E2E_USER, units) {
         const r = spawnSync(
           process.execPath,
           [
@@ -67,6 +73,7 @@ export const test = base.extend<{ rig: Rig }>({
             role,
             '--by',
             by,
+            ...(units ? ['--units', units.join(',')] : []),
             '--data-dir',
             path.join(dataDir, 'data'),
             '--key-file',

@@ -17,6 +17,8 @@ import { startHeadlessHost, type HeadlessHost } from '../../electron/main/core/h
 import type { HostLimits } from '../../electron/main/core/host/host-limits';
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
 import { openTempStore, tempDir } from './temp-store';
+import type { Store } from '../../electron/main/core/store/store';
+import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 
 export const DESK_TOKEN = 'secret-token-123';
 export const WALL_TOKEN = 'wall-token-456';
@@ -24,6 +26,10 @@ export const OPERATOR = { name: 'Op Testwal', password: 'correct horse battery' 
 
 export interface HostRig {
   sim: Simulator;
+  /** The store behind the core, for tests that read what was recorded (the audit trail). */
+  store: Store;
+  /** The same database, read directly (the audit log). */
+  database: SqliteStore['database'];
   core: ConsoleCore;
   host: HeadlessHost;
   readonly logs: string[];
@@ -42,7 +48,7 @@ export interface HostRigOptions {
   /** More options for the core (an injected clock, the hold grace). */
   core?: Partial<ConsoleCoreOptions>;
   /** Accounts besides OPERATOR. */
-  accounts?: { name: string; password: string; role: AccountRole }[];
+  accounts?: { name: string; password: string; role: AccountRole; units?: string[] }[];
 }
 
 export async function startHostRig(options: HostRigOptions = {}): Promise<HostRig> {
@@ -55,7 +61,12 @@ export async function startHostRig(options: HostRigOptions = {}): Promise<HostRi
   );
   for (const account of options.accounts ?? [])
     await store.createAccount(
-      { name: account.name, role: account.role, passwordHash: await hashPassword(account.password) },
+      {
+        name: account.name,
+        role: account.role,
+        passwordHash: await hashPassword(account.password),
+        ...(account.units ? { units: account.units } : {}),
+      },
       'test',
       0,
     );
@@ -87,6 +98,8 @@ export async function startHostRig(options: HostRigOptions = {}): Promise<HostRi
   });
   return {
     sim,
+    store,
+    database: sync.database,
     core,
     host,
     logs: collected.logs,

@@ -2,7 +2,7 @@
 // with its heartbeat rule from shared/room/heartbeat.ts), carried by the `ws` package in Node. It
 // records every connection state with its time and every event, for tests to wait on.
 import WebSocket from 'ws';
-import type { EventName, EventPayload } from '../../shared/contract';
+import { EVENT_NAMES, type EventName, type EventPayload } from '../../shared/contract';
 import type { ConnectionState } from '../../renderer/api/connection';
 import { createWsApi, type WsApi } from '../../renderer/api/ws-client';
 import type { HostRig } from './host-rig';
@@ -38,7 +38,7 @@ export function connectRoomClient(rig: HostRig, token: string, port = rig.host.p
     states.push({ state, atMs: Date.now() });
     wake();
   });
-  const offs = (['queueChanged', 'alarm', 'clientStates', 'roomNotice', 'feedHealth'] as const).map((event) =>
+  const offs = EVENT_NAMES.map((event) =>
     api.on(event, (payload) => {
       received.push({ event, payload });
       wake();

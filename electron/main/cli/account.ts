@@ -13,6 +13,7 @@ import {
   type AccountRole,
 } from '../../../shared/accounts';
 import { describeZodError } from '../../../shared/contract';
+import { accountUnitsSchema, parseUnitList } from '../../../shared/units';
 import { ContractError } from '../../../shared/errors';
 import { hashPassword } from '../core/accounts/passwords';
 import type { StoreAdmin } from '../core/store/store-admin';
@@ -22,7 +23,7 @@ import { readSecret } from './read-secret';
 
 export const NEW_PASSWORD_ENV = 'LIFELINE_NEW_PASSWORD';
 
-export const ACCOUNT_HELP = `Usage: lifeline account add --name NAME --role ROLE --by NAME [options]
+export const ACCOUNT_HELP = `Usage: lifeline account add --name NAME --role ROLE [--units ID[,ID]] --by NAME [options]
        lifeline account list [options]
        lifeline account release --name NAME --by NAME [--break-glass] [options]
 
@@ -36,6 +37,8 @@ release  lifts the lockout after ${LOCKOUT.failures} failed logons before its ${
 
   --name NAME             the account
   --role ROLE             add: ${ACCOUNT_ROLES.join(' | ')}
+  --units ID[,ID]         add, role unit: the police units (ids of the unit table, e.g.
+                          jodhpur-control-room) whose dispatched flags the account works
   --by NAME               who does it, recorded in the audit trail
   --break-glass           release: without an account password (see above)
 ${DATABASE_OPTIONS_HELP}`;
@@ -52,6 +55,7 @@ export async function accountCommand(args: string[]): Promise<number> {
   const values = parseCommand('account', rest, {
     name: { type: 'string' },
     role: { type: 'string' },
+    units: { type: 'string' },
     by: { type: 'string' },
     'break-glass': { type: 'boolean' },
   });
@@ -69,6 +73,13 @@ export async function accountCommand(args: string[]): Promise<number> {
     throw new ContractError('invalid_request', '--break-glass: only with account release.');
   if (action === 'add' && !ACCOUNT_ROLES.includes(role as AccountRole))
     throw new ContractError('invalid_request', `--role: one of ${ACCOUNT_ROLES.join(', ')}.`);
+  const unitsGiven = values.units as string | undefined;
+  if (unitsGiven !== undefined && !(action === 'add' && role === 'unit'))
+    throw new ContractError('invalid_request', '--units: only with account add --role unit.');
+  if (action === 'add' && role === 'unit' && unitsGiven === undefined)
+    throw new ContractError('invalid_request', '--units: a unit account needs its units (--units ID[,ID]).');
+  const units =
+    unitsGiven === undefined ? undefined : parsed(accountUnitsSchema.safeParse(parseUnitList(unitsGiven)));
   const password =
     action === 'add'
       ? parsed(
@@ -89,7 +100,10 @@ export async function accountCommand(args: string[]): Promise<number> {
       const accounts = await admin.listAccounts(Date.now());
       if (accounts.length === 0)
         console.log('no accounts yet: the first desk to open creates the administrator');
-      for (const a of accounts) console.log(`${a.name}\t${a.role}${a.locked ? '\tLOCKED' : ''}`);
+      for (const a of accounts)
+        console.log(
+          `${a.name}\t${a.role}${a.units ? `\t${a.units.join(',')}` : ''}${a.locked ? '\tLOCKED' : ''}`,
+        );
       return 0;
     }
     if (action === 'add') {
@@ -99,11 +113,16 @@ export async function accountCommand(args: string[]): Promise<number> {
       // The first administrator is created by whoever installs the console; after that, only an administrator.
       const actor = first ? by : await authenticateActor(admin, by, ['administrator'], 'add an account');
       const added = await admin.createAccount(
-        { name, role: role as AccountRole, passwordHash: await hashPassword(password) },
+        {
+          name,
+          role: role as AccountRole,
+          passwordHash: await hashPassword(password),
+          ...(units ? { units } : {}),
+        },
         actor,
         Date.now(),
       );
-      console.log(`added ${added.name} (${added.role})`);
+      console.log(`added ${added.name} (${added.role}${added.units ? `: ${added.units.join(', ')}` : ''})`);
       return 0;
     }
     if (breakGlass) return releaseBreakGlass(admin, name, by);

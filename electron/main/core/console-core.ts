@@ -13,6 +13,7 @@ import { DEFAULT_SCHEDULE, scheduleSchema, type Shift } from '../../../shared/sh
 import { handoverHandlers } from './handover/handover-handlers';
 import { flagDetailForAuditor } from '../../../shared/audit-detail';
 import { IDLE_LOCK } from '../../../shared/accounts';
+import { mayRouteAgain } from '../../../shared/unit-actions';
 import { accountHandlers } from './accounts/account-handlers';
 import { guardHandlers } from './accounts/guard';
 import { SessionRegistry } from './accounts/sessions';
@@ -25,6 +26,9 @@ import { ClientStates } from './presence/client-state';
 import { holdGraceMs } from '../../../shared/room/holds';
 import { idempotentHandlers, purgeOldRequestResults, requestStampedStore } from './room/idempotency';
 import { createRoom } from './room/room-core';
+import { unitAlarmSignature, unitAlarmState } from './units/unit-alarm';
+import { unitEventView, unitScopedHandlers, unitsOf, type Departures } from './units/unit-scope';
+import { unitHandlers } from './units/unit-handlers';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -75,6 +79,11 @@ export interface ConsoleCore {
   issueResumeToken(connection: string, binding: string): Promise<string | null>;
   resumeSession(connection: string, binding: string, token: string): Promise<ResumeOutcome>;
   subscribe(listener: CoreListener): () => void;
+  /**
+   * An event as this connection may see it (a district control room's desk sees only its flags
+   * and its own alarm); undefined: not sent to it. Every transport calls this before sending.
+   */
+  eventFor<E extends EventName>(connection: string, event: E, payload: EventPayload<E>): unknown;
   start(): Promise<void>;
   stop(): Promise<void>;
   feedHealth(): FeedHealth;
@@ -120,18 +129,34 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     onHealthChanged: () => publishHealth(),
   });
 
+  // The unit each flag was last pushed as dispatched to, so a unit's desk is told when one leaves it.
+  const lastUnit = new Map<string, string>();
+  const departures: Departures = new WeakMap();
+
   function applyChanges(changed: QueueItem[]): void {
     if (changed.length === 0) return;
+    const left: { id: string; unitKey: string }[] = [];
     for (const item of changed) {
+      const before = lastUnit.get(item.id);
+      if (before !== undefined && before !== item.dispatch?.unitKey)
+        left.push({ id: item.id, unitKey: before });
+      if (item.dispatch && isOpen(item)) lastUnit.set(item.id, item.dispatch.unitKey);
+      else lastUnit.delete(item.id);
       if (isOpen(item)) open.set(item.id, item);
       else {
         open.delete(item.id);
         room.closed(item.id);
       }
     }
-    emit('queueChanged', { upserts: changed.map((item) => room.withHold(item)) });
+    const payload = { upserts: changed.map((item) => room.withHold(item)) };
+    if (left.length > 0) departures.set(payload, left);
+    emit('queueChanged', payload);
     publishAlarm();
   }
+
+  const unitAlarm = (units: readonly string[]) =>
+    unitAlarmState(open.values(), units, now(), alarmConfig.reAlarmUnconfirmedAfterMs);
+  let lastUnitSignature = '';
 
   let eventSeq = -1;
   /** Picks up flags written by another process (lifeline import) or another desk. */
@@ -178,8 +203,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       noDeskAlarm ? { deskReceiving: room.deskReceiving() } : undefined,
     );
     writeLog(entries);
-    if (alarm === null || !sameAlarmState(state, alarm)) {
+    // A unit's alarm can change while the room's does not (a dispatch, a receipt): the event goes
+    // out then too, and each unit's connection is sent its own (eventFor).
+    const unitSignature = unitAlarmSignature(open.values(), now(), alarmConfig.reAlarmUnconfirmedAfterMs);
+    if (alarm === null || !sameAlarmState(state, alarm) || unitSignature !== lastUnitSignature) {
       alarm = state;
+      lastUnitSignature = unitSignature;
       emit('alarm', state);
     }
     return state;
@@ -262,7 +291,15 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       applyChanges([item]);
       return item;
     },
-    dispatch: async ({ id, operator, ...details }) => {
+    dispatch: async ({ id, operator, ...details }, context) => {
+      // A flag a unit handed back is the supervisor's to route again (shared/unit-actions.ts).
+      const handedBack = open.get(id)?.handBack;
+      if (handedBack && !mayRouteAgain(sessions.get(context.connection)?.user.role))
+        throw new ContractError(
+          'forbidden',
+          coded('dispatch.handed_back_supervisor', { caseNo: open.get(id)!.caseNo }),
+          'id',
+        );
       const item = await store.dispatch(id, operator, details, now());
       applyChanges([item]);
       return item;
@@ -362,6 +399,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     },
     getClientStates: async () => ({ clients: clients.list() }),
     ...handoverHandlers(store, schedule, training, now),
+    ...unitHandlers({ store, sessions, now, openItem: (id) => open.get(id), applyChanges }),
     // The Electron shell replaces this with webContents.printToPDF; a browser prints the page itself.
     saveHandoverPdf: async () => {
       throw new ContractError('unavailable', coded('pdf.desktop_only', {}));
@@ -375,12 +413,15 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       now,
       actorOf: (connection) => sessions.get(connection)?.user.name ?? null,
     });
-  const handlers = guardHandlers(once(room.enforceHolds(rawHandlers)), sessions);
+  // Outermost: a unit's session is held to its own flags before any other rule is looked at.
+  const scope = (all: InvokeHandlers) =>
+    unitScopedHandlers(all, { sessions, store, now, openItem: (id) => open.get(id), unitAlarm });
+  const handlers = scope(guardHandlers(once(room.enforceHolds(rawHandlers)), sessions));
 
   return {
     handlers,
     handlersWith: (overrides) =>
-      guardHandlers(once(room.enforceHolds({ ...rawHandlers, ...overrides })), sessions),
+      scope(guardHandlers(once(room.enforceHolds({ ...rawHandlers, ...overrides })), sessions)),
     endSession: async (connection) => {
       room.connectionGone(connection);
       clients.end(connection);
@@ -391,6 +432,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     isLoggedOn: (connection) => sessions.get(connection) !== null,
     issueResumeToken: (connection, binding) => resume.issue(connection, binding),
     resumeSession: (connection, binding, token) => resume.resume(connection, binding, token),
+    eventFor(connection, event, payload) {
+      const units = unitsOf(sessions, connection);
+      return units === null ? payload : unitEventView(event, payload, units, departures, unitAlarm);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

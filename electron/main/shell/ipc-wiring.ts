@@ -44,12 +44,12 @@ export function forwardEvents(core: ConsoleCore, target: () => WebContents[], ro
   return core.subscribe((event, payload) => {
     for (const contents of target()) {
       const role = roleOf(contents);
-      if (!contents.isDestroyed() && role !== null)
-        contents.send(
-          IPC_EVENT,
-          event,
-          forRole(role, event, payload, core.isLoggedOn(connectionOf(contents))),
-        );
+      if (contents.isDestroyed() || role === null) continue;
+      // As this window may see it: a unit's desk gets its own flags only (core/units/unit-scope.ts).
+      const connection = connectionOf(contents);
+      const seen = core.eventFor(connection, event, payload);
+      if (seen !== undefined)
+        contents.send(IPC_EVENT, event, forRole(role, event, seen, core.isLoggedOn(connection)));
     }
   });
 }

@@ -3,6 +3,8 @@
 // can with the same schemas main applies (shared/dispatch.ts); main has the last word.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitTag } from '../units/UnitTag';
+import { UnitProgressLine } from '../units/UnitProgressLine';
 import {
   CLOSE_REASON_MIN,
   closeNeedsReason,
@@ -346,9 +348,16 @@ export function CaseSteps(props: Props) {
       {item.dispatch && (
         <p className="case-sent" data-testid="case-sent">
           {t('dispatch.sentTo', { unit: sentTo?.[language] ?? item.dispatch.unitKey })} —{' '}
-          {item.dispatch.confirmedAtMs === null ? t('dispatch.waiting') : t('dispatch.confirmed')}
+          {item.dispatch.confirmedAtMs === null ? t('dispatch.waiting') : t('dispatch.confirmed')}{' '}
+          <UnitTag item={item} language={language} />
         </p>
       )}
+      {item.handBack && (
+        <p className="case-sent" data-testid="case-handed-back">
+          <UnitTag item={item} language={language} />
+        </p>
+      )}
+      {item.dispatch?.progress && <UnitProgressLine progress={item.dispatch.progress} />}
       {step === 'confirm' && <ConfirmForm key={`c-${item.id}`} {...props} />}
       <CloseForm key={`x-${item.id}-${item.state}`} {...props} />
       {error && (

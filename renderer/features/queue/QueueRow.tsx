@@ -7,6 +7,7 @@ import type { Language } from '../../window-state/session/initial-state';
 import { Elapsed } from '../../ui/Elapsed';
 import { RiskBadge } from '../../ui/RiskBadge';
 import { StateTag } from '../../ui/StateTag';
+import { UnitTag } from '../units/UnitTag';
 import { HeldTag } from '../room/HoldBar';
 
 interface Props {
@@ -59,6 +60,7 @@ export function QueueRow({ item, selected, escalated, nowMs, language, style, on
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         <StateTag item={item} />
         <HeldTag item={item} />
+        <UnitTag item={item} language={language} />
       </span>
       <span className="row-where">
         <span className={item.districtKey ? undefined : 'unknown-district'}>

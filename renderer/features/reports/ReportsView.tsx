@@ -1,6 +1,7 @@
 // What a superintendent and a shift supervisor read to run the room: computed in main over the
 // store (never over what this window holds), de-identified, every chart with its figures as a
 // table, printable, and the aggregates as CSV. Training flags never count.
+import { UnitFiguresTable } from './UnitFiguresTable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportCsv } from '../../../shared/report-csv';
@@ -144,6 +145,7 @@ export function ReportsView() {
       {report && (
         <div className={stale ? 'reports-grid reports-stale' : 'reports-grid'} aria-busy={stale}>
           <ReportFigures report={report} language={language} />
+          <UnitFiguresTable fromMs={report.fromMs} toMs={report.toMs} language={language} />
         </div>
       )}
     </div>

@@ -7,7 +7,7 @@ import { FigureTable } from './FigureTable';
 type Translate = (key: string, values: Record<string, string>) => string;
 
 /** Seconds under a minute, minutes under two hours, hours beyond (a close target reads "24 h"). */
-const minutes = (t: Translate, ms: number | null) =>
+export const minutes = (t: Translate, ms: number | null) =>
   ms === null
     ? '—'
     : ms < 60_000

@@ -7,6 +7,7 @@ import { districtLabel } from '../queue/QueueRow';
 import { RiskBadge } from '../../ui/RiskBadge';
 import { StateTag } from '../../ui/StateTag';
 import { HeldTag } from '../room/HoldBar';
+import { UnitTag } from '../units/UnitTag';
 
 interface Props {
   item: QueueItem;
@@ -49,6 +50,7 @@ export function WallRow({ item, escalated, nowMs, language }: Props) {
       <span className="wall-state">
         <StateTag item={item} />
         <HeldTag item={item} wall />
+        <UnitTag item={item} language={language} />
         {item.status === 'withdrawn' && <span className="tag tag--withdrawn">{t('queue.withdrawn')}</span>}
         {/* A live hold says who works it now; the acknowledger's name would say it twice, differently. */}
         {item.acknowledgedBy && !item.heldBy && (

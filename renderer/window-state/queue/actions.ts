@@ -13,6 +13,11 @@ import type { QueueState } from './initial-state';
 function isStale(incoming: QueueItem, existing: QueueItem | undefined): boolean {
   if (!existing) return false;
   if (incoming.revision < existing.revision) return true;
+  // The other step back: a unit handed the flag back after the dispatch this desk knows of.
+  if (incoming.handBack && existing.dispatch && incoming.handBack.atMs >= existing.dispatch.atMs)
+    return false;
+  // … and a late answer from before that hand-back does not undo it.
+  if (existing.handBack && incoming.dispatch && incoming.dispatch.atMs <= existing.handBack.atMs) return true;
   return existing.state !== 'closed' && stateRank(incoming.state) < stateRank(existing.state);
 }
 
@@ -30,6 +35,20 @@ export const queueActions = {
       if (isOpen(winner)) byId.set(item.id, winner);
     }
     return { ...state, byId, lastChange: null, selectedId: keepSelection(byId, state.selectedId) };
+  },
+
+  /** Flags no longer this desk's (a unit's flag handed back or sent elsewhere): gone from its queue. */
+  remove(state: QueueState, ids: readonly string[]): QueueState {
+    if (!ids.some((id) => state.byId.has(id))) return state;
+    const byId = new Map(state.byId);
+    const removed = ids.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : []));
+    for (const id of ids) byId.delete(id);
+    return {
+      ...state,
+      byId,
+      lastChange: { previous: state.byId, removed, added: [] },
+      selectedId: keepSelection(byId, state.selectedId),
+    };
   },
 
   upsert(state: QueueState, items: readonly QueueItem[]): QueueState {

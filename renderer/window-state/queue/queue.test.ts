@@ -238,3 +238,24 @@ describe('the queue in its two groups (issue #16)', () => {
     expect(selectDeskGroups(store.getState())).toBe(first); // equal ids: the same groups
   });
 });
+
+describe('a hand-back', () => {
+  it('takes a dispatched flag back to acknowledged; an older dispatched answer does not undo it', () => {
+    const dispatched = queueItem('fl_hb', {
+      state: 'dispatched',
+      dispatch: { unitKey: 'jodhpur-control-room', atMs: 1000, confirmedAtMs: null },
+    });
+    const back = {
+      ...dispatched,
+      state: 'acknowledged' as const,
+      dispatch: null,
+      handBack: { unitKey: 'jodhpur-control-room', by: 'Unit Testwal', atMs: 2000 },
+    };
+    let state = queueActions.upsert(initialQueueState, [dispatched]);
+    state = queueActions.upsert(state, [back]);
+    expect(state.byId.get('fl_hb')?.state).toBe('acknowledged');
+    state = queueActions.upsert(state, [dispatched]);
+    expect(state.byId.get('fl_hb')?.state).toBe('acknowledged');
+    expect(queueActions.remove(state, ['fl_hb']).byId.has('fl_hb')).toBe(false);
+  });
+});

@@ -97,6 +97,7 @@ describe('IPC wrapper', () => {
     const core = {
       subscribe: (listener: typeof emit) => ((emit = listener), () => {}),
       isLoggedOn,
+      eventFor: (_connection: string, _event: string, payload: unknown) => payload,
     } as unknown as ConsoleCore;
     const windowOf = (id: number) => ({ id, role: 'desk', isDestroyed: () => false, send: vi.fn() });
     const windows = [windowOf(7), windowOf(8)];

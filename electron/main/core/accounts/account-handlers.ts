@@ -37,12 +37,16 @@ export function accountHandlers(
     // The guard restarts this desk's idle clock (a key, click or touch the page saw); nothing else.
     reportActivity: async () => ({ done: true as const }),
     listAccounts: async () => store.listAccounts(now()),
-    addAccount: async ({ name, role, password }, context) =>
-      store.createAccount({ name, role, passwordHash: await hashPassword(password) }, actor(context), now()),
-    setAccountRole: async ({ name, role }, context) => {
+    addAccount: async ({ name, role, password, units }, context) =>
+      store.createAccount(
+        { name, role, passwordHash: await hashPassword(password), ...(units ? { units } : {}) },
+        actor(context),
+        now(),
+      ),
+    setAccountRole: async ({ name, role, units }, context) => {
       if (name.toLowerCase() === actor(context).toLowerCase())
         throw new ContractError('forbidden', coded('account.own_role', {}), 'name');
-      return store.updateAccount(name, { role }, actor(context), now());
+      return store.updateAccount(name, { role, ...(units ? { units } : {}) }, actor(context), now());
     },
     releaseAccount: async ({ name }, context) =>
       store.updateAccount(name, { lockedAtMs: null }, actor(context), now()),

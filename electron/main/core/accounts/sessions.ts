@@ -93,7 +93,12 @@ export class SessionRegistry {
     if (Object.keys(change).length > 0) await this.store.updateAccount(account.name, change, 'system', at);
     await this.end(connection);
     await this.store.logSession(account.name, 'logon', connection, at);
-    const user: SessionUser = { name: account.name, role: account.role };
+    // A unit account's units go with its session: the core's need-to-know reads them (core/units/).
+    const user: SessionUser = {
+      name: account.name,
+      role: account.role,
+      ...(account.units ? { units: account.units } : {}),
+    };
     this.byConnection.set(connection, { user, locked: false, lastActivityMs: at });
     return user;
   }

@@ -122,9 +122,12 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
     }
   }
 
-  const unsubscribe = core.subscribe((event, payload) =>
-    send({ type: 'event', event, payload: forRole(role, event, payload, core.isLoggedOn(connection)) }),
-  );
+  const unsubscribe = core.subscribe((event, payload) => {
+    // As this connection may see it: a unit's desk gets its own flags only (units/unit-scope.ts).
+    const seen = core.eventFor(connection, event, payload);
+    if (seen !== undefined)
+      send({ type: 'event', event, payload: forRole(role, event, seen, core.isLoggedOn(connection)) });
+  });
 
   ws.on('message', (data) => {
     const message = parseInvoke(data);

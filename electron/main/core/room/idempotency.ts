@@ -54,6 +54,9 @@ export const STAMPED_CHANNELS: Partial<Record<IdempotentChannel, StampedMethod>>
   setRoster: 'setRoster',
   signHandover: 'signHandover',
   receiveHandover: 'receiveHandover',
+  acknowledgeReceipt: 'recordUnitAction',
+  recordUnitStep: 'recordUnitAction',
+  handBack: 'recordUnitAction',
 };
 
 /** The request being handled, in this async scope: its stamp, and whether a store call took it. */

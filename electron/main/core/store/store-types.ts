@@ -13,6 +13,8 @@ export interface AccountRecord {
   role: AccountRole;
   password_hash: string;
   locked_at_ms: number | null;
+  /** The `unit` role's police units (shared/units.ts); null for every other role. */
+  units: string[] | null;
 }
 
 export const SESSION_KINDS = [
@@ -132,4 +134,15 @@ export interface RequestResult {
   atMs: number;
   /** The answer as JSON. A reveal stores only {"flagId"}: personal fields are never kept twice. */
   resultJson: string;
+}
+
+/** One dispatch as the per-unit figures read it (core/reports/unit-figures.ts): times and codes only. */
+export interface UnitDispatchRow {
+  unitKey: string;
+  dispatchedAtMs: number;
+  receivedAtMs: number | null;
+  via: 'console' | 'telephone' | null;
+  contactAtMs: number | null;
+  outcomeAtMs: number | null;
+  handedBackAtMs: number | null;
 }

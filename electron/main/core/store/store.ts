@@ -7,6 +7,7 @@
 import type { CloseDetails, DispatchDetails } from '../../../../shared/dispatch';
 import type { FeedFlag } from '../../../../shared/feed/flag-schema';
 import type { FollowUpDetails } from '../../../../shared/follow-ups';
+import type { UnitAction } from '../../../../shared/unit-actions';
 import type { AccountRole, AccountSummary } from '../../../../shared/accounts';
 import type {
   AlarmKpis,
@@ -32,6 +33,7 @@ import type {
   RequestStamp,
   SessionKind,
   UnitContact,
+  UnitDispatchRow,
 } from './store-types';
 
 export type * from './store-types';
@@ -184,6 +186,19 @@ export interface Store {
     atMs: number,
     stamp?: RequestStamp,
   ): Promise<QueueItem>;
+  /**
+   * A district control room's action on the flag's current dispatch (shared/unit-actions.ts):
+   * receipt (its confirmation, via 'console'), a step, or a hand-back (back to 'acknowledged' for
+   * the supervisor). Refused as unitActionRefusal says; appends the flag event in the same
+   * transaction ('unit_received', 'unit_step', 'handed_back').
+   */
+  recordUnitAction(
+    id: string,
+    action: UnitAction,
+    by: string,
+    atMs: number,
+    stamp?: RequestStamp,
+  ): Promise<QueueItem>;
   /** Schedules welfare check-ins at these offsets when the outcome reached a person (default 24 h, 72 h, 7 d). */
   closeFlag(
     id: string,
@@ -221,6 +236,8 @@ export interface Store {
   handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
   /** The supervisors' report over live flags received in the range (shared/report.ts). */
   report(range: ReportRange, context: ReportContext): Promise<Report>;
+  /** The live dispatches made in the range, one row each, for the per-unit figures (reports/unit-figures.ts). */
+  unitDispatchRows(range: ReportRange): Promise<UnitDispatchRow[]>;
   /**
    * Background work that makes later reports fast, in small steps so it never holds the store for
    * long: up to maxSteps steps, resolving with how many it did (0: nothing is left to do). What a
@@ -253,14 +270,21 @@ export interface Store {
   /** Each account's lock as it stands at nowMs (a lock ends by itself after LOCKOUT.lockMs). */
   listAccounts(nowMs: number): Promise<AccountSummary[]>;
   createAccount(
-    account: { name: string; role: AccountRole; passwordHash: string },
+    /** `units`: required for the `unit` role (ids checked by shared/units.ts), refused for any other. */
+    account: { name: string; role: AccountRole; passwordHash: string; units?: readonly string[] },
     by: string,
     atMs: number,
     options?: { onlyIfFirst?: boolean },
   ): Promise<AccountSummary>;
   updateAccount(
     name: string,
-    change: { role?: AccountRole; lockedAtMs?: number | null; passwordHash?: string },
+    /** `units`: a unit account's new units; a change of role away from `unit` drops them. */
+    change: {
+      role?: AccountRole;
+      lockedAtMs?: number | null;
+      passwordHash?: string;
+      units?: readonly string[] | null;
+    },
     by: string,
     atMs: number,
   ): Promise<AccountSummary>;
@@ -318,6 +342,7 @@ export const STAMP_ARGUMENT = {
   setRoster: 2,
   signHandover: 4,
   receiveHandover: 3,
+  recordUnitAction: 4,
 } as const;
 export type StampedMethod = keyof typeof STAMP_ARGUMENT;
 

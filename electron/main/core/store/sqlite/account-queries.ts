@@ -13,43 +13,64 @@ import type { SqliteDatabase } from './open-database';
 import type { AccountRecord, SessionKind } from '../store-types';
 
 const summary = (
-  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms'>,
+  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms' | 'units'>,
   nowMs: number,
 ): AccountSummary => ({
   name: a.name,
   role: a.role,
   locked: isLockedOut(a.locked_at_ms, nowMs),
+  ...(a.units ? { units: a.units } : {}),
 });
+
+type AccountRow = Omit<AccountRecord, 'units'> & { units: string | null };
+const ACCOUNT_COLUMNS = 'name, role, password_hash, locked_at_ms, units';
+const fromRow = (row: AccountRow): AccountRecord => ({
+  ...row,
+  units: row.units === null ? null : (JSON.parse(row.units) as string[]),
+});
+
+/**
+ * A unit account has its units and no other account has any (migration 21's CHECK says the same);
+ * the ids themselves were checked against the unit table by the caller (shared/units.ts).
+ */
+function unitsFor(role: AccountRole, units: readonly string[] | null | undefined): string | null {
+  if (role === 'unit') {
+    if (!units || units.length === 0)
+      throw new ContractError('invalid_request', coded('account.units_required', {}), 'units');
+    return JSON.stringify([...units]);
+  }
+  if (units && units.length > 0)
+    throw new ContractError('invalid_request', coded('account.units_only_for_unit', {}), 'units');
+  return null;
+}
 
 export function countAccounts(db: SqliteDatabase): number {
   return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts').get()!.n;
 }
 
 export function getAccount(db: SqliteDatabase, name: string): AccountRecord | null {
-  return (
-    db
-      .prepare<[string], AccountRecord>(
-        'SELECT name, role, password_hash, locked_at_ms FROM accounts WHERE name = ?',
-      )
-      .get(name) ?? null
-  );
+  const row = db
+    .prepare<[string], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE name = ?`)
+    .get(name);
+  return row ? fromRow(row) : null;
 }
 
 /** Locked means locked at nowMs: a lock that has run its time shows as open. */
 export function listAccounts(db: SqliteDatabase, nowMs: number): AccountSummary[] {
   return db
-    .prepare<[], AccountRecord>('SELECT name, role, password_hash, locked_at_ms FROM accounts ORDER BY name')
+    .prepare<[], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY name`)
     .all()
-    .map((a) => summary(a, nowMs));
+    .map((a) => summary(fromRow(a), nowMs));
 }
 
 export function createAccount(
   db: SqliteDatabase,
-  account: { name: string; role: AccountRole; passwordHash: string },
+  account: { name: string; role: AccountRole; passwordHash: string; units?: readonly string[] },
   by: string,
   atMs: number,
   options: { onlyIfFirst?: boolean } = {},
 ): AccountSummary {
+  const units = unitsFor(account.role, account.units);
   return db.transaction(() => {
     // The first-run check and the insert in one transaction: two desks cannot both be first.
     if (options.onlyIfFirst && countAccounts(db) > 0)
@@ -57,32 +78,52 @@ export function createAccount(
     if (getAccount(db, account.name))
       throw new ContractError('conflict', coded('account.exists', { name: account.name }), 'name');
     db.prepare(
-      `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by)
-       VALUES (?, ?, ?, NULL, ?, ?, ?, ?)`,
-    ).run(account.name, account.role, account.passwordHash, atMs, by, atMs, by);
-    return summary({ name: account.name, role: account.role, locked_at_ms: null }, atMs);
+      `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
+       VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+    ).run(account.name, account.role, account.passwordHash, atMs, by, atMs, by, units);
+    return summary(
+      {
+        name: account.name,
+        role: account.role,
+        locked_at_ms: null,
+        units: units === null ? null : (JSON.parse(units) as string[]),
+      },
+      atMs,
+    );
   })();
 }
 
 export function updateAccount(
   db: SqliteDatabase,
   name: string,
-  change: { role?: AccountRole; lockedAtMs?: number | null; passwordHash?: string },
+  change: {
+    role?: AccountRole;
+    lockedAtMs?: number | null;
+    passwordHash?: string;
+    units?: readonly string[] | null;
+  },
   by: string,
   atMs: number,
 ): AccountSummary {
   return db.transaction(() => {
     const current = getAccount(db, name);
     if (!current) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
+    const role = change.role ?? current.role;
+    // A role change away from unit drops the units; to unit (or a unit's new units) needs them.
+    const units = unitsFor(
+      role,
+      change.units !== undefined ? change.units : role === 'unit' ? current.units : null,
+    );
     const next = {
-      role: change.role ?? current.role,
+      role,
       locked_at_ms: change.lockedAtMs === undefined ? current.locked_at_ms : change.lockedAtMs,
       password_hash: change.passwordHash ?? current.password_hash,
+      units: units === null ? null : (JSON.parse(units) as string[]),
     };
     db.prepare(
-      `UPDATE accounts SET role = ?, locked_at_ms = ?, password_hash = ?, changed_at_ms = ?, changed_by = ?
+      `UPDATE accounts SET role = ?, locked_at_ms = ?, password_hash = ?, units = ?, changed_at_ms = ?, changed_by = ?
        WHERE name = ?`,
-    ).run(next.role, next.locked_at_ms, next.password_hash, atMs, by, current.name);
+    ).run(next.role, next.locked_at_ms, next.password_hash, units, atMs, by, current.name);
     return summary({ name: current.name, ...next }, atMs);
   })();
 }

@@ -51,7 +51,10 @@ export function dispatchFlag(
       atMs,
     );
     db.prepare(
-      `UPDATE flags SET state = 'dispatched', dispatch_unit_key = ?, dispatched_at_ms = ?, confirmed_at_ms = NULL
+      `UPDATE flags SET state = 'dispatched', dispatch_unit_key = ?, dispatched_at_ms = ?, confirmed_at_ms = NULL,
+         received_by = NULL, received_via = NULL, officers_sent_at_ms = NULL, contact_at_ms = NULL,
+         unit_outcome = NULL, unit_outcome_at_ms = NULL,
+         handed_back_unit_key = NULL, handed_back_by = NULL, handed_back_at_ms = NULL
        WHERE id = ?`,
     ).run(details.unitKey, atMs, id);
     event(db, id, atMs, 'dispatched', operator, {
@@ -88,11 +91,19 @@ export function confirmDispatch(
         'id',
       );
     db.prepare(
-      `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?
+      `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?,
+         received_via = 'telephone'
        WHERE seq = (SELECT max(seq) FROM dispatches WHERE flag_id = ?)`,
     ).run(confirmedBy, atMs, operator, id);
-    db.prepare('UPDATE flags SET confirmed_at_ms = ? WHERE id = ?').run(atMs, id);
-    event(db, id, atMs, 'unit_confirmed', operator, { confirmedBy, unitKey: row.dispatch_unit_key });
+    // The telephone path, for units without a console: marked as such (a unit desk's receipt is 'console').
+    db.prepare(
+      `UPDATE flags SET confirmed_at_ms = ?, received_by = ?, received_via = 'telephone' WHERE id = ?`,
+    ).run(atMs, confirmedBy, id);
+    event(db, id, atMs, 'unit_confirmed', operator, {
+      confirmedBy,
+      unitKey: row.dispatch_unit_key,
+      via: 'telephone',
+    });
     return toQueueItem(flagRow(db, id));
   })();
 }

@@ -3,6 +3,7 @@
 // The case number the room quotes: the store's sequence, never the platform's id (one format, shared/).
 import { caseNoOf } from '../../../../../shared/case-number';
 import type { FlagState, QueueItem } from '../../../../../shared/domain';
+import type { Outcome } from '../../../../../shared/dispatch';
 import { coded, ContractError } from '../../../../../shared/errors';
 import { ROUTE_BASES, type Route } from '../../../../../shared/routing/route';
 import type { SqliteDatabase } from './open-database';
@@ -36,12 +37,23 @@ export interface FlagRow {
   follow_up_sequence: number | null;
   follow_up_after_ms: number | null;
   follow_up_due_at_ms: number | null;
+  // The current dispatch's unit side and a pending hand-back (migration 21).
+  received_by: string | null;
+  received_via: 'console' | 'telephone' | null;
+  officers_sent_at_ms: number | null;
+  contact_at_ms: number | null;
+  unit_outcome: Outcome | null;
+  unit_outcome_at_ms: number | null;
+  handed_back_unit_key: string | null;
+  handed_back_by: string | null;
+  handed_back_at_ms: number | null;
 }
 
 export const QUEUE_COLUMNS = `seq, id, revision, status, flagged_at, flagged_at_ms, platform, category, risk,
   district_key, training, state, acknowledged_by, acknowledged_at_ms, received_at_ms, risk_raised_at_ms, raise_acknowledged_at_ms,
   route_outcome, unit_key, route_basis, route_confidence, route_candidates, dispatch_unit_key, dispatched_at_ms, confirmed_at_ms,
-  follow_up_sequence, follow_up_after_ms, follow_up_due_at_ms`;
+  follow_up_sequence, follow_up_after_ms, follow_up_due_at_ms, received_by, received_via, officers_sent_at_ms,
+  contact_at_ms, unit_outcome, unit_outcome_at_ms, handed_back_unit_key, handed_back_by, handed_back_at_ms`;
 
 /** The stored candidates (platform-columns.ts); a value this code did not write reads as none. */
 function candidatesOf(column: string | null): Route['candidates'] {
@@ -91,7 +103,23 @@ export function toQueueItem(row: FlagRow): QueueItem {
     dispatch:
       row.dispatched_at_ms === null || row.dispatch_unit_key === null
         ? null
-        : { unitKey: row.dispatch_unit_key, atMs: row.dispatched_at_ms, confirmedAtMs: row.confirmed_at_ms },
+        : {
+            unitKey: row.dispatch_unit_key,
+            atMs: row.dispatched_at_ms,
+            confirmedAtMs: row.confirmed_at_ms,
+            progress: {
+              receivedBy: row.received_by,
+              via: row.received_via,
+              officersSentAtMs: row.officers_sent_at_ms,
+              contactAtMs: row.contact_at_ms,
+              outcome: row.unit_outcome,
+              outcomeAtMs: row.unit_outcome_at_ms,
+            },
+          },
+    handBack:
+      row.handed_back_unit_key === null || row.handed_back_by === null || row.handed_back_at_ms === null
+        ? null
+        : { unitKey: row.handed_back_unit_key, by: row.handed_back_by, atMs: row.handed_back_at_ms },
     followUp:
       row.follow_up_sequence === null || row.follow_up_after_ms === null || row.follow_up_due_at_ms === null
         ? null

@@ -28,6 +28,7 @@ interface OpenRow {
   dispatched_at_ms: number | null;
   confirmed_at_ms: number | null;
   closed_at_ms: number | null;
+  handed_back_unit_key?: string | null;
 }
 
 const nextAction = (r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
@@ -38,7 +39,7 @@ const nextAction = (r: OpenRow): HandoverSummary['carriedOver'][number]['nextAct
  * by received time it would walk the whole history (tests/integration/handover.test.ts checks the plan).
  */
 export const OPEN_AT_SQL = `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
+         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms, handed_back_unit_key
        FROM flags WHERE state <> 'closed' AND +training = ? AND +received_at_ms < ? ORDER BY risk_rank, flagged_at_ms`;
 
 export function handoverSummary(
@@ -183,6 +184,8 @@ export function handoverSummary(
       acknowledgedBy: r.acknowledged_by,
       unitKey: r.dispatch_unit_key,
       nextAction: nextAction(r),
+      // A dispatch still awaiting the unit's receipt is nextAction 'confirm'; a hand-back waits for the supervisor.
+      ...(r.handed_back_unit_key ? { handedBackBy: r.handed_back_unit_key } : {}),
     })),
     breaches,
     breachesTotal,

@@ -628,6 +628,86 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 21,
+    description:
+      'district control rooms: the unit role and its units; receipt, steps and hand-back of a dispatch',
+    // Number 21 (20, 22 and 23 are other changes of the same release). SQLite cannot change a
+    // CHECK, so accounts is made again with the unit role and its units (a JSON array of unit ids,
+    // present exactly for the unit role), and its triggers with it; the audit of a new account and
+    // of a role change now says the units too. A dispatch's unit side is in columns (times, codes
+    // and the police's names, for the queue and the reports); what people typed (a hand-back's
+    // reason, a step's note) is only in the flag events, which retention reduces like any other.
+    sql: `
+      CREATE TABLE accounts_v21 (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor', 'auditor', 'administrator', 'unit')),
+        password_hash TEXT NOT NULL,
+        locked_at_ms INTEGER,
+        created_at_ms INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        changed_at_ms INTEGER NOT NULL,
+        changed_by TEXT NOT NULL,
+        units TEXT CHECK ((role = 'unit') = (units IS NOT NULL))
+      ) WITHOUT ROWID;
+      INSERT INTO accounts_v21 (name, role, password_hash, locked_at_ms, created_at_ms, created_by,
+        changed_at_ms, changed_by, units)
+        SELECT name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, NULL
+        FROM accounts;
+      DROP TABLE accounts;
+      ALTER TABLE accounts_v21 RENAME TO accounts;
+      CREATE TRIGGER audit_account_created AFTER INSERT ON accounts
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.created_at_ms, NEW.created_by, 'account.created', NEW.name,
+          CASE WHEN NEW.units IS NULL THEN json_object('role', NEW.role)
+               ELSE json_object('role', NEW.role, 'units', json(NEW.units)) END);
+      END;
+      CREATE TRIGGER audit_account_role AFTER UPDATE OF role, units ON accounts
+        WHEN OLD.role <> NEW.role OR OLD.units IS NOT NEW.units
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by, 'account.role_changed', NEW.name,
+          json_object('from', OLD.role, 'to', NEW.role, 'fromUnits', json(OLD.units), 'toUnits', json(NEW.units)));
+      END;
+      CREATE TRIGGER audit_account_lock AFTER UPDATE OF locked_at_ms ON accounts
+        WHEN (OLD.locked_at_ms IS NULL) <> (NEW.locked_at_ms IS NULL)
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by,
+          CASE WHEN NEW.locked_at_ms IS NULL THEN 'account.released' ELSE 'account.locked' END, NEW.name, '{}');
+      END;
+      CREATE TRIGGER audit_account_password AFTER UPDATE OF password_hash ON accounts
+        WHEN OLD.password_hash <> NEW.password_hash
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.changed_at_ms, NEW.changed_by,
+          CASE WHEN NEW.changed_by = 'system' THEN 'account.password_rehashed' ELSE 'account.password_changed' END,
+          NEW.name, '{}');
+      END;
+
+      ALTER TABLE dispatches ADD COLUMN received_via TEXT CHECK (received_via IN ('console', 'telephone'));
+      ALTER TABLE dispatches ADD COLUMN officers TEXT;
+      ALTER TABLE dispatches ADD COLUMN officers_sent_at_ms INTEGER;
+      ALTER TABLE dispatches ADD COLUMN contact_at_ms INTEGER;
+      ALTER TABLE dispatches ADD COLUMN unit_outcome TEXT;
+      ALTER TABLE dispatches ADD COLUMN unit_outcome_at_ms INTEGER;
+      ALTER TABLE dispatches ADD COLUMN handed_back_by TEXT;
+      ALTER TABLE dispatches ADD COLUMN handed_back_at_ms INTEGER;
+      UPDATE dispatches SET received_via = 'telephone' WHERE confirmed_at_ms IS NOT NULL;
+      CREATE INDEX dispatches_by_time ON dispatches (dispatched_at_ms);
+
+      -- The current dispatch's unit side and a pending hand-back, on the flag, for the queue.
+      ALTER TABLE flags ADD COLUMN received_by TEXT;
+      ALTER TABLE flags ADD COLUMN received_via TEXT;
+      ALTER TABLE flags ADD COLUMN officers_sent_at_ms INTEGER;
+      ALTER TABLE flags ADD COLUMN contact_at_ms INTEGER;
+      ALTER TABLE flags ADD COLUMN unit_outcome TEXT;
+      ALTER TABLE flags ADD COLUMN unit_outcome_at_ms INTEGER;
+      ALTER TABLE flags ADD COLUMN handed_back_unit_key TEXT;
+      ALTER TABLE flags ADD COLUMN handed_back_by TEXT;
+      ALTER TABLE flags ADD COLUMN handed_back_at_ms INTEGER;
+      UPDATE flags SET received_via = 'telephone',
+        received_by = (SELECT confirmed_by FROM dispatches d WHERE d.flag_id = flags.id ORDER BY d.seq DESC LIMIT 1)
+        WHERE confirmed_at_ms IS NOT NULL;
+    `,
+  },
+  {
     // 23, not 20: the other multi-seat changes of the same round take 20–22.
     version: 23,
     description: 'room: resume tokens, so a desk keeps its logon across a lost link or a core restart',

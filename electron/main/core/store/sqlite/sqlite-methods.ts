@@ -15,6 +15,8 @@ import { purgePersonal } from './retention-queries';
 import { revealFlag } from './reveal-queries';
 import type { SqliteStore } from './sqlite-store';
 import { listUnitContacts, setUnitContact } from './unit-contact-queries';
+import { recordUnitAction } from './unit-queries';
+import { unitDispatchRows } from './unit-report-queries';
 
 export function sqliteMethods(store: SqliteStore): SyncStore {
   const db = store.database;
@@ -36,6 +38,8 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     closeFlag: (id, operator, details, atMs, followUpAfterMs, stamp) =>
       stamped(stamp, () => closeFlag(db, id, operator, details, atMs, followUpAfterMs)),
     undoClose: (id, operator, atMs, stamp) => stamped(stamp, () => undoClose(db, id, operator, atMs)),
+    recordUnitAction: (id, action, by, atMs, stamp) =>
+      stamped(stamp, () => recordUnitAction(db, id, action, by, atMs)),
     redeemEnrolment: (codeHash, credentialHash, atMs) =>
       devices.redeemEnrolment(db, codeHash, credentialHash, atMs),
     findDeviceByCredential: (credentialHash) => devices.findDeviceByCredential(db, credentialHash),
@@ -86,6 +90,7 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     alarmKpis: (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
     handoverSummary: (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
     report: (range, context) => report(db, range, context),
+    unitDispatchRows: (range) => unitDispatchRows(db, range),
     // A step is one settled day of report parts kept (report-day-cache.ts).
     prepareReports: (context, maxSteps) => warmRecent(db, context, maxSteps),
     getHandover: (shiftId) => store.getHandover(shiftId),
