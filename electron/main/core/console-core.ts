@@ -24,6 +24,8 @@ import { ClientStates } from './presence/client-state';
 import { holdGraceMs } from '../../../shared/room/holds';
 import { idempotentHandlers, purgeOldRequestResults } from './room/idempotency';
 import { createRoom } from './room/room-core';
+import { dispatchUnitRefusal } from '../../../shared/dispatch';
+import { currentUnitRegistry, isKnownUnit, loadUnitRegistry } from './units/unit-registry';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -243,9 +245,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return role === 'auditor' ? flagDetailForAuditor(detail) : detail;
     },
     listUnitContacts: async () => store.listUnitContacts(),
-    setUnitContact: async ({ unitKey, contact }, context) =>
+    setUnitContact: async ({ unitKey, contact }, context) => {
+      if (!isKnownUnit(unitKey))
+        throw new ContractError('invalid_request', coded('unit.not_found', { unitKey }), 'unitKey');
       // The guard let only a logged-on administrator through: the session is there.
-      store.setUnitContact(unitKey, contact, sessions.get(context.connection)!.user.name, now()),
+      return store.setUnitContact(unitKey, contact, sessions.get(context.connection)!.user.name, now());
+    },
     revealFlag: async ({ id, operator, reason }) => store.revealFlag(id, operator, reason, now()),
     acknowledge: async ({ id, operator }) => {
       const item = await store.acknowledge(id, operator, now());
@@ -253,6 +258,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return item;
     },
     dispatch: async ({ id, operator, ...details }) => {
+      const refusal = dispatchUnitRefusal(currentUnitRegistry().registry, details.unitKey);
+      if (refusal) throw new ContractError('invalid_request', refusal, 'unitKey');
       const item = await store.dispatch(id, operator, details, now());
       applyChanges([item]);
       return item;
@@ -382,6 +389,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return () => listeners.delete(listener);
     },
     async start() {
+      // Flags are routed, and dispatches checked, against the store's registry (core/units/).
+      await loadUnitRegistry(store);
       // The configuration this start runs with, in the audit trail: a change of it between starts
       // shows as a different fingerprint (the values are numbers; the feed address only hashed).
       const configuration = {

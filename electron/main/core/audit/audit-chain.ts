@@ -27,6 +27,7 @@ export const AUDIT_TRIGGERS = [
   'audit_account_password',
   'audit_unit_contact_set',
   'audit_unit_contact_changed',
+  'audit_unit_registry_saved',
 ] as const;
 
 export type AuditVerification =
