@@ -654,6 +654,12 @@ export const MIGRATIONS: readonly Migration[] = [
           'v' || NEW.version, json_object('version', NEW.version, 'units', NEW.units,
           'change', json(NEW.changes_json), 'sha256', NEW.source_sha256));
       END;
+      -- Reports count flags by the unit they were dispatched to (the routed one when none was): the
+      -- covering index of migration 12 gains that column, so the report still never reads the table.
+      DROP INDEX flags_report;
+      CREATE INDEX flags_report ON flags (training, received_at_ms, risk, district_key, unit_key, dispatch_unit_key,
+        platform, status, state, outcome, subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms,
+        confirmed_at_ms, closed_at_ms);
     `,
   },
 ];
