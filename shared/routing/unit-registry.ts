@@ -205,14 +205,24 @@ export type RegistryCheck = { ok: true; registry: UnitRegistry } | { ok: false; 
 export function checkRegistry(input: unknown): RegistryCheck {
   const parsed = unitRegistrySchema.safeParse(input);
   if (parsed.success) return { ok: true, registry: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => ({
-      path: pathText(issue.path),
-      unitIndex: issue.path[0] === 'units' && typeof issue.path[1] === 'number' ? issue.path[1] : null,
-      rule: issue.message,
-    })),
-  };
+  const problems = parsed.error.issues.map((issue) => ({
+    path: pathText(issue.path),
+    unitIndex: issue.path[0] === 'units' && typeof issue.path[1] === 'number' ? issue.path[1] : null,
+    rule: issue.message,
+  }));
+  // The registry-wide rules run only on units that parsed; a repeated id is worth naming regardless.
+  const units = (input as { units?: unknown } | null)?.units;
+  if (problems.every((p) => !p.rule.endsWith('appears twice')) && Array.isArray(units)) {
+    const seen = new Set<unknown>();
+    units.forEach((unit: unknown, i) => {
+      const id = (unit as { id?: unknown } | null)?.id;
+      if (typeof id === 'string' && seen.has(id))
+        problems.push({ path: `units[${i}].id`, unitIndex: i, rule: `${id} appears twice` });
+      seen.add(id);
+    });
+    problems.sort((a, b) => (a.unitIndex ?? -1) - (b.unitIndex ?? -1));
+  }
+  return { ok: false, problems };
 }
 
 /**

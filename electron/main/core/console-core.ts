@@ -139,6 +139,9 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     applyChanges(changed);
     // Check-ins fall due by the clock; surfacing them here keeps them within one refresh of due.
     applyChanges((await store.surfaceDueFollowUps(now())).filter((item) => item.training === training));
+    // A registry imported from the command line (lifeline units import) routes the next flag.
+    const [latest] = await store.listRegistryVersions();
+    if ((latest?.version ?? 0) !== currentUnitRegistry().version) await loadUnitRegistry(store);
   }
 
   function writeLog(entries: AlarmLogEntry[]): void {
