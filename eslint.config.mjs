@@ -43,16 +43,6 @@ const noSqlite = {
     'Only core/store/, start-console.ts and open-admin-store.ts choose the engine; use core/store/store.ts (or store-admin.ts).',
 };
 const ENGINE_CHOOSERS = ['electron/main/core/start-console.ts', 'electron/main/core/open-admin-store.ts'];
-// TODO(#19 part 1): these still read the SQLite file itself (audit trail rows and triggers, anchors,
-// the key escrow's check that a key opens the file); each leaves this list when it moves onto
-// store-admin.ts.
-const SQLITE_STILL_READ_BY = [
-  'electron/main/cli/verify.ts',
-  'electron/main/cli/commands.ts',
-  'electron/main/cli/open-for-command.ts',
-  'electron/main/core/key/key-escrow.ts',
-  'electron/main/core/audit/audit-anchors.ts',
-];
 // The store keeps and queries; it decides nothing of the core's and never imports upward into it.
 const CORE_PARTS = [
   'accounts',
@@ -148,13 +138,13 @@ export default tseslint.config(
   },
   {
     files: ['electron/main/core/**/*.ts', 'electron/main/cli/**/*.ts'],
-    ignores: ['electron/main/core/store/**', ...ENGINE_CHOOSERS, ...SQLITE_STILL_READ_BY],
+    ignores: ['electron/main/core/store/**', ...ENGINE_CHOOSERS],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...mainBase, noSqlite] }],
     },
   },
   {
-    files: [...ENGINE_CHOOSERS, ...SQLITE_STILL_READ_BY],
+    files: ENGINE_CHOOSERS,
     rules: {
       'no-restricted-imports': ['error', { patterns: mainBase }],
     },

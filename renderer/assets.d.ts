@@ -1,4 +1,4 @@
-// Vite resolves `?url` imports to the emitted asset's URL (see renderer/alarm/sound-files.ts).
+// Vite resolves `?url` imports to the emitted asset's URL (see renderer/features/alarm/sound-files.ts).
 declare module '*.wav?url' {
   const url: string;
   export default url;

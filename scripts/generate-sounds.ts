@@ -1,13 +1,13 @@
-// Renders the alarm's sound files from the pattern data in renderer/alarm/alarm-patterns.ts:
+// Renders the alarm's sound files from the pattern data in renderer/features/alarm/alarm-patterns.ts:
 //   npx tsx scripts/generate-sounds.ts          writes resources/sounds/*.wav
 //   npx tsx scripts/generate-sounds.ts --check  exits 1 if a committed file differs
 // tests/unit/sounds.test.ts makes the same comparison, so the files never drift from the data.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SOUND_NAMES, SOUND_SAMPLE_RATE, SOUNDS } from '../renderer/alarm/alarm-patterns';
-import { renderPattern } from '../renderer/alarm/render-pattern';
-import { encodeWav } from '../renderer/alarm/wav';
+import { SOUND_NAMES, SOUND_SAMPLE_RATE, SOUNDS } from '../renderer/features/alarm/alarm-patterns';
+import { renderPattern } from '../renderer/features/alarm/render-pattern';
+import { encodeWav } from '../renderer/features/alarm/wav';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources', 'sounds');
 const check = process.argv.includes('--check');

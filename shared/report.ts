@@ -109,7 +109,7 @@ export const reportSchema = z.object({
   /** District keys (shared/geo), null = could not be placed; most first. */
   byDistrict: keyed,
   byPlatform: keyed,
-  /** The desk map's areas (renderer/map/areas.ts): Kota City apart, 'unplaced' for the rest. */
+  /** The desk map's areas (renderer/window-state/queue/areas.ts): Kota City apart, 'unplaced' for the rest. */
   byArea: keyed,
   /**
    * Unit ids, as dispatched (or routed, when no unit was sent); null = neither. A unit renamed or

@@ -1,5 +1,5 @@
 import type { ContractTransport } from '../../shared/contract-client';
-import type { AudioProbe } from '../alarm/alarm-player';
+import type { AudioProbe } from '../features/alarm/alarm-player';
 
 declare global {
   interface Window {

@@ -10,7 +10,7 @@ export const enRouting = {
       conflict: 'the location contradicts itself (city and district disagree)',
       ambiguous: 'the city is the name of places in more than one district',
     },
-    // The supervisor's question and the likely units (renderer/components/RouteCandidates.tsx).
+    // The supervisor's question and the likely units (renderer/features/dispatch/RouteCandidates.tsx).
     question: '{{districts}}?',
     or: ' or ',
     candidates: 'Likely units, most likely first',

@@ -1,6 +1,6 @@
 // Test helper: an AlarmState with overrides (nested parts merge over the quiet defaults).
 import type { AlarmState } from '../../shared/domain';
-import { QUIET_ALARM } from '../../renderer/state/alarm/initial-state';
+import { QUIET_ALARM } from '../../renderer/window-state/alarm/initial-state';
 
 type AlarmOverrides = Omit<Partial<AlarmState>, 'flood' | 'tooQuiet' | 'sound'> & {
   flood?: Partial<AlarmState['flood']>;

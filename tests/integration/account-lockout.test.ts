@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
 import { hashPassword } from '../../electron/main/core/accounts/passwords';
-import { verifyAuditChain } from '../../electron/main/core/audit/audit-chain';
+import { verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
 import { listAccounts } from '../../electron/main/core/store/sqlite/account-queries';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';

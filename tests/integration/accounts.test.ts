@@ -3,7 +3,7 @@
 // lock, and every step in the audit trail — with no password anywhere in the database.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
-import { verifyAuditChain } from '../../electron/main/core/audit/audit-chain';
+import { verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { LOGON_REFUSED } from '../../shared/accounts';

@@ -2,13 +2,8 @@
 // audit_log by migration 8's triggers, with no personal field, ingest adds nothing, the table refuses
 // UPDATE and DELETE, and tampering (after dropping its triggers) is found at the altered entry.
 import { describe, expect, it } from 'vitest';
-import {
-  GENESIS_PREV_HASH,
-  auditHash,
-  missingAuditTriggers,
-  verifyAuditChain,
-  type AuditEntry,
-} from '../../electron/main/core/audit/audit-chain';
+import { GENESIS_PREV_HASH, auditHash, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
+import { missingAuditTriggers, verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { CANARY, makeFlag } from '../helpers/flags';

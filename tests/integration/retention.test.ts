@@ -6,7 +6,8 @@
 // byte search finds what is there.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
+import { type AuditEntry } from '../../electron/main/core/audit/audit-chain';
+import { verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import { DAY_MS } from '../../electron/main/core/retention/retention-policy';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { CANARY, makeFlag } from '../helpers/flags';

@@ -19,6 +19,20 @@ const start = (file: string, key: Buffer, createIfMissing = true) =>
   });
 
 describe('store worker thread', () => {
+  it('carries a request stamp across the thread: the answer is recorded with the action', async () => {
+    const store = await start(path.join(tempDir(), 'lifeline.db'), crypto.randomBytes(32));
+    const flag = makeFlag();
+    await store.commitPage(pageInput([flag]));
+    const stamp = { requestId: crypto.randomUUID(), channel: 'acknowledge', actor: 'Op Testwal', atMs: 5 };
+    const item = await store.acknowledge(flag.id as string, 'Op Testwal', 5, stamp);
+    expect(await store.getRequestResult(stamp.requestId)).toMatchObject({
+      channel: 'acknowledge',
+      actor: 'Op Testwal',
+      resultJson: JSON.stringify(item),
+    });
+    await store.close();
+  });
+
   it('commits, lists and acknowledges through the worker', async () => {
     const file = path.join(tempDir(), 'lifeline.db');
     const key = crypto.randomBytes(32);

@@ -2,7 +2,11 @@
 // mapping of what the browser says into that report.
 import { describe, expect, it, vi } from 'vitest';
 import { ClientStates, PUSH_EVERY_MS } from '../../electron/main/core/presence/client-state';
-import { clientAudioOf, clientVisibilityOf, withShellWindow } from '../../renderer/hooks/client-report';
+import {
+  clientAudioOf,
+  clientVisibilityOf,
+  withShellWindow,
+} from '../../renderer/features/room/client-report';
 import { clientNeedsAttention, clientReportSchema } from '../../shared/presence';
 
 const ok = { visibility: 'visible', audio: 'ok' } as const;

@@ -3,9 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SOUND_NAMES, SOUND_SAMPLE_RATE, SOUNDS, type SoundName } from '../../renderer/alarm/alarm-patterns';
-import { renderPattern } from '../../renderer/alarm/render-pattern';
-import { decodeWav, encodeWav } from '../../renderer/alarm/wav';
+import {
+  SOUND_NAMES,
+  SOUND_SAMPLE_RATE,
+  SOUNDS,
+  type SoundName,
+} from '../../renderer/features/alarm/alarm-patterns';
+import { renderPattern } from '../../renderer/features/alarm/render-pattern';
+import { decodeWav, encodeWav } from '../../renderer/features/alarm/wav';
 
 const dir = join(__dirname, '..', '..', 'resources', 'sounds');
 const read = (name: SoundName) => new Uint8Array(readFileSync(join(dir, `${name}.wav`)));

@@ -17,14 +17,12 @@ import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-consol
 import { startHeadlessHost } from '../core/host/headless-host';
 import { HOST_TOKENS_FILE, loadOrCreateHostTokens } from '../core/host/host-tokens';
 import { startSimulator } from '../core/simulator/simulator-server';
-import { openAdminStore } from '../core/open-admin-store';
-// TODO(#19 part 1): verify reads the SQLite file itself (cipher pages, dbstat, the trail's rows).
-import { openEncryptedDatabase } from '../core/store/sqlite/open-database';
+import { openAdminStore, openStoreVerifier } from '../core/open-admin-store';
 import { HOST_PATH_LABELS } from '../core/config/data-paths';
 import { writeHostStatus, readHostStatus } from './host-status';
 import { HELP } from './help';
 import { optionError } from './option-error';
-import { formatVerifyReport, verifyDatabase } from './verify';
+import { formatVerifyReport, verifyStore } from './verify';
 import { parseAnchor } from '../core/audit/audit-anchors';
 import { purgeCommand } from './purge';
 import { exportCommand } from './export';
@@ -275,13 +273,13 @@ async function verify(args: string[]): Promise<number> {
   const { file, exists } = openStoreForCommand(config);
   if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   const key = await keyProviderFor(config).obtain({ databaseExists: true });
-  const db = openEncryptedDatabase(file, key, { createIfMissing: false });
+  const verifier = openStoreVerifier(file, key);
   try {
-    const report = verifyDatabase(db, anchors);
+    const report = await verifyStore(verifier, anchors);
     console.log(formatVerifyReport(file, report));
     return report.ok ? 0 : 4;
   } finally {
-    db.close();
+    await verifier.close();
   }
 }
 

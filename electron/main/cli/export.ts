@@ -8,9 +8,8 @@
 // details (core/audit/audit-detail.ts).
 import fs from 'node:fs';
 import { ContractError } from '../../../shared/errors';
-import { verifyAuditChain, type AuditEntry } from '../core/audit/audit-chain';
 import { authenticateActor } from './authenticate';
-import { DATABASE_OPTIONS_HELP, openDatabaseForCommand, parseCommand, requiredBy } from './open-for-command';
+import { DATABASE_OPTIONS_HELP, openStoreForCommand, parseCommand, requiredBy } from './open-for-command';
 
 export const EXPORT_HELP = `Usage: lifeline export --from ISO --to ISO --by NAME [--out FILE] [options]
 
@@ -62,61 +61,49 @@ export async function exportCommand(args: string[]): Promise<number> {
   const from = new Date(fromMs).toISOString();
   const to = new Date(toMs).toISOString();
 
-  const { db, admin } = await openDatabaseForCommand(values);
+  const { admin } = await openStoreForCommand(values);
   let lines: string[];
   let count: number;
   try {
     const actor = await authenticateActor(admin, by, ['supervisor', 'administrator', 'auditor'], 'export');
-    ({ lines, count } = db
-      .transaction(() => {
-        const entries = db
-          .prepare<[number, number], AuditEntry>(
-            'SELECT * FROM audit_log WHERE at_ms >= ? AND at_ms < ? ORDER BY seq',
-          )
-          .all(fromMs, toMs);
-        const exportedAtMs = Date.now();
-        db.prepare(
-          'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, NULL, ?)',
-        ).run(exportedAtMs, actor, 'audit.exported', JSON.stringify({ from, to, count: entries.length }));
-        const chain = verifyAuditChain(db);
-        const head = db
-          .prepare<[], Pick<AuditEntry, 'seq' | 'at' | 'hash'>>(
-            'SELECT seq, at, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
-          )
-          .get()!;
-        // Seq numbers in the range that are not consecutive: entries of other times lie between
-        // them (an event recorded with an earlier time), which the chain covers but the range not.
-        const breaks = entries.slice(1).filter((e, i) => e.seq !== entries[i]!.seq + 1).length;
-        const header = {
-          export: 'lifeline-audit',
-          version: 1,
-          from,
-          to,
-          exportedBy: by,
-          exportedAt: new Date(exportedAtMs).toISOString(),
-          hash: 'sha256(JSON.stringify([seq, prev_hash, at, at_ms, actor, desk, action, target, outcome, detail_json]))',
-        };
-        const trailer = {
-          entries: entries.length,
-          firstSeq: entries[0]?.seq ?? null,
-          lastSeq: entries.at(-1)?.seq ?? null,
-          firstPrevHash: entries[0]?.prev_hash ?? null,
-          lastHash: entries.at(-1)?.hash ?? null,
-          seqBreaks: breaks,
-          chain: chain.ok
-            ? { ok: true, entries: chain.entries }
-            : { ok: false, firstBrokenSeq: chain.firstBrokenSeq, reason: chain.reason },
-          // The entry recording this export: note its hash outside the store.
-          head,
-        };
-        return {
-          count: entries.length,
-          lines: [header, ...entries, trailer].map((line) => JSON.stringify(line)),
-        };
-      })
-      .immediate());
+    const exportedAtMs = Date.now();
+    // The read, its record in the trail (audit.exported) and the chain's check: one transaction.
+    const { entries, chain, head } = await admin.exportAudit({
+      fromMs,
+      toMs,
+      actor,
+      atMs: exportedAtMs,
+      detail: { from, to },
+    });
+    // Seq numbers in the range that are not consecutive: entries of other times lie between
+    // them (an event recorded with an earlier time), which the chain covers but the range not.
+    const breaks = entries.slice(1).filter((e, i) => e.seq !== entries[i]!.seq + 1).length;
+    const header = {
+      export: 'lifeline-audit',
+      version: 1,
+      from,
+      to,
+      exportedBy: by,
+      exportedAt: new Date(exportedAtMs).toISOString(),
+      hash: 'sha256(JSON.stringify([seq, prev_hash, at, at_ms, actor, desk, action, target, outcome, detail_json]))',
+    };
+    const trailer = {
+      entries: entries.length,
+      firstSeq: entries[0]?.seq ?? null,
+      lastSeq: entries.at(-1)?.seq ?? null,
+      firstPrevHash: entries[0]?.prev_hash ?? null,
+      lastHash: entries.at(-1)?.hash ?? null,
+      seqBreaks: breaks,
+      chain: chain.ok
+        ? { ok: true, entries: chain.entries }
+        : { ok: false, firstBrokenSeq: chain.firstBrokenSeq, reason: chain.reason },
+      // The entry recording this export: note its hash outside the store.
+      head,
+    };
+    count = entries.length;
+    lines = [header, ...entries, trailer].map((line) => JSON.stringify(line));
   } finally {
-    db.close();
+    await admin.close();
   }
   const text = lines.join('\n') + '\n';
   if (out === null) process.stdout.write(text);

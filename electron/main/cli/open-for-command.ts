@@ -10,10 +10,8 @@ import { checkDataPaths, HOST_PATH_LABELS } from '../core/config/data-paths';
 import { trackFirstStartCreations, type FirstStartCreations } from '../core/first-start';
 import { envKeyProvider, fileKeyProvider, mayCreateDatabase } from '../core/key/key-provider';
 import { DATABASE_FILE } from '../core/start-console';
-import { openEncryptedDatabase, type SqliteDatabase } from '../core/store/sqlite/open-database';
 import { openAdminStore } from '../core/open-admin-store';
 import { optionError } from './option-error';
-import { sqliteAdmin } from '../core/store/sqlite/sqlite-admin';
 import type { StoreAdmin } from '../core/store/store-admin';
 
 export type CommandValues = Record<string, string | boolean | undefined>;
@@ -56,24 +54,11 @@ export function requiredBy(values: CommandValues): string {
 }
 
 /**
- * Opens the configured database. With `create` (the first administrator's `account add`), an
- * empty data directory gets a new key and database as at a host's first start — the same rules:
- * paths checked first, never beside an existing key (that means a wrong or unmounted directory),
- * and nothing left behind if the creation fails.
- */
-export async function openDatabaseForCommand(
-  values: CommandValues,
-  options: { create?: boolean } = {},
-): Promise<{ db: SqliteDatabase; admin: StoreAdmin; file: string }> {
-  // TODO(#19 part 1): verify and export still read the SQLite file itself (the audit trail's rows
-  // and triggers, the anchors); they move onto the admin interface next, and this goes.
-  const { opened, file } = await openForCommand(values, options, openEncryptedDatabase);
-  return { db: opened, admin: sqliteAdmin(opened), file };
-}
-
-/**
- * The store for a command that works through the seam (accounts, purge, import, key escrow): the
- * engine is chosen in openAdminStore, and the command sees only the admin interface.
+ * The store for a command (accounts, purge, import, export): the engine is chosen in openAdminStore,
+ * and the command sees only the admin interface. With `create` (the first administrator's `account
+ * add`), an empty data directory gets a new key and database as at a host's first start — the same
+ * rules: paths checked first, never beside an existing key (that means a wrong or unmounted
+ * directory), and nothing left behind if the creation fails.
  */
 export async function openStoreForCommand(
   values: CommandValues,

@@ -1,51 +1,42 @@
 // `lifeline verify`: is the database sound, and is its audit trail whole? It prints check names,
 // counts, seq numbers, times and hashes only — never a row's content, so its output may be pasted
 // into a ticket or a logbook.
-import type { SqliteDatabase } from '../core/store/sqlite/open-database';
-import { missingAuditTriggers, verifyAuditChain, type AuditVerification } from '../core/audit/audit-chain';
+import type { AuditVerification, StorageCheck, StoreVerifier } from '../core/store/store-admin';
 import { checkAnchors, type AnchorCheck } from '../core/audit/audit-anchors';
 
 export interface VerifyReport {
   ok: boolean;
   schemaVersion: number;
-  integrity: string[];
-  cipherIntegrity: string[];
-  /** Pages in use that were read, so decrypted and checked against their HMAC. */
-  pagesRead: number;
+  /** The engine's own checks of its storage (SQLite: integrity_check, the pages' HMACs). */
+  storage: StorageCheck[];
   audit: AuditVerification;
   missingTriggers: string[];
   /** The signed handovers' anchors and those given with --anchor, each found in the trail or not. */
   anchors: AnchorCheck[];
 }
 
-/** Problems SQLite reports are listed up to this many (a badly damaged file reports thousands). */
+/** Problems an engine reports are listed up to this many (a badly damaged file reports thousands). */
 const MAX_LISTED = 10;
 
-/** SQLite's own words for a failure (they name pages and tables, never row values). */
+/** The engine's own words for a failure when it has a code (SQLite's name pages and tables, never row values). */
 function failureText(error: unknown): string {
   const code = (error as { code?: string }).code;
   return code?.startsWith('SQLITE_') ? `${code}: ${(error as Error).message}` : 'unexpected failure';
 }
 
-export function verifyDatabase(db: SqliteDatabase, givenAnchors: readonly string[] = []): VerifyReport {
-  let pagesRead = 0;
-  const cipherIntegrity = attempt(() => {
-    const found = cipherIntegrityCheck(db);
-    pagesRead = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM dbstat').get()!.n;
-    return found;
-  });
-  const integrity = attempt(() =>
-    (db.pragma('integrity_check') as { integrity_check: string }[])
-      .map((r) => r.integrity_check)
-      .filter((m) => m !== 'ok'),
-  );
+/** Works through the seam (store-admin.ts StoreVerifier), so any engine is verified alike. */
+export async function verifyStore(
+  store: StoreVerifier,
+  givenAnchors: readonly string[] = [],
+): Promise<VerifyReport> {
+  const storage = await store.checkStorage();
   let audit: AuditVerification;
   let missingTriggers: string[];
   let anchors: AnchorCheck[] = [];
   try {
-    audit = verifyAuditChain(db);
-    missingTriggers = missingAuditTriggers(db);
-    anchors = checkAnchors(db, givenAnchors);
+    audit = await store.verifyAuditTrail();
+    missingTriggers = await store.missingAuditGuards();
+    anchors = await checkAnchors(store, givenAnchors);
   } catch (error) {
     audit = {
       ok: false,
@@ -58,44 +49,17 @@ export function verifyDatabase(db: SqliteDatabase, givenAnchors: readonly string
   }
   return {
     ok:
-      integrity.length === 0 &&
-      cipherIntegrity.length === 0 &&
+      storage.every((c) => c.problems.length === 0) &&
       audit.ok &&
       missingTriggers.length === 0 &&
       anchors.every((a) => a.ok) &&
       anchors.length >= givenAnchors.length,
-    schemaVersion: db.pragma('user_version', { simple: true }) as number,
-    integrity,
-    cipherIntegrity,
-    pagesRead,
+    schemaVersion: await store.schemaVersion(),
+    storage,
     audit,
     missingTriggers,
     anchors,
   };
-}
-
-/**
- * SQLCipher's PRAGMA cipher_integrity_check lists pages whose HMAC fails. SQLite3 Multiple Ciphers
- * (our driver) does not know it and, like any unknown pragma, answers with no rows whatever the file
- * holds; it checks each page's HMAC when the page is read instead. So the pragma's rows count, and
- * reading every page in use (dbstat, after this) is what actually authenticates them — with HMAC
- * checking confirmed on, since an unchecked read would prove nothing.
- */
-function cipherIntegrityCheck(db: SqliteDatabase): string[] {
-  const reported = (db.pragma('cipher_integrity_check') as Record<string, unknown>[]).map((r) =>
-    Object.values(r).join(' '),
-  );
-  const hmacCheck = db.pragma('hmac_check', { simple: true }) as unknown;
-  if (String(hmacCheck) !== '1') reported.push('page HMAC checking is off on this connection');
-  return reported;
-}
-
-function attempt(check: () => string[]): string[] {
-  try {
-    return check();
-  } catch (error) {
-    return [failureText(error)];
-  }
 }
 
 function problems(name: string, found: string[]): string[] {
@@ -106,13 +70,11 @@ function problems(name: string, found: string[]): string[] {
 
 export function formatVerifyReport(file: string, report: VerifyReport): string {
   const { audit } = report;
-  const lines = [
-    `database ${file} (schema ${report.schemaVersion})`,
-    ...problems('integrity_check', report.integrity),
-    ...problems('cipher integrity (page HMACs)', report.cipherIntegrity),
-  ];
-  if (report.cipherIntegrity.length === 0)
-    lines[lines.length - 1] += `, ${report.pagesRead} pages in use read and authenticated`;
+  const lines = [`database ${file} (schema ${report.schemaVersion})`];
+  for (const check of report.storage) {
+    lines.push(...problems(check.name, check.problems));
+    if (check.problems.length === 0 && check.note) lines[lines.length - 1] += `, ${check.note}`;
+  }
   if (audit.ok) {
     const { head } = audit;
     lines.push(

@@ -22,7 +22,7 @@ import { DEFAULT_RETENTION_MS } from './retention/retention-policy';
 import { DEFAULT_FOLLOW_UP_AFTER_MS, followUpScheduleSchema } from '../../../shared/follow-ups';
 import { ClientStates } from './presence/client-state';
 import { holdGraceMs } from '../../../shared/room/holds';
-import { idempotentHandlers, purgeOldRequestResults } from './room/idempotency';
+import { idempotentHandlers, purgeOldRequestResults, requestStampedStore } from './room/idempotency';
 import { createRoom } from './room/room-core';
 import { dispatchUnitRefusal } from '../../../shared/dispatch';
 import { currentUnitRegistry, isKnownUnit, loadUnitRegistry } from './units/unit-registry';
@@ -86,7 +86,9 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     Math.max(IDLE_LOCK.minMs, options.idleLockMs ?? IDLE_LOCK.defaultMs),
   );
   const followUpAfterMs = followUpScheduleSchema.parse(options.followUpAfterMs ?? DEFAULT_FOLLOW_UP_AFTER_MS);
-  const { store } = options;
+  // Acting store calls made while a request with an id is handled record its answer in their own
+  // transaction (room/idempotency.ts).
+  const store = requestStampedStore(options.store);
   const noDeskAlarm = options.noDeskAlarm ?? options.host === 'headless';
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();

@@ -6,7 +6,7 @@
 // the trail still holding that hash at that seq proves nothing up to it was removed or altered.
 // Each signed handover carries the head at signing (printed, kept by the incoming supervisor); a
 // note of `lifeline verify`'s last line is one too.
-import type { SqliteDatabase } from '../store/sqlite/open-database';
+import type { StoreVerifier } from '../store/store-admin';
 
 export interface AnchorCheck {
   /** Where the anchor comes from: 'given' (--anchor) or 'handover <shift id>'. */
@@ -26,53 +26,43 @@ export function parseAnchor(text: string): string | null {
   return HASH.test(hash) ? hash : null;
 }
 
-/** The anchors stored with the signed handovers (summaries signed before anchors existed have none). */
-export function storedAnchors(db: SqliteDatabase): { source: string; seq: number; hash: string }[] {
-  const rows = db
-    .prepare<[], { shift_id: string; seq: number | null; hash: string | null }>(
-      `SELECT shift_id,
-              json_extract(summary_json, '$.auditAnchor.seq') AS seq,
-              json_extract(summary_json, '$.auditAnchor.hash') AS hash
-       FROM handovers WHERE json_valid(summary_json) ORDER BY signed_at_ms`,
-    )
-    .all();
-  return rows
-    .filter((r) => typeof r.seq === 'number' && typeof r.hash === 'string')
-    .map((r) => ({ source: `handover ${r.shift_id}`, seq: r.seq!, hash: r.hash! }));
-}
-
 /**
  * Whether the trail still holds each anchor: at its seq when known (a primary-key lookup), else
- * anywhere. Meaningful together with a whole-chain check (verifyAuditChain): an intact chain that
+ * anywhere. Meaningful together with a whole-chain check (StoreVerifier.verifyAuditTrail): an intact chain that
  * holds the anchor's hash holds every entry before it unchanged.
  */
-export function checkAnchors(db: SqliteDatabase, given: readonly string[]): AnchorCheck[] {
-  const bySeq = db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?');
-  const byHash = db.prepare<[string], { seq: number }>('SELECT seq FROM audit_log WHERE hash = ? LIMIT 1');
+export async function checkAnchors(
+  store: Pick<StoreVerifier, 'handoverAnchors' | 'findAuditEntries'>,
+  given: readonly string[],
+): Promise<AnchorCheck[]> {
+  const stored = await store.handoverAnchors();
+  const found = await store.findAuditEntries({ seqs: stored.map((a) => a.seq), hashes: [...given] });
+  const hashAt = new Map(found.map((e) => [e.seq, e.hash]));
+  const seqOf = new Map(found.map((e) => [e.hash, e.seq]));
   const checks: AnchorCheck[] = [];
-  for (const anchor of storedAnchors(db)) {
-    const found = bySeq.get(anchor.seq)?.hash;
+  for (const anchor of stored) {
+    const current = hashAt.get(anchor.seq);
     checks.push({
       ...anchor,
-      ok: found === anchor.hash,
-      ...(found === anchor.hash
+      ok: current === anchor.hash,
+      ...(current === anchor.hash
         ? {}
         : {
             reason:
-              found === undefined
+              current === undefined
                 ? 'the trail no longer reaches that entry'
                 : 'that entry has a different hash now: the trail was rewritten at or before it',
           }),
     });
   }
   for (const hash of given) {
-    const found = byHash.get(hash);
+    const seq = seqOf.get(hash);
     checks.push({
       source: 'given',
       hash,
-      seq: found?.seq ?? null,
-      ok: found !== undefined,
-      ...(found
+      seq: seq ?? null,
+      ok: seq !== undefined,
+      ...(seq !== undefined
         ? {}
         : { reason: 'no entry has that hash: the trail was rewritten, or the anchor is mistyped' }),
     });

@@ -10,9 +10,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { ContractError } from '../../../../shared/errors';
-import { KEY_BYTES, openEncryptedDatabase } from '../store/sqlite/open-database';
+import { keyOpensStore, openAdminStore } from '../open-admin-store';
+import { keyFingerprintOf } from '../store/key-fingerprint';
+import { KEY_BYTES } from '../store/store-types';
 import type { KeyProvider } from './key-provider';
 
 export const ESCROW_FORMAT = 'lifeline-key-escrow' as const;
@@ -42,9 +43,7 @@ export interface EscrowFile {
   createdBy: string;
 }
 
-export function keyFingerprint(key: Buffer): string {
-  return crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
-}
+export const keyFingerprint = keyFingerprintOf;
 
 const ACTOR = /^[\p{L}\p{M}\p{N} ._'-]{1,64}$/u;
 
@@ -208,64 +207,31 @@ export function decryptKey(text: string, passphrase: string, where = 'the escrow
   return key;
 }
 
-const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
 /**
- * Opens the database read-only with the key and reads its schema version: proof that the key opens
- * it, without writing a byte (no migration, no WAL checkpoint).
+ * Proof that the key opens the store, without writing a byte (no migration, no checkpoint): the
+ * engine's own check (store-admin.ts KeyOpensStore), answering its schema version.
  */
 export function keyOpensDatabase(file: string, key: Buffer): number {
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0) {
-    throw new ContractError('not_found', `No database at ${file}.`);
-  }
-  const header = Buffer.alloc(PLAINTEXT_HEADER.length);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, header, 0, header.length, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (header.equals(PLAINTEXT_HEADER)) {
-    throw new ContractError('forbidden', `${file} is an unencrypted SQLite file, not a Lifeline database.`);
-  }
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (error) {
-    throw new ContractError('unavailable', `Cannot open ${file} read-only (${(error as Error).message}).`);
-  }
-  try {
-    db.pragma(`cipher = 'sqlcipher'`);
-    db.pragma('legacy = 4');
-    db.pragma(`key = "x'${key.toString('hex')}'"`);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return db.pragma('user_version', { simple: true }) as number;
-  } catch {
-    throw new ContractError(
-      'forbidden',
-      `The key (fingerprint ${keyFingerprint(key)}) does not open ${file}. Nothing was written.`,
-    );
-  } finally {
-    db.close();
-  }
+  return keyOpensStore(file, key);
 }
 
-function appendAudit(
+/** The escrow's record in the audit trail, through the store like any other audited action. */
+async function appendAudit(
   databaseFile: string,
   key: Buffer,
   entry: { actor: string; action: string; detail: object },
 ) {
-  const db = openEncryptedDatabase(databaseFile, key, { createIfMissing: false });
+  const store = openAdminStore(databaseFile, key, { createIfMissing: false });
   try {
-    db.prepare('INSERT INTO audit_append VALUES (?, ?, ?, ?, ?)').run(
-      Date.now(),
-      entry.actor,
-      entry.action,
-      keyFingerprint(key),
-      JSON.stringify(entry.detail),
-    );
+    await store.recordAudit({
+      atMs: Date.now(),
+      actor: entry.actor,
+      action: entry.action,
+      target: keyFingerprint(key),
+      detail: entry.detail,
+    });
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -304,7 +270,7 @@ export async function exportKeyEscrow(options: EscrowExportOptions): Promise<Esc
     fs.writeFileSync(options.out, JSON.stringify(escrow, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
     fs.chmodSync(options.out, 0o600);
     try {
-      appendAudit(options.databaseFile, key, {
+      await appendAudit(options.databaseFile, key, {
         actor: by,
         action: 'key.escrow_exported',
         detail: { version: ESCROW_VERSION, kdfLogN: escrow.kdf.logN },
@@ -350,7 +316,7 @@ export async function restoreKeyEscrow(options: EscrowRestoreOptions): Promise<E
   try {
     const schemaVersion = keyOpensDatabase(options.databaseFile, key);
     options.keyProvider.install(key);
-    appendAudit(options.databaseFile, key, {
+    await appendAudit(options.databaseFile, key, {
       actor: by,
       action: 'key.escrow_restored',
       detail: { version: ESCROW_VERSION, schemaVersion },

@@ -112,6 +112,22 @@ export type RedeemResult =
   | { ok: true; device: DeviceSummary }
   | { ok: false; reason: 'unknown' | 'used' | 'expired' | 'withdrawn' | 'name_taken'; name: string | null };
 
+/**
+ * An acting command's request id, handed to the store method that carries the action (core/room/
+ * idempotency.ts): the method records its answer under this id in the SAME transaction as the
+ * action, so the action is never on file without its answer, nor the reverse, and a retry finds the
+ * answer whenever the action happened. If the id already has an answer the method does nothing and
+ * throws 'conflict' (request.id_reused); the caller then reads the first answer.
+ */
+export interface RequestStamp {
+  requestId: string;
+  /** The contract channel (shared/room/request-id.ts IDEMPOTENT_CHANNELS). */
+  channel: string;
+  /** The logged-on account that sent it. */
+  actor: string;
+  atMs: number;
+}
+
 /** A room command's first answer, kept by its request id (core/room/idempotency.ts). */
 export interface RequestResult {
   requestId: string;

@@ -28,6 +28,7 @@ import type {
   RequestResult,
   ReportContext,
   ReportRange,
+  RequestStamp,
   SessionKind,
   RegistrySave,
   RegistryVersionSummary,
@@ -156,11 +157,35 @@ export interface Store {
    */
   changesSince(eventSeq: number, training: boolean): Promise<StoreChanges>;
   getFlagDetail(id: string): Promise<FlagDetail | null>;
-  /** The personal fields, recorded as a 'revealed' flag event in the same transaction. */
-  revealFlag(id: string, operator: string, reason: string, atMs: number): Promise<PersonalDetail>;
-  acknowledge(id: string, operator: string, atMs: number): Promise<QueueItem>;
-  dispatch(id: string, operator: string, details: DispatchDetails, atMs: number): Promise<QueueItem>;
-  confirmDispatch(id: string, operator: string, confirmedBy: string, atMs: number): Promise<QueueItem>;
+  // The acting methods take an optional RequestStamp (store-types.ts) as their last argument: with
+  // one, the answer is recorded under the request id in the same transaction as the action. What is
+  // recorded is the method's result as JSON, except where said (see STAMP_ARGUMENT below).
+  /**
+   * The personal fields, recorded as a 'revealed' flag event in the same transaction. A stamp
+   * records only {"flagId"}: personal fields are never kept twice.
+   */
+  revealFlag(
+    id: string,
+    operator: string,
+    reason: string,
+    atMs: number,
+    stamp?: RequestStamp,
+  ): Promise<PersonalDetail>;
+  acknowledge(id: string, operator: string, atMs: number, stamp?: RequestStamp): Promise<QueueItem>;
+  dispatch(
+    id: string,
+    operator: string,
+    details: DispatchDetails,
+    atMs: number,
+    stamp?: RequestStamp,
+  ): Promise<QueueItem>;
+  confirmDispatch(
+    id: string,
+    operator: string,
+    confirmedBy: string,
+    atMs: number,
+    stamp?: RequestStamp,
+  ): Promise<QueueItem>;
   /** Schedules welfare check-ins at these offsets when the outcome reached a person (default 24 h, 72 h, 7 d). */
   closeFlag(
     id: string,
@@ -168,9 +193,10 @@ export interface Store {
     details: CloseDetails,
     atMs: number,
     followUpAfterMs?: readonly number[],
+    stamp?: RequestStamp,
   ): Promise<QueueItem>;
   /** Takes a close back within CLOSE_UNDO_MS, by the operator who closed (appends 'close_undone'). */
-  undoClose(id: string, operator: string, atMs: number): Promise<QueueItem>;
+  undoClose(id: string, operator: string, atMs: number, stamp?: RequestStamp): Promise<QueueItem>;
   /** Check-ins that have fallen due, now shown on their flags (queue items to push). */
   surfaceDueFollowUps(nowMs: number): Promise<QueueItem[]>;
   recordFollowUp(
@@ -179,6 +205,7 @@ export interface Store {
     operator: string,
     details: FollowUpDetails,
     atMs: number,
+    stamp?: RequestStamp,
   ): Promise<QueueItem>;
   status(): Promise<StoreStatus>;
   /** Cheap (status() counts every flag by state): the engine and its schema version. */
@@ -205,10 +232,19 @@ export interface Store {
   prepareReports(context: ReportContext, maxSteps: number): Promise<number>;
   getHandover(shiftId: string): Promise<HandoverRecord | null>;
   getRoster(shiftId: string): Promise<RosterEntry[]>;
-  /** Replaces the shift's roster in one transaction. */
-  setRoster(shiftId: string, entries: RosterEntry[]): Promise<void>;
-  signHandover(summary: HandoverSummary, notes: string, by: string, atMs: number): Promise<HandoverRecord>;
-  receiveHandover(shiftId: string, by: string, atMs: number): Promise<HandoverRecord>;
+  /**
+   * Replaces the shift's roster in one transaction. A stamp records the setRoster channel's answer,
+   * {"shiftId", "entries"} with the roster as read back after the change.
+   */
+  setRoster(shiftId: string, entries: RosterEntry[], stamp?: RequestStamp): Promise<void>;
+  signHandover(
+    summary: HandoverSummary,
+    notes: string,
+    by: string,
+    atMs: number,
+    stamp?: RequestStamp,
+  ): Promise<HandoverRecord>;
+  receiveHandover(shiftId: string, by: string, atMs: number, stamp?: RequestStamp): Promise<HandoverRecord>;
   /**
    * Retention: erases the personal fields of flags closed more than olderThanMs before nowMs (and
    * the raw text of quarantined records received before then), keeping the de-identified record.
@@ -268,3 +304,29 @@ export interface Store {
   readPersonalDetail(id: string): Promise<PersonalDetail>;
   close(): Promise<void>;
 }
+
+/**
+ * The acting methods that take a RequestStamp, and the index of that argument (the one after their
+ * last declared one), so the core can hand a command's stamp to the store call that carries it
+ * (core/room/idempotency.ts) without every handler passing it along.
+ */
+export const STAMP_ARGUMENT = {
+  revealFlag: 4,
+  acknowledge: 3,
+  dispatch: 4,
+  confirmDispatch: 4,
+  closeFlag: 5,
+  undoClose: 3,
+  recordFollowUp: 5,
+  setRoster: 2,
+  signHandover: 4,
+  receiveHandover: 3,
+} as const;
+export type StampedMethod = keyof typeof STAMP_ARGUMENT;
+
+// An index that is not the stamp's argument of its method makes this a type error naming it.
+type MisplacedStamp = {
+  [K in StampedMethod]: RequestStamp extends Parameters<Store[K]>[(typeof STAMP_ARGUMENT)[K]] ? never : K;
+}[StampedMethod];
+const MISPLACED: [MisplacedStamp] extends [never] ? true : MisplacedStamp = true;
+void MISPLACED;

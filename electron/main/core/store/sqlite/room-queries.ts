@@ -2,7 +2,7 @@
 // same answer and never acts twice), the room's own flag events (a takeover), and the read that
 // answers a retried reveal without recording a second one.
 import { coded, ContractError } from '../../../../../shared/errors';
-import type { RequestResult } from '../store-types';
+import type { RequestResult, RequestStamp } from '../store-types';
 import { appendFlagEvent } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
 
@@ -23,6 +23,32 @@ export function putRequestResult(db: SqliteDatabase, entry: RequestResult): void
     `INSERT INTO request_results (request_id, channel, actor, at_ms, result_json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (request_id) DO NOTHING`,
   ).run(entry.requestId, entry.channel, entry.actor, entry.atMs, entry.resultJson);
+}
+
+/**
+ * An acting method with a request stamp: the action and the record of its answer in one IMMEDIATE
+ * transaction (the action's own transaction nests as a savepoint), so a crash or a failure before
+ * the commit leaves neither, and a retry finds the answer whenever the action is on file. An id that
+ * has an answer already is refused before anything is done. Without a stamp, just the action.
+ */
+export function withRequestStamp<T>(
+  db: SqliteDatabase,
+  stamp: RequestStamp | undefined,
+  answer: (result: T) => unknown,
+  act: () => T,
+): T {
+  if (!stamp) return act();
+  return db
+    .transaction(() => {
+      if (getRequestResult(db, stamp.requestId))
+        throw new ContractError('conflict', coded('request.id_reused', {}), 'requestId');
+      const result = act();
+      db.prepare(
+        'INSERT INTO request_results (request_id, channel, actor, at_ms, result_json) VALUES (?, ?, ?, ?, ?)',
+      ).run(stamp.requestId, stamp.channel, stamp.actor, stamp.atMs, JSON.stringify(answer(result)));
+      return result;
+    })
+    .immediate();
 }
 
 export function purgeRequestResults(db: SqliteDatabase, olderThanMs: number): number {

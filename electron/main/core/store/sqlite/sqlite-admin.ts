@@ -4,13 +4,17 @@ import { isLockedOut } from '../../../../../shared/accounts';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { StoreAdmin } from '../store-admin';
 import { getAccount, updateAccount } from './account-queries';
+import { exportAudit } from './audit-queries';
 import { createEnrolment, revokeDevice } from './device-queries';
 import type { SqliteDatabase } from './open-database';
 import { inProcessStore, SqliteStore } from './sqlite-store';
+import { sqliteVerifier } from './sqlite-verify';
 
 export function sqliteAdmin(db: SqliteDatabase, store = new SqliteStore(db)): StoreAdmin {
+  const { close: _closedByTheStore, ...verifier } = sqliteVerifier(db);
   return {
     ...inProcessStore(store),
+    ...verifier,
     breakGlassRelease: async (name, by, desk, atMs) =>
       db.transaction(() => {
         const account = getAccount(db, name);
@@ -24,5 +28,6 @@ export function sqliteAdmin(db: SqliteDatabase, store = new SqliteStore(db)): St
       })(),
     createEnrolment: async (input) => createEnrolment(db, input),
     revokeDevice: async (name, by, atMs) => revokeDevice(db, name, by, atMs),
+    exportAudit: async (input) => exportAudit(db, input),
   };
 }

@@ -2,7 +2,7 @@
 // thread that owns the connection. The async adapter and the worker proxy are generated from the
 // seam's method list (store-methods.ts), so a method is implemented here once.
 import { asyncStore, type SyncStore } from '../store-methods';
-import type { Store } from '../store';
+import type { RequestStamp, Store } from '../store';
 import * as accounts from './account-queries';
 import { closeFlag, confirmDispatch, dispatchFlag, undoClose } from './dispatch-queries';
 import * as devices from './device-queries';
@@ -18,18 +18,24 @@ import * as registry from './registry-queries';
 
 export function sqliteMethods(store: SqliteStore): SyncStore {
   const db = store.database;
+  /** The action, and with a stamp its result recorded as the answer in the same transaction. */
+  const stamped = <T>(stamp: RequestStamp | undefined, act: () => T): T =>
+    room.withRequestStamp(db, stamp, (result) => result, act);
   return {
     commitPage: (input) => store.commitPage(input),
     getCursor: (feedKey) => store.getCursor(feedKey),
     listOpenQueue: (training) => store.listOpenQueue(training),
     changesSince: (eventSeq, training) => store.changesSince(eventSeq, training),
     getFlagDetail: (id) => store.getFlagDetail(id),
-    acknowledge: (id, operator, atMs) => store.acknowledge(id, operator, atMs),
-    dispatch: (id, operator, details, atMs) => dispatchFlag(db, id, operator, details, atMs),
-    confirmDispatch: (id, operator, by, atMs) => confirmDispatch(db, id, operator, by, atMs),
-    closeFlag: (id, operator, details, atMs, followUpAfterMs) =>
-      closeFlag(db, id, operator, details, atMs, followUpAfterMs),
-    undoClose: (id, operator, atMs) => undoClose(db, id, operator, atMs),
+    // The acting methods: with a request stamp, the answer is recorded in the action's transaction.
+    acknowledge: (id, operator, atMs, stamp) => stamped(stamp, () => store.acknowledge(id, operator, atMs)),
+    dispatch: (id, operator, details, atMs, stamp) =>
+      stamped(stamp, () => dispatchFlag(db, id, operator, details, atMs)),
+    confirmDispatch: (id, operator, by, atMs, stamp) =>
+      stamped(stamp, () => confirmDispatch(db, id, operator, by, atMs)),
+    closeFlag: (id, operator, details, atMs, followUpAfterMs, stamp) =>
+      stamped(stamp, () => closeFlag(db, id, operator, details, atMs, followUpAfterMs)),
+    undoClose: (id, operator, atMs, stamp) => stamped(stamp, () => undoClose(db, id, operator, atMs)),
     redeemEnrolment: (codeHash, credentialHash, atMs) =>
       devices.redeemEnrolment(db, codeHash, credentialHash, atMs),
     findDeviceByCredential: (credentialHash) => devices.findDeviceByCredential(db, credentialHash),
@@ -58,10 +64,16 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     updateAccount: (name, change, by, atMs) => accounts.updateAccount(db, name, change, by, atMs),
     logSession: (name, kind, desk, atMs) => accounts.logSession(db, name, kind, desk, atMs),
     recordLogonFailure: (name, desk, atMs, kind) => accounts.recordLogonFailure(db, name, desk, atMs, kind),
-    revealFlag: (id, operator, reason, atMs) => revealFlag(db, id, operator, reason, atMs),
+    revealFlag: (id, operator, reason, atMs, stamp) =>
+      room.withRequestStamp(
+        db,
+        stamp,
+        () => ({ flagId: id }),
+        () => revealFlag(db, id, operator, reason, atMs),
+      ),
     surfaceDueFollowUps: (nowMs) => surfaceDueFollowUps(db, nowMs),
-    recordFollowUp: (id, sequence, operator, details, atMs) =>
-      recordFollowUp(db, id, sequence, operator, details, atMs),
+    recordFollowUp: (id, sequence, operator, details, atMs, stamp) =>
+      stamped(stamp, () => recordFollowUp(db, id, sequence, operator, details, atMs)),
     status: () => store.status(),
     engineInfo: () => store.engineInfo(),
     countQuarantined: () => store.countQuarantined(),
@@ -77,9 +89,17 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     prepareReports: (context, maxSteps) => warmRecent(db, context, maxSteps),
     getHandover: (shiftId) => store.getHandover(shiftId),
     getRoster: (shiftId) => store.getRoster(shiftId),
-    setRoster: (shiftId, entries) => store.setRoster(shiftId, entries),
-    signHandover: (summary, notes, by, atMs) => store.signHandover(summary, notes, by, atMs),
-    receiveHandover: (shiftId, by, atMs) => store.receiveHandover(shiftId, by, atMs),
+    setRoster: (shiftId, entries, stamp) =>
+      room.withRequestStamp(
+        db,
+        stamp,
+        () => ({ shiftId, entries: store.getRoster(shiftId) }),
+        () => store.setRoster(shiftId, entries),
+      ),
+    signHandover: (summary, notes, by, atMs, stamp) =>
+      stamped(stamp, () => store.signHandover(summary, notes, by, atMs)),
+    receiveHandover: (shiftId, by, atMs, stamp) =>
+      stamped(stamp, () => store.receiveHandover(shiftId, by, atMs)),
     purgePersonal: (olderThanMs, nowMs, by) => purgePersonal(db, { olderThanMs, nowMs, by }),
     close: () => store.close(),
   };

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FeedHealth } from '../../../shared/domain';
+import { formatElapsed } from '../../ui/format/elapsed';
+import type { SoundStatus } from '../../window-state/alarm/initial-state';
+import type { Severity } from '../../window-state/feed/selectors';
+import { SOUND_WORD, soundSeverity } from '../alarm/sound-words';
+
+interface Props {
+  health: FeedHealth | null;
+  feedSeverity: Severity;
+  sound: SoundStatus;
+  dataAgeMs: number;
+  stale: boolean;
+  nowMs: number;
+  /** The room's calm line (RoomPresence inFooter), last. */
+  room?: ReactNode;
+}
+
+const sev = (severity: Severity) => (severity === 'normal' ? '' : ` sev--${severity}`);
+
+/** The wall's own health: is the feed alive, can the room hear, is this screen current. */
+export function WallHealth({ health, feedSeverity, sound, dataAgeMs, stale, nowMs, room }: Props) {
+  const { t } = useTranslation();
+  const lastGood = health?.lastGoodPollAtMs ?? null;
+  return (
+    <footer className="wall-health" data-testid="wall-health">
+      <span className={`wall-health-item${sev(feedSeverity)}`} data-testid="wall-feed-state">
+        {t('wall.feed')}: <strong>{health ? t(`feed.state.${health.state}`) : t('feed.unknown')}</strong>
+      </span>
+      <span className="wall-health-item" data-testid="wall-last-good">
+        {lastGood === null
+          ? t('wall.neverGood')
+          : t('wall.lastGood', { ago: formatElapsed(t, nowMs - lastGood) })}
+      </span>
+      <span
+        className={`wall-health-item${sev(soundSeverity(sound))}`}
+        data-testid="wall-sound"
+        data-sound={sound}
+      >
+        {t(SOUND_WORD[sound])}
+      </span>
+      <span
+        className={`wall-health-item${stale ? ' sev--alarm' : ''}`}
+        data-testid="wall-data-age"
+        data-stale={stale ? 'true' : 'false'}
+      >
+        {t('wall.dataAge', { age: formatElapsed(t, dataAgeMs) })}
+      </span>
+      {room}
+    </footer>
+  );
+}
