@@ -105,6 +105,7 @@ export const ACTIVITY_CHANNELS = [
   'setAccountRole',
   'releaseAccount',
   'setUnitContact',
+  'saveUnitRegistry',
   'holdFlag',
   'takeOverFlag',
 ] as const satisfies readonly (keyof typeof CHANNEL_ACCESS)[];
@@ -178,4 +179,8 @@ export const CHANNEL_ACCESS = {
   releaseAccount: SUPERVISES,
   listUnitContacts: ANYONE,
   setUnitContact: ['administrator'],
+  getUnitRegistry: ANYONE,
+  // The registry decides where every flag goes: police headquarters' word, entered by the administrator.
+  saveUnitRegistry: ['administrator'],
+  listRegistryVersions: ['administrator', 'supervisor', 'auditor'],
 } as const satisfies Record<string, 'public' | readonly AccountRole[]>;

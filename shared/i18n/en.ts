@@ -2,6 +2,7 @@
 // which the type below and shared/i18n/keys.test.ts both enforce.
 import { enHandover } from './en-handover';
 import { enDispatch } from './en-dispatch';
+import { enRegistry } from './en-registry';
 import { enReveal } from './en-reveal';
 import { enAccounts } from './en-accounts';
 import { enReports } from './en-reports';
@@ -204,6 +205,7 @@ export const en = {
   ...enSoundCheck,
   ...enRouting,
   ...enDispatch,
+  ...enRegistry,
   ...enReveal,
   ...enAccounts,
   ...enReports,

@@ -3,6 +3,7 @@
 import type { Messages } from './en';
 import { hiHandover } from './hi-handover';
 import { hiDispatch } from './hi-dispatch';
+import { hiRegistry } from './hi-registry';
 import { hiReveal } from './hi-reveal';
 import { hiAccounts } from './hi-accounts';
 import { hiReports } from './hi-reports';
@@ -205,6 +206,7 @@ export const hi: Messages = {
   ...hiSoundCheck,
   ...hiRouting,
   ...hiDispatch,
+  ...hiRegistry,
   ...hiReveal,
   ...hiAccounts,
   ...hiReports,

@@ -2,7 +2,7 @@
 // one; each save a new version, the old ones kept, each audited with what changed; a save refused
 // whole when a field breaks a rule, a unit is dropped, or someone saved meanwhile.
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../electron/main/core/audit/audit-chain';
+import { verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import {
   activeUnits,
   changeUnitRegistry,

@@ -25,7 +25,12 @@ import { holdGraceMs } from '../../../shared/room/holds';
 import { idempotentHandlers, purgeOldRequestResults, requestStampedStore } from './room/idempotency';
 import { createRoom } from './room/room-core';
 import { dispatchUnitRefusal } from '../../../shared/dispatch';
-import { currentUnitRegistry, isKnownUnit, loadUnitRegistry } from './units/unit-registry';
+import {
+  changeUnitRegistry,
+  currentUnitRegistry,
+  isKnownUnit,
+  loadUnitRegistry,
+} from './units/unit-registry';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -256,6 +261,16 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       // The guard let only a logged-on administrator through: the session is there.
       return store.setUnitContact(unitKey, contact, sessions.get(context.connection)!.user.name, now());
     },
+    getUnitRegistry: async () => currentUnitRegistry(),
+    saveUnitRegistry: async ({ registry, basedOn }, context) =>
+      // The guard let only a logged-on administrator through; the store audits the save.
+      changeUnitRegistry(store, {
+        registry,
+        basedOn,
+        by: sessions.get(context.connection)!.user.name,
+        atMs: now(),
+      }),
+    listRegistryVersions: async () => store.listRegistryVersions(),
     revealFlag: async ({ id, operator, reason }) => store.revealFlag(id, operator, reason, now()),
     acknowledge: async ({ id, operator }) => {
       const item = await store.acknowledge(id, operator, now());

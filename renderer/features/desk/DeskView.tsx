@@ -20,7 +20,7 @@ import { AreaFilterBar } from '../map/AreaFilterBar';
 import { DistrictMap } from '../map/DistrictMap';
 import { QuarantinePanel } from '../feed/QuarantinePanel';
 import { UndoCloseBar, type RecentClose } from '../dispatch/UndoCloseBar';
-import { UnitContactsPanel } from '../dispatch/UnitContactsPanel';
+import { RegistryPanel } from '../units/RegistryPanel';
 import { useUnitContacts } from '../dispatch/useUnitContacts';
 import { QUEUE_LIST_ID, QueueList } from '../queue/QueueList';
 import { useAcknowledge } from '../queue/useAcknowledge';
@@ -341,10 +341,11 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
         onDismiss={() => setRecentClose(null)}
       />
       {unitsOpen && (
-        <UnitContactsPanel
+        <RegistryPanel
+          api={api}
           contacts={units.byUnit}
           language={language}
-          onSave={units.save}
+          onSaveContact={units.save}
           onClose={() => setUnitsOpen(false)}
         />
       )}
