@@ -21,6 +21,7 @@ import { DistrictMap } from '../map/DistrictMap';
 import { QuarantinePanel } from '../feed/QuarantinePanel';
 import { UndoCloseBar, type RecentClose } from '../dispatch/UndoCloseBar';
 import { RegistryPanel } from '../units/RegistryPanel';
+import { useRegistryLoad } from '../units/registry-in-force';
 import { useUnitContacts } from '../dispatch/useUnitContacts';
 import { QUEUE_LIST_ID, QueueList } from '../queue/QueueList';
 import { useAcknowledge } from '../queue/useAcknowledge';
@@ -121,6 +122,7 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
   const notices = useRoomNotices(api, nowMs);
   const account = useAccount(api, actions);
   const units = useUnitContacts(api);
+  useRegistryLoad(api, user !== null);
   const [unitsOpen, setUnitsOpen] = useState(false);
   const [recentClose, setRecentClose] = useState<RecentClose | null>(null);
   const sendAcknowledge = ack.acknowledge;

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsoleApi } from '../../api/connection';
 import { failureText } from '../../i18n/failure-text';
+import { setRegistryInForce } from './registry-in-force';
 import type { RegistryVersion, UnitRegistry } from '../../../shared/routing/unit-registry';
 
 export interface UnitRegistryState {
@@ -18,7 +19,7 @@ export function useUnitRegistry(api: ConsoleApi): UnitRegistryState {
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api.invoke('getUnitRegistry', {}).then(
-      (version) => (setInForce(version), setError(null)),
+      (version) => (setInForce(version), setRegistryInForce(version.registry), setError(null)),
       (failure: unknown) => setError(failureText(failure)),
     );
   }, [api]);
@@ -28,6 +29,7 @@ export function useUnitRegistry(api: ConsoleApi): UnitRegistryState {
       try {
         const saved = await api.invoke('saveUnitRegistry', { registry, basedOn: inForce?.version ?? 0 });
         setInForce(saved);
+        setRegistryInForce(saved.registry);
         return { version: saved.version };
       } catch (failure) {
         load();
