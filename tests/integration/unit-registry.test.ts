@@ -13,6 +13,10 @@ import {
 } from '../../electron/main/core/units/unit-registry';
 import { DEFAULT_UNIT_REGISTRY, type UnitRegistry } from '../../shared/routing/unit-registry';
 import { closedAfterEach, openTempStore } from '../helpers/temp-store';
+import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
+import { createConsoleCore } from '../../electron/main/core/console-core';
+import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
+import type { CallContext } from '../../shared/contract';
 
 const opened = closedAfterEach();
 afterEach(() => resetUnitRegistry());
@@ -126,5 +130,53 @@ describe('unit registry in the store', () => {
     await expect(save(DEFAULT_UNIT_REGISTRY, 0)).rejects.toThrow(/changed meanwhile \(now version 1\)/);
     expect((await t.store.listRegistryVersions()).map((v) => v.version)).toEqual([1]);
     expect(registryAudit(t)).toHaveLength(1);
+  });
+});
+
+describe('unit registry over the contract', () => {
+  it('lets every logged-on role read it and only an administrator save it, audited under their name', async () => {
+    const t = rig();
+    const core = createConsoleCore({
+      store: t.store,
+      host: 'headless',
+      version: 'test',
+      feed: defaultFeedConfig({
+        baseUrl: 'http://127.0.0.1:9',
+        token: 't',
+        pollIntervalMs: 1000,
+        training: false,
+      }),
+      now: () => 5_000,
+    });
+    addTestAccount(t.sync.database, 'Admin Testwal', 'administrator');
+    addTestAccount(t.sync.database, 'Sup Testwal', 'supervisor');
+    const admin: CallContext = { role: 'desk', connection: 'a' };
+    const sup: CallContext = { role: 'desk', connection: 's' };
+    for (const [name, context] of [
+      ['Admin Testwal', admin],
+      ['Sup Testwal', sup],
+    ] as const)
+      await core.handlers.logon({ name, password: TEST_PASSWORD, bannerAccepted: true }, context);
+    const h = core.handlers;
+    expect((await h.getUnitRegistry({}, sup)).version).toBe(0);
+    const registry = renamed(DEFAULT_UNIT_REGISTRY, 'ajmer-control-room', 'Ajmer police control room');
+    await expect(h.saveUnitRegistry({ registry, basedOn: 0 }, sup)).rejects.toThrow(
+      /supervisor role may not saveUnitRegistry/,
+    );
+    await expect(
+      h.saveUnitRegistry({ registry: { units: [{ id: 'x' }] }, basedOn: 0 }, admin),
+    ).rejects.toMatchObject({ code: 'registry.invalid' });
+    const saved = await h.saveUnitRegistry({ registry, basedOn: 0 }, admin);
+    expect(saved).toMatchObject({ version: 1, savedBy: 'Admin Testwal', savedAtMs: 5_000 });
+    expect(
+      (await h.getUnitRegistry({}, sup)).registry.units.find((u) => u.id === 'ajmer-control-room')!.en,
+    ).toBe('Ajmer police control room');
+    expect(await h.listRegistryVersions({}, sup)).toEqual([
+      { version: 1, savedBy: 'Admin Testwal', savedAtMs: 5_000, units: 42, sourceSha256: null },
+    ]);
+    expect(registryAudit(t).map((a) => [a.actor, a.target, a.detail.change])).toEqual([
+      ['Admin Testwal', 'v1', ['renamed:ajmer-control-room']],
+    ]);
+    await core.stop();
   });
 });
