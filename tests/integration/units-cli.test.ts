@@ -124,4 +124,24 @@ describe('lifeline units', () => {
     sync.close();
     expect(registryAudit(s).map((a) => a.action)).toEqual(['unit.registry_exported']);
   });
+
+  it('exports and imports CSV for a spreadsheet', () => {
+    const s = cliStore([['Admin Asha', 'administrator']]);
+    const out = path.join(s.dir, 'units.csv');
+    expect(lifeline(['units', 'export', out, '--by', 'Admin Asha'], s.env).code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text.split('\n')[0]).toBe(
+      'id,en,hi,kind,district,active,replaced_by,districts,towns,pins,district_only,circles,contacts',
+    );
+    const edited = path.join(s.dir, 'edited.csv');
+    fs.writeFileSync(edited, text.replace('Pali district police control room', 'Pali Police District'));
+    const r = lifeline(['units', 'import', edited, '--by', 'Admin Asha'], s.env);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/imported edited\.csv as version 1 \(42 units\)/);
+    const sync = s.open();
+    expect(getUnitRegistry(sync.database)!.registry.units.find((u) => u.id === 'pali-control-room')!.en).toBe(
+      'Pali Police District',
+    );
+    sync.close();
+  });
 });

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { COMMAND_ACCESS } from '../../../shared/command-access';
 import { ContractError } from '../../../shared/errors';
 import { formatRegistryFile, parseRegistryFile, problemText } from '../../../shared/routing/registry-file';
+import { formatRegistryCsv, parseRegistryCsv } from '../../../shared/routing/registry-csv';
 import { changeUnitRegistry, loadUnitRegistry } from '../core/units/unit-registry';
 import { authenticateActor } from './authenticate';
 import {
@@ -27,7 +28,8 @@ export const UNITS_HELP = `Usage: lifeline units export FILE --by NAME [options]
        lifeline units import FILE --by NAME [options]
 
 The police units, their names, kinds, contacts and areas (docs/operations.md, "The unit registry").
-export  writes the registry in force to FILE (JSON, one unit a line); refuses to overwrite a file
+export  writes the registry in force to FILE (JSON, one unit a line; CSV when FILE ends in .csv,
+        lists in a cell separated by |); refuses to overwrite a file
 import  reads FILE, checks every unit, and saves it as the registry's next version; a file with any
         error is refused whole (each error by line, field and rule; exit ${EXIT_REFUSED}) and changes nothing
 Both by --by NAME (${COMMAND_ACCESS.units.join(' or ')}), its password from LIFELINE_PASSWORD or typed,
@@ -76,7 +78,8 @@ export async function unitsCommand(args: string[]): Promise<number> {
     throw new ContractError('not_found', `No file ${file}.`);
   // The file is checked before the database is opened or a password asked: a refused file needs neither.
   const bytes = action === 'import' ? fs.readFileSync(file) : null;
-  const checked = bytes ? parseRegistryFile(bytes.toString('utf8')) : null;
+  const csv = file.toLowerCase().endsWith('.csv');
+  const checked = bytes ? (csv ? parseRegistryCsv : parseRegistryFile)(bytes.toString('utf8')) : null;
   if (checked && !checked.ok) {
     console.error(
       [
@@ -91,7 +94,7 @@ export async function unitsCommand(args: string[]): Promise<number> {
     const actor = await authenticateActor(admin, by, COMMAND_ACCESS.units, `${action} the unit registry`);
     const inForce = await loadUnitRegistry(admin);
     if (action === 'export') {
-      const text = formatRegistryFile(inForce.registry);
+      const text = (csv ? formatRegistryCsv : formatRegistryFile)(inForce.registry);
       fs.writeFileSync(file, text, { flag: 'wx' });
       await admin.recordAudit({
         atMs: Date.now(),
