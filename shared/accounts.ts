@@ -109,6 +109,7 @@ export const ACTIVITY_CHANNELS = [
   'setAccountRole',
   'releaseAccount',
   'setUnitContact',
+  'saveUnitRegistry',
   'holdFlag',
   'takeOverFlag',
   'acknowledgeReceipt',
@@ -202,4 +203,8 @@ export const CHANNEL_ACCESS = {
   releaseAccount: SUPERVISES,
   listUnitContacts: ROOM,
   setUnitContact: ['administrator'],
+  getUnitRegistry: ANYONE,
+  // The registry decides where every flag goes: police headquarters' word, entered by the administrator.
+  saveUnitRegistry: ['administrator'],
+  listRegistryVersions: ['administrator', 'supervisor', 'auditor'],
 } as const satisfies Record<string, 'public' | readonly AccountRole[]>;

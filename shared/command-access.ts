@@ -10,4 +10,6 @@ export const COMMAND_ACCESS = {
    * the feed is down (or the administrator's); operators act on flags, auditors only read.
    */
   import: ['supervisor', 'administrator'],
+  /** The police unit registry decides where every flag goes: police headquarters' word, entered by the administrator. */
+  units: ['administrator'],
 } as const satisfies Record<string, readonly AccountRole[]>;

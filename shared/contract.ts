@@ -10,6 +10,7 @@ import type { ErrorCode, ErrorParamValue } from './error-codes';
 import { followUpDetailsSchema } from './follow-ups';
 import { CHANNEL_ACCESS, sessionUserSchema, type AccountRole } from './accounts';
 import { accountInvokeContract } from './contract-accounts';
+import { registryInvokeContract } from './contract-registry';
 import { reportInvokeContract } from './contract-reports';
 import { revealReasonSchema } from './need-to-know';
 import { handoverNotes, handoverRecordSchema, handoverSummarySchema } from './handover';
@@ -171,6 +172,7 @@ const shiftId = z.string().regex(/^\d{4}-\d{2}-\d{2}:[a-z][a-z0-9-]{0,23}$/, 'sh
 /** Request/response pairs the renderer may invoke. */
 export const invokeContract = {
   ...accountInvokeContract,
+  ...registryInvokeContract,
   ...reportInvokeContract,
   ...roomContract,
   ...unitInvokeContract(queueItemSchema),

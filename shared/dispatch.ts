@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { personNameSchema } from './person-name';
 import type { FlagState, Risk } from './domain';
 import { coded, type CodedMessage } from './errors';
+import { unitOf, type UnitRegistry } from './routing/unit-registry';
 
 export const DISPATCH_MEANS = ['phone', 'radio', 'cctns', 'in_person', 'other'] as const;
 export type DispatchMeans = (typeof DISPATCH_MEANS)[number];
@@ -119,4 +120,15 @@ export function dispatchReasonMissing(
   reason: string | null | undefined,
 ): boolean {
   return chosenUnitKey !== routedUnitKey && !reason?.trim();
+}
+
+/**
+ * Why a dispatch may not name this unit: not in the registry, or no longer active (a retired unit
+ * keeps its past, but its area is another's now). Checked by the core against the registry in force.
+ */
+export function dispatchUnitRefusal(registry: UnitRegistry, unitKey: string): CodedMessage | null {
+  const unit = unitOf(registry, unitKey);
+  if (!unit) return coded('dispatch.unknown_unit', { unitKey });
+  if (!unit.active) return coded('dispatch.inactive_unit', { unitKey });
+  return null;
 }

@@ -111,6 +111,11 @@ export const reportSchema = z.object({
   byPlatform: keyed,
   /** The desk map's areas (renderer/window-state/queue/areas.ts): Kota City apart, 'unplaced' for the rest. */
   byArea: keyed,
+  /**
+   * Unit ids, as dispatched (or routed, when no unit was sent); null = neither. A unit renamed or
+   * retired since keeps its flags here; unit-history.ts regroups them by the units in force today.
+   */
+  byUnit: keyed,
   /** Accounts flagged at least twice in the range, and how many flags those were. */
   repeats: z.object({ subjects: count, flags: count }),
   response: z.object({

@@ -28,6 +28,8 @@ export const UNIT_CHANNEL_SCOPE = {
   confirmAlarmHeard: 'none',
   reportClientState: 'none',
   getClientStates: 'none',
+  // The registry in force: units' names and control rooms, no flag (the unit desk names its units).
+  getUnitRegistry: 'none',
   getFlagDetail: 'flag',
   revealFlag: 'flag',
   recordFollowUp: 'flag',
@@ -63,6 +65,8 @@ export const UNIT_CHANNEL_SCOPE = {
   releaseAccount: 'refused',
   listUnitContacts: 'refused',
   setUnitContact: 'refused',
+  saveUnitRegistry: 'refused',
+  listRegistryVersions: 'refused',
 } as const satisfies Record<InvokeChannel, UnitScope>;
 
 /** Events pushed to a unit's desk: its flags' changes and its own alarm; a notice only about its flags. */

@@ -73,6 +73,13 @@ export const enErrors: Record<ErrorCode, string> = {
   'alarm.imminent_waiting':
     'An unacknowledged imminent flag ({{caseNo}}) is waiting: it can never be silenced. Acknowledge it first.',
   'unit.not_found': 'unitKey: no unit "{{unitKey}}" in the table.',
+  'dispatch.inactive_unit':
+    'unitKey: "{{unitKey}}" is no longer an active unit; send the flag to the unit that took over its area.',
+  'registry.invalid': '{{path}}: {{rule}}.',
+  'registry.unit_removed':
+    'units: "{{unitKey}}" is missing. A unit is never removed (past flags name it): mark it inactive instead.',
+  'registry.stale':
+    'The unit registry was changed meanwhile (now version {{version}}). Reopen it and make the change again.',
   'report.no_shift': 'shiftKey: no shift "{{shiftKey}}".',
   'pdf.desktop_only': 'Saving a PDF needs the desktop app; use Print in the browser.',
   'handover.no_shift': 'shiftId: no shift "{{shiftId}}" in the schedule.',

@@ -3,6 +3,7 @@
 import { enHistory } from './en-history';
 import { enHandover } from './en-handover';
 import { enDispatch } from './en-dispatch';
+import { enRegistry } from './en-registry';
 import { enReveal } from './en-reveal';
 import { enAccounts } from './en-accounts';
 import { enReports } from './en-reports';
@@ -198,6 +199,7 @@ export const en = {
   ...enSoundCheck,
   ...enRouting,
   ...enDispatch,
+  ...enRegistry,
   ...enReveal,
   ...enAccounts,
   ...enReports,

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 import { hiHistory } from './hi-history';
 import { hiHandover } from './hi-handover';
 import { hiDispatch } from './hi-dispatch';
+import { hiRegistry } from './hi-registry';
 import { hiReveal } from './hi-reveal';
 import { hiAccounts } from './hi-accounts';
 import { hiReports } from './hi-reports';
@@ -199,6 +200,7 @@ export const hi: Messages = {
   ...hiSoundCheck,
   ...hiRouting,
   ...hiDispatch,
+  ...hiRegistry,
   ...hiReveal,
   ...hiAccounts,
   ...hiReports,

@@ -1,10 +1,11 @@
 // What one field of a location says about where the student is: a piece of evidence, with how sure
 // it is. The city and the coordinates are read against the gazetteer (shared/geo/gazetteer.ts);
-// route.ts weighs the pieces against each other.
-import { DISTRICTS } from '../geo/districts';
-import { currentDistrictKeyOf, normaliseName } from '../geo/district-names';
-import { distanceKm } from '../geo/distance';
+// route.ts weighs the pieces against each other. A town, PIN or point that a unit of the registry
+// claims (unit-claims.ts) carries the claim: the most specific answer there is.
+import { currentDistrictKeyOf } from '../geo/district-names';
 import type { Gazetteer, PlaceInDistrict } from '../geo/gazetteer';
+import { unitsAround, type UnitClaims } from './unit-claims';
+import { townKey, type RegistryUnit } from './unit-registry';
 
 export const ROUTE_BASES = ['city', 'district', 'pincode', 'coordinates', 'none'] as const;
 export type RouteBasis = (typeof ROUTE_BASES)[number];
@@ -15,7 +16,8 @@ export interface Evidence {
   basis: RouteBasis;
   /** null and not outside: the name is in several districts (see candidates). */
   districtKey: string | null;
-  kotaCity: boolean;
+  /** Units of the registry that claim this town, PIN or point outright (several: a contested claim). */
+  claims?: readonly string[];
   outside: boolean;
   confidence: Confidence;
   /** A city found in the gazetteer: every district of that name, most likely first. */
@@ -39,9 +41,6 @@ export const PARENTS_OF_NEW = new Set([
   'chittorgarh',
 ]);
 
-const KOTA_CITY_NAMES = new Set(['kota', 'कोटा', 'kotacity', 'कोटाशहर'].map(normaliseName));
-const KOTA_HQ = DISTRICTS.find((d) => d.key === 'kota')!.hq;
-const KOTA_CITY_RADIUS_KM = 12;
 /**
  * A name in several districts goes to the most populous place only when it is this many times
  * larger than the next (Kishangarh, Ajmer: 131,749 people; Kishangarh Bas: 10,288), and then with
@@ -69,17 +68,31 @@ const city = (
 ): Evidence => ({
   basis: 'city',
   districtKey,
-  kotaCity: false,
   outside: false,
   confidence,
   ...more,
 });
 
+/** The claimants' ids, placed in the first claimant's district. */
+const claimedBy = (units: readonly RegistryUnit[]) => ({
+  districtKey: units[0]!.district,
+  claims: units.map((u) => u.id),
+});
+
 const weaker = (c: Confidence): Confidence => (c === 'high' ? 'medium' : 'low');
 
-export function fromCity(name: string | null | undefined, gazetteer: Gazetteer): Evidence | null {
+export function fromCity(
+  name: string | null | undefined,
+  gazetteer: Gazetteer,
+  units: UnitClaims,
+): Evidence | null {
   if (!name?.trim()) return null;
-  if (KOTA_CITY_NAMES.has(normaliseName(name))) return city('kota', 'high', { kotaCity: true, town: true });
+  // A town the registry names is a unit's by police headquarters' word: nothing is more specific.
+  const claimants = units.byTown.get(townKey(name));
+  if (claimants) {
+    const { districtKey, claims } = claimedBy(claimants);
+    return city(districtKey, 'high', { claims, town: true });
+  }
   // A district's own name as the city is its headquarters town.
   const hq = currentDistrictKeyOf(name);
   if (hq) return city(hq, 'high', { town: true });
@@ -118,6 +131,7 @@ export function fromCoordinates(
   lon: number | null | undefined,
   inside: (lon: number, lat: number) => boolean,
   gazetteer: Gazetteer,
+  units: UnitClaims,
 ): Evidence | null {
   if (typeof lat !== 'number' || typeof lon !== 'number' || !Number.isFinite(lat) || !Number.isFinite(lon))
     return null;
@@ -128,7 +142,6 @@ export function fromCoordinates(
   ): Evidence => ({
     basis: 'coordinates',
     districtKey,
-    kotaCity: false,
     outside: false,
     confidence,
     ...more,
@@ -137,8 +150,11 @@ export function fromCoordinates(
   if (!inBounds) return at(null, 'high', { outside: true });
   // The outline is fitted, not surveyed: outside it is "outside", said with less certainty.
   if (!inside(lon, lat)) return at(null, 'medium', { outside: true });
-  if (distanceKm(lat, lon, KOTA_HQ[0], KOTA_HQ[1]) <= KOTA_CITY_RADIUS_KM)
-    return at('kota', 'medium', { kotaCity: true });
+  const around = unitsAround(units, lat, lon);
+  if (around.length > 0) {
+    const { districtKey, claims } = claimedBy(around);
+    return at(districtKey, 'medium', { claims });
+  }
   // The nearest town knows its district; a district boundary seldom passes within a few km of a town.
   const town = gazetteer.nearestTown(lat, lon);
   if (!town || town.km > FAR_TOWN_KM) return null;

@@ -1,7 +1,9 @@
-// The one routing rule (feed protocol, "Routing rule"): Kota city → Kota City police through the
-// command centre; elsewhere in Rajasthan → that district's control room; outside Rajasthan or
-// unknown → the supervisor decides. Every answer says what it rests on and how sure it is; when
-// the evidence is missing or contradicts itself the answer is "supervisor decides", never a guess.
+// The one routing rule (feed protocol, "Routing rule"): the location → a district → the unit of the
+// registry (unit-registry.ts) whose claim is most specific: a PIN, town or point a unit claims before
+// the district; outside Rajasthan or unknown → the supervisor decides. Kota City and Kota Rural are
+// one case of it (the shipped registry), not a rule of their own. Every answer says what it rests on
+// and how sure it is; when the evidence is missing, contradicts itself, or two units claim the place
+// (or none does), the answer is "supervisor decides" with the candidates, never a guess.
 import { districtKeyOf } from '../geo/district-names';
 import type { Gazetteer } from '../geo/gazetteer';
 import {
@@ -12,7 +14,8 @@ import {
   type Evidence,
   type RouteBasis,
 } from './evidence';
-import { districtUnitKey, KOTA_CITY_UNIT } from './police-units';
+import { claimsOf, type UnitClaims } from './unit-claims';
+import type { UnitRegistry } from './unit-registry';
 
 export { CONFIDENCES, ROUTE_BASES, type Confidence, type RouteBasis } from './evidence';
 /** 'ambiguous': the city names a place in several districts and nothing else settles which. */
@@ -54,6 +57,8 @@ export interface RoutingData {
   places: Gazetteer;
   /** Whether a point lies inside Rajasthan's outline (resources/geo/rajasthan-map.json). */
   insideRajasthan(lon: number, lat: number): boolean;
+  /** The police units in force and the areas they claim (the store's current registry version). */
+  registry: UnitRegistry;
 }
 
 /** Head-post-office PINs of the towns that head the districts created in 2023 (the PIN table predates them). */
@@ -70,30 +75,34 @@ export const NEW_DISTRICT_PINS: Readonly<Record<string, string>> = {
   '313027': 'salumbar',
   '312605': 'pratapgarh',
 };
-const KOTA_CITY_PINS = /^3240(0[1-9]|10)$/;
-
 function fromDistrict(name: string | null | undefined): Evidence | null {
   if (!name) return null;
   const key = districtKeyOf(name);
-  if (key)
-    return { basis: 'district', districtKey: key, kotaCity: false, outside: false, confidence: 'high' };
+  if (key) return { basis: 'district', districtKey: key, outside: false, confidence: 'high' };
   // An abolished district split between two: the name alone cannot say which.
   return null;
 }
 
-function fromPincode(pin: string | null | undefined, lookup: PinLookup): Evidence | null {
+function fromPincode(pin: string | null | undefined, lookup: PinLookup, units: UnitClaims): Evidence | null {
   if (!pin || !/^\d{6}$/.test(pin)) return null;
-  if (!/^3[0-4]/.test(pin))
-    return { basis: 'pincode', districtKey: null, kotaCity: false, outside: true, confidence: 'high' };
-  if (KOTA_CITY_PINS.test(pin))
-    return { basis: 'pincode', districtKey: 'kota', kotaCity: true, outside: false, confidence: 'high' };
+  if (!/^3[0-4]/.test(pin)) return { basis: 'pincode', districtKey: null, outside: true, confidence: 'high' };
+  const claimants = units.byPin.get(pin);
+  if (claimants) {
+    const claims = claimants.map((u) => u.id);
+    return {
+      basis: 'pincode',
+      districtKey: claimants[0]!.district,
+      claims,
+      outside: false,
+      confidence: 'high',
+    };
+  }
   const newer = NEW_DISTRICT_PINS[pin];
-  if (newer)
-    return { basis: 'pincode', districtKey: newer, kotaCity: false, outside: false, confidence: 'medium' };
+  if (newer) return { basis: 'pincode', districtKey: newer, outside: false, confidence: 'medium' };
   const key = lookup(pin);
   if (!key) return null;
   const confidence = PARENTS_OF_NEW.has(key) ? 'low' : 'medium';
-  return { basis: 'pincode', districtKey: key, kotaCity: false, outside: false, confidence };
+  return { basis: 'pincode', districtKey: key, outside: false, confidence };
 }
 
 const unknown: Route = {
@@ -105,34 +114,35 @@ const unknown: Route = {
   candidates: [],
 };
 
-/** The one place a district becomes a unit (a unit registry may replace it: issue #23). */
-const unitOf = (districtKey: string, kotaCity: boolean) =>
-  kotaCity ? KOTA_CITY_UNIT : districtUnitKey(districtKey);
-
-/** The supervisor is shown this many districts at most (a village name may be in a dozen). */
+/** The supervisor is shown this many candidates at most (a village name may be in a dozen districts). */
 const MAX_CANDIDATES = 8;
 
-/** Every district the evidence names, strongest evidence first, each once. */
-function candidatesOf(evidence: readonly Evidence[]): RouteCandidate[] {
+/** Every district the evidence names, strongest evidence first, each once, with the units covering it. */
+function candidatesOf(evidence: readonly Evidence[], units: UnitClaims): RouteCandidate[] {
   const seen = new Map<string, RouteCandidate>();
   for (const e of evidence) {
     const keys = e.candidates?.map((c) => c.districtKey) ?? (e.districtKey ? [e.districtKey] : []);
     for (const key of keys)
-      if (!seen.has(key)) seen.set(key, { districtKey: key, unitKey: unitOf(key, false), basis: e.basis });
+      for (const unit of units.byDistrict.get(key) ?? [])
+        if (!seen.has(unit.id)) seen.set(unit.id, { districtKey: key, unitKey: unit.id, basis: e.basis });
   }
   return [...seen.values()].slice(0, MAX_CANDIDATES);
 }
 
 // Not the place's name: it comes from the student's location, which the desk shows only after a
 // recorded reveal (shared/need-to-know.ts). Districts are what the queue already shows.
-const supervisor = (outcome: Route['outcome'], basis: RouteBasis, evidence: readonly Evidence[]): Route => ({
+const supervisor = (outcome: Route['outcome'], basis: RouteBasis, candidates: RouteCandidate[]): Route => ({
   outcome,
   unitKey: null,
   districtKey: null,
   basis,
   confidence: null,
-  candidates: candidatesOf(evidence),
+  candidates,
 });
+
+/** Several units claim the place: each is a candidate; one claimant is the answer. */
+const claimants = (districtKey: string, ids: readonly string[], basis: RouteBasis): RouteCandidate[] =>
+  ids.map((unitKey) => ({ districtKey, unitKey, basis }));
 
 /**
  * A city in several districts is settled by a named district among them (high), or by a PIN or
@@ -166,12 +176,15 @@ function refines(city: Evidence, evidence: readonly Evidence[]): boolean {
 
 export function routeLocation(location: RoutableLocation | null | undefined, data: RoutingData): Route {
   if (!location) return unknown;
+  const units = claimsOf(data.registry);
+  const supervisorFor = (outcome: Route['outcome'], basis: RouteBasis, evidence: readonly Evidence[]) =>
+    supervisor(outcome, basis, candidatesOf(evidence, units));
   // Strongest first: what the location names outright, then the PIN, then the coordinates.
   let evidence = [
-    fromCity(location.city, data.places),
+    fromCity(location.city, data.places, units),
     fromDistrict(location.district),
-    fromPincode(location.pincode, data.pin),
-    fromCoordinates(location.lat, location.lon, data.insideRajasthan, data.places),
+    fromPincode(location.pincode, data.pin, units),
+    fromCoordinates(location.lat, location.lon, data.insideRajasthan, data.places, units),
   ].filter((e): e is Evidence => e !== null);
   let first = evidence[0];
   if (!first) return unknown;
@@ -184,8 +197,8 @@ export function routeLocation(location: RoutableLocation | null | undefined, dat
     (first.districtKey === null || refines(first, evidence))
   ) {
     const settled = settleAmbiguousCity(first, evidence.slice(1));
-    if (settled === 'conflict') return supervisor('conflict', 'city', evidence);
-    if (settled === null) return supervisor('ambiguous', 'city', evidence);
+    if (settled === 'conflict') return supervisorFor('conflict', 'city', evidence);
+    if (settled === null) return supervisorFor('ambiguous', 'city', evidence);
     const rest = evidence.slice(1).filter((e) => e !== settled);
     evidence = [{ ...settled, candidates: first.candidates }, ...rest];
     first = evidence[0]!;
@@ -197,7 +210,7 @@ export function routeLocation(location: RoutableLocation | null | undefined, dat
     // A named district that is one of the city's other places settles the name (Kishangarh, Alwar);
     // one that contradicts a town sends the flag to the supervisor; a village's name yields to it.
     const another = city.candidates?.some((c) => c.districtKey === district.districtKey);
-    if (!another && city.town) return supervisor('conflict', first.basis, evidence);
+    if (!another && city.town) return supervisorFor('conflict', first.basis, evidence);
     evidence = [
       district,
       ...evidence.filter((e) => e !== city && e !== district),
@@ -206,20 +219,35 @@ export function routeLocation(location: RoutableLocation | null | undefined, dat
     first = evidence[0]!;
   }
 
-  const kotaCity = evidence.some((e) => e.kotaCity && e.districtKey === first.districtKey);
   const districtKey = first.districtKey!;
   // Weaker evidence that disagrees with the named place lowers the confidence; it does not override.
   const disagrees = evidence.some((e) => e.districtKey !== districtKey);
   const confidence: Confidence = disagrees ? 'low' : first.confidence;
-  const candidates = first.candidates ? candidatesOf(evidence) : [];
+  const candidates = first.candidates ? candidatesOf(evidence, units) : [];
   const route = { outcome: 'unit' as const, districtKey, basis: first.basis, candidates };
-  if (kotaCity) return { ...route, unitKey: unitOf(districtKey, true), confidence };
-  // Kota district and nothing more precise: Kota City's command centre takes it first, less surely.
-  // A town, PIN or point that is not the city (in Kota district or not) makes it the rural police's.
-  const placedElsewhere = evidence.some((e) => e.basis !== 'district' && !e.kotaCity);
-  if (districtKey === 'kota' && !placedElsewhere && !location.city?.trim()) {
-    const sure = confidence === 'low' ? 'low' : 'medium';
-    return { ...route, unitKey: KOTA_CITY_UNIT, confidence: sure };
-  }
-  return { ...route, unitKey: unitOf(districtKey, false), confidence };
+  const answer = (ids: readonly string[], basis: RouteBasis, sure: Confidence): Route =>
+    ids.length === 1
+      ? { ...route, unitKey: ids[0]!, confidence: sure }
+      : supervisor('ambiguous', basis, claimants(districtKey, ids, basis));
+
+  // Most specific first: a town, PIN or point in the district that a unit claims outright.
+  const claimed = evidence.find((e) => e.claims && e.districtKey === districtKey);
+  if (claimed) return answer(claimed.claims!, claimed.basis, confidence);
+  // The district and nothing finer: the unit that takes such flags first (a command centre), less surely.
+  const placed = evidence.some((e) => e.basis !== 'district') || Boolean(location.city?.trim());
+  const takesFirst = units.districtOnly.get(districtKey);
+  if (!placed && takesFirst)
+    return answer(
+      takesFirst.map((u) => u.id),
+      route.basis,
+      confidence === 'low' ? 'low' : 'medium',
+    );
+  // Then the units that cover the district; none is the supervisor's to decide.
+  const covering = units.byDistrict.get(districtKey) ?? [];
+  if (covering.length === 0) return supervisor('unknown', route.basis, candidates);
+  return answer(
+    covering.map((u) => u.id),
+    route.basis,
+    confidence,
+  );
 }

@@ -15,7 +15,9 @@ import {
   dispatchFlag,
   undoClose,
 } from '../../electron/main/core/store/sqlite/dispatch-queries';
-import { CLOSE_UNDO_MS } from '../../shared/dispatch';
+import { CLOSE_UNDO_MS, dispatchUnitRefusal } from '../../shared/dispatch';
+import { coded } from '../../shared/errors';
+import { DEFAULT_UNIT_REGISTRY } from '../../shared/routing/unit-registry';
 import { DEFAULT_SCHEDULE, shiftAt } from '../../shared/shifts/schedule';
 import { recordFollowUp, surfaceDueFollowUps } from '../../electron/main/core/store/sqlite/follow-up-queries';
 import { isOpen } from '../../shared/queue-order';
@@ -43,9 +45,10 @@ describe('dispatch and close', () => {
     expect(() =>
       dispatchFlag(sync.database, 'fl_d', 'Op A', { ...details, unitKey: 'pali-control-room' }, 3_000),
     ).toThrow(/reason: required/);
-    expect(() =>
-      dispatchFlag(sync.database, 'fl_d', 'Op A', { ...details, unitKey: 'atlantis' }, 3_000),
-    ).toThrow(/no unit "atlantis"/);
+    // Which units exist is the registry's: the core refuses an unknown one (unit-registry.test.ts).
+    expect(dispatchUnitRefusal(DEFAULT_UNIT_REGISTRY, 'atlantis')).toEqual(
+      coded('dispatch.unknown_unit', { unitKey: 'atlantis' }),
+    );
   });
 
   it('records each step with who and when, and keeps it across a reopen', () => {

@@ -418,7 +418,7 @@ describe('report: what is kept and what drops it', () => {
       {
         "breaches": 96,
         "subjects": "01000000",
-        "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"timeBytes":4,"breachTotal":2,"worstBreach":[1,0,0,1795408200000,187000,60000]}",
+        "summary_json": "{"slots":[[2992347,1]],"tallies":[["flags",1],["risk=imminent",1],["district=kota",1],["platform=instagram",1],["area=kota-city",1],["unit=kota-city",1],["closed",1],["outcome=contacted",1]],"cells":[["imminent","Op 1",1,0,1,1,0,1,1,0,0,1,0,0]],"timeBytes":4,"breachTotal":2,"worstBreach":[1,0,0,1795408200000,187000,60000]}",
         "times": "78DA0200F0B4050078DA0200E0690B00",
       }
     `);

@@ -30,6 +30,7 @@ import { exportCommand } from './export';
 import { keyEscrowCommand } from './key-escrow';
 import { accountCommand } from './account';
 import { importCommand } from './import';
+import { unitsCommand } from './units';
 import { deviceCommand } from './device';
 import { serveCommand } from './serve';
 
@@ -99,6 +100,8 @@ export async function runCommand(argv: string[]): Promise<number | null> {
       return keyEscrowCommand(rest);
     case 'account':
       return accountCommand(rest);
+    case 'units':
+      return unitsCommand(rest);
     case 'serve':
       return serveCommand(rest, {
         // The host's configuration options and serve's own: like host, serve runs a whole console.

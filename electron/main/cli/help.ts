@@ -1,6 +1,7 @@
 import { DEVICE_HELP } from './device';
 import { IMPORT_HELP } from './import';
 import { MIGRATE_HELP } from './migrate';
+import { UNITS_HELP } from './units';
 import { DATABASE_OPTIONS_HELP } from './open-for-command';
 import { DEFAULT_SIMULATOR_SEED } from '../core/simulator/simulator-server';
 
@@ -43,6 +44,7 @@ Commands:
   export      the audit entries of a time range as JSON lines, for an inquiry (--by NAME)
   key-escrow  export / restore the database key, encrypted with a passphrase (administrator)
   account     add an account, list accounts, release a lockout (--by NAME)
+  units       export / import the police unit registry as a file (--by ADMIN)
   serve       run the room's core: desks and walls enrolled on the LAN, over TLS 1.3
   device      enrol a desk or wall (one-time code), list devices, revoke one (--by ADMIN)
 
@@ -71,6 +73,7 @@ ${CONFIG}
   device: DEVICE_HELP,
   migrate: MIGRATE_HELP,
   import: IMPORT_HELP,
+  units: UNITS_HELP,
   status: `Usage: lifeline status [--json] [--training] [options]
 
 Reads an existing database; creates nothing (no database: exit 1, "No database in DIR").

@@ -29,6 +29,13 @@ import { createRoom } from './room/room-core';
 import { unitAlarmSignature, unitAlarmState } from './units/unit-alarm';
 import { unitEventView, unitScopedHandlers, unitsOf, type Departures } from './units/unit-scope';
 import { unitHandlers } from './units/unit-handlers';
+import { dispatchUnitRefusal } from '../../../shared/dispatch';
+import {
+  changeUnitRegistry,
+  currentUnitRegistry,
+  isKnownUnit,
+  loadUnitRegistry,
+} from './units/unit-registry';
 
 export type CoreListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -171,6 +178,9 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     applyChanges(changed);
     // Check-ins fall due by the clock; surfacing them here keeps them within one refresh of due.
     applyChanges((await store.surfaceDueFollowUps(now())).filter((item) => item.training === training));
+    // A registry imported from the command line (lifeline units import) routes the next flag.
+    const [latest] = await store.listRegistryVersions();
+    if ((latest?.version ?? 0) !== currentUnitRegistry().version) await loadUnitRegistry(store);
   }
 
   function writeLog(entries: AlarmLogEntry[]): void {
@@ -282,9 +292,22 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return role === 'auditor' ? flagDetailForAuditor(detail) : detail;
     },
     listUnitContacts: async () => store.listUnitContacts(),
-    setUnitContact: async ({ unitKey, contact }, context) =>
+    setUnitContact: async ({ unitKey, contact }, context) => {
+      if (!isKnownUnit(unitKey))
+        throw new ContractError('invalid_request', coded('unit.not_found', { unitKey }), 'unitKey');
       // The guard let only a logged-on administrator through: the session is there.
-      store.setUnitContact(unitKey, contact, sessions.get(context.connection)!.user.name, now()),
+      return store.setUnitContact(unitKey, contact, sessions.get(context.connection)!.user.name, now());
+    },
+    getUnitRegistry: async () => currentUnitRegistry(),
+    saveUnitRegistry: async ({ registry, basedOn }, context) =>
+      // The guard let only a logged-on administrator through; the store audits the save.
+      changeUnitRegistry(store, {
+        registry,
+        basedOn,
+        by: sessions.get(context.connection)!.user.name,
+        atMs: now(),
+      }),
+    listRegistryVersions: async () => store.listRegistryVersions(),
     revealFlag: async ({ id, operator, reason }) => store.revealFlag(id, operator, reason, now()),
     acknowledge: async ({ id, operator }) => {
       const item = await store.acknowledge(id, operator, now());
@@ -292,6 +315,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return item;
     },
     dispatch: async ({ id, operator, ...details }, context) => {
+      const refusal = dispatchUnitRefusal(currentUnitRegistry().registry, details.unitKey);
+      if (refusal) throw new ContractError('invalid_request', refusal, 'unitKey');
       // A flag a unit handed back is the supervisor's to route again (shared/unit-actions.ts).
       const handedBack = open.get(id)?.handBack;
       if (handedBack && !mayRouteAgain(sessions.get(context.connection)?.user.role))
@@ -441,6 +466,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return () => listeners.delete(listener);
     },
     async start() {
+      // Flags are routed, and dispatches checked, against the store's registry (core/units/).
+      await loadUnitRegistry(store);
       // The configuration this start runs with, in the audit trail: a change of it between starts
       // shows as a different fingerprint (the values are numbers; the feed address only hashed).
       const configuration = {

@@ -17,11 +17,15 @@ import { loadFieldCrypto, reencryptFields, rotateDataKey } from './store/postgre
 import os from 'node:os';
 import { PgDb } from './store/postgres/pg-db';
 import { postgresVerifier } from './store/postgres/verify-queries';
+import { getUnitRegistry } from './store/sqlite/registry-queries';
+import { putInForce } from './units/unit-registry';
 
 export function openAdminStore(file: string, key: Buffer, options: { createIfMissing: boolean }): StoreAdmin {
   const db = openEncryptedDatabase(file, key, options);
   const store = new SqliteStore(db);
-  // As start-console.ts does: flags stored before routing existed get their route on this open.
+  // As start-console.ts does: flags stored before routing existed get their route on this open,
+  // with the store's unit registry (and a file import routes with it too).
+  putInForce(getUnitRegistry(db));
   const unrouted = store.listUnroutedFlags();
   if (unrouted.length > 0) store.setFlagRoutes(decideRoutes(unrouted));
   return sqliteAdmin(db, store);

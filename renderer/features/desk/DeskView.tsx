@@ -20,7 +20,8 @@ import { AreaFilterBar } from '../map/AreaFilterBar';
 import { DistrictMap } from '../map/DistrictMap';
 import { QuarantinePanel } from '../feed/QuarantinePanel';
 import { UndoCloseBar, type RecentClose } from '../dispatch/UndoCloseBar';
-import { UnitContactsPanel } from '../dispatch/UnitContactsPanel';
+import { RegistryPanel } from '../registry/RegistryPanel';
+import { useRegistryLoad } from '../registry/registry-in-force';
 import { useUnitContacts } from '../dispatch/useUnitContacts';
 import { QUEUE_LIST_ID, QueueList } from '../queue/QueueList';
 import { useAcknowledge } from '../queue/useAcknowledge';
@@ -121,6 +122,7 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
   const notices = useRoomNotices(api, nowMs);
   const account = useAccount(api, actions);
   const units = useUnitContacts(api);
+  useRegistryLoad(api, user !== null);
   const [unitsOpen, setUnitsOpen] = useState(false);
   const [recentClose, setRecentClose] = useState<RecentClose | null>(null);
   const sendAcknowledge = ack.acknowledge;
@@ -341,10 +343,11 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
         onDismiss={() => setRecentClose(null)}
       />
       {unitsOpen && (
-        <UnitContactsPanel
+        <RegistryPanel
+          api={api}
           contacts={units.byUnit}
           language={language}
-          onSave={units.save}
+          onSaveContact={units.save}
           onClose={() => setUnitsOpen(false)}
         />
       )}

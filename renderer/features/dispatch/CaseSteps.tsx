@@ -21,7 +21,7 @@ import type { QueueItem } from '../../../shared/domain';
 import { nextStep } from '../../../shared/next-step';
 import type { FollowUpOutcome } from '../../../shared/follow-ups';
 import { FollowUpForm } from './FollowUpForm';
-import { DEFAULT_POLICE_UNITS, policeUnitByKey } from '../../../shared/routing/police-units';
+import { registryUnit, useRegistryInForce } from '../registry/registry-in-force';
 import type { Language } from '../../window-state/session/initial-state';
 import { CandidatePicker } from './RouteCandidates';
 import { zodFailureText } from '../../i18n/failure-text';
@@ -42,6 +42,7 @@ interface Props {
 
 function DispatchForm({ item, language, operatorValid, pending, onDispatch, contacts }: Props) {
   const { t } = useTranslation();
+  const registry = useRegistryInForce();
   const routed = item.route.unitKey;
   const [unitKey, setUnitKey] = useState(routed ?? '');
   const [reason, setReason] = useState('');
@@ -80,11 +81,14 @@ function DispatchForm({ item, language, operatorValid, pending, onDispatch, cont
         <span>{t('dispatch.unit')}</span>
         <select value={unitKey} onChange={(e) => setUnitKey(e.target.value)} data-testid="dispatch-unit">
           {routed === null && <option value="">—</option>}
-          {DEFAULT_POLICE_UNITS.map((u) => (
-            <option key={u.key} value={u.key}>
-              {u[language]} {u.key === routed ? t('dispatch.routed') : ''}
-            </option>
-          ))}
+          {/* Only active units receive flags (the core refuses the others); the routed one is always listed. */}
+          {registry.units
+            .filter((u) => u.active || u.id === routed)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u[language]} {u.id === routed ? t('dispatch.routed') : ''}
+              </option>
+            ))}
         </select>
       </label>
       <p className="unit-contact" data-testid="dispatch-contact">
@@ -339,7 +343,7 @@ export function CaseSteps(props: Props) {
       </section>
     );
   if (item.state === 'new' || item.state === 'closed') return null;
-  const sentTo = item.dispatch ? policeUnitByKey(item.dispatch.unitKey) : undefined;
+  const sentTo = item.dispatch ? registryUnit(item.dispatch.unitKey) : undefined;
   // The same rule as the handover sheet's "next step" (shared/next-step.ts).
   const step = nextStep(item.state, item.dispatch?.confirmedAtMs ?? null);
   return (

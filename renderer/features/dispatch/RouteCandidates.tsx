@@ -4,7 +4,7 @@
 // city the student named is personal and comes through a recorded reveal.
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/domain';
-import { policeUnitByKey } from '../../../shared/routing/police-units';
+import { registryUnit } from '../registry/registry-in-force';
 import type { Language } from '../../window-state/session/initial-state';
 import { districtLabel } from '../queue/QueueRow';
 
@@ -26,7 +26,7 @@ export function RouteQuestion({ candidates, language }: { candidates: Candidates
       <ol aria-label={t('routing.candidates')}>
         {candidates.map((c) => (
           <li key={c.districtKey} data-testid="route-candidate" data-unit-key={c.unitKey}>
-            {policeUnitByKey(c.unitKey)?.[language] ?? c.unitKey}{' '}
+            {registryUnit(c.unitKey)?.[language] ?? c.unitKey}{' '}
             <small>({t(`routing.basis.${c.basis}`)})</small>
           </li>
         ))}
@@ -64,7 +64,7 @@ export function CandidatePicker({
           data-testid="dispatch-candidate"
           data-unit-key={c.unitKey}
         >
-          {t('routing.choose')}: {policeUnitByKey(c.unitKey)?.[language] ?? c.unitKey}
+          {t('routing.choose')}: {registryUnit(c.unitKey)?.[language] ?? c.unitKey}
         </button>
       ))}
     </div>

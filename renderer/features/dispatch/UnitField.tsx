@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/domain';
-import { policeUnitByKey } from '../../../shared/routing/police-units';
+import { registryUnit } from '../registry/registry-in-force';
 import type { Language } from '../../window-state/session/initial-state';
 import { Field } from '../../ui/Fields';
 import { candidateDistricts, RouteQuestion } from './RouteCandidates';
@@ -8,7 +8,7 @@ import { candidateDistricts, RouteQuestion } from './RouteCandidates';
 /** Who the flag goes to, and on what: main routed it (shared/routing/route.ts); this only says so. */
 export function UnitField({ route, language }: { route: QueueItem['route']; language: Language }) {
   const { t } = useTranslation();
-  const unit = policeUnitByKey(route.unitKey);
+  const unit = registryUnit(route.unitKey);
   // A routed flag whose name is also a place elsewhere: the other districts, for a check.
   const others = route.candidates.filter((c) => c.districtKey !== route.districtKey);
   const how = [

@@ -1,6 +1,6 @@
 // The language of the printed handover: English, Hindi, or both side by side ("Flags received /
 // प्राप्त फ़्लैग"). Independent of the desk's language: the supervisor chooses per document.
-import { policeUnitByKey } from '../../../shared/routing/police-units';
+import { registryUnit } from '../registry/registry-in-force';
 import { districtByKey } from '../../../shared/geo/district-names';
 import { formatElapsed, formatMinutes } from '../../ui/format/elapsed';
 import { formatIstMinute, formatIstPeriod } from '../../ui/format/ist';
@@ -55,7 +55,7 @@ export function makeDocText(choice: DocLanguage, fixedT: (language: Language) =>
       return district ? languages.map((l) => district[l]).join('\n') : tv('queue.unknownDistrict');
     },
     unit(key) {
-      const unit = policeUnitByKey(key);
+      const unit = registryUnit(key);
       return unit ? languages.map((l) => unit[l]).join('\n') : '—';
     },
     time: (ms) => formatIstMinute(ms, lang),

@@ -19,6 +19,8 @@ import { BarFigure } from './BarFigure';
 import { FigureTable } from './FigureTable';
 import { HourHeatmap } from './HourHeatmap';
 import { ResponseTable } from './ResponseTable';
+import { byUnitsInForce } from '../../../shared/routing/unit-history';
+import { useRegistryInForce } from '../registry/registry-in-force';
 
 export const ReportFigures = memo(function ReportFigures({
   report,
@@ -28,6 +30,9 @@ export const ReportFigures = memo(function ReportFigures({
   language: Language;
 }) {
   const { t } = useTranslation();
+  const registry = useRegistryInForce();
+  const unit = (key: string | null) =>
+    key === null ? t('reports.noUnit') : (registry.units.find((u) => u.id === key)?.[language] ?? key);
   const district = (key: string | null) =>
     key === null ? t('reports.unplaced') : (districtByKey(key)?.[language] ?? key);
   // Within one calendar year the month's name is enough ('07 Nov'); across years, the full DD-MM-YYYY.
@@ -95,6 +100,26 @@ export const ReportFigures = memo(function ReportFigures({
         testId="report-by-district"
         columns={[t('reports.key'), t('reports.count')]}
         data={report.byDistrict.map((d) => ({ label: district(d.key), count: d.count }))}
+      />
+      <BarFigure
+        horizontal
+        title={t('reports.byUnit')}
+        testId="report-by-unit"
+        columns={[t('reports.key'), t('reports.count')]}
+        data={report.byUnit.map((u) => ({ label: unit(u.key), count: u.count }))}
+      />
+      <BarFigure
+        horizontal
+        title={t('reports.byUnitToday')}
+        testId="report-by-unit-today"
+        columns={[t('reports.key'), t('reports.count')]}
+        data={byUnitsInForce(registry, report.byUnit).map((u) => ({
+          label:
+            u.from.length === 0
+              ? unit(u.key)
+              : `${unit(u.key)} (${t('reports.withRetired', { units: u.from.map(unit).join(', ') })})`,
+          count: u.count,
+        }))}
       />
       <BarFigure
         title={t('reports.byPlatform')}

@@ -9,6 +9,7 @@ import { istDate } from '../../../shared/time/ist';
 import { useApi } from '../../api/api-context';
 import { ReportFigures } from './ReportFigures';
 import { useReport } from './useReport';
+import { useRegistryLoad } from '../registry/registry-in-force';
 import { useWindowState } from '../../window-state/use-window-state';
 import { selectLanguage, selectSchedule } from '../../window-state/session/selectors';
 import { hashFor } from '../../app/view-route';
@@ -45,6 +46,8 @@ export function ReportsView() {
   const [shiftKey, setShiftKey] = useState<string | null>(null);
   const [period, setPeriod] = useState(() => lastDays(30));
   const { report, stale, error, loading } = useReport(api, { ...period, shiftKey });
+  // Units are named as the registry in force names them (only supervisors and up get here).
+  useRegistryLoad(api, true);
   const days = Math.round((period.toMs - period.fromMs) / DAY_MS);
 
   return (

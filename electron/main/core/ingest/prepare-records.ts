@@ -2,8 +2,9 @@
 // each valid flag's route. Shared by the poller and the file import, so both apply the same
 // validation, the same quarantine and the same routing; the store only writes the route it is given.
 import { parseFlagRecord } from '../../../../shared/feed/flag-schema';
-import { routeLocation } from '../../../../shared/routing/route';
+import { routeLocation, type RoutingData } from '../../../../shared/routing/route';
 import { routingData } from '../routing/routing-data';
+import { currentUnitRegistry } from '../units/unit-registry';
 import type { QuarantineInput, ValidFlagInput } from '../store/store';
 
 export interface PreparedRecords {
@@ -13,17 +14,25 @@ export interface PreparedRecords {
 
 export function prepareRecords(records: readonly unknown[]): PreparedRecords {
   const prepared: PreparedRecords = { flags: [], quarantined: [] };
-  for (const record of records) addRecord(prepared, record, () => JSON.stringify(record) ?? String(record));
+  const data = { ...routingData, registry: currentUnitRegistry().registry };
+  for (const record of records)
+    addRecord(prepared, record, () => JSON.stringify(record) ?? String(record), data);
   return prepared;
 }
 
-export function addRecord(prepared: PreparedRecords, record: unknown, rawText: () => string): void {
+/** Routed with the unit registry in force (core/units/unit-registry.ts) unless given the data. */
+export function addRecord(
+  prepared: PreparedRecords,
+  record: unknown,
+  rawText: () => string,
+  data: RoutingData = { ...routingData, registry: currentUnitRegistry().registry },
+): void {
   const result = parseFlagRecord(record);
   if (result.ok)
     prepared.flags.push({
       flag: result.flag,
       rawJson: JSON.stringify(record),
-      route: routeLocation(result.flag.location, routingData),
+      route: routeLocation(result.flag.location, data),
     });
   else
     prepared.quarantined.push({

@@ -4,18 +4,21 @@
 // layer does not import the core's routing data).
 import { routeLocation, type RoutableLocation, type Route } from '../../../../shared/routing/route';
 import { routingData } from '../routing/routing-data';
+import { currentUnitRegistry, loadUnitRegistry } from '../units/unit-registry';
 import type { Store } from '../store/store';
 
 export function decideRoutes(
   unrouted: readonly { id: string; location: RoutableLocation | null }[],
 ): { id: string; route: Route }[] {
-  return unrouted.map(({ id, location }) => ({ id, route: routeLocation(location, routingData) }));
+  const data = { ...routingData, registry: currentUnitRegistry().registry };
+  return unrouted.map(({ id, location }) => ({ id, route: routeLocation(location, data) }));
 }
 
 /** For the console's store (async, in its worker). */
 export async function routeUnroutedFlags(
-  store: Pick<Store, 'listUnroutedFlags' | 'setFlagRoutes'>,
+  store: Pick<Store, 'listUnroutedFlags' | 'setFlagRoutes' | 'getUnitRegistry'>,
 ): Promise<void> {
+  await loadUnitRegistry(store);
   const unrouted = await store.listUnroutedFlags();
   if (unrouted.length > 0) await store.setFlagRoutes(decideRoutes(unrouted));
 }

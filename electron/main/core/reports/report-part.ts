@@ -57,7 +57,7 @@ export interface ReportPart {
 
 /**
  * The tallies a flag of this breakdown counts in: "flags", "risk=high", "district=kota" ("district"
- * alone when it could not be placed), "area=…", "platform=…", "withdrawn", "closed" and the outcome of
+ * alone when it could not be placed), "area=…", "platform=…", "unit=…" (dispatched to, else routed to), "withdrawn", "closed" and the outcome of
  * a closed flag. The report's breakdowns are read off them (report-queries.ts).
  */
 export function tallyKeys(b: Breakdown): string[] {
@@ -65,6 +65,7 @@ export function tallyKeys(b: Breakdown): string[] {
   const keys = ['flags', `risk=${b.risk}`, named('district', b.districtKey), named('platform', b.platform)];
   // The map's areas: Kota City (its own police unit) apart from the rest of Kota district.
   keys.push(`area=${b.kotaCity ? KOTA_CITY_UNIT : (b.districtKey ?? 'unplaced')}`);
+  keys.push(named('unit', b.unitKey));
   if (b.withdrawn) keys.push('withdrawn');
   if (b.closed) keys.push('closed', named('outcome', b.outcome));
   return keys;

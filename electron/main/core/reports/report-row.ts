@@ -1,5 +1,5 @@
 // The shape of one flag's row as the report engine reads it, whichever engine produced it: each
-// engine's SQL (store/sqlite/report-rows.ts) yields these columns in this order, with the seven
+// engine's SQL (store/sqlite/report-rows.ts) yields these columns in this order, with the eight
 // categorical columns joined into one text by BREAKDOWN_SEPARATOR (ASCII unit separator, char(31)).
 
 /** Between the parts of the breakdown text (no key, platform or outcome holds a control character). */
@@ -32,10 +32,12 @@ export interface Breakdown {
   withdrawn: boolean;
   closed: boolean;
   outcome: string | null;
+  /** The unit dispatched to, else routed to; null when neither. */
+  unitKey: string | null;
 }
 
 export function parseBreakdown(text: string): Breakdown {
-  const [risk, districtKey, kotaCity, platform, withdrawn, closed, outcome] = text
+  const [risk, districtKey, kotaCity, platform, withdrawn, closed, outcome, unitKey] = text
     .split(SEP)
     .map((p) => (p === '' ? null : p.slice(1)));
   return {
@@ -46,5 +48,6 @@ export function parseBreakdown(text: string): Breakdown {
     withdrawn: withdrawn === '1',
     closed: closed === '1',
     outcome: outcome ?? null,
+    unitKey: unitKey ?? null,
   };
 }

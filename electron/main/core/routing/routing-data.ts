@@ -11,6 +11,7 @@ import table from '../../../../resources/geo/rajasthan-pincodes.json';
 import towns from '../../../../resources/geo/rajasthan-towns.json';
 import { buildGazetteer, type GazetteerTable } from '../../../../shared/geo/gazetteer';
 import type { RoutingData } from '../../../../shared/routing/route';
+import { DEFAULT_UNIT_REGISTRY } from '../../../../shared/routing/unit-registry';
 
 const pins: Readonly<Record<string, string>> = table.pins;
 const outline = map.outlineLonLat as [number, number][];
@@ -19,4 +20,6 @@ export const routingData: RoutingData = {
   pin: (pin) => (Object.hasOwn(pins, pin) ? pins[pin]! : null),
   places: buildGazetteer(towns as unknown as GazetteerTable),
   insideRajasthan: (lon, lat) => polygonContains(outline, [lon, lat]),
+  // The shipped registry; ingest routes with the store's current version (unit-registry-holder.ts).
+  registry: DEFAULT_UNIT_REGISTRY,
 };

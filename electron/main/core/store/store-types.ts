@@ -3,6 +3,9 @@
 // engine: a file under store/sqlite/ may import these, never the reverse.
 import type { AccountRole } from '../../../../shared/accounts';
 import type { Shift } from '../../../../shared/shifts/schedule';
+import type { RegistryVersionSummary, UnitRegistry } from '../../../../shared/routing/unit-registry';
+
+export type { RegistryVersionSummary };
 
 /** The console key's length in bytes (a 256-bit key, whichever engine it unlocks). */
 export const KEY_BYTES = 32;
@@ -34,6 +37,27 @@ export const SESSION_KINDS = [
   'resumed',
 ] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** A saved version of the unit registry (migration 20); none saved means the shipped one, version 0. */
+export interface StoredRegistry {
+  version: number;
+  registry: UnitRegistry;
+  savedBy: string;
+  savedAtMs: number;
+}
+
+/** A new registry version, validated by the core (core/units/) before the store is handed it. */
+export interface RegistrySave {
+  registry: UnitRegistry;
+  /** The version the change was made on: a save on an older one is refused (someone saved meanwhile). */
+  basedOn: number;
+  /** What changed, as codes (shared/routing/registry-changes.ts), for the audit entry. */
+  changes: string[];
+  by: string;
+  atMs: number;
+  /** The imported file's SHA-256 (hex); null for an edit made on a desk. */
+  sourceSha256: string | null;
+}
 
 export interface UnitContact {
   unitKey: string;

@@ -32,6 +32,9 @@ import type {
   ReportRange,
   RequestStamp,
   SessionKind,
+  RegistrySave,
+  RegistryVersionSummary,
+  StoredRegistry,
   UnitContact,
   UnitDispatchRow,
 } from './store-types';
@@ -306,6 +309,13 @@ export interface Store {
   }): Promise<void>;
   listUnitContacts(): Promise<UnitContact[]>;
   setUnitContact(unitKey: string, contact: string, by: string, atMs: number): Promise<UnitContact>;
+  // The unit registry (migration 20), validated by the core before it gets here; audited by the engine.
+  /** The latest saved version; null while none is (the shipped registry, version 0, is in force). */
+  getUnitRegistry(): Promise<StoredRegistry | null>;
+  /** Saves the next version and returns its number; refused (registry.stale) unless basedOn is the latest. */
+  saveUnitRegistry(save: RegistrySave): Promise<number>;
+  /** Every saved version, newest first. */
+  listRegistryVersions(): Promise<RegistryVersionSummary[]>;
   // The room's enrolled devices (core/net). Hashes in hex: codes and credentials are never stored.
   /** Spends a one-time enrolment code and enrols its device under this credential hash. */
   redeemEnrolment(codeHash: string, credentialHash: string, atMs: number): Promise<RedeemResult>;

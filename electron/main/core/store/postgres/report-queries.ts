@@ -23,7 +23,7 @@ const TEN_MINUTES_MS = 600_000;
 const text = (e: string) => `coalesce('=' || (${e}), '')`;
 const flag = (e: string) => `coalesce('=' || (${e})::int::text, '')`;
 
-/** The report's columns (report-row.ts's COL), the seven categorical ones joined by char(31). */
+/** The report's columns (report-row.ts's COL), the eight categorical ones joined by char(31). */
 export const PG_REPORT_ROWS_SQL = `SELECT seq, received_at_ms, risk,
     ${[
       text('risk'),
@@ -33,6 +33,8 @@ export const PG_REPORT_ROWS_SQL = `SELECT seq, received_at_ms, risk,
       flag("status = 'withdrawn'"),
       flag("state = 'closed'"),
       text('outcome'),
+      // The unit that had the flag: dispatched to, else routed to (as SQLite's report-rows.ts).
+      text('coalesce(dispatch_unit_key, unit_key)'),
     ].join(' || chr(31) || ')} AS breakdown,
     subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms, confirmed_at_ms, closed_at_ms
   FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2
@@ -110,6 +112,7 @@ export async function report(tx: Tx, range: ReportRange, context: ReportContext)
     byRisk,
     byDistrict: figures.keyed('district'),
     byArea: figures.keyed('area'),
+    byUnit: figures.keyed('unit'),
     byPlatform: figures.keyed('platform'),
     repeats: figures.repeats(),
     response: figures.response(

@@ -25,6 +25,7 @@ export const AUDIT_TRIGGERS = [
   'audit_account_password',
   'audit_unit_contact_set',
   'audit_unit_contact_changed',
+  'audit_unit_registry_saved',
 ] as const;
 
 /** Walks the trail in order with the seam's checker; stops at the first broken entry. */

@@ -10,7 +10,6 @@ import {
 } from '../../../../../shared/dispatch';
 import type { QueueItem } from '../../../../../shared/domain';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
 import { caseNoOf } from '../../../../../shared/case-number';
 import { scheduleFollowUps } from './follow-up-queries';
@@ -28,12 +27,7 @@ export function dispatchFlag(
     const row = flagRow(db, id);
     const refusal = dispatchRefusal(caseNoOf(row.seq), row.state);
     if (refusal) throw new ContractError('conflict', refusal, 'id');
-    if (!policeUnitByKey(details.unitKey))
-      throw new ContractError(
-        'invalid_request',
-        coded('dispatch.unknown_unit', { unitKey: details.unitKey }),
-        'unitKey',
-      );
+    // Which units may receive a dispatch is the registry's, checked by the core (dispatchUnitRefusal).
     if (dispatchReasonMissing(details.unitKey, row.unit_key, details.reason))
       throw new ContractError('invalid_request', coded('dispatch.reason_required', {}), 'reason');
     db.prepare(

@@ -628,6 +628,41 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 20,
+    description: 'police units as police headquarters defines them: the unit registry, one row a version',
+    // Each save is a new version (the registry whole, as JSON): the past is kept, never changed, so
+    // an old version can always be read again. Version 0, the shipped registry, is in code
+    // (shared/routing/unit-registry.ts) and never stored. The trigger audits each save with its
+    // changes (unit ids and what changed) and, for an import, the file's SHA-256.
+    sql: `
+      CREATE TABLE unit_registry_versions (
+        version INTEGER PRIMARY KEY,
+        registry_json TEXT NOT NULL,
+        units INTEGER NOT NULL,
+        changes_json TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        saved_at_ms INTEGER NOT NULL,
+        source_sha256 TEXT
+      );
+      CREATE TRIGGER unit_registry_no_update BEFORE UPDATE ON unit_registry_versions
+      BEGIN SELECT RAISE(ABORT, 'unit registry versions are never changed'); END;
+      CREATE TRIGGER unit_registry_no_delete BEFORE DELETE ON unit_registry_versions
+      BEGIN SELECT RAISE(ABORT, 'unit registry versions are never removed'); END;
+      CREATE TRIGGER audit_unit_registry_saved AFTER INSERT ON unit_registry_versions
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.saved_at_ms, NEW.saved_by, 'unit.registry_saved',
+          'v' || NEW.version, json_object('version', NEW.version, 'units', NEW.units,
+          'change', json(NEW.changes_json), 'sha256', NEW.source_sha256));
+      END;
+      -- Reports count flags by the unit they were dispatched to (the routed one when none was): the
+      -- covering index of migration 12 gains that column, so the report still never reads the table.
+      DROP INDEX flags_report;
+      CREATE INDEX flags_report ON flags (training, received_at_ms, risk, district_key, unit_key, dispatch_unit_key,
+        platform, status, state, outcome, subject_key, acknowledged_by, acknowledged_at_ms, dispatched_at_ms,
+        confirmed_at_ms, closed_at_ms);
+    `,
+  },
+  {
     version: 21,
     description:
       'district control rooms: the unit role and its units; receipt, steps and hand-back of a dispatch',

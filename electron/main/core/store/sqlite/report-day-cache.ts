@@ -25,7 +25,7 @@ const DAY_MS = 24 * 3600_000;
  * Raised whenever what a kept part holds, or how, changes (report-part.ts's tallies, cells and
  * breaches, encode() here): older parts are then made again. A test holds one kept day's exact form.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** IST days since 1970-01-01, as the triggers of migration 13 number them. */
 export const istDay = (ms: number) => Math.floor((ms + IST_OFFSET_MS) / DAY_MS);

@@ -140,6 +140,7 @@ function reportOf(db: SqliteDatabase, range: ReportRange, context: ReportContext
     byRisk,
     byDistrict: figures.keyed('district'),
     byArea: figures.keyed('area'),
+    byUnit: figures.keyed('unit'),
     byPlatform: figures.keyed('platform'),
     repeats: figures.repeats(),
     response: figures.response(

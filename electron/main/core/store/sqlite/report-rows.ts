@@ -2,7 +2,7 @@
 // (and shift), and the closed flags of one day (what a kept day is made of, report-day-cache.ts),
 // off the covering flags_report; the flags still open off flags_unsettled. Each row is added into a
 // report part in one pass in JS (report-part.ts); grouping in SQLite took a temporary b-tree per
-// GROUP BY. Rows come as arrays (better-sqlite3's raw mode), and the seven categorical columns come
+// GROUP BY. Rows come as arrays (better-sqlite3's raw mode), and the eight categorical columns come
 // joined into one text by SQLite, which is the breakdown's grouping key as it stands (no key built
 // per row in JS). Handing rows to JS costs about 3.5 µs each (0.9 s for the quarter of a million of
 // 90 days; a JSON or joined-text read measured no faster), which is why settled days are kept. A
@@ -26,6 +26,9 @@ const REPORT_COLUMNS = `seq, received_at_ms, risk,
       "status = 'withdrawn'",
       "state = 'closed'",
       'outcome',
+      // The unit a flag was dispatched to, else the one it was routed to: reports keep a flag under
+      // the unit that had it, whatever the registry says since (shared/routing/unit-history.ts).
+      'coalesce(dispatch_unit_key, unit_key)',
     ]
       .map(part)
       .join(` || char(31) || `)} AS breakdown,

@@ -17,6 +17,7 @@ import type { SqliteStore } from './sqlite-store';
 import { listUnitContacts, setUnitContact } from './unit-contact-queries';
 import { recordUnitAction } from './unit-queries';
 import { unitDispatchRows } from './unit-report-queries';
+import * as registry from './registry-queries';
 
 export function sqliteMethods(store: SqliteStore): SyncStore {
   const db = store.database;
@@ -62,6 +63,9 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
         .run(atMs, actor, action, target, JSON.stringify(detail)),
     listUnitContacts: () => listUnitContacts(db),
     setUnitContact: (unitKey, contact, by, atMs) => setUnitContact(db, unitKey, contact, by, atMs),
+    getUnitRegistry: () => registry.getUnitRegistry(db),
+    saveUnitRegistry: (save) => registry.saveUnitRegistry(db, save),
+    listRegistryVersions: () => registry.listRegistryVersions(db),
     countAccounts: () => accounts.countAccounts(db),
     getAccount: (name) => accounts.getAccount(db, name),
     listAccounts: (nowMs) => accounts.listAccounts(db, nowMs),

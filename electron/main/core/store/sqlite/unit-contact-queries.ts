@@ -1,7 +1,5 @@
 // Police units' control-room numbers, entered on site by an administrator (every change audited by
-// migration 11's triggers). The units themselves are the shipped table in shared/routing.
-import { coded, ContractError } from '../../../../../shared/errors';
-import { policeUnitByKey } from '../../../../../shared/routing/police-units';
+// migration 11's triggers). The units themselves are the registry's (registry-queries.ts).
 import type { SqliteDatabase } from './open-database';
 import type { UnitContact } from '../store-types';
 
@@ -21,8 +19,7 @@ export function setUnitContact(
   by: string,
   atMs: number,
 ): UnitContact {
-  if (!policeUnitByKey(unitKey))
-    throw new ContractError('invalid_request', coded('unit.not_found', { unitKey }), 'unitKey');
+  // That the unit exists is the registry's, checked by the core (console-core.ts).
   db.prepare(
     `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES (?, ?, ?, ?)
      ON CONFLICT (unit_key) DO UPDATE SET contact = excluded.contact, changed_by = excluded.changed_by,
