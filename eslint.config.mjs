@@ -38,7 +38,7 @@ const mainBase = [electronOnly, noShell, noRenderer];
 // The store seam (core/store/store.ts, store-types.ts, store-admin.ts): only the places that start a
 // core choose the engine; everything else works through the interface.
 const noSqlite = {
-  group: ['**/store/sqlite/**'],
+  group: ['**/store/sqlite/**', '**/store/postgres/**'],
   message:
     'Only core/store/, start-console.ts and open-admin-store.ts choose the engine; use core/store/store.ts (or store-admin.ts).',
 };
