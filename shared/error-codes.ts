@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   'account.exists': ['name'],
   'account.not_found': ['name'],
   'account.own_role': [],
+  'account.unknown_unit': ['unitKey'],
   'account.units_required': [],
   'account.units_only_for_unit': [],
   'unit.forbidden': ['channel'],

@@ -40,6 +40,7 @@ export const enErrors: Record<ErrorCode, string> = {
   'account.admin_exists': 'An administrator exists already; log on instead.',
   'account.exists': 'name: an account "{{name}}" exists already.',
   'account.not_found': 'name: no account "{{name}}".',
+  'account.unknown_unit': 'units: {{unitKey}} is not a unit of the registry in force.',
   'account.own_role': 'name: an administrator may not change their own role.',
   'flag.not_found': 'No flag {{id}}.',
   'sound_check.not_reported': 'This screen has not reported its state yet.',

@@ -41,6 +41,7 @@ export const hiErrors: Record<ErrorCode, string> = {
   'account.admin_exists': 'एडमिनिस्ट्रेटर पहले से है; लॉग ऑन करें।',
   'account.exists': 'नाम: "{{name}}" खाता पहले से है।',
   'account.not_found': 'नाम: "{{name}}" नाम का कोई खाता नहीं।',
+  'account.unknown_unit': 'यूनिट: {{unitKey}} लागू रजिस्टर की यूनिट नहीं है।',
   'account.own_role': 'नाम: एडमिनिस्ट्रेटर अपनी भूमिका ख़ुद नहीं बदल सकता।',
   'flag.not_found': 'फ़्लैग {{id}} नहीं मिला।',
   'sound_check.not_reported': 'यह स्क्रीन अभी अपनी स्थिति नहीं बता पाई है।',

@@ -46,7 +46,7 @@ describe('the unit role', { timeout: 90_000 }, () => {
         '--by',
         'Admin Asha',
       ]).err,
-    ).toMatch(/units: every id must name a unit of the unit table/);
+    ).toMatch(/--units: atlantis-control-room is not a unit of the registry in force/);
     expect(
       add([
         '--name',

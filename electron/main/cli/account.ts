@@ -13,7 +13,8 @@ import {
   type AccountRole,
 } from '../../../shared/accounts';
 import { describeZodError } from '../../../shared/contract';
-import { accountUnitsSchema, parseUnitList } from '../../../shared/units';
+import { accountUnitsSchema, parseUnitList, unknownUnits } from '../../../shared/units';
+import { isKnownUnit, loadUnitRegistry } from '../core/units/unit-registry';
 import { ContractError } from '../../../shared/errors';
 import { hashPassword } from '../core/accounts/passwords';
 import type { StoreAdmin } from '../core/store/store-admin';
@@ -107,6 +108,14 @@ export async function accountCommand(args: string[]): Promise<number> {
       return 0;
     }
     if (action === 'add') {
+      // Units are those of the registry in force in this store, as a running core knows them.
+      await loadUnitRegistry(admin);
+      const unknown = unknownUnits(units ?? [], isKnownUnit);
+      if (unknown.length > 0)
+        throw new ContractError(
+          'invalid_request',
+          `--units: ${unknown.join(', ')} is not a unit of the registry in force (lifeline units export lists them).`,
+        );
       const first = (await admin.countAccounts()) === 0;
       if (first && role !== 'administrator')
         throw new ContractError('invalid_request', 'The first account must be an administrator.');

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { FLAG_STATES, PLATFORM_STATUSES, RISKS } from '../../../shared/domain';
 import { DISPATCH_MEANS, OUTCOMES } from '../../../shared/dispatch';
 import { FOLLOW_UP_OUTCOMES } from '../../../shared/follow-ups';
-import { policeUnitByKey } from '../../../shared/routing/police-units';
+import { registryUnit } from '../registry/registry-in-force';
 import { text } from '../../ui/Fields';
 import { formatIst } from '../../ui/format/ist';
 import { formatSpan } from '../../ui/format/span';
@@ -35,7 +35,7 @@ function codeWords(key: string, value: unknown, t: TFunction, language: Language
       return has(DISPATCH_MEANS, value) ? t(`dispatch.meansNames.${value}`) : null;
     case 'unitKey':
     case 'routedUnitKey': {
-      const unit = typeof value === 'string' ? policeUnitByKey(value) : undefined;
+      const unit = typeof value === 'string' ? registryUnit(value) : undefined;
       return unit ? unit[language] : null;
     }
     case 'closedAtMs':

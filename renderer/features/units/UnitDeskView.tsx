@@ -7,6 +7,7 @@ import type { QueueItem } from '../../../shared/domain';
 import type { UnitStep } from '../../../shared/unit-actions';
 import { dispatchedToUnits } from '../../../shared/units';
 import { useApi } from '../../api/api-context';
+import { useRegistryLoad } from '../registry/registry-in-force';
 import { failureText } from '../../i18n/failure-text';
 import type { AlarmPlayer } from '../alarm/alarm-player';
 import { UserBadge } from '../accounts/UserBadge';
@@ -36,6 +37,8 @@ export function UnitDeskView({ player }: { player: AlarmPlayer }) {
   const byId = useWindowState(selectItems);
   const selectedId = useWindowState(selectSelectedId);
   const account = useAccount(api, actions);
+  // Units are named as the registry in force names them (renamed or new units too).
+  useRegistryLoad(api, user !== null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const items = [...byId.values()].sort(

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../../../shared/domain';
-import { policeUnitByKey } from '../../../shared/routing/police-units';
+import { registryUnit } from '../registry/registry-in-force';
 import type { Language } from '../../window-state/session/initial-state';
 
-/** A unit's name in the desk's language (the id when the table does not know it). */
+/** A unit's name in the desk's language, as the registry in force names it (its id when unknown). */
 export function unitName(unitKey: string, language: Language): string {
-  return policeUnitByKey(unitKey)?.[language] ?? unitKey;
+  return registryUnit(unitKey)?.[language] ?? unitKey;
 }
 
 /**
