@@ -78,7 +78,6 @@ export const ERROR_CODES = {
   'handover.already_received': ['shiftId', 'by'],
   'handover.same_supervisor': [],
   'sound_check.not_reported': [],
-  'store.not_on_postgres': [],
   'request.id_reused': [],
   'hold.role_forbidden': [],
   'hold.takeover_forbidden': [],

@@ -44,7 +44,6 @@ export const enErrors: Record<ErrorCode, string> = {
   'account.own_role': 'name: an administrator may not change their own role.',
   'flag.not_found': 'No flag {{id}}.',
   'sound_check.not_reported': 'This screen has not reported its state yet.',
-  'store.not_on_postgres': 'Not available yet on a PostgreSQL store.',
   'request.id_reused': 'requestId: already used for another command.',
   'hold.role_forbidden': 'This role may not work a flag.',
   'hold.takeover_forbidden': 'This role may not take a flag over.',

@@ -45,7 +45,6 @@ export const hiErrors: Record<ErrorCode, string> = {
   'account.own_role': 'नाम: एडमिनिस्ट्रेटर अपनी भूमिका ख़ुद नहीं बदल सकता।',
   'flag.not_found': 'फ़्लैग {{id}} नहीं मिला।',
   'sound_check.not_reported': 'यह स्क्रीन अभी अपनी स्थिति नहीं बता पाई है।',
-  'store.not_on_postgres': 'यह सुविधा इस डेटाबेस पर अभी उपलब्ध नहीं है।',
   'request.id_reused': 'यह अनुरोध-पहचान किसी दूसरे काम के लिए इस्तेमाल हो चुकी है।',
   'hold.role_forbidden': 'आपकी भूमिका फ़्लैग पर काम नहीं कर सकती।',
   'hold.takeover_forbidden': 'आपकी भूमिका फ़्लैग अपने हाथ में नहीं ले सकती।',

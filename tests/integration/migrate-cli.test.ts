@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lifeline } from '../helpers/cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
+import { LATEST_PG_SCHEMA_VERSION, PG_MIGRATIONS } from '../../electron/main/core/store/postgres/migrations';
 
 const dbs: TestDatabase[] = [];
 afterEach(async () => {
@@ -26,7 +27,11 @@ describe('lifeline migrate and verify on PostgreSQL', () => {
 
     const init = run(['--init']);
     expect(init.err).toBe('');
-    expect(init.out).toMatch(/schema version 1\n {2}applied migrations 1\n {2}keyring created/);
+    // Every migration applied, in order (the list grows with each release; no number written here).
+    const versions = PG_MIGRATIONS.map((m) => m.version).join(', ');
+    expect(init.out).toContain(
+      `schema version ${LATEST_PG_SCHEMA_VERSION}\n  applied migrations ${versions}\n  keyring created`,
+    );
     expect(run([]).out).toMatch(/no migration to apply/);
 
     const wrong = run([], crypto.randomBytes(32).toString('hex'));

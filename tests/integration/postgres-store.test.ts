@@ -72,6 +72,22 @@ describe('PostgreSQL store: the console key', () => {
     const id = flag.id as string;
     await first.admin.commitPage(pageInput([flag]));
     await first.admin.revealFlag(id, 'Op One', 'checking', 2_000);
+    // A district control room's officers, sealed on the dispatch: re-encryption opens them by their
+    // associated data (keyring.ts), so a wrong binding would fail here.
+    await first.admin.acknowledge(id, 'Op One', 2_100);
+    await first.admin.dispatch(
+      id,
+      'Op One',
+      { unitKey: 'kota-city', called: 'SHO Kota', means: 'phone' },
+      2_200,
+    );
+    await first.admin.recordUnitAction(id, { kind: 'receipt', unitKey: 'kota-city' }, 'Unit Kota', 2_300);
+    await first.admin.recordUnitAction(
+      id,
+      { kind: 'step', unitKey: 'kota-city', step: { kind: 'officers_sent', officers: 'SI Meena' } },
+      'Unit Kota',
+      2_400,
+    );
     const client = await first.db.pool.connect();
     expect(await rotateDataKey(client, key, 3_000)).toBe(2);
     client.release();
@@ -80,6 +96,11 @@ describe('PostgreSQL store: the console key', () => {
     expect(result.keptUnderOldKeys).toBeGreaterThanOrEqual(1); // the append-only events
     const rows = await query<{ subject_sealed: Buffer }>(d.url, 'SELECT subject_sealed FROM flag_personal');
     expect(rows.map((r) => keyIdOf(r.subject_sealed))).toEqual([2]);
+    const officers = await query<{ officers_sealed: Buffer }>(
+      d.url,
+      'SELECT officers_sealed FROM dispatches',
+    );
+    expect(officers.map((r) => keyIdOf(r.officers_sealed))).toEqual([2]);
     // A fresh open (the keys as stored) reads both generations.
     const again = await open(d.url, key, false);
     expect((await again.admin.readPersonalDetail(id)).subject).toMatchObject({
@@ -116,6 +137,30 @@ describe('PostgreSQL store: no plaintext personal data on the server', () => {
       3_000,
     );
     expect((await admin.readPersonalDetail(id)).subject).toMatchObject({ display_name: canary });
+    // What a district control room types: the officers' names and a hand-back's reason, sealed too.
+    const second = makeFlag();
+    const secondId = second.id as string;
+    await admin.commitPage(pageInput([second], 'c_2', 3_100));
+    await admin.acknowledge(secondId, 'Op One', 3_200);
+    await admin.dispatch(
+      secondId,
+      'Op One',
+      { unitKey: 'kota-city', called: 'SHO Kota', means: 'phone' },
+      3_300,
+    );
+    await admin.recordUnitAction(secondId, { kind: 'receipt', unitKey: 'kota-city' }, 'Unit Kota', 3_400);
+    await admin.recordUnitAction(
+      secondId,
+      { kind: 'step', unitKey: 'kota-city', step: { kind: 'officers_sent', officers: `SI ${canary}` } },
+      'Unit Kota',
+      3_500,
+    );
+    await admin.recordUnitAction(
+      secondId,
+      { kind: 'hand_back', unitKey: 'kota-city', reason: `${canary} lives in Bundi` },
+      'Unit Kota',
+      3_600,
+    );
 
     const needles = [canary, phone, `acc_${canary}`].map((s) => Buffer.from(s, 'utf8'));
     const dump = execFileSync('pg_dump', ['--dbname', d.url, '--no-owner'], { maxBuffer: 256 * 1024 * 1024 });

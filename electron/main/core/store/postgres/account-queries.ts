@@ -10,7 +10,6 @@ import {
   type AccountSummary,
 } from '../../../../../shared/accounts';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import type {
   AccountRecord,
   DeviceKind,
@@ -22,41 +21,65 @@ import type {
 import type { Tx } from './pg-db';
 
 const summary = (
-  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms'>,
+  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms' | 'units'>,
   nowMs: number,
 ): AccountSummary => ({
   name: a.name,
   role: a.role,
   locked: isLockedOut(a.locked_at_ms, nowMs),
+  ...(a.units ? { units: a.units } : {}),
 });
+
+type AccountRow = Omit<AccountRecord, 'units'> & { units: string | null };
+const ACCOUNT_COLUMNS = 'name, role, password_hash, locked_at_ms, units';
+const fromRow = (row: AccountRow): AccountRecord => ({
+  ...row,
+  units: row.units === null ? null : (JSON.parse(row.units) as string[]),
+});
+
+/**
+ * A unit account has its units and no other account has any (migration 3's CHECK says the same, as
+ * SQLite's 21); the ids themselves were checked against the unit table by the caller (shared/units.ts).
+ */
+function unitsFor(role: AccountRole, units: readonly string[] | null | undefined): string | null {
+  if (role === 'unit') {
+    if (!units || units.length === 0)
+      throw new ContractError('invalid_request', coded('account.units_required', {}), 'units');
+    return JSON.stringify([...units]);
+  }
+  if (units && units.length > 0)
+    throw new ContractError('invalid_request', coded('account.units_only_for_unit', {}), 'units');
+  return null;
+}
+const parsedUnits = (units: string | null) => (units === null ? null : (JSON.parse(units) as string[]));
 
 export async function countAccounts(tx: Tx): Promise<number> {
   return (await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM accounts'))!.n;
 }
 
 export async function getAccount(tx: Tx, name: string): Promise<AccountRecord | null> {
-  return (
-    (await tx.one<AccountRecord & Record<string, unknown>>(
-      'SELECT name, role, password_hash, locked_at_ms FROM accounts WHERE lower(name) = lower($1)',
-      [name],
-    )) ?? null
+  const row = await tx.one<AccountRow & Record<string, unknown>>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(name) = lower($1)`,
+    [name],
   );
+  return row ? fromRow(row) : null;
 }
 
 export async function listAccounts(tx: Tx, nowMs: number): Promise<AccountSummary[]> {
-  const rows = await tx.query<AccountRecord & Record<string, unknown>>(
-    'SELECT name, role, password_hash, locked_at_ms FROM accounts ORDER BY lower(name)',
+  const rows = await tx.query<AccountRow & Record<string, unknown>>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY lower(name)`,
   );
-  return rows.map((a) => summary(a, nowMs));
+  return rows.map((a) => summary(fromRow(a), nowMs));
 }
 
 export async function createAccount(
   tx: Tx,
-  account: { name: string; role: AccountRole; passwordHash: string },
+  account: { name: string; role: AccountRole; passwordHash: string; units?: readonly string[] },
   by: string,
   atMs: number,
   options: { onlyIfFirst?: boolean } = {},
 ): Promise<AccountSummary> {
+  const units = unitsFor(account.role, account.units);
   // Serialises first-account creation across cores: two desks cannot both be first.
   await tx.run('LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE');
   if (options.onlyIfFirst && (await countAccounts(tx)) > 0)
@@ -64,42 +87,68 @@ export async function createAccount(
   if (await getAccount(tx, account.name))
     throw new ContractError('conflict', coded('account.exists', { name: account.name }), 'name');
   await tx.run(
-    `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by)
-     VALUES ($1, $2, $3, NULL, $4, $5, $4, $5)`,
-    [account.name, account.role, account.passwordHash, atMs, by],
+    `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
+     VALUES ($1, $2, $3, NULL, $4, $5, $4, $5, $6)`,
+    [account.name, account.role, account.passwordHash, atMs, by, units],
   );
   tx.audit({
     atMs,
     actor: by,
     action: 'account.created',
     target: account.name,
-    detailJson: JSON.stringify({ role: account.role }),
+    detailJson: JSON.stringify(
+      units === null ? { role: account.role } : { role: account.role, units: parsedUnits(units) },
+    ),
   });
-  return summary({ name: account.name, role: account.role, locked_at_ms: null }, atMs);
+  return summary(
+    { name: account.name, role: account.role, locked_at_ms: null, units: parsedUnits(units) },
+    atMs,
+  );
 }
 
 export async function updateAccount(
   tx: Tx,
   name: string,
-  change: { role?: AccountRole; lockedAtMs?: number | null; passwordHash?: string },
+  change: {
+    role?: AccountRole;
+    lockedAtMs?: number | null;
+    passwordHash?: string;
+    units?: readonly string[] | null;
+  },
   by: string,
   atMs: number,
 ): Promise<AccountSummary> {
   const current = await getAccount(tx, name);
   if (!current) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
+  const role = change.role ?? current.role;
+  // A role change away from unit drops the units; to unit (or a unit's new units) needs them.
+  const units = unitsFor(
+    role,
+    change.units !== undefined ? change.units : role === 'unit' ? current.units : null,
+  );
   const next = {
-    role: change.role ?? current.role,
+    role,
     locked_at_ms: change.lockedAtMs === undefined ? current.locked_at_ms : change.lockedAtMs,
     password_hash: change.passwordHash ?? current.password_hash,
+    units: parsedUnits(units),
   };
   await tx.run(
-    `UPDATE accounts SET role = $1, locked_at_ms = $2, password_hash = $3, changed_at_ms = $4, changed_by = $5
-     WHERE name = $6`,
-    [next.role, next.locked_at_ms, next.password_hash, atMs, by, current.name],
+    `UPDATE accounts SET role = $1, locked_at_ms = $2, password_hash = $3, units = $4, changed_at_ms = $5,
+       changed_by = $6
+     WHERE name = $7`,
+    [next.role, next.locked_at_ms, next.password_hash, units, atMs, by, current.name],
   );
   const audit = (action: string, detail: object = {}) =>
     tx.audit({ atMs, actor: by, action, target: current.name, detailJson: JSON.stringify(detail) });
-  if (next.role !== current.role) audit('account.role_changed', { from: current.role, to: next.role });
+  // As SQLite's audit_account_role (migration 21): the role and the units, before and after.
+  const currentUnits = current.units === null ? null : JSON.stringify(current.units);
+  if (next.role !== current.role || currentUnits !== units)
+    audit('account.role_changed', {
+      from: current.role,
+      to: next.role,
+      fromUnits: current.units,
+      toUnits: next.units,
+    });
   if ((current.locked_at_ms === null) !== (next.locked_at_ms === null))
     audit(next.locked_at_ms === null ? 'account.released' : 'account.locked');
   if (next.password_hash !== current.password_hash)
@@ -192,8 +241,6 @@ export async function setUnitContact(
   by: string,
   atMs: number,
 ): Promise<UnitContact> {
-  if (!policeUnitByKey(unitKey))
-    throw new ContractError('invalid_request', coded('unit.not_found', { unitKey }), 'unitKey');
   await tx.run(
     `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES ($1, $2, $3, $4)
      ON CONFLICT (unit_key) DO UPDATE SET contact = excluded.contact, changed_by = excluded.changed_by,

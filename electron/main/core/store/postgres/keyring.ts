@@ -89,6 +89,8 @@ export const SEALED_COLUMNS: readonly { table: string; key: string; column: stri
     column: 'unit_reference_sealed',
     aad: 'dispatches.unit_reference',
   },
+  // The officers a district control room sent (names it typed): sealed, unlike SQLite's clear column.
+  { table: 'dispatches', key: DISPATCH_KEY, column: 'officers_sealed', aad: 'dispatches.officers' },
   { table: 'follow_ups', key: "flag_id || '/' || sequence", column: 'note_sealed', aad: 'follow_ups.note' },
   { table: 'handovers', key: 'shift_id', column: 'summary_sealed', aad: 'handovers.summary_json' },
   { table: 'handovers', key: 'shift_id', column: 'notes_sealed', aad: 'handovers.notes' },

@@ -330,6 +330,64 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX resume_tokens_by_seen ON resume_tokens (last_seen_ms);
     `,
   },
+  {
+    version: 3,
+    description:
+      'unit registry versions (as SQLite migration 20); district control rooms: the unit role and its units, receipt, steps and hand-back of a dispatch (as SQLite migration 21)',
+    // The registry (units, their areas and control-room numbers: police headquarters' data, no person's)
+    // is in clear, as unit_contacts is; each save a row never changed or removed, audited by the store
+    // (registry-queries.ts). A unit account's units are unit ids, in clear like its role. The
+    // dispatch's unit side: times, codes and account names in clear (as acknowledged_by, confirmed_by);
+    // the officers' names the unit typed sealed (officers_sealed, keyring.ts), where SQLite keeps a
+    // clear column inside its encrypted file. A hand-back's reason and a step's note are only in the
+    // flag events' sealed detail, which retention reduces like any other.
+    sql: `
+      CREATE TABLE unit_registry_versions (
+        version integer PRIMARY KEY,
+        registry_json text NOT NULL,
+        units integer NOT NULL,
+        changes_json text NOT NULL,
+        saved_by text NOT NULL,
+        saved_at_ms bigint NOT NULL,
+        source_sha256 text
+      );
+      CREATE TRIGGER unit_registry_append_only BEFORE UPDATE OR DELETE ON unit_registry_versions
+        FOR EACH ROW EXECUTE FUNCTION refuse_change();
+
+      ALTER TABLE accounts DROP CONSTRAINT accounts_role_check;
+      ALTER TABLE accounts ADD CONSTRAINT accounts_role_check
+        CHECK (role IN ('operator', 'supervisor', 'auditor', 'administrator', 'unit'));
+      ALTER TABLE accounts ADD COLUMN units text;
+      ALTER TABLE accounts ADD CONSTRAINT accounts_units_for_unit CHECK ((role = 'unit') = (units IS NOT NULL));
+
+      ALTER TABLE dispatches
+        ADD COLUMN received_via text CHECK (received_via IN ('console', 'telephone')),
+        ADD COLUMN officers_sealed bytea,
+        ADD COLUMN officers_sent_at_ms bigint,
+        ADD COLUMN contact_at_ms bigint,
+        ADD COLUMN unit_outcome text,
+        ADD COLUMN unit_outcome_at_ms bigint,
+        ADD COLUMN handed_back_by text,
+        ADD COLUMN handed_back_at_ms bigint;
+      UPDATE dispatches SET received_via = 'telephone' WHERE confirmed_at_ms IS NOT NULL;
+      CREATE INDEX dispatches_by_time ON dispatches (dispatched_at_ms);
+
+      -- The current dispatch's unit side and a pending hand-back, on the flag, for the queue.
+      ALTER TABLE flags
+        ADD COLUMN received_by text,
+        ADD COLUMN received_via text,
+        ADD COLUMN officers_sent_at_ms bigint,
+        ADD COLUMN contact_at_ms bigint,
+        ADD COLUMN unit_outcome text,
+        ADD COLUMN unit_outcome_at_ms bigint,
+        ADD COLUMN handed_back_unit_key text,
+        ADD COLUMN handed_back_by text,
+        ADD COLUMN handed_back_at_ms bigint;
+      UPDATE flags SET received_via = 'telephone',
+        received_by = (SELECT confirmed_by FROM dispatches d WHERE d.flag_id = flags.id ORDER BY d.seq DESC LIMIT 1)
+        WHERE confirmed_at_ms IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -2,7 +2,6 @@
 // client (pg-db.ts). Reads that must see one snapshot run REPEATABLE READ, read-only. Adding a method
 // is one line here and its query in the *-queries.ts of its group.
 import type { Store } from '../store';
-import { coded, ContractError } from '../../../../../shared/errors';
 import type { StoreMethod } from '../store-methods';
 import type { StoreAdmin } from '../store-admin';
 import * as accounts from './account-queries';
@@ -16,10 +15,8 @@ import { report } from './report-queries';
 import type { PgDb, Tx } from './pg-db';
 import type { RequestStamp } from '../store-types';
 import { exportAudit, postgresVerifier } from './verify-queries';
-
-function notYetOnPostgres(_what: string): never {
-  throw new ContractError('unavailable', coded('store.not_on_postgres', {}));
-}
+import * as registry from './registry-queries';
+import * as units from './unit-queries';
 
 export function postgresStore(db: PgDb, version: string): StoreAdmin {
   const write = <T>(fn: (tx: Tx) => Promise<T>) => db.tx(fn);
@@ -120,15 +117,12 @@ export function postgresStore(db: PgDb, version: string): StoreAdmin {
     findResumeToken: (tokenHash) => read((tx) => resume.findResumeToken(tx, tokenHash)),
     deleteResumeToken: (tokenHash) => write((tx) => resume.deleteResumeToken(tx, tokenHash)),
     pruneResumeTokens: (seenBeforeMs) => write((tx) => resume.pruneResumeTokens(tx, seenBeforeMs)),
-    // TODO(#20 on PostgreSQL): district control rooms' receipts and per-unit rows are SQLite-only so
-    // far; on PostgreSQL they are refused in words, never half done.
-    recordUnitAction: async () => notYetOnPostgres('a district control room’s receipt and steps'),
-    unitDispatchRows: async () => notYetOnPostgres('per-unit report figures'),
-    // TODO(#23 on PostgreSQL): the registry's versions are kept by SQLite only so far; PostgreSQL runs
-    // on the shipped registry (null) and refuses a save in words.
-    getUnitRegistry: async () => null,
-    saveUnitRegistry: async () => notYetOnPostgres('saving the unit registry'),
-    listRegistryVersions: async () => [],
+    recordUnitAction: (id, action, by, atMs, stamp) =>
+      stamped(stamp, (tx) => units.recordUnitAction(tx, id, action, by, atMs)),
+    unitDispatchRows: (range) => read((tx) => units.unitDispatchRows(tx, range)),
+    getUnitRegistry: () => read((tx) => registry.getUnitRegistry(tx)),
+    saveUnitRegistry: (save) => write((tx) => registry.saveUnitRegistry(tx, save)),
+    listRegistryVersions: () => read((tx) => registry.listRegistryVersions(tx)),
     close: () => db.close(),
   };
   // Every method of the seam's list is here (the compiler checks Store; this checks the list).

@@ -166,9 +166,10 @@ interface OpenRow {
   dispatched_at_ms: number | null;
   confirmed_at_ms: number | null;
   closed_at_ms: number | null;
+  handed_back_unit_key: string | null;
 }
 const OPEN_COLUMNS = `seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-  dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms`;
+  dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms, handed_back_unit_key`;
 
 export async function handoverSummary(
   tx: Tx,
@@ -306,6 +307,8 @@ export async function handoverSummary(
       acknowledgedBy: r.acknowledged_by,
       unitKey: r.dispatch_unit_key,
       nextAction: nextStep(r.state, r.confirmed_at_ms),
+      // A dispatch still awaiting the unit's receipt is nextAction 'confirm'; a hand-back waits for the supervisor.
+      ...(r.handed_back_unit_key ? { handedBackBy: r.handed_back_unit_key } : {}),
     })),
     breaches,
     breachesTotal,

@@ -13,7 +13,6 @@ import {
 } from '../../../../../shared/dispatch';
 import type { PersonalDetail, QueueItem } from '../../../../../shared/domain';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { policeUnitByKey } from '../../../../../shared/routing/police-units';
 import { caseNoOf } from '../../../../../shared/case-number';
 import {
   DEFAULT_FOLLOW_UP_AFTER_MS,
@@ -37,12 +36,7 @@ export async function dispatchFlag(
   const row = await flagRow(tx, id);
   const refusal = dispatchRefusal(caseNoOf(row.seq), row.state);
   if (refusal) throw new ContractError('conflict', refusal, 'id');
-  if (!policeUnitByKey(details.unitKey))
-    throw new ContractError(
-      'invalid_request',
-      coded('dispatch.unknown_unit', { unitKey: details.unitKey }),
-      'unitKey',
-    );
+  // Which units may receive a dispatch is the registry's, checked by the core (dispatchUnitRefusal).
   if (dispatchReasonMissing(details.unitKey, row.unit_key, details.reason))
     throw new ContractError('invalid_request', coded('dispatch.reason_required', {}), 'reason');
   const aad = (column: string) => `dispatches.${column}|${id}|${atMs}`;
@@ -62,7 +56,11 @@ export async function dispatchFlag(
     ],
   );
   await tx.run(
-    `UPDATE flags SET state = 'dispatched', dispatch_unit_key = $1, dispatched_at_ms = $2, confirmed_at_ms = NULL WHERE id = $3`,
+    `UPDATE flags SET state = 'dispatched', dispatch_unit_key = $1, dispatched_at_ms = $2, confirmed_at_ms = NULL,
+       received_by = NULL, received_via = NULL, officers_sent_at_ms = NULL, contact_at_ms = NULL,
+       unit_outcome = NULL, unit_outcome_at_ms = NULL,
+       handed_back_unit_key = NULL, handed_back_by = NULL, handed_back_at_ms = NULL
+     WHERE id = $3`,
     [details.unitKey, atMs, id],
   );
   await event(tx, id, atMs, 'dispatched', operator, {
@@ -97,12 +95,21 @@ export async function confirmDispatch(
       'id',
     );
   await tx.run(
-    `UPDATE dispatches SET confirmed_by = $1, confirmed_at_ms = $2, confirmation_recorded_by = $3
+    `UPDATE dispatches SET confirmed_by = $1, confirmed_at_ms = $2, confirmation_recorded_by = $3,
+       received_via = 'telephone'
      WHERE seq = (SELECT max(seq) FROM dispatches WHERE flag_id = $4)`,
     [confirmedBy, atMs, operator, id],
   );
-  await tx.run('UPDATE flags SET confirmed_at_ms = $1 WHERE id = $2', [atMs, id]);
-  await event(tx, id, atMs, 'unit_confirmed', operator, { confirmedBy, unitKey: row.dispatch_unit_key });
+  // The telephone path, for units without a console: marked as such (a unit desk's receipt is 'console').
+  await tx.run(
+    `UPDATE flags SET confirmed_at_ms = $1, received_by = $2, received_via = 'telephone' WHERE id = $3`,
+    [atMs, confirmedBy, id],
+  );
+  await event(tx, id, atMs, 'unit_confirmed', operator, {
+    confirmedBy,
+    unitKey: row.dispatch_unit_key,
+    via: 'telephone',
+  });
   return current(tx, id);
 }
 
