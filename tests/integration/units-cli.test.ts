@@ -82,6 +82,50 @@ describe('lifeline units', () => {
     ]);
   });
 
+  it('a unit added through the registry can be given a district account at once', () => {
+    const s = cliStore([['Admin Asha', 'administrator']]);
+    const out = path.join(s.dir, 'units.json');
+    expect(lifeline(['units', 'export', out, '--by', 'Admin Asha'], s.env).code).toBe(0);
+    // Headquarters adds a police-only district (Bhiwadi) with one PIN of its own.
+    const text = fs.readFileSync(out, 'utf8');
+    const pali = /\n {4}(\{"id":"pali-control-room".*\}),/.exec(text)![1]!;
+    const bhiwadi = JSON.parse(pali) as Record<string, unknown>;
+    Object.assign(bhiwadi, {
+      id: 'bhiwadi-police-district',
+      en: 'Bhiwadi police district',
+      hi: 'भिवाड़ी पुलिस ज़िला',
+      contacts: [],
+      area: { districts: [], towns: [], pins: ['301019'], circles: [], districtOnly: [] },
+    });
+    const edited = path.join(s.dir, 'edited.json');
+    fs.writeFileSync(edited, text.replace(pali, `${pali},\n    ${JSON.stringify(bhiwadi)}`));
+    const account = (units: string) =>
+      lifeline(
+        [
+          'account',
+          'add',
+          '--name',
+          'Bhiwadi Desk',
+          '--role',
+          'unit',
+          '--units',
+          units,
+          '--by',
+          'Admin Asha',
+        ],
+        { ...s.env, LIFELINE_NEW_PASSWORD: 'unit pass 12' },
+      );
+    // Before the import the registry in force does not know it: refused, naming it.
+    expect(account('bhiwadi-police-district').err).toMatch(
+      /--units: bhiwadi-police-district is not a unit of the registry in force/,
+    );
+    const imported = lifeline(['units', 'import', edited, '--by', 'Admin Asha'], s.env);
+    expect(imported.err).toBe('');
+    const added = account('bhiwadi-police-district');
+    expect(added.err).toBe('');
+    expect(added.out).toContain('added Bhiwadi Desk (unit: bhiwadi-police-district)');
+  });
+
   it('refuses a file with errors line by line, and changes nothing', () => {
     const s = cliStore([['Admin Asha', 'administrator']]);
     const out = path.join(s.dir, 'units.json');
