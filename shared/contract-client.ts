@@ -26,6 +26,20 @@ export const RETRY_SAME_ID_MS = 10 * 60_000;
 const webCrypto = () => (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto;
 
 /**
+ * Whether the window can reach its core right now; 'reconnecting' means what is shown may be stale;
+ * 'revoked' that the room's core revoked this device: it is cut off for good and says why.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'revoked';
+export const CONNECTION_STATES: readonly ConnectionState[] = [
+  'connecting',
+  'connected',
+  'reconnecting',
+  'revoked',
+];
+export const isConnectionState = (value: unknown): value is ConnectionState =>
+  CONNECTION_STATES.includes(value as ConnectionState);
+
+/**
  * What carries the contract. The Electron preload exposes exactly this as window.lifeline: invokes
  * resolve to the result envelope (never throw), because contextBridge would strip an error's kind.
  */
@@ -33,6 +47,12 @@ export interface ContractTransport {
   invoke(channel: InvokeChannel, payload: unknown): Promise<InvokeResult<InvokeChannel>>;
   /** Subscribes to every pushed event; returns an unsubscribe function. */
   listen(listener: (event: string, payload: unknown) => void): () => void;
+  /**
+   * The state of the link behind the transport, when it has one (the desktop app in client mode):
+   * calls the listener with the current state, then on every change; returns an unsubscribe
+   * function. Absent, or never called back, the transport is always there (IPC to an embedded core).
+   */
+  onConnection?(listener: (state: ConnectionState) => void): () => void;
 }
 
 /** An invoke that failed, with the kind the main process gave (never a class across processes). */

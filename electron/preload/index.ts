@@ -10,8 +10,8 @@ import {
   type InvokeChannel,
   type InvokeResult,
 } from '../../shared/contract';
-import type { ContractTransport } from '../../shared/contract-client';
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
+import { isConnectionState, type ContractTransport } from '../../shared/contract-client';
+import { IPC_CONNECTION, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
 import { ENROL_CHANNEL, type EnrolBridge, type EnrolResult } from '../../shared/room/enrol-contract';
 
 const bridge: ContractTransport = {
@@ -27,6 +27,24 @@ const bridge: ContractTransport = {
     };
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
+  },
+  // In client mode main supervises the window's link to the room's core and says how it is; with an
+  // embedded core nothing answers the question (no handler), and IPC is always there: 'connected'.
+  // Only the four known words pass: main is trusted, but the renderer acts on this value.
+  onConnection(listener) {
+    let live = true;
+    const wrapped = (_event: IpcRendererEvent, state: unknown) => {
+      if (live && isConnectionState(state)) listener(state);
+    };
+    ipcRenderer.on(IPC_CONNECTION, wrapped);
+    ipcRenderer.invoke(IPC_CONNECTION).then(
+      (state: unknown) => live && listener(isConnectionState(state) ? state : 'connected'),
+      () => live && listener('connected'),
+    );
+    return () => {
+      live = false;
+      ipcRenderer.removeListener(IPC_CONNECTION, wrapped);
+    };
   },
 };
 

@@ -1,10 +1,9 @@
 import type { LifelineApi } from '../../shared/contract';
 
-/**
- * Whether the renderer can reach main right now; 'reconnecting' means what is shown may be stale;
- * 'revoked' that the room's core revoked this device: it is cut off for good and says why.
- */
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'revoked';
+import type { ConnectionState } from '../../shared/contract-client';
+
+// Defined in shared/, once: main's link supervisor in client mode sends the same four words.
+export type { ConnectionState };
 
 /** The contract plus the state of the transport carrying it. */
 export interface ConsoleApi extends LifelineApi {

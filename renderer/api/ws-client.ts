@@ -3,7 +3,7 @@
 import type { InvokeChannel, InvokeResult } from '../../shared/contract';
 import { createContractClient, InvokeError, type ContractTransport } from '../../shared/contract-client';
 import { coded, type CodedMessage } from '../../shared/errors';
-import { reconnectDelayMs } from './backoff';
+import { reconnectDelayMs } from '../../shared/room/backoff';
 import type { ConnectionState, ConsoleApi } from './connection';
 import {
   invokeResultSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconnectDelayMs } from '../api/backoff';
+import { reconnectDelayMs } from '../../shared/room/backoff';
 import { tokenFromHash } from '../api/ws-messages';
 import { hashFor, languageFromHash, shiftFromHash, viewFromHash } from './view-route';
 

@@ -48,6 +48,9 @@ export const en = {
     failures: 'consecutive failures: {{count}}',
     lastError: 'last error: {{message}}',
     unknown: 'Feed health not yet known',
+    // Shown while this screen's link is not 'connected': its last word on the feed is stale.
+    notConnectedValue: '— (not connected)',
+    lastGoodNotConnected: 'last good poll not known while not connected',
   },
   alarm: {
     quiet: 'Alarm: quiet',

@@ -49,6 +49,8 @@ export const hi: Messages = {
     failures: 'लगातार विफलताएँ: {{count}}',
     lastError: 'अंतिम त्रुटि: {{message}}',
     unknown: 'फ़ीड की स्थिति अभी ज्ञात नहीं',
+    notConnectedValue: '— (कनेक्शन नहीं)',
+    lastGoodNotConnected: 'कनेक्शन नहीं, इसलिए आख़िरी सही जवाब का समय पता नहीं',
   },
   alarm: {
     quiet: 'अलार्म: शांत',

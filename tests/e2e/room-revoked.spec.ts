@@ -117,6 +117,12 @@ test('revoked desks and walls are cut off at once and say why, in English and Hi
       }
       await expect(desk.getByTestId('revoked-banner')).toContainText(lang === 'en' ? 'REVOKED' : 'हटाई गई');
       await expect(desk.getByTestId('connection-state')).toHaveAttribute('data-state', 'revoked');
+      // Cut off, neither screen shows the feed health it last heard as now ("OK", "0 s ago").
+      const notConnected = lang === 'en' ? '— (not connected)' : '— (कनेक्शन नहीं)';
+      await expect(desk.getByTestId('feed-health')).toHaveAttribute('data-state', 'not-connected');
+      await expect(desk.getByTestId('feed-health')).toContainText(notConnected);
+      await expect(wall.getByTestId('wall-feed-state')).toContainText(notConnected);
+      await expect(wall.getByTestId('wall-feed-state')).toHaveAttribute('data-linked', 'false');
       await desk.screenshot({ path: path.join(shots, `room-desk-revoked-${lang}.png`) });
       await wall.screenshot({ path: path.join(shots, `room-wall-revoked-${lang}.png`) });
     }

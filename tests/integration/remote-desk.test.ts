@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT } from '../../shared/ipc-channels';
+import { IPC_CONNECTION, IPC_EVENT, IPC_INVOKE } from '../../shared/ipc-channels';
 import { RoomConnection, enrolDevice } from '../../electron/main/core/net/room-client';
 import { revokeDevice } from '../../electron/main/core/store/sqlite/device-queries';
 import {
@@ -89,6 +89,8 @@ describe('the relay from a remote core to the window', () => {
       isDestroyed: () => false,
       send: (channel: string, event: string, payload: unknown) => {
         if (channel === IPC_EVENT) sent.push({ event, payload });
+        // The link's state, as the window's preload receives it: recorded as a pseudo-event.
+        if (channel === IPC_CONNECTION) sent.push({ event: 'connection', payload: event });
         for (const wake of waiters.splice(0)) wake();
       },
     } as unknown as WebContents;
@@ -114,7 +116,11 @@ describe('the relay from a remote core to the window', () => {
     );
     const device = loadDevice(fakeSafeStorage(), dir, 'linux')!;
     let handler: ((event: unknown, channel: unknown, payload: unknown) => Promise<unknown>) | undefined;
-    const ipcMain = { handle: (_channel: string, h: typeof handler) => (handler = h) } as unknown as IpcMain;
+    const ipcMain = {
+      handle: (channel: string, h: typeof handler) => {
+        if (channel === IPC_INVOKE) handler = h;
+      },
+    } as unknown as IpcMain;
     const roles = new Map<number, 'desk' | 'wall'>([
       [1, 'desk'],
       [2, 'wall'],
@@ -128,6 +134,7 @@ describe('the relay from a remote core to the window', () => {
     );
     const desk = fakeWindow(1);
     expect(await handler!(desk.event, 'getSession', {})).toMatchObject({ ok: true, value: { role: 'desk' } });
+    await desk.until((e) => e.event === 'connection' && e.payload === 'connected');
     expect(
       await handler!(desk.event, 'logon', {
         name: OPERATOR.name,
@@ -149,9 +156,10 @@ describe('the relay from a remote core to the window', () => {
       error: { kind: 'forbidden' },
     });
 
-    // Revoked at the core: the window's connection ends, and the next call says why.
+    // Revoked at the core: the window's connection ends, the window is told at once over IPC (not
+    // on its next call), and a call says why.
     revokeDevice(rig.sync.database, 'Desk 21', 'Admin Testroom', Date.now());
-    await rig.waitForLog(/device \d+ disconnected/);
+    await desk.until((e) => e.event === 'connection' && e.payload === 'revoked');
     expect(await handler!(desk.event, 'listQueue', {})).toMatchObject({
       ok: false,
       error: { kind: 'unavailable', message: expect.stringMatching(/revoked/) },

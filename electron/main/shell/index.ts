@@ -6,6 +6,7 @@ import { DATABASE_FILE, feedOptionsOf, startConsole, type RunningConsole } from 
 import { resolveHostConfig } from '../core/config/host-config';
 import { handoverPdfSaver } from './handover-pdf';
 import { connectionOf, forwardEvents, registerContract, trustedUrlCheck } from './ipc-wiring';
+import { IPC_CONNECTION } from '../../../shared/ipc-channels';
 import { safeStorageKeyProvider } from './safe-storage-key';
 import { denyEverythingElse } from './hardening';
 import { lockDownDevTools } from './devtools-lockdown';
@@ -154,6 +155,9 @@ async function main(): Promise<void> {
     core.isLoggedOn,
   );
   forwardEvents(running.core, () => BrowserWindow.getAllWindows().map((w) => w.webContents), roleOfContents);
+  // The embedded core is reached over IPC, always there: the window's question about its link (asked
+  // by the preload for client mode, see remote-core.ts) is answered so, not left without a handler.
+  ipcMain.handle(IPC_CONNECTION, () => 'connected');
 
   const wallDisplay = argValue(args, 'wall-display');
   const windows: WindowOptions = {

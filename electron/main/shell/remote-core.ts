@@ -9,9 +9,15 @@ import path from 'node:path';
 import type { IpcMain, IpcMainInvokeEvent, SafeStorage, WebContents } from 'electron';
 import type { ViewRole } from '../../../shared/contract';
 import { ContractError } from '../../../shared/errors';
-import { IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
+import { IPC_CONNECTION, IPC_EVENT, IPC_INVOKE } from '../../../shared/ipc-channels';
+import type { HeartbeatRule } from '../../../shared/room/heartbeat';
 import { normaliseFingerprint } from '../core/net/core-certificate';
-import type { PinnedCore, RoomConnection } from '../core/net/room-client';
+import {
+  superviseRoomLink,
+  type LinkSupervisor,
+  type SupervisedConnection,
+} from '../core/net/link-supervisor';
+import type { PinnedCore } from '../core/net/room-client';
 import type { FrameCheck, RoleOf } from './ipc-wiring';
 
 export const DEVICE_CREDENTIAL_FILE = 'device-credential.json';
@@ -106,42 +112,41 @@ export interface RemoteRelay {
  * embedded core's, then the call goes to the window's own connection to the core. A window whose
  * role is not the device's kind is refused: a desk device does not open a wall's window, nor the
  * reverse (the core decides the role by the device, and the window must not pretend otherwise).
+ *
+ * Each window's link is supervised from the window's first word (core/net/link-supervisor.ts):
+ * heartbeats, reconnecting with backoff and the session's resume token, and its state sent to the
+ * window on IPC_CONNECTION at every change, so a desk says NOT CONNECTED within 5 s of a cable pull
+ * and resynchronises its queue when the link is back, as the page does in a browser.
  */
 export function relayRemoteContract(
   ipcMain: IpcMain,
   device: { kind: ViewRole },
-  connect: (resumeToken: string | null) => Promise<RoomConnection>,
+  connect: (resumeToken: string | null) => Promise<SupervisedConnection>,
   isTrustedUrl: FrameCheck,
   roleOf: RoleOf,
+  heartbeat?: HeartbeatRule,
 ): RemoteRelay {
-  const connections = new Map<number, Promise<RoomConnection>>();
-  // Each window's last resume token (shared/room/resume.ts), in main's memory only: a lost link or
-  // a restarted core is reconnected on the window's next call, logged on as before.
-  const resumeTokens = new Map<number, string>();
+  const links = new Map<number, LinkSupervisor>();
 
-  function connectionFor(sender: WebContents): Promise<RoomConnection> {
-    const existing = connections.get(sender.id);
+  function linkFor(sender: WebContents): LinkSupervisor {
+    const existing = links.get(sender.id);
     if (existing) return existing;
-    const token = resumeTokens.get(sender.id) ?? null;
-    resumeTokens.delete(sender.id); // used once, whatever the answer
-    const opened = connect(token).then((connection) => {
-      connection.onEvent(({ event, payload }) => {
+    const link = superviseRoomLink({
+      connect,
+      ...(heartbeat ? { heartbeat } : {}),
+      onEvent: ({ event, payload }) => {
         if (!sender.isDestroyed()) sender.send(IPC_EVENT, event, payload);
-      });
-      // A lost link is reconnected on the window's next call (the room's resync is the renderer's).
-      void connection.closed.then(() => {
-        if (connections.get(sender.id) === opened) connections.delete(sender.id);
-        if (connection.resumeToken && !sender.isDestroyed())
-          resumeTokens.set(sender.id, connection.resumeToken);
-      });
-      return connection;
+      },
+      onState: (state) => {
+        if (!sender.isDestroyed()) sender.send(IPC_CONNECTION, state);
+      },
     });
-    opened.catch(() => connections.delete(sender.id));
-    connections.set(sender.id, opened);
-    return opened;
+    links.set(sender.id, link);
+    return link;
   }
 
-  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+  /** The refusal for a call from a frame or window that may not reach this core; null when it may. */
+  function refusal(event: IpcMainInvokeEvent): unknown {
     const frame = event.senderFrame;
     const role = roleOf(event.sender);
     if (!frame || frame !== event.sender.mainFrame || !isTrustedUrl(frame.url) || role === null)
@@ -151,42 +156,33 @@ export function relayRemoteContract(
         ok: false,
         error: { kind: 'forbidden', message: `This machine is enrolled as a ${device.kind}, not a ${role}.` },
       };
+    return null;
+  }
+
+  ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
+    const refused = refusal(event);
+    if (refused) return refused;
     if (typeof channel !== 'string')
       return {
         ok: false,
         error: { kind: 'invalid_request', message: 'channel: a string.', field: 'channel' },
       };
-    try {
-      let connection = await connectionFor(event.sender);
-      // Closed, or closing, before its close was seen here: open a new one (which says why if refused).
-      if (connection.ws.readyState !== connection.ws.OPEN) {
-        connections.delete(event.sender.id);
-        connection = await connectionFor(event.sender);
-      }
-      return await connection.invoke(channel, payload);
-    } catch (error) {
-      const revoked = (error as { reason?: unknown }).reason === 'revoked';
-      return {
-        ok: false,
-        error: {
-          kind: 'unavailable',
-          message: revoked
-            ? 'This desk has been revoked at the core. Ask the administrator to enrol it again.'
-            : 'The console core cannot be reached.',
-        },
-      };
-    }
+    return linkFor(event.sender).invoke(channel, payload);
+  });
+
+  // The window asks once, at its start, for the state of its link (which starts it); changes follow.
+  ipcMain.handle(IPC_CONNECTION, (event: IpcMainInvokeEvent) => {
+    if (refusal(event)) return null;
+    return linkFor(event.sender).state;
   });
 
   return {
     release(contents) {
-      const connection = connections.get(contents.id);
-      connections.delete(contents.id);
-      resumeTokens.delete(contents.id);
-      void connection?.then((c) => c.close()).catch(() => {});
+      links.get(contents.id)?.close();
+      links.delete(contents.id);
     },
     closeAll() {
-      for (const id of [...connections.keys()]) this.release({ id });
+      for (const id of [...links.keys()]) this.release({ id });
     },
   };
 }

@@ -82,6 +82,7 @@ export function Header({
       </div>
       <FeedHealthStrip
         health={feed.health}
+        connection={feed.connection}
         severity={feed.severity}
         nowMs={nowMs}
         quarantineUnseen={quarantine.unseen}

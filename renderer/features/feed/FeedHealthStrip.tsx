@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { FeedHealth } from '../../../shared/domain';
+import type { ConnectionState } from '../../api/connection';
 import type { Severity } from '../../window-state/feed/selectors';
 import { formatElapsed } from '../../ui/format/elapsed';
 
 interface Props {
   health: FeedHealth | null;
+  /** This screen's link: while it is not 'connected', the health last heard is stale, never "OK". */
+  connection: ConnectionState;
   severity: Severity;
   nowMs: number;
   /** More records were quarantined since the desk opened or the list was last looked at. */
@@ -13,8 +16,31 @@ interface Props {
 }
 
 /** Grey when all is well; amber or red, and only then, when the room has to look. */
-export function FeedHealthStrip({ health, severity, nowMs, quarantineUnseen, onQuarantine }: Props) {
+export function FeedHealthStrip({
+  health,
+  connection,
+  severity,
+  nowMs,
+  quarantineUnseen,
+  onQuarantine,
+}: Props) {
   const { t } = useTranslation();
+  if (connection !== 'connected') {
+    // Not a state of the feed: this desk cannot know it. The banner above says NOT CONNECTED.
+    return (
+      <section
+        className="feed-strip sev--warning"
+        data-testid="feed-health"
+        data-state="not-connected"
+        aria-label={t('feed.label')}
+      >
+        <span className="feed-state">
+          {t('feed.label')}: <strong>{t('feed.notConnectedValue')}</strong>
+        </span>
+        <span data-testid="feed-last-good">{t('feed.lastGoodNotConnected')}</span>
+      </section>
+    );
+  }
   if (!health) {
     return (
       <section

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedHealth } from '../../../shared/domain';
+import type { ConnectionState } from '../../api/connection';
 import { formatElapsed } from '../../ui/format/elapsed';
 import type { SoundStatus } from '../../window-state/alarm/initial-state';
 import type { Severity } from '../../window-state/feed/selectors';
@@ -8,6 +9,8 @@ import { SOUND_WORD, soundSeverity } from '../alarm/sound-words';
 
 interface Props {
   health: FeedHealth | null;
+  /** This wall's link: while it is not 'connected', the health last heard is stale, never "OK". */
+  connection: ConnectionState;
   feedSeverity: Severity;
   sound: SoundStatus;
   dataAgeMs: number;
@@ -20,18 +23,42 @@ interface Props {
 const sev = (severity: Severity) => (severity === 'normal' ? '' : ` sev--${severity}`);
 
 /** The wall's own health: is the feed alive, can the room hear, is this screen current. */
-export function WallHealth({ health, feedSeverity, sound, dataAgeMs, stale, nowMs, room }: Props) {
+export function WallHealth({
+  health,
+  connection,
+  feedSeverity,
+  sound,
+  dataAgeMs,
+  stale,
+  nowMs,
+  room,
+}: Props) {
   const { t } = useTranslation();
   const lastGood = health?.lastGoodPollAtMs ?? null;
+  // Cut off from the core, the wall cannot know the feed: what it last heard is not shown as now.
+  const linked = connection === 'connected';
   return (
     <footer className="wall-health" data-testid="wall-health">
-      <span className={`wall-health-item${sev(feedSeverity)}`} data-testid="wall-feed-state">
-        {t('wall.feed')}: <strong>{health ? t(`feed.state.${health.state}`) : t('feed.unknown')}</strong>
+      <span
+        className={`wall-health-item${linked ? sev(feedSeverity) : ' sev--warning'}`}
+        data-testid="wall-feed-state"
+        data-linked={linked ? 'true' : 'false'}
+      >
+        {t('wall.feed')}:{' '}
+        <strong>
+          {!linked
+            ? t('feed.notConnectedValue')
+            : health
+              ? t(`feed.state.${health.state}`)
+              : t('feed.unknown')}
+        </strong>
       </span>
       <span className="wall-health-item" data-testid="wall-last-good">
-        {lastGood === null
-          ? t('wall.neverGood')
-          : t('wall.lastGood', { ago: formatElapsed(t, nowMs - lastGood) })}
+        {!linked
+          ? t('feed.lastGoodNotConnected')
+          : lastGood === null
+            ? t('wall.neverGood')
+            : t('wall.lastGood', { ago: formatElapsed(t, nowMs - lastGood) })}
       </span>
       <span
         className={`wall-health-item${sev(soundSeverity(sound))}`}

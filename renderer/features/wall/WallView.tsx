@@ -100,6 +100,7 @@ export function WallView({ language, presence }: { language: Language; presence:
       </div>
       <WallHealth
         health={health}
+        connection={connection}
         feedSeverity={feedSeverity}
         sound={sound}
         dataAgeMs={ageMs}
