@@ -41,7 +41,7 @@ export const hiErrors: Record<ErrorCode, string> = {
   'account.admin_exists': 'एडमिनिस्ट्रेटर पहले से है; लॉग ऑन करें।',
   'account.exists': 'नाम: "{{name}}" खाता पहले से है।',
   'account.not_found': 'नाम: "{{name}}" नाम का कोई खाता नहीं।',
-  'account.unknown_unit': 'यूनिट: {{unitKey}} लागू रजिस्टर की यूनिट नहीं है।',
+  'account.unknown_unit': 'इकाइयाँ: {{unitKey}} लागू रजिस्टर की इकाई नहीं है।',
   'account.own_role': 'नाम: एडमिनिस्ट्रेटर अपनी भूमिका ख़ुद नहीं बदल सकता।',
   'flag.not_found': 'फ़्लैग {{id}} नहीं मिला।',
   'sound_check.not_reported': 'यह स्क्रीन अभी अपनी स्थिति नहीं बता पाई है।',
@@ -76,7 +76,8 @@ export const hiErrors: Record<ErrorCode, string> = {
   'unit.not_found': 'इकाई: "{{unitKey}}" तालिका में नहीं है।',
   'dispatch.inactive_unit':
     'इकाई: "{{unitKey}}" अब सक्रिय इकाई नहीं है; फ़्लैग उस इकाई को भेजें जिसने इसका क्षेत्र संभाला है।',
-  'registry.invalid': '{{path}}: {{rule}}।',
+  // The rule's words are the registry schema's (English); the desk's own check words them in Hindi first.
+  'registry.invalid': 'रजिस्टर का फ़ील्ड {{path}} नियम के अनुसार नहीं है।',
   'registry.unit_removed':
     'इकाइयाँ: "{{unitKey}}" सूची में नहीं है। इकाई कभी हटाई नहीं जाती (पुराने फ़्लैग उसका नाम लेते हैं): उसे निष्क्रिय करें।',
   'registry.stale': 'इकाई सूची इस बीच बदल गई है (अब संस्करण {{version}})। उसे फिर से खोलें और बदलाव दोबारा करें।',
