@@ -13,11 +13,10 @@ import {
   type ResumeMessage,
 } from './ws-messages';
 import { HEARTBEAT, linkIsDead, type HeartbeatRule } from '../../shared/room/heartbeat';
+import { REVOKED_CLOSE_CODE } from '../../shared/room/close-codes';
 
 /** A host that does not answer within this is as good as gone; the operator must be told. */
 const INVOKE_TIMEOUT_MS = 15_000;
-/** The close code of a revoked device's connections (electron/main/core/net/room-server.ts). */
-const REVOKED_CLOSE_CODE = 4003;
 /** WebSocket.OPEN, spelled out so the module does not need the global at import time. */
 const OPEN = 1;
 

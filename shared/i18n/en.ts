@@ -134,6 +134,8 @@ export const en = {
     lastGood: 'last good poll {{ago}} ago',
     neverGood: 'no good poll yet',
     dataAge: 'Data age {{age}}',
+    dataAgeNotConnected: 'Data age {{age}} (not connected)',
+    dataAgeNotKnown: 'Data age not known while not connected',
     stale: 'STALE — nothing from the console host for {{age}}. Do not trust this screen.',
     training: 'TRAINING',
   },

@@ -6,6 +6,7 @@ import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import { startContractListener } from '../../electron/main/core/host/contract-listener';
 import { loadOrCreateCoreCertificate, CORE_KEY_FILE } from '../../electron/main/core/net/core-certificate';
 import {
@@ -13,8 +14,10 @@ import {
   FingerprintMismatchError,
   RoomConnection,
   enrolDevice,
+  openPinnedSocket,
 } from '../../electron/main/core/net/room-client';
-import { REVOKED_CLOSE_CODE } from '../../electron/main/core/net/room-server';
+import { DEVICE_COOKIE } from '../../electron/main/core/net/enrol-endpoint';
+import { REVOKED_CLOSE_CODE, REVOKED_REASON } from '../../shared/room/close-codes';
 import { revokeDevice } from '../../electron/main/core/store/sqlite/device-queries';
 import { makeFlag } from '../helpers/flags';
 import { OPERATOR, startRoomRig, type RoomRig, type RoomRigOptions } from '../helpers/room-rig';
@@ -176,11 +179,60 @@ describe('revocation', () => {
     expect(await connection.closed).toEqual({ code: REVOKED_CLOSE_CODE, reason: 'revoked' });
     const again = RoomConnection.connect(current.pinned, enrolment.credential);
     await expect(again).rejects.toBeInstanceOf(CoreRefusedError);
-    await expect(again).rejects.toMatchObject({ status: 403, reason: 'revoked' });
+    await expect(again).rejects.toMatchObject({ reason: 'revoked' });
     // The other desk is untouched.
     expect(await otherDesk.invoke('getFeedHealth')).toMatchObject({ ok: true });
     const actions = current.auditActions().map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['device.revoked', 'device.connect_refused']));
+  });
+
+  it('a revoked browser page that reloads gets the handshake and the revoked close; an unknown cookie only a refusal', async () => {
+    const current = await start();
+    const { enrolment, connection } = await enrolAndConnect(current, 'Wall 9', 'wall');
+    revokeDevice(current.sync.database, 'Wall 9', 'Admin Testroom', Date.now());
+    await connection.closed;
+    const before = current.auditActions().filter((a) => a.action === 'device.connect_refused').length;
+
+    // As the page does it: its own Origin and the HttpOnly cookie, no header credential.
+    const asBrowser = async (credential: string) => {
+      const socket = await openPinnedSocket(current.pinned);
+      const url = new URL('/ws', current.pinned.url);
+      const ws = new WebSocket(url.toString().replace(/^https:/, 'wss:'), {
+        createConnection: () => socket,
+        headers: { Cookie: `${DEVICE_COOKIE}=${credential}`, Origin: `https://${url.host}` },
+        perMessageDeflate: false,
+      });
+      const messages: unknown[] = [];
+      ws.on('message', (data) => messages.push(data));
+      return new Promise<{
+        opened: boolean;
+        close?: { code: number; reason: string };
+        status?: number;
+        messages: unknown[];
+      }>((resolve) => {
+        let opened = false;
+        ws.once('open', () => (opened = true));
+        ws.once('close', (code, reason) =>
+          resolve({ opened, close: { code, reason: reason.toString() }, messages }),
+        );
+        ws.once('unexpected-response', (_req, res) => {
+          res.resume();
+          ws.terminate();
+          resolve({ opened, status: res.statusCode ?? 0, messages });
+        });
+        ws.on('error', () => undefined);
+      });
+    };
+    expect(await asBrowser(enrolment.credential)).toEqual({
+      opened: true,
+      close: { code: REVOKED_CLOSE_CODE, reason: REVOKED_REASON },
+      messages: [],
+    });
+    // The refused connect is audited as before, once.
+    const after = current.auditActions().filter((a) => a.action === 'device.connect_refused').length;
+    expect(after).toBe(before + 1);
+    // An unknown credential learns nothing: the plain refusal, no handshake.
+    expect(await asBrowser('A'.repeat(43))).toEqual({ opened: false, status: 403, messages: [] });
   });
 });
 

@@ -8,6 +8,8 @@ import { useIdleLock } from './useIdleLock';
 import { useSessionMirror } from './useSessionMirror';
 import { actions, useWindowState } from '../../window-state/use-window-state';
 import { selectSessionInfo } from '../../window-state/session/selectors';
+import { selectConnection } from '../../window-state/feed/selectors';
+import { LinkLostBanner } from '../room/RoomBanners';
 import { GateBar } from './GateBar';
 import { LockScreen } from './LockScreen';
 import { LogonScreen } from './LogonScreen';
@@ -15,12 +17,15 @@ import { LogonScreen } from './LogonScreen';
 export function AccountGate({ children }: { children: ReactNode }) {
   const api = useApi();
   const info = useWindowState(selectSessionInfo);
+  const connection = useWindowState(selectConnection);
   const account = useAccount(api, actions);
   const loggedOn = info?.user != null && !info.locked;
   const lock = useCallback(() => void account.run('lockDesk', {}), [account]);
   const reportActivity = useSessionMirror(api, actions, loggedOn);
   useIdleLock(loggedOn, info?.idleLockMs ?? 15 * 60_000, lock, reportActivity);
-  if (!info) return null; // the first getSession has not answered yet
+  // The first getSession has not answered yet. A desk that will never be answered (revoked, or the
+  // link down since the page loaded) says why rather than showing nothing.
+  if (!info) return <LinkLostBanner connection={connection} variant="desk" />;
   if (!info.user)
     return (
       <>

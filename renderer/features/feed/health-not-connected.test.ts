@@ -33,14 +33,14 @@ const strip = (connection: ConnectionState) =>
       onQuarantine: () => {},
     }),
   );
-const wall = (connection: ConnectionState) =>
+const wall = (connection: ConnectionState, dataAgeMs: number | null = 0) =>
   renderToStaticMarkup(
     createElement(WallHealth, {
       health: healthy,
       connection,
       feedSeverity: 'normal',
       sound: 'ok' as never,
-      dataAgeMs: 0,
+      dataAgeMs,
       stale: false,
       nowMs: NOW,
     }),
@@ -69,6 +69,20 @@ describe.each([
       // "last good poll 0 s ago", as the strip and the wall word it when connected.
       expect(html).not.toContain(i18n.t('feed.lastGood', { ago: formatElapsed(i18n.t, 0) }));
       expect(html).not.toContain(i18n.t('wall.lastGood', { ago: formatElapsed(i18n.t, 0) }));
+    }
+  });
+
+  it('shows the data age while connected, and never as now when not connected', () => {
+    const now = i18n.t('wall.dataAge', { age: formatElapsed(i18n.t, 0) });
+    expect(wall('connected')).toContain(now);
+    for (const state of ['reconnecting', 'revoked', 'connecting'] as const) {
+      // Nothing heard since the page started (a revoked wall that reloaded): not known.
+      expect(wall(state, null)).toContain(table.wall.dataAgeNotKnown);
+      expect(wall(state, null)).not.toContain(now);
+      // Heard before the link went: the age since then, marked as not connected.
+      const aged = wall(state, 42_000);
+      expect(aged).toContain(i18n.t('wall.dataAgeNotConnected', { age: formatElapsed(i18n.t, 42_000) }));
+      expect(aged).not.toContain(`>${i18n.t('wall.dataAge', { age: formatElapsed(i18n.t, 42_000) })}<`);
     }
   });
 });

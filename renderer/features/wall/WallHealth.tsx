@@ -13,7 +13,8 @@ interface Props {
   connection: ConnectionState;
   feedSeverity: Severity;
   sound: SoundStatus;
-  dataAgeMs: number;
+  /** How old what the wall shows is; null when not known (not connected, nothing heard yet). */
+  dataAgeMs: number | null;
   stale: boolean;
   nowMs: number;
   /** The room's calm line (RoomPresence inFooter), last. */
@@ -68,11 +69,15 @@ export function WallHealth({
         {t(SOUND_WORD[sound])}
       </span>
       <span
-        className={`wall-health-item${stale ? ' sev--alarm' : ''}`}
+        className={`wall-health-item${stale ? ' sev--alarm' : linked ? '' : ' sev--warning'}`}
         data-testid="wall-data-age"
         data-stale={stale ? 'true' : 'false'}
       >
-        {t('wall.dataAge', { age: formatElapsed(t, dataAgeMs) })}
+        {dataAgeMs === null
+          ? t('wall.dataAgeNotKnown')
+          : linked
+            ? t('wall.dataAge', { age: formatElapsed(t, dataAgeMs) })
+            : t('wall.dataAgeNotConnected', { age: formatElapsed(t, dataAgeMs) })}
       </span>
       {room}
     </footer>

@@ -41,7 +41,7 @@ import {
 import type { Language } from '../../window-state/session/initial-state';
 import { selectWallGroups } from '../../window-state/queue/groups';
 import { selectTraining } from '../../window-state/session/selectors';
-import { dataAgeMs, isStale, WALL_HEARTBEAT_MS } from './wall-recovery';
+import { isStale, shownDataAgeMs, WALL_HEARTBEAT_MS } from './wall-recovery';
 
 export function WallView({ language, presence }: { language: Language; presence: Presence }) {
   const api = useApi();
@@ -68,8 +68,9 @@ export function WallView({ language, presence }: { language: Language; presence:
   useHeartbeat(api, actions, WALL_HEARTBEAT_MS);
   useWallRecovery(disconnectedSinceMs);
 
-  const ageMs = dataAgeMs(nowMs, lastMessageAtMs, pageStartMs);
-  const stale = isStale(ageMs);
+  // null while not connected and nothing was ever heard: the link-lost banner says why.
+  const ageMs = shownDataAgeMs(nowMs, lastMessageAtMs, pageStartMs, disconnectedSinceMs);
+  const stale = ageMs !== null && isStale(ageMs);
   // The counters, queue and map show what was known when the feed was lost, not the room now.
   const live = feedLoss(health) === null;
 
@@ -90,7 +91,7 @@ export function WallView({ language, presence }: { language: Language; presence:
       />
       <LinkLostBanner connection={connection} variant="wall" />
       <NoDeskBanner active={noDesk} variant="wall" />
-      <StaleBanner stale={stale} ageMs={ageMs} />
+      <StaleBanner stale={stale} ageMs={ageMs ?? 0} />
       <RoomNotices notices={notices} />
       <AlarmBanners flood={flood} tooQuiet={tooQuiet} nowMs={nowMs} />
       <RoomPresence clients={presence.clients} self={presence.self} variant="wall" />

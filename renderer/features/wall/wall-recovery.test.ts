@@ -6,6 +6,7 @@ import {
   dataAgeMs,
   isStale,
   reloadReason,
+  shownDataAgeMs,
 } from './wall-recovery';
 
 const healthy = { nowMs: 100_000, disconnectedSinceMs: null, heapUsedBytes: 50 * 1024 * 1024 };
@@ -34,6 +35,16 @@ describe('wall self-recovery', () => {
     expect(dataAgeMs(20_000, 15_000, 0)).toBe(5_000);
     expect(dataAgeMs(20_000, null, 8_000)).toBe(12_000);
     expect(dataAgeMs(20_000, 21_000, 0)).toBe(0);
+  });
+
+  it('while the link is down, ages the data from the loss at the latest, and never heard is not known', () => {
+    // Connected: as above.
+    expect(shownDataAgeMs(20_000, 15_000, 0, null)).toBe(5_000);
+    // Down since 12 s: a later "heard" cannot make the data newer than the link's loss.
+    expect(shownDataAgeMs(20_000, 19_500, 0, 12_000)).toBe(8_000);
+    expect(shownDataAgeMs(20_000, 10_000, 0, 12_000)).toBe(10_000);
+    // A revoked page that reloaded heard nothing: not known, not "0 s" from the page's start.
+    expect(shownDataAgeMs(20_000, null, 19_999, 19_999)).toBeNull();
   });
 
   it('is stale after more than 10 s', () => {

@@ -35,4 +35,21 @@ export function dataAgeMs(nowMs: number, lastMessageAtMs: number | null, pageSta
   return Math.max(0, nowMs - (lastMessageAtMs ?? pageStartMs));
 }
 
+/**
+ * The data age the wall shows. While the link is down (`disconnectedSinceMs` set) nothing newer than
+ * the link's loss can have been heard from the core, whatever else marked the page as heard: the age
+ * runs from the earlier of the two. Never heard at all while down (a revoked page that reloaded):
+ * not known (null), never "0 s".
+ */
+export function shownDataAgeMs(
+  nowMs: number,
+  lastMessageAtMs: number | null,
+  pageStartMs: number,
+  disconnectedSinceMs: number | null,
+): number | null {
+  if (disconnectedSinceMs === null) return dataAgeMs(nowMs, lastMessageAtMs, pageStartMs);
+  if (lastMessageAtMs === null) return null;
+  return Math.max(0, nowMs - Math.min(lastMessageAtMs, disconnectedSinceMs));
+}
+
 export const isStale = (ageMs: number): boolean => ageMs > WALL_STALE_AFTER_MS;

@@ -37,6 +37,12 @@ export type Admission =
       status: '403 Forbidden' | '400 Bad Request';
       /** Told to the peer in a header, where it must know why (a revoked device): a fixed word. */
       tell?: 'revoked';
+      /**
+       * Instead of the HTTP refusal: complete the handshake and close at once with this code and
+       * reason, sending nothing else (a browser sees only a close, never an HTTP status). For a known
+       * device that is refused for good (revoked); never for an unknown credential.
+       */
+      closeAfterHandshake?: { code: number; reason: string };
     };
 
 export interface ListenerTls {
@@ -114,6 +120,13 @@ export async function startContractListener(options: ContractListenerOptions): P
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const open: Record<ViewRole, number> = { desk: 0, wall: 0 };
   const tagged = new Map<string, Set<WebSocket>>();
+  // The upgrades answered with a handshake and an immediate close: their 101 carries the refusal
+  // header too, which the Node client reads before the close arrives (it never shows 'connected').
+  const telling = new WeakMap<http.IncomingMessage, string>();
+  wss.on('headers', (headers, req) => {
+    const tell = telling.get(req);
+    if (tell !== undefined) headers.push(`${REFUSED_HEADER}: ${tell}`);
+  });
   let connections = 0;
 
   // With TLS the raw TCP socket arrives on 'connection' and the TLS one on 'secureConnection';
@@ -167,7 +180,11 @@ export async function startContractListener(options: ContractListenerOptions): P
   ): void {
     if ('refused' in admission) {
       log(`refused a WebSocket connection (${admission.refused})`);
-      refuseSocket(socket, admission.status, admission.tell);
+      const closing = admission.closeAfterHandshake;
+      // Only while under the cap on connections: refusals never take a slot a served one needs.
+      if (closing && !socket.destroyed && open.desk + open.wall < limits.maxConnections)
+        closeAfterHandshake(req, socket, head, closing, admission.tell, onHandshakeError);
+      else refuseSocket(socket, admission.status, admission.tell);
       return;
     }
     // The peer may have gone while an asynchronous admission looked its credential up.
@@ -211,6 +228,25 @@ export async function startContractListener(options: ContractListenerOptions): P
         log,
         ...(admission.resumeBinding ? { resumeBinding: admission.resumeBinding } : {}),
       });
+    });
+  }
+
+  function closeAfterHandshake(
+    req: http.IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    closing: { code: number; reason: string },
+    tell: string | undefined,
+    onHandshakeError: (error: Error) => void,
+  ): void {
+    if (tell !== undefined) telling.set(req, tell);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', onHandshakeError);
+      // Not served: whatever the peer sends is dropped; a fault on the way out is its own business.
+      ws.on('error', () => undefined);
+      ws.close(closing.code, closing.reason);
+      // A peer that never answers the close frame is cut off anyway.
+      setTimeout(() => ws.terminate(), 2000).unref();
     });
   }
 

@@ -8,14 +8,12 @@
 import type { ConnectionState } from '../../../../shared/contract-client';
 import { coded, ContractError } from '../../../../shared/errors';
 import { reconnectDelayMs } from '../../../../shared/room/backoff';
+import { REVOKED_CLOSE_CODE } from '../../../../shared/room/close-codes';
 import { HEARTBEAT, linkIsDead, type HeartbeatRule } from '../../../../shared/room/heartbeat';
 import type { RoomConnection, RoomEvent } from './room-client';
 
 /** The page's ConnectionState (shared/contract-client.ts): the same four words reach the window. */
 export type LinkState = ConnectionState;
-
-/** The close code of a revoked device's connections (room-server.ts REVOKED_CLOSE_CODE). */
-const REVOKED_CLOSE_CODE = 4003;
 
 /** What the supervisor uses of a connection (a RoomConnection; the unit test's fake has as much). */
 export type SupervisedConnection = Pick<

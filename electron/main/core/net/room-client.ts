@@ -36,6 +36,10 @@ export class FingerprintMismatchError extends Error {
   }
 }
 
+/** The header the core names a refusal in (core/host/contract-listener.ts REFUSED_HEADER). */
+const REFUSED_HEADER = 'x-lifeline-refused';
+const REVOKED_MESSAGE = 'This device has been revoked at the core. Ask the administrator to enrol it again.';
+
 /** The core refused: 'revoked' when it said so, else the HTTP status. */
 export class CoreRefusedError extends Error {
   constructor(
@@ -252,12 +256,23 @@ export class RoomConnection {
         headers: { Authorization: `Bearer ${credential}` },
         perMessageDeflate: false,
       });
-      ws.once('open', () => {
+      const opened = () => {
         ws.off('error', reject);
         resolve(new RoomConnection(ws));
+      };
+      ws.once('open', opened);
+      // A revoked device is answered with a handshake and the revoked close (for browsers, which see
+      // nothing else); the 101 also carries the refusal header, read here before 'open'.
+      ws.once('upgrade', (res) => {
+        if (res.headers[REFUSED_HEADER] !== 'revoked') return;
+        ws.off('open', opened);
+        ws.off('error', reject);
+        ws.on('error', () => undefined);
+        ws.terminate();
+        reject(new CoreRefusedError(res.statusCode ?? 0, 'revoked', REVOKED_MESSAGE));
       });
       ws.once('unexpected-response', (_req, res) => {
-        const reason = res.headers['x-lifeline-refused'];
+        const reason = res.headers[REFUSED_HEADER];
         const told = typeof reason === 'string' ? reason : null;
         res.resume();
         ws.terminate();
@@ -266,7 +281,7 @@ export class RoomConnection {
             res.statusCode ?? 0,
             told,
             told === 'revoked'
-              ? 'This device has been revoked at the core. Ask the administrator to enrol it again.'
+              ? REVOKED_MESSAGE
               : `The core refused the connection (HTTP ${res.statusCode}).`,
           ),
         );

@@ -6,6 +6,7 @@
 // of the devices table and its open connections are closed with the reason 'revoked'.
 import type http from 'node:http';
 import type { ViewRole } from '../../../../shared/contract';
+import { REVOKED_CLOSE_CODE, REVOKED_REASON } from '../../../../shared/room/close-codes';
 import type { ConsoleCore } from '../console-core';
 import { startContractListener, type Admission, type ListenerTls } from '../host/contract-listener';
 import type { HostLimits } from '../host/host-limits';
@@ -16,9 +17,7 @@ import { DEVICE_CREDENTIAL_PATTERN, hashSecret } from './device-secrets';
 import { createEnrolEndpoint, DEVICE_COOKIE, type EnrolLimits } from './enrol-endpoint';
 import { serveEnrolPage } from './enrol-page';
 
-/** The WebSocket close code a revoked device's connections end with (4000–4999: the application's). */
-export const REVOKED_CLOSE_CODE = 4003;
-export const REVOKED_REASON = 'revoked';
+export { REVOKED_CLOSE_CODE, REVOKED_REASON };
 
 export type RoomStore = Pick<
   Store,
@@ -93,7 +92,16 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     if (!device) return { refused: 'unknown device', status: '403 Forbidden' };
     if (device.revokedAtMs !== null) {
       audit(device, 'device.connect_refused', { refusal: 'revoked' });
-      return { refused: `device ${device.id} revoked`, status: '403 Forbidden', tell: 'revoked' };
+      // A browser cannot read an HTTP refusal's status or header, only a WebSocket close: a known
+      // device that is revoked gets the handshake and the revoked close at once (nothing else), so
+      // a reloaded desk or wall page shows REVOKED, not NOT CONNECTED. Unknown credentials above
+      // keep the plain refusal: they learn nothing.
+      return {
+        refused: `device ${device.id} revoked`,
+        status: '403 Forbidden',
+        tell: 'revoked',
+        closeAfterHandshake: { code: REVOKED_CLOSE_CODE, reason: REVOKED_REASON },
+      };
     }
     return {
       role: ROLE_OF_KIND[device.kind],
