@@ -4,17 +4,16 @@
 // No kept days here (prepareReports does nothing): PostgreSQL reads a month's rows server-side, and
 // the parts are the same code either way. No query reads flag_personal; a silence's reason is opened
 // from its sealed detail.
-import { OUTCOMES, type Outcome } from '../../../../../shared/dispatch';
-import { RISKS, type Risk } from '../../../../../shared/domain';
 import { REPORT_SILENCE_CAP, type Report } from '../../../../../shared/report';
 import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
 import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
-import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../../shared/time/ist';
+import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
 import { worstShift } from '../../reports/alarm-load-peaks';
 import { partsByShift } from '../../reports/report-part';
 import { reportWindows, SLOT_MS, type ReportWindow } from '../../reports/report-range';
 import type { ReportRow } from '../../reports/report-row';
 import { ReportSum } from '../../reports/report-sum';
+import { reportFromSum, windowsUntilNow } from '../../reports/report-figures';
 import type { ReportContext, ReportRange } from '../store-types';
 import type { Tx } from './pg-db';
 
@@ -40,35 +39,9 @@ export const PG_REPORT_ROWS_SQL = `SELECT seq, received_at_ms, risk,
   FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2
     AND (((received_at_ms + ${IST_OFFSET_MS} - $3) % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS} < $4`;
 
-function timeline(slots: readonly { slot: number; n: number }[], range: ReportRange) {
-  const istHour = (ms: number) => Math.floor((ms + IST_OFFSET_MS) / HOUR_MS);
-  const firstHour = istHour(range.fromMs);
-  const hourly = {
-    startMs: firstHour * HOUR_MS - IST_OFFSET_MS,
-    counts: new Array<number>(istHour(range.toMs - 1) - firstHour + 1).fill(0),
-  };
-  const firstDay = Math.floor(firstHour / 24);
-  const daily = Array.from({ length: Math.floor(istHour(range.toMs - 1) / 24) - firstDay + 1 }, (_, i) => {
-    const startMs = (firstDay + i) * DAY_MS - IST_OFFSET_MS;
-    return { date: istDate(startMs), startMs, count: 0 };
-  });
-  const hourByWeekday = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  for (const { slot, n } of slots) {
-    const hour = istHour(slot * SLOT_MS);
-    hourly.counts[hour - firstHour]! += n;
-    daily[Math.floor(hour / 24) - firstDay]!.count += n;
-    hourByWeekday[(Math.floor(hour / 24) + 3) % 7]![hour % 24]! += n;
-  }
-  let peak: { startMs: number; count: number } | null = null;
-  for (const { slot, n } of slots) if (!peak || n > peak.count) peak = { startMs: slot * SLOT_MS, count: n };
-  return { series: { hourly, daily, hourByWeekday }, peak };
-}
-
 export async function report(tx: Tx, range: ReportRange, context: ReportContext): Promise<Report> {
   const { params, windows: asked } = reportWindows(range, context.schedule);
-  const windows = asked
-    .map((w) => ({ fromMs: w.fromMs, toMs: Math.min(w.toMs, context.nowMs) }))
-    .filter((w) => w.fromMs < w.toMs);
+  const windows = windowsUntilNow(asked, context.nowMs);
   const rows = (
     await tx.client.query<ReportRow & unknown[]>({
       text: PG_REPORT_ROWS_SQL,
@@ -78,47 +51,13 @@ export async function report(tx: Tx, range: ReportRange, context: ReportContext)
   ).rows;
   const figures = new ReportSum();
   for (const part of partsByShift(rows, context).values()) figures.add(part);
-  const slots = figures.slots();
-  const { series, peak } = timeline(slots, range);
-  const flags = figures.count('flags');
-  const withdrawn = figures.count('withdrawn');
-  const closed = figures.count('closed');
-  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, figures.count(`outcome=${o}`)])) as Record<
-    Outcome,
-    number
-  >;
-  const byRisk = Object.fromEntries(RISKS.map((risk) => [risk, figures.count(`risk=${risk}`)])) as Record<
-    Risk,
-    number
-  >;
-  const perOperator = await operatorLoad(tx, windows, context.schedule, slots);
+  const { report: figured, flags, peak } = reportFromSum(figures, range, context);
+  const perOperator = await operatorLoad(tx, windows, context.schedule, figures.slots());
   const fromMs = windows[0]?.fromMs ?? 0;
   const toMs = windows.at(-1)?.toMs ?? 0;
   const floods = fromMs < toMs ? await spans(tx, 'flood_start', 'flood_end', fromMs, toMs) : [];
   return {
-    fromMs: range.fromMs,
-    toMs: range.toMs,
-    shiftKey: range.shiftKey ?? null,
-    generatedAtMs: context.nowMs,
-    totals: {
-      flags,
-      withdrawn,
-      withdrawnRate: flags === 0 ? null : withdrawn / flags,
-      closed,
-      falsePositives: outcomes.false_positive,
-      falsePositiveRate: closed === 0 ? null : outcomes.false_positive / closed,
-    },
-    timeline: series,
-    byRisk,
-    byDistrict: figures.keyed('district'),
-    byArea: figures.keyed('area'),
-    byUnit: figures.keyed('unit'),
-    byPlatform: figures.keyed('platform'),
-    repeats: figures.repeats(),
-    response: figures.response(
-      range.shiftKey === undefined ? context.schedule.map((s) => s.key) : [range.shiftKey],
-    ),
-    outcomes,
+    ...figured,
     alarmLoad: {
       ...(await alarmLoad(tx, windows, flags, peak, context.nowMs)),
       perOperator,
