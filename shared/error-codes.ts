@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   'contract.unknown_event': [],
   'contract.malformed_answer': ['channel'],
   'connection.not_connected': [],
+  'connection.revoked': [],
   'connection.lost': [],
   'connection.closed': [],
   'connection.timeout': [],

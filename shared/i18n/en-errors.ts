@@ -15,6 +15,7 @@ export const enErrors: Record<ErrorCode, string> = {
   'contract.unknown_event': 'Unknown event.',
   'contract.malformed_answer': 'The answer to {{channel}} was malformed.',
   'connection.not_connected': 'Not connected to the console host.',
+  'connection.revoked': 'This device has been revoked at the core. Ask the administrator to enrol it again.',
   'connection.lost': 'The connection to the console host was lost.',
   'connection.closed': 'The connection was closed.',
   'connection.timeout': 'The console host did not answer in time.',

@@ -17,6 +17,7 @@ export const hiErrors: Record<ErrorCode, string> = {
   'contract.unknown_event': 'अनजान सूचना।',
   'contract.malformed_answer': 'होस्ट का जवाब ग़लत रूप में आया।',
   'connection.not_connected': 'कंसोल होस्ट से कनेक्शन नहीं है।',
+  'connection.revoked': 'कोर पर इस डिवाइस को हटा दिया गया है। एडमिनिस्ट्रेटर से इसे फिर से जुड़वाएँ।',
   'connection.lost': 'कंसोल होस्ट से कनेक्शन टूट गया।',
   'connection.closed': 'कनेक्शन ख़त्म कर दिया गया।',
   'connection.timeout': 'कंसोल होस्ट ने समय पर जवाब नहीं दिया।',

@@ -41,13 +41,7 @@ export interface LinkSupervisor {
 
 function unavailable(state: LinkState): unknown {
   if (state === 'revoked')
-    return {
-      ok: false,
-      error: {
-        kind: 'unavailable',
-        message: 'This device has been revoked at the core. Ask the administrator to enrol it again.',
-      },
-    };
+    return { ok: false, error: new ContractError('unavailable', coded('connection.revoked', {})).toData() };
   return {
     ok: false,
     error: new ContractError('unavailable', coded('connection.not_connected', {})).toData(),
