@@ -18,6 +18,9 @@ export const enHistory = {
     personal_erased: 'Personal details erased',
     taken_over: 'Taken over',
     hold_released: 'Back with the room',
+    unit_received: 'Received by the unit',
+    unit_step: 'Unit step recorded',
+    handed_back: 'Handed back by the unit',
   },
   eventDetail: {
     keys: {
@@ -46,7 +49,12 @@ export const enHistory = {
       fromOperator: 'from',
       fromDesk: 'from',
       toDesk: 'to',
+      via: 'how',
+      step: 'step',
+      officers: 'officers',
     },
+    via: { console: "the unit's console", telephone: 'telephone' },
+    step: { officers_sent: 'officers sent', contact_made: 'contact made', outcome: 'outcome' },
     status: { active: 'active', withdrawn: 'withdrawn' },
     actors: { system: 'the console', retention: 'the console (retention period over)' },
   },

@@ -18,6 +18,9 @@ export const hiHistory: Pick<Messages, 'events' | 'eventDetail'> = {
     personal_erased: 'निजी विवरण मिटाए गए',
     taken_over: 'अपने हाथ में लिया',
     hold_released: 'कमरे को वापस',
+    unit_received: 'इकाई ने प्राप्त किया',
+    unit_step: 'इकाई का क़दम दर्ज',
+    handed_back: 'इकाई ने लौटाया',
   },
   eventDetail: {
     keys: {
@@ -46,7 +49,12 @@ export const hiHistory: Pick<Messages, 'events' | 'eventDetail'> = {
       fromOperator: 'पहले',
       fromDesk: 'पहले',
       toDesk: 'अब',
+      via: 'कैसे',
+      step: 'क़दम',
+      officers: 'पुलिसकर्मी',
     },
+    via: { console: 'इकाई का कंसोल', telephone: 'फ़ोन' },
+    step: { officers_sent: 'पुलिसकर्मी भेजे गए', contact_made: 'संपर्क हुआ', outcome: 'परिणाम' },
     status: { active: 'सक्रिय', withdrawn: 'वापस लिया गया' },
     actors: { system: 'कंसोल', retention: 'कंसोल (रखने की अवधि पूरी)' },
   },

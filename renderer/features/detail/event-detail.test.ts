@@ -53,6 +53,15 @@ const ENTRIES: readonly { kind: string; detail: Record<string, unknown> }[] = [
   },
   { kind: 'taken_over', detail: { fromOperator: NAME, fromDesk: 'desk 2', toDesk: 'desk 3' } },
   { kind: 'hold_released', detail: { fromOperator: OTHER, fromDesk: 'desk 1' } },
+  // A district control room's (core/store/*/unit-queries.ts) and the telephone confirmation's via.
+  { kind: 'unit_confirmed', detail: { confirmedBy: OTHER, unitKey: 'kota-rural', via: 'telephone' } },
+  { kind: 'unit_received', detail: { unitKey: 'jodhpur-control-room', via: 'console' } },
+  {
+    kind: 'unit_step',
+    detail: { unitKey: 'jodhpur-control-room', step: 'officers_sent', officers: NAME, note: null },
+  },
+  { kind: 'unit_step', detail: { unitKey: 'jodhpur-control-room', step: 'outcome', outcome: 'contacted' } },
+  { kind: 'handed_back', detail: { unitKey: 'jodhpur-control-room', reason: 'छात्र बूंदी में है' } },
 ];
 
 describe('a history entry in the desk language', () => {

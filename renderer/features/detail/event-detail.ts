@@ -13,6 +13,9 @@ import { formatSpan } from '../../ui/format/span';
 import type { Language } from '../../window-state/session/initial-state';
 import { deskName } from '../room/HoldBar';
 
+const RECEIPT_VIAS = ['console', 'telephone'] as const;
+const UNIT_STEP_KINDS = ['officers_sent', 'contact_made', 'outcome'] as const;
+
 const has = (list: readonly string[], value: unknown): value is string =>
   typeof value === 'string' && list.includes(value);
 
@@ -43,6 +46,11 @@ function codeWords(key: string, value: unknown, t: TFunction, language: Language
     case 'afterMs':
     case 'olderThanMs':
       return typeof value === 'number' ? formatSpan(t, value) : null;
+    // A district control room's receipt and steps (core/store/*/unit-queries.ts).
+    case 'via':
+      return has(RECEIPT_VIAS, value) ? t(`eventDetail.via.${value}`) : null;
+    case 'step':
+      return has(UNIT_STEP_KINDS, value) ? t(`eventDetail.step.${value}`) : null;
     case 'fromDesk':
     case 'toDesk':
       return typeof value === 'string' ? deskName(value, t) : null;
