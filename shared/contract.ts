@@ -110,6 +110,8 @@ export const feedHealthSchema = z.object({
   consecutiveFailures: z.int(),
   lastError: z.object({ kind: z.string(), message: z.string() }).nullable(),
   quarantinedTotal: z.int(),
+  pollingCore: z.string().max(64).nullable(),
+  thisCore: z.string().max(64),
 });
 
 export const VIEW_ROLES = ['desk', 'wall'] as const;

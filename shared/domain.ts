@@ -106,6 +106,9 @@ export const FEED_STATES = [
   'unauthorised',
   'bad_signature',
   'silent',
+  // The core cannot reach its store (a shared PostgreSQL): what it shows is not live, whatever the
+  // feed does, and it has stopped polling. Loudest on every client of that core.
+  'store_unreachable',
 ] as const;
 export type FeedState = (typeof FEED_STATES)[number];
 
@@ -121,6 +124,13 @@ export interface FeedHealth {
   /** Why the last attempt failed, in words fit for an operator (never contains flag content). */
   lastError: { kind: string; message: string } | null;
   quarantinedTotal: number;
+  /**
+   * The core polling the feed for the room (its name), or null when none is (a takeover under way,
+   * or this core has lost its store). On SQLite the one core always polls.
+   */
+  pollingCore: string | null;
+  /** The core this client is connected to: several cores can share one PostgreSQL. */
+  thisCore: string;
 }
 
 /** A record the feed or an import sent that broke a rule: what and why, never its content. */

@@ -3,7 +3,13 @@
 import type { FeedHealth, FeedState } from './domain';
 
 /** The feed states in which no new flag can reach the room. */
-export const FEED_LOST_STATES = ['down', 'silent', 'unauthorised', 'bad_signature'] as const;
+export const FEED_LOST_STATES = [
+  'store_unreachable',
+  'down',
+  'silent',
+  'unauthorised',
+  'bad_signature',
+] as const;
 export type FeedLostState = (typeof FEED_LOST_STATES)[number];
 
 export interface FeedLoss {
@@ -12,7 +18,7 @@ export interface FeedLoss {
   lastGoodMs: number | null;
 }
 
-const isLostState = (state: FeedState): state is FeedLostState =>
+export const isLostState = (state: FeedState): state is FeedLostState =>
   (FEED_LOST_STATES as readonly FeedState[]).includes(state);
 
 /**

@@ -7,6 +7,7 @@ export const enSafety = {
       silent: 'FEED SILENT — no new flags are reaching this room',
       unauthorised: 'FEED REFUSES OUR KEY — no new flags are reaching this room',
       bad_signature: 'FEED DATA FAILS ITS CHECK — new flags are not being accepted',
+      store_unreachable: 'STORE UNREACHABLE — this console cannot reach its database; the queue is not live',
     },
     lastGood: 'Last data from the feed: {{ago}} ago. What you see is NOT live.',
     neverGood: 'No data from the feed since the console started. What you see is NOT live.',
@@ -23,6 +24,8 @@ export const enSafety = {
       network: 'the platform cannot be reached (network or platform down)',
       too_large: 'the platform sent more data than allowed',
       bad_page: 'the platform sent data that could not be read',
+      store_unreachable: 'this console cannot reach its database',
+      no_poller: 'no console is polling the feed (a takeover is under way)',
     },
   },
   closeSafety: {

@@ -41,6 +41,7 @@ export const en = {
       unauthorised: 'UNAUTHORISED',
       bad_signature: 'BAD SIGNATURE',
       silent: 'SILENT',
+      store_unreachable: 'STORE UNREACHABLE',
     },
     source: { simulator: 'simulator', feed: 'live feed' },
     lastGood: 'last good poll {{ago}} ago',

@@ -42,6 +42,7 @@ export const hi: Messages = {
       unauthorised: '⚠ अनुमति नहीं',
       bad_signature: '⚠ डिजिटल सिग्नेचर ग़लत',
       silent: '⚠ जवाब नहीं',
+      store_unreachable: '⚠ डेटाबेस से संपर्क नहीं',
     },
     source: { simulator: 'सिम्युलेटर', feed: 'लाइव फ़ीड' },
     lastGood: 'आख़िरी सही जवाब {{ago}} पहले',

@@ -44,6 +44,8 @@ export function feedHealth(overrides: Partial<FeedHealth> = {}): FeedHealth {
     consecutiveFailures: 0,
     lastError: null,
     quarantinedTotal: 0,
+    pollingCore: 'core-test',
+    thisCore: 'core-test',
     ...overrides,
   };
 }

@@ -20,6 +20,8 @@ const healthy = {
   consecutiveFailures: 0,
   lastError: null,
   quarantinedTotal: 0,
+  pollingCore: 'core-test',
+  thisCore: 'core-test',
 } as unknown as FeedHealth;
 
 const strip = (connection: ConnectionState) =>

@@ -1,4 +1,5 @@
 import type { FeedHealth } from '../../../shared/domain';
+import { isLostState } from '../../../shared/feed-loss';
 import type { ConnectionState } from '../../api/connection';
 import type { FeedState } from './initial-state';
 
@@ -23,8 +24,7 @@ export const selectLastMessageAtMs = (state: WithFeed): number | null => state.f
 export function selectFeedSeverity(state: WithFeed): Severity {
   const health = state.feed.health;
   if (!health) return 'warning';
-  if (health.alarm || ['down', 'unauthorised', 'bad_signature', 'silent'].includes(health.state))
-    return 'alarm';
+  if (health.alarm || isLostState(health.state)) return 'alarm';
   if (health.state === 'degraded' || health.consecutiveFailures > 0) return 'warning';
   return 'normal';
 }

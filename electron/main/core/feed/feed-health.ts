@@ -1,5 +1,6 @@
 // The feed-health state: what the room sees about the feed itself. Pure, over an injected clock.
 import type { FeedHealth, FeedState } from '../../../../shared/domain';
+import { FEED_LOST_STATES } from '../../../../shared/feed-loss';
 
 export type FailureKind =
   | 'unauthorised'
@@ -12,7 +13,7 @@ export type FailureKind =
   | 'too_large'
   | 'bad_page';
 
-const ALARM_STATES: ReadonlySet<FeedState> = new Set(['down', 'unauthorised', 'bad_signature', 'silent']);
+const ALARM_STATES: ReadonlySet<FeedState> = new Set(FEED_LOST_STATES);
 /** Consecutive failures after which the feed counts as down, not merely degraded. */
 export const DOWN_AFTER_FAILURES = 3;
 
@@ -27,6 +28,8 @@ export class FeedHealthTracker {
     private readonly source: FeedHealth['source'],
     private readonly pollIntervalMs: number,
     private startedAtMs: number,
+    /** This core's name: the tracker is the polling core's own view of the feed. */
+    private readonly coreName = 'core',
   ) {}
 
   /** "Silent" counts from when polling starts, not from when the tracker was made (slow start-up). */
@@ -68,6 +71,8 @@ export class FeedHealthTracker {
       consecutiveFailures: this.consecutiveFailures,
       lastError: this.lastError,
       quarantinedTotal: this.quarantinedTotal,
+      pollingCore: this.coreName,
+      thisCore: this.coreName,
     };
   }
 

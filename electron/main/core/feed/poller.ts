@@ -25,6 +25,8 @@ export interface FeedConfig {
   backoffCapMs: number;
   feedKey: string;
   training: boolean;
+  /** This core's name, shown to the room as the core polling (several may share one PostgreSQL). */
+  coreName?: string;
 }
 
 export function defaultFeedConfig(
@@ -73,6 +75,7 @@ export class FeedPoller {
       config.training ? 'simulator' : 'feed',
       config.pollIntervalMs,
       deps.now(),
+      config.coreName,
     );
   }
 
