@@ -40,6 +40,8 @@ export type Row = Record<string, unknown>;
 export class Tx {
   readonly audits: AuditInput[] = [];
   readonly changed = new Map<string, boolean>();
+  /** Room state other cores must pick up (holds, a silence) changed: NOTIFY them at commit. */
+  wakeOthers = false;
 
   constructor(
     readonly client: pg.PoolClient,
@@ -62,6 +64,11 @@ export class Tx {
   /** An audit entry, chained at commit (as SQLite's triggers chain theirs inside the transaction). */
   audit(entry: AuditInput): void {
     this.audits.push(entry);
+  }
+
+  /** Something other cores read on their refresh changed (not a flag): they are woken at commit. */
+  notifyOtherCores(): void {
+    this.wakeOthers = true;
   }
 
   /** A flag changed in this transaction: it goes on the change feed at commit. */
@@ -131,6 +138,8 @@ export class PgDb {
   }
 
   private async appendInCommitOrder(tx: Tx): Promise<void> {
+    if (tx.wakeOthers && tx.changed.size === 0)
+      await tx.run('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, 'state']);
     if (tx.audits.length === 0 && tx.changed.size === 0) return;
     await tx.run('SELECT pg_advisory_xact_lock($1)', [COMMIT_ORDER_LOCK]);
     if (tx.changed.size > 0) {
