@@ -26,6 +26,8 @@ export const ENV = {
   holdGraceSeconds: 'LIFELINE_HOLD_GRACE_SECONDS',
   // A shared PostgreSQL instead of the embedded encrypted SQLite file (store/postgres/).
   databaseUrl: 'LIFELINE_DATABASE_URL',
+  // Which core this is, when several share one PostgreSQL (the room sees which one polls).
+  coreName: 'LIFELINE_CORE_NAME',
 } as const;
 
 const loopbackOrHttps = z
@@ -47,6 +49,10 @@ export const hostConfigSchema = z
     databaseUrl: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    coreName: z
+      .string()
+      .regex(/^[\p{L}\p{N} ._-]{1,64}$/u, 'must be 1–64 letters, digits, spaces, dots, dashes or underscores')
       .optional(),
     keyFile: z.string().min(1).optional(),
     keyEnv: z.literal(true).optional(),
@@ -206,6 +212,7 @@ export function resolveHostConfig(
     retentionDays: pick('retentionDays') ?? 90,
     holdGraceSeconds: pick('holdGraceSeconds') ?? 60,
     databaseUrl: pick('databaseUrl'),
+    coreName: pick('coreName'),
   };
   const parsed = hostConfigSchema.safeParse(input);
   if (!parsed.success) {
