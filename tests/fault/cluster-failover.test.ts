@@ -3,10 +3,7 @@
 // 20 times; each time the other must take the feed within 10 s (from the kill to its own word that it
 // polls), and the killed core is started again as the standby. At the end the store holds exactly
 // the (id, revision) pairs the feed served: none lost, none applied twice; the audit chain verifies.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import path from 'node:path';
-import readline from 'node:readline';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyStore } from '../../electron/main/cli/verify';
@@ -19,59 +16,13 @@ import {
   type Simulator,
 } from '../../electron/main/core/simulator/simulator-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
+import { CoreProcess } from '../helpers/core-process';
 
 const KILLS = Number(process.env.FAILOVER_KILLS ?? 20);
 const MAX_TAKEOVER_MS = 10_000;
 const random = seededRandom(Number(process.env.FAILOVER_SEED ?? 20261207)); // a failing run can be replayed
 const TOKEN = 'failover-token';
 const FAULTS: FaultMode[] = ['server_error', 'reset', 'truncated', 'non_json', 'rate_limited', 'unavailable'];
-const entry = path.resolve(__dirname, 'cluster-core-process.ts');
-
-interface Line {
-  core: string;
-  pollingCore: string | null;
-  state: string;
-}
-
-/** A core process, and a way to wait for the next thing it says that passes a check. */
-class CoreProcess {
-  readonly child: ChildProcess;
-  private readonly waiters = new Set<{ ok: (l: Line) => boolean; resolve: (l: Line) => void }>();
-  last: Line | null = null;
-  stderr = '';
-  readonly exited: Promise<void>;
-
-  constructor(
-    readonly name: string,
-    url: string,
-    feedUrl: string,
-    keyHex: string,
-  ) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', entry, url, feedUrl, TOKEN, name], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LIFELINE_DB_KEY: keyHex },
-    });
-    this.child.stderr!.on('data', (c: Buffer) => (this.stderr = (this.stderr + c.toString()).slice(-4000)));
-    readline.createInterface({ input: this.child.stdout! }).on('line', (text) => {
-      const line = JSON.parse(text) as Line;
-      this.last = line;
-      for (const w of [...this.waiters])
-        if (w.ok(line)) {
-          this.waiters.delete(w);
-          w.resolve(line);
-        }
-    });
-    this.exited = new Promise((resolve) => this.child.once('exit', () => resolve()));
-  }
-
-  says(ok: (l: Line) => boolean): Promise<Line> {
-    if (this.last && ok(this.last)) return Promise.resolve(this.last);
-    return new Promise((resolve, reject) => {
-      this.waiters.add({ ok, resolve });
-      void this.exited.then(() => reject(new Error(`core ${this.name} exited: ${this.stderr}`)));
-    });
-  }
-}
 
 let sim: Simulator | undefined;
 let db: TestDatabase | undefined;
@@ -102,7 +53,7 @@ describe('failover between two cores on one PostgreSQL', () => {
       for (let i = 0; i < 400; i++) sim.step(); // new flags, redeliveries, revisions, withdrawals
 
       const start = (name: string) => {
-        const core = new CoreProcess(name, db!.url, sim!.url, keyHex);
+        const core = new CoreProcess(name, db!.url, sim!.url, TOKEN, keyHex);
         cores.add(core);
         void core.exited.then(() => cores.delete(core));
         return core;

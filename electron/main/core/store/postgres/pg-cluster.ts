@@ -115,6 +115,12 @@ export function pgCluster(options: PgClusterOptions): CoreCluster {
     const listenSession = session('listen');
     try {
       await Promise.all([leaseSession.connect(), listenSession.connect()]);
+      // A hot standby answers, and even grants advisory locks, but takes no write: a core whose
+      // address reached one would believe it polls. A standby is no store for a core.
+      const { rows } = await leaseSession.query<{ standby: boolean }>(
+        'SELECT pg_is_in_recovery() AS standby',
+      );
+      if (rows[0]?.standby !== false) throw new Error('the database answering is a standby (read-only)');
       // A session that hears nothing for this long is ended by the server, lock and all: a core cut
       // off by a pulled cable cannot keep the feed (its heartbeat comes every heartbeatMs).
       const silentMs = Math.max(2 * answerWithinMs, 3 * heartbeatMs);
