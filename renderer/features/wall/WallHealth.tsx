@@ -6,6 +6,7 @@ import { formatElapsed } from '../../ui/format/elapsed';
 import type { SoundStatus } from '../../window-state/alarm/initial-state';
 import type { Severity } from '../../window-state/feed/selectors';
 import { SOUND_WORD, soundSeverity } from '../alarm/sound-words';
+import { pollingLine, pollingWords } from '../feed/feed-words';
 
 interface Props {
   health: FeedHealth | null;
@@ -38,6 +39,9 @@ export function WallHealth({
   const lastGood = health?.lastGoodPollAtMs ?? null;
   // Cut off from the core, the wall cannot know the feed: what it last heard is not shown as now.
   const linked = connection === 'connected';
+  // Who polls, only while linked (otherwise it is as stale as the state). Quiet unless none does.
+  const polling = linked && health ? pollingLine(health) : null;
+  const pollingText = polling && pollingWords(polling, 'wall');
   return (
     <footer className="wall-health" data-testid="wall-health">
       <span
@@ -54,6 +58,15 @@ export function WallHealth({
               : t('feed.unknown')}
         </strong>
       </span>
+      {polling && pollingText && (
+        <span
+          className={`wall-health-item wall-polling${polling.kind === 'none' ? ' sev--warning' : ''}`}
+          data-testid="wall-polling"
+          data-polling={polling.kind}
+        >
+          {t(pollingText.key, pollingText.values)}
+        </span>
+      )}
       <span className="wall-health-item" data-testid="wall-last-good">
         {!linked
           ? t('feed.lastGoodNotConnected')
