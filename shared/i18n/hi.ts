@@ -55,10 +55,10 @@ export const hi: Messages = {
     polling: {
       self: 'फ़ीड {{core}} पढ़ रहा है',
       otherDesk: 'यह डेस्क {{self}} पर है; फ़ीड {{core}} पढ़ रहा है',
-      otherWall: 'फ़ीड {{core}} पढ़ रहा है (यह डिस्प्ले {{self}} पर है)',
+      otherWall: 'फ़ीड {{core}} पढ़ रहा है (यह वॉल {{self}} पर है)',
       none: 'कोई कंसोल फ़ीड नहीं पढ़ रहा — दूसरा कंसोल ज़िम्मेदारी ले रहा है',
       lostDesk: 'यह डेस्क {{self}} पर है',
-      lostWall: 'यह डिस्प्ले {{self}} पर है',
+      lostWall: 'यह वॉल {{self}} पर है',
     },
   },
   alarm: {
