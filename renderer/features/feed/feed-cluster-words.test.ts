@@ -160,11 +160,13 @@ describe.each([
     expect(banner(otherPolls)).toBe(''); // another core polling is no loss
   });
 
-  it('its own core polls (SQLite, or the polling core): one quiet line, no alarm', () => {
+  it('its own core polls (SQLite, or the polling core): one quiet item on the desk, nothing on the wall', () => {
     expect(strip(selfPolls)).toContain(tr('feed.polling.self', { core: 'KOTA-1' }));
-    const w = wall(selfPolls);
-    expect(w).toContain(tr('feed.polling.self', { core: 'KOTA-1' }));
-    expect(w).not.toMatch(/wall-polling[^"]*sev--/);
+    expect(strip(selfPolls)).toContain('data-polling="self"');
+    // The 1080p wall's footer keeps to one line: the usual case adds nothing to it.
+    expect(wall(selfPolls)).not.toContain('wall-polling');
+    expect(wall(otherPolls)).toContain('data-testid="wall-polling"');
+    expect(wall(otherPolls)).not.toMatch(/wall-polling[^"]*sev--/);
   });
 
   it('says nothing of who polls while not connected (it would be as stale as the state)', () => {
