@@ -112,6 +112,7 @@ export const feedHealthSchema = z.object({
   quarantinedTotal: z.int(),
   pollingCore: z.string().max(64).nullable(),
   thisCore: z.string().max(64),
+  sharedStore: z.boolean(),
 });
 
 export const VIEW_ROLES = ['desk', 'wall'] as const;

@@ -131,6 +131,8 @@ export interface FeedHealth {
   pollingCore: string | null;
   /** The core this client is connected to: several cores can share one PostgreSQL. */
   thisCore: string;
+  /** Several cores share this core's store (PostgreSQL): the room is told which one polls. */
+  sharedStore: boolean;
 }
 
 /** A record the feed or an import sent that broke a rule: what and why, never its content. */

@@ -58,6 +58,7 @@ export const en = {
       otherDesk: 'this desk is on {{self}}; {{core}} polls the feed',
       otherWall: 'polled by {{core}} (this wall is on {{self}})',
       none: 'no console is polling — takeover under way',
+      starting: 'finding the console that polls the feed…',
       // This core lost its store: which console that is, so the room can move to the other.
       lostDesk: 'this desk is on {{self}}',
       lostWall: 'this wall is on {{self}}',

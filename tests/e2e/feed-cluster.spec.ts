@@ -10,7 +10,12 @@ import { en } from '../../shared/i18n/en';
 import { hi } from '../../shared/i18n/hi';
 import { makeFlag } from '../helpers/flags';
 import { noViolations } from './axe';
-import { OTHER_CORE_POLLS, STORE_UNREACHABLE, feedHealthSeam } from './feed-health-seam';
+import {
+  OTHER_CORE_POLLS,
+  OWN_CORE_POLLS_SHARED,
+  STORE_UNREACHABLE,
+  feedHealthSeam,
+} from './feed-health-seam';
 import { expect, openDesk, test } from './fixtures';
 import { LATIN_ONLY_FONTS, latinOnlyFontconfig } from './latin-only-fonts';
 
@@ -131,6 +136,18 @@ for (const language of ['en', 'hi'] as const) {
       const desk = await seamedPage(browser, 1600, 1000);
       await openDesk(desk.page, host.url);
       if (language === 'hi') await desk.page.getByTestId('lang-hi').click();
+
+      // Several cores and the wall's own polls: the wall still names it, on the footer's one line
+      // with the feed's state (a second line would be a queue row lost at 1080p).
+      wall.seam.patch = OWN_CORE_POLLS_SHARED;
+      await expect(wall.page.getByTestId('wall-polling')).toHaveText(
+        fill(table.feed.polling.self, { core: 'KOTA-1' }),
+      );
+      await fontsReady(wall.page);
+      await wall.page.screenshot({ path: `${SCREENS}/wall-own-core-shared-${language}-1920.png` });
+      const state = (await wall.page.getByTestId('wall-feed-state').boundingBox())!;
+      const polling = (await wall.page.getByTestId('wall-polling').boundingBox())!;
+      expect(Math.abs(polling.y - state.y)).toBeLessThan(state.height / 2);
 
       wall.seam.patch = OTHER_CORE_POLLS;
       desk.seam.patch = OTHER_CORE_POLLS;

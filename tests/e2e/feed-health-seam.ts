@@ -50,4 +50,14 @@ export const STORE_UNREACHABLE: Partial<FeedHealth> = {
 };
 
 /** Several cores on one PostgreSQL: this page's core is KOTA-1, KOTA-2 polls the feed. */
-export const OTHER_CORE_POLLS: Partial<FeedHealth> = { pollingCore: 'KOTA-2', thisCore: 'KOTA-1' };
+export const OTHER_CORE_POLLS: Partial<FeedHealth> = {
+  pollingCore: 'KOTA-2',
+  thisCore: 'KOTA-1',
+  sharedStore: true,
+};
+/** Several cores, and this client's own polls. */
+export const OWN_CORE_POLLS_SHARED: Partial<FeedHealth> = {
+  pollingCore: 'KOTA-1',
+  thisCore: 'KOTA-1',
+  sharedStore: true,
+};

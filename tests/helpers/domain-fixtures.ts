@@ -46,6 +46,7 @@ export function feedHealth(overrides: Partial<FeedHealth> = {}): FeedHealth {
     quarantinedTotal: 0,
     pollingCore: 'core-test',
     thisCore: 'core-test',
+    sharedStore: false,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ const remote = feedHealth({ state: 'ok', lastGoodPollAtMs: 9_900, quarantinedTot
 const input = (over: Partial<ClusterHealthInput>): ClusterHealthInput => ({
   nowMs: 10_000,
   coreName: 'hq-1',
+  shared: true,
   own,
   polling: false,
   storeReachable: true,

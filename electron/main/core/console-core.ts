@@ -207,6 +207,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     return clusterFeedHealth({
       nowMs: now(),
       coreName: cluster.coreName,
+      shared: cluster.shared,
       own: poller.health.evaluate(now()),
       polling: cluster.polling(),
       storeReachable: cluster.storeReachable(),

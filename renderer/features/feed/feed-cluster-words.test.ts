@@ -99,6 +99,10 @@ describe('the rule behind the words', () => {
     // A lost store says nothing of a takeover, though no core is named as polling.
     expect(pollingLine(unreachable)).toEqual({ kind: 'lost', self: 'KOTA-1' });
     expect(pollingLine(takeover)).toEqual({ kind: 'none' });
+    // A core's first seconds, before it has heard who polls, are no takeover.
+    expect(pollingLine({ ...takeover, state: 'starting', alarm: false, lastError: null })).toEqual({
+      kind: 'starting',
+    });
     expect(pollingLine(otherPolls)).toEqual({ kind: 'other', core: 'KOTA-2', self: 'KOTA-1' });
     expect(pollingLine(selfPolls)).toEqual({ kind: 'self', core: 'KOTA-1' });
   });
@@ -160,11 +164,13 @@ describe.each([
     expect(banner(otherPolls)).toBe(''); // another core polling is no loss
   });
 
-  it('its own core polls (SQLite, or the polling core): one quiet item on the desk, nothing on the wall', () => {
+  it('its own core polls: one quiet item on the desk; on the wall only when several cores share the store', () => {
     expect(strip(selfPolls)).toContain(tr('feed.polling.self', { core: 'KOTA-1' }));
     expect(strip(selfPolls)).toContain('data-polling="self"');
-    // The 1080p wall's footer keeps to one line: the usual case adds nothing to it.
+    // The embedded store's one core: the 1080p wall's footer keeps to one line.
     expect(wall(selfPolls)).not.toContain('wall-polling');
+    // Several cores on PostgreSQL: the wall names the polling core even when it is its own.
+    expect(wall({ ...selfPolls, sharedStore: true })).toContain(tr('feed.polling.self', { core: 'KOTA-1' }));
     expect(wall(otherPolls)).toContain('data-testid="wall-polling"');
     expect(wall(otherPolls)).not.toMatch(/wall-polling[^"]*sev--/);
   });

@@ -33,12 +33,15 @@ export type PollingLine =
   | { kind: 'other'; core: string; self: string }
   /** No core polls and this one still has its store: a takeover is under way. */
   | { kind: 'none' }
+  /** This core has just started and has not yet heard which core polls (a few seconds). */
+  | { kind: 'starting' }
   /** This core lost its store: nothing is known of who polls; the room needs to know which console this is. */
   | { kind: 'lost'; self: string };
 
 export function pollingLine(health: FeedHealth): PollingLine {
   if (health.state === 'store_unreachable') return { kind: 'lost', self: health.thisCore };
-  if (health.pollingCore === null) return { kind: 'none' };
+  if (health.pollingCore === null)
+    return health.state === 'starting' ? { kind: 'starting' } : { kind: 'none' };
   if (health.pollingCore === health.thisCore) return { kind: 'self', core: health.pollingCore };
   return { kind: 'other', core: health.pollingCore, self: health.thisCore };
 }
@@ -57,6 +60,8 @@ export function pollingWords(line: PollingLine, view: View): { key: string; valu
       };
     case 'none':
       return { key: 'feed.polling.none', values: {} };
+    case 'starting':
+      return { key: 'feed.polling.starting', values: {} };
     case 'lost':
       return {
         key: view === 'desk' ? 'feed.polling.lostDesk' : 'feed.polling.lostWall',

@@ -22,6 +22,7 @@ const healthy = {
   quarantinedTotal: 0,
   pollingCore: 'core-test',
   thisCore: 'core-test',
+  sharedStore: false,
 } as unknown as FeedHealth;
 
 const strip = (connection: ConnectionState) =>

@@ -39,11 +39,12 @@ export function WallHealth({
   const lastGood = health?.lastGoodPollAtMs ?? null;
   // Cut off from the core, the wall cannot know the feed: what it last heard is not shown as now.
   const linked = connection === 'connected';
-  // Who polls, only while linked (otherwise it is as stale as the state). Not when this wall's own
-  // core polls (always so on SQLite): the footer then fits one line at 1080p, and the line it would
-  // take is a queue row (tests/e2e/queue-density.spec.ts). Named when another core polls or none does.
+  // Who polls, only while linked (otherwise it is as stale as the state). Not on the one core of an
+  // embedded store (SQLite), where it says nothing new: the footer then fits one line at 1080p, and
+  // the line it would take is a queue row (tests/e2e/queue-density.spec.ts). With several cores
+  // the wall always names the polling core.
   const line = linked && health ? pollingLine(health) : null;
-  const polling = line?.kind === 'self' ? null : line;
+  const polling = line?.kind === 'self' && !health?.sharedStore ? null : line;
   const pollingText = polling && pollingWords(polling, 'wall');
   return (
     <footer className="wall-health" data-testid="wall-health">

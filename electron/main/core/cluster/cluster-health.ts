@@ -9,6 +9,8 @@ export const BEAT_STALE_AFTER_MS = 3_000;
 export interface ClusterHealthInput {
   nowMs: number;
   coreName: string;
+  /** Several cores share the store: said to the views so they name the polling core. */
+  shared: boolean;
   /** This core's own poller's view (its tracker), used when it polls and as the last known figures. */
   own: FeedHealth;
   polling: boolean;
@@ -19,6 +21,10 @@ export interface ClusterHealthInput {
 }
 
 export function clusterFeedHealth(input: ClusterHealthInput): FeedHealth {
+  return { ...decide(input), sharedStore: input.shared };
+}
+
+function decide(input: ClusterHealthInput): FeedHealth {
   const { nowMs, coreName, own, lastBeat } = input;
   const remote = lastBeat?.beat.health ?? null;
   // The best last-known figures: a lost store or a lost poller keeps showing how old the data is.

@@ -25,6 +25,8 @@ export interface PollerBeat {
 
 export interface CoreCluster {
   readonly coreName: string;
+  /** Several cores may share the store (PostgreSQL); false for the embedded SQLite's one core. */
+  readonly shared: boolean;
   start(events: ClusterEvents): Promise<void>;
   stop(): Promise<void>;
   /** Whether this core holds the feed now. */
@@ -51,6 +53,7 @@ export const pollerBeatSchema = z.object({
 export function soloCluster(coreName: string): CoreCluster {
   return {
     coreName,
+    shared: false,
     async start(events) {
       events.onPolling(true);
     },

@@ -73,6 +73,7 @@ export class FeedHealthTracker {
       quarantinedTotal: this.quarantinedTotal,
       pollingCore: this.coreName,
       thisCore: this.coreName,
+      sharedStore: false,
     };
   }
 

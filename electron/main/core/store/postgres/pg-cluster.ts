@@ -199,6 +199,7 @@ export function pgCluster(options: PgClusterOptions): CoreCluster {
 
   return {
     coreName: options.coreName,
+    shared: true,
     async start(handlers) {
       events = handlers;
       await heartbeat();
