@@ -26,7 +26,10 @@ const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on
   --retention-days N      erase closed flags' personal fields N days after close,
                           1–3650 (default 90; checked hourly)                [LIFELINE_RETENTION_DAYS]
   --hold-grace-seconds N  a flag held at a desk that went away goes back to the
-                          room after N s, 5–900 (default 60)                 [LIFELINE_HOLD_GRACE_SECONDS]`;
+                          room after N s, 5–900 (default 60)                 [LIFELINE_HOLD_GRACE_SECONDS]
+  --re-alarm-seconds N    a dispatch the unit has not received alarms again, at the
+                          unit and the command centre, after N s, 5–3600 (default 900)
+                                                                             [LIFELINE_RE_ALARM_SECONDS]`;
 
 export const HELP = {
   main: `lifeline — Lifeline Console without Electron
