@@ -34,7 +34,7 @@ const CODE_KEYS = new Set([
   'fromUnits',
   'toUnits',
   // a logon refused at a district control room's desk: the account's role, the desk's units
-  'role',
+  'accountRole',
   'deviceUnits',
 ]);
 /** Workstation labels and the room's own staff (already the trail's actor column), never a subject. */

@@ -153,7 +153,7 @@ describe('a district control room desk bound to its units at enrolment', { timeo
     const refusals = current.auditActions().filter((a) => a.action === 'session.logon_refused_device');
     expect(refusals.map((a) => a.target)).toEqual([JAIPUR_DESK.name, OPERATOR.name]);
     expect(JSON.parse(refusals[0]!.detail)).toEqual({
-      role: 'unit',
+      accountRole: 'unit',
       units: [JAIPUR],
       deviceUnits: [JODHPUR],
     });

@@ -67,7 +67,7 @@ export class SessionRegistry {
       actor: user.name,
       action: 'session.logon_refused_device',
       target: user.name,
-      detail: { role: user.role, units: user.units ?? [], deviceUnits: [...bound] },
+      detail: { accountRole: user.role, units: user.units ?? [], deviceUnits: [...bound] },
     });
     throw new ContractError('forbidden', coded('session.device_units', { units: bound.join(', ') }));
   }
