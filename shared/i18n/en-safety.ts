@@ -12,6 +12,12 @@ export const enSafety = {
     lastGood: 'Last data from the feed: {{ago}} ago. What you see is NOT live.',
     neverGood: 'No data from the feed since the console started. What you see is NOT live.',
     do: "Call the platform's duty contact now and switch to the fallback procedure (alerts by phone) until the feed is back.",
+    // STORE UNREACHABLE: the platform is not at fault, this console is; another console may still be live.
+    doStore:
+      'This console has lost its database. Use a desk on the other console (or call the supervisor), and switch to the fallback procedure (alerts by phone) until it is back.',
+    // No core polls (a takeover): another console should take the feed within seconds.
+    doTakeover:
+      'No console is polling the feed; another console should take it over within seconds. If this stays, call the supervisor and switch to the fallback procedure (alerts by phone).',
     notLive: 'NOT LIVE',
     emptyNotLive: 'No flags shown — the feed is lost, not quiet',
     errorKind: {
@@ -71,6 +77,7 @@ export const enSafety = {
   lockRoom: {
     unack: 'Unacknowledged flags: {{count}}',
     feed: 'Feed: {{state}}',
+    store: 'This console cannot reach its database — NOT LIVE',
   },
   printPage: {
     pageOf: 'Page {{page}} of {{pages}}',

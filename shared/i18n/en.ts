@@ -52,6 +52,16 @@ export const en = {
     // Shown while this screen's link is not 'connected': its last word on the feed is stale.
     notConnectedValue: '— (not connected)',
     lastGoodNotConnected: 'last good poll not known while not connected',
+    // Which core polls the feed for the room (several cores may share one PostgreSQL).
+    polling: {
+      self: 'polled by {{core}}',
+      otherDesk: 'this desk is on {{self}}; {{core}} polls the feed',
+      otherWall: 'polled by {{core}} (this wall is on {{self}})',
+      none: 'no console is polling — takeover under way',
+      // This core lost its store: which console that is, so the room can move to the other.
+      lostDesk: 'this desk is on {{self}}',
+      lostWall: 'this wall is on {{self}}',
+    },
   },
   alarm: {
     quiet: 'Alarm: quiet',

@@ -52,6 +52,14 @@ export const hi: Messages = {
     unknown: 'फ़ीड की स्थिति अभी ज्ञात नहीं',
     notConnectedValue: '— (कनेक्शन नहीं)',
     lastGoodNotConnected: 'कनेक्शन नहीं, इसलिए आख़िरी सही जवाब का समय पता नहीं',
+    polling: {
+      self: 'फ़ीड {{core}} पढ़ रहा है',
+      otherDesk: 'यह डेस्क {{self}} पर है; फ़ीड {{core}} पढ़ रहा है',
+      otherWall: 'फ़ीड {{core}} पढ़ रहा है (यह वॉल {{self}} पर है)',
+      none: 'कोई कंसोल फ़ीड नहीं पढ़ रहा — दूसरा कंसोल ज़िम्मेदारी ले रहा है',
+      lostDesk: 'यह डेस्क {{self}} पर है',
+      lostWall: 'यह वॉल {{self}} पर है',
+    },
   },
   alarm: {
     quiet: 'अलार्म: शांत',

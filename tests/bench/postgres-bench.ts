@@ -36,7 +36,7 @@ export interface PostgresFigures {
   cold: { total: number; open: number; seedS: number; usableMs: number; queueMs: number }[];
 }
 
-async function withServer<T>(fn: () => Promise<T>): Promise<T> {
+export async function withServer<T>(fn: () => Promise<T>): Promise<T> {
   if (process.env.LIFELINE_TEST_PG_URL) return fn();
   const found = await findPostgres();
   if (!found.url) throw new Error(found.error);

@@ -1,23 +1,8 @@
 // Accessibility, WCAG 2.1 AA as axe-core checks it, on every view in both languages (issue #16,
 // item 13). A violation fails with the rule and the elements, so the fix is where it points.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { makeFlag } from '../helpers/flags';
+import { noViolations } from './axe';
 import { E2E_PASSWORD, E2E_USER, expect, logOn, test } from './fixtures';
-
-async function noViolations(page: Page, view: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const found = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(' '))
-        .join(' | ')}`,
-  );
-  expect(found, `axe on ${view}`).toEqual([]);
-}
 
 for (const language of ['en', 'hi'] as const) {
   test(`axe finds no WCAG 2.1 AA violation on any view (${language})`, async ({ rig, page, browser }) => {

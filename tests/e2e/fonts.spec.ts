@@ -1,13 +1,12 @@
 // Hindi must not depend on the machine's fonts (issue #16, item 6): in a Chromium whose fontconfig
 // sees no Devanagari font at all, every view still draws Devanagari with the font the app ships.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 // @ts-expect-error plain .mjs helper shared with scripts/test.mjs
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
 import { makeFlag } from '../helpers/flags';
 import { expect, openDesk, test } from './fixtures';
+import { LATIN_ONLY_FONTS, latinOnlyFontconfig } from './latin-only-fonts';
 
 /**
  * The little of the page's DOM these checks use (the e2e tests compile without the DOM library).
@@ -20,20 +19,7 @@ interface PageDocument {
   };
 }
 
-const LATIN_ONLY_FONTS = '/usr/share/fonts/truetype/dejavu';
 const SCREENS = 'test-results/screens';
-
-/** A fontconfig that lists only DejaVu (no Devanagari in it): a machine without Noto Devanagari. */
-function latinOnlyFontconfig(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-fonts-'));
-  const file = path.join(dir, 'fonts.conf');
-  fs.writeFileSync(
-    file,
-    `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n` +
-      `  <dir>${LATIN_ONLY_FONTS}</dir>\n  <cachedir>${dir}/cache</cachedir>\n</fontconfig>\n`,
-  );
-  return file;
-}
 
 /** Width of Devanagari text against boxes of unassigned code points in the same font stack. */
 const devanagariVsTofu = (page: Page, fontFamily: string) =>

@@ -44,7 +44,26 @@ const CHROMIUM_SWITCHES = [
 ];
 
 /** Flags of other programs shown in the docs' commands (npm, npx, electron-builder, @electron/fuses, Chromium). */
-const OTHER_PROGRAMS_FLAGS = new Set(['app', 'yes', 'config', 'publish', 'help', ...CHROMIUM_SWITCHES]);
+// PostgreSQL's tools (createuser, pg_dump, pg_restore) and gpg, in the state deployment's runbook.
+const DATABASE_TOOL_FLAGS = [
+  'pwprompt',
+  'replication',
+  'no-owner',
+  'list',
+  'symmetric',
+  'cipher-algo',
+  'exit-on-error',
+  'single-transaction',
+];
+const OTHER_PROGRAMS_FLAGS = new Set([
+  'app',
+  'yes',
+  'config',
+  'publish',
+  'help',
+  ...CHROMIUM_SWITCHES,
+  ...DATABASE_TOOL_FLAGS,
+]);
 
 function codeFlags(): Set<string> {
   const flags = new Set<string>();

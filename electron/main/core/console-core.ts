@@ -29,6 +29,9 @@ import { createRoom } from './room/room-core';
 import { unitAlarmSignature, unitAlarmState } from './units/unit-alarm';
 import { unitEventView, unitScopedHandlers, unitsOf, type Departures } from './units/unit-scope';
 import { unitHandlers } from './units/unit-handlers';
+import { soloCluster, type CoreCluster } from './cluster/core-cluster';
+import { clusterFeedHealth } from './cluster/cluster-health';
+import { changeRefresh } from './cluster/change-refresh';
 import { dispatchUnitRefusal } from '../../../shared/dispatch';
 import {
   changeUnitRegistry,
@@ -69,6 +72,11 @@ export interface ConsoleCoreOptions {
    * default for the headless host, which serves a room; the embedded desk is its own only screen.
    */
   noDeskAlarm?: boolean;
+  /**
+   * The other cores on the same store (PostgreSQL): which one polls, whether this one still reaches
+   * the store, and a wake-up when another changed something. Default: the only core (SQLite).
+   */
+  cluster?: CoreCluster;
 }
 
 export interface ConsoleCore {
@@ -117,6 +125,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   // transaction (room/idempotency.ts).
   const store = requestStampedStore(options.store);
   const noDeskAlarm = options.noDeskAlarm ?? options.host === 'headless';
+  const cluster = options.cluster ?? soloCluster(options.feed.coreName ?? 'console');
+  let startedAtMs = now();
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();
   let engine = new AlarmEngine(alarmConfig, null);
@@ -172,6 +182,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   let lastUnitSignature = '';
 
   let eventSeq = -1;
+  // One refresh at a time: a store slowed by a long report is not asked again until it answers.
+  const refresh = changeRefresh(() => refreshFromStore(), log);
   /** Picks up flags written by another process (lifeline import) or another desk. */
   async function refreshFromStore(): Promise<void> {
     const changes = await store.changesSince(eventSeq, training);
@@ -196,8 +208,21 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       .catch((error: unknown) => log(`alarm log not written: ${(error as Error).name}`));
   }
 
+  /** The feed as this core's clients see it: its own poller's, another core's, or none (cluster-health.ts). */
+  function feedHealthNow() {
+    return clusterFeedHealth({
+      nowMs: now(),
+      coreName: cluster.coreName,
+      own: poller.health.evaluate(now()),
+      polling: cluster.polling(),
+      storeReachable: cluster.storeReachable(),
+      lastBeat: cluster.lastBeat(),
+      startedAtMs,
+    });
+  }
+
   function publishHealth(): void {
-    const health = poller.health.evaluate(now());
+    const health = feedHealthNow();
     // lastGoodPollAtMs moves on every poll; the views tick "x s ago" themselves, so only push
     // when something an operator would notice changed, or at most once per poll interval.
     const json = JSON.stringify({ ...health, lastGoodPollAtMs: null, lastAttemptAtMs: null });
@@ -214,7 +239,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   function publishAlarm(): AlarmState {
     const { state, log: entries } = engine.evaluate(
       open.values(),
-      poller.health.evaluate(now()),
+      feedHealthNow(),
       now(),
       noDeskAlarm ? { deskReceiving: room.deskReceiving() } : undefined,
     );
@@ -355,7 +380,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       applyChanges([item]);
       return item;
     },
-    getFeedHealth: async () => poller.health.evaluate(now()),
+    getFeedHealth: async () => feedHealthNow(),
     getAlarm: async () => alarm ?? publishAlarm(),
     silenceAlarm: async ({ operator, reason, minutes }) => {
       writeLog([engine.startSilence(operator, reason, minutes, open.values(), now())]);
@@ -507,7 +532,17 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       engine.setQuietThreshold(tooQuietThresholdMs(stats, now(), alarmConfig.tooQuiet));
       poller.health.setQuarantinedTotal(await store.countQuarantined());
       publishAlarm();
-      poller.start();
+      startedAtMs = now();
+      // The poller runs only while this core holds the feed (one core of several on PostgreSQL).
+      await cluster.start({
+        onPolling: (polling) => {
+          if (polling) poller.start();
+          else void poller.stop().catch((error: unknown) => log(`poller stop: ${(error as Error).name}`));
+          publishHealth();
+        },
+        onStoreChanged: () => refresh.request(),
+        onStateChanged: () => publishHealth(),
+      });
       retention = startRetention(store, {
         retentionMs: options.retentionMs ?? DEFAULT_RETENTION_MS,
         now,
@@ -518,6 +553,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       // Every tick, whatever the feed does: escalation, silence expiry, flood end and "too quiet"
       // are due by the clock, not by a poll (a hanging feed must not hold an escalation back).
       const tick = setInterval(() => {
+        // The polling core tells the others how the feed is (they show it, with its name).
+        if (cluster.polling()) cluster.publish(poller.health.evaluate(now()));
         publishHealth();
         publishAlarm();
         // Idle desks are locked on time even if nothing asks (the session log shows when).
@@ -537,36 +574,24 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       purgeAnswers();
       const purge = setInterval(purgeAnswers, 3600_000);
       const learn = setInterval(() => void relearnQuiet().catch(() => {}), options.quietRelearnMs ?? 600_000);
-      // One refresh at a time: a store slowed by a long report is not asked again until it answers
-      // (a stack of waiting refreshes would keep the store's one worker busy for everyone).
-      let refreshing = false;
-      let waited = 0;
-      const refresh = setInterval(() => {
-        if (refreshing) {
-          // Said once per stall: a store that stops answering must not pass unnoticed.
-          if (++waited === 5) log('refresh waiting: the store has not answered for 5 refresh periods');
-          return;
-        }
-        refreshing = true;
-        refreshFromStore()
-          .catch((error: unknown) => log(`refresh failed: ${(error as Error).name}`))
-          .finally(() => {
-            refreshing = false;
-            waited = 0;
-          });
-      }, options.refreshMs ?? 2000);
-      for (const timer of [tick, learn, refresh, purge]) {
+      // Another core's notification asks for a refresh at once; the timer catches whatever a lost
+      // notification (or a command-line import) left behind.
+      const periodicRefresh = setInterval(() => refresh.tick(), options.refreshMs ?? 2000);
+      for (const timer of [tick, learn, periodicRefresh, purge]) {
         timer.unref();
         timers.push(timer);
       }
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
+      // The feed is let go first, so another core can take it while this one winds down.
+      await cluster.stop();
+      refresh.stop();
       clients.stop();
       await retention?.stop();
       await reportWarmer?.stop();
       await poller.stop();
     },
-    feedHealth: () => poller.health.evaluate(now()),
+    feedHealth: () => feedHealthNow(),
   };
 }

@@ -14,7 +14,10 @@ import type { Shift } from '../../../shared/shifts/schedule';
 import type { HostConfig } from './config/host-config';
 import { startWorkerStore } from './store/sqlite/worker-store';
 import { openPostgresStore } from './store/postgres/open-postgres';
-import { describeSettings } from './store/postgres/connection-settings';
+import { clientConfig, describeSettings } from './store/postgres/connection-settings';
+import { pgCluster } from './store/postgres/pg-cluster';
+import type { CoreCluster } from './cluster/core-cluster';
+import os from 'node:os';
 import { routeUnroutedFlags } from './ingest/route-backfill';
 import { storeWorkerLocation } from './store/sqlite/worker-location';
 import { checkDataPaths, type DataPathLabels } from './config/data-paths';
@@ -60,6 +63,8 @@ export interface StartConsoleOptions {
    * embedded SQLite file; its schema and keyring are made only with --init (or `lifeline migrate --init`).
    */
   databaseUrl?: string | undefined;
+  /** This core's name, shown to the room as the core polling (default: the host's name). */
+  coreName?: string;
 }
 
 export interface RunningConsole {
@@ -87,6 +92,7 @@ export function feedOptionsOf(config: HostConfig) {
     holdGraceMs: config.holdGraceSeconds * 1000,
     reAlarmMs: config.reAlarmSeconds * 1000,
     databaseUrl: config.databaseUrl,
+    coreName: config.coreName,
   };
 }
 
@@ -143,12 +149,16 @@ async function startOnPostgres(options: StartConsoleOptions, url: string): Promi
     key.fill(0);
     store = opened.admin;
     await routeUnroutedFlags(store);
+    // Several cores may share this database: one polls, all hear each other's changes.
+    const cluster = (feedKey: string, coreName: string) =>
+      pgCluster({ client: clientConfig(opened.prepared.settings), coreName, feedKey });
     return await startCore(
       options,
       store,
       describeSettings(opened.prepared.settings),
       null,
       (s) => (simulator = s),
+      cluster,
     );
   } catch (error) {
     key.fill(0);
@@ -164,6 +174,7 @@ async function startCore(
   databaseFile: string,
   firstStart: FirstStartCreations | null,
   onSimulator: (simulator: Simulator) => void,
+  clusterFor?: (feedKey: string, coreName: string) => CoreCluster,
 ): Promise<RunningConsole> {
   let simulator: Simulator | null = null;
   let feedUrl = options.feedUrl;
@@ -175,6 +186,10 @@ async function startCore(
     feedUrl = simulator.url;
   }
   const training = simulator !== null || options.training === true;
+  // Each built-in simulator run is a new feed with its own cursor; live data has one cursor.
+  const feedKey =
+    simulator !== null ? `simulator-${Date.now().toString(36)}` : training ? 'training' : 'default';
+  const coreName = options.coreName ?? defaultCoreName();
   const core = createConsoleCore({
     store,
     host: options.host,
@@ -193,10 +208,10 @@ async function startCore(
       secret: options.secret ?? null,
       pollIntervalMs: options.pollIntervalMs,
       training,
-      // Each built-in simulator run is a new feed with its own cursor; live data has one cursor.
-      feedKey:
-        simulator !== null ? `simulator-${Date.now().toString(36)}` : training ? 'training' : 'default',
+      feedKey,
+      coreName,
     }),
+    ...(clusterFor ? { cluster: clusterFor(feedKey, coreName) } : {}),
   });
   try {
     await core.start();
@@ -217,4 +232,14 @@ async function startCore(
       await store.close();
     },
   };
+}
+
+/** The host's name, cut to what the room's screens show (--core-name / LIFELINE_CORE_NAME overrides it). */
+export function defaultCoreName(): string {
+  return (
+    os
+      .hostname()
+      .replace(/[^\p{L}\p{N} ._-]/gu, '-')
+      .slice(0, 64) || 'console'
+  );
 }

@@ -25,10 +25,17 @@ export function GateBar({ locked }: { locked: boolean }) {
           <span className={unacknowledged > 0 ? 'sev--alarm' : undefined} data-testid="lock-unack">
             {t('lockRoom.unack', { count: unacknowledged })}
           </span>
-          <span className={lost ? 'sev--alarm' : undefined} data-testid="lock-feed">
-            {t('lockRoom.feed', {
-              state: health ? t(`feed.state.${health.state}`) : t('feed.unknown'),
-            })}
+          <span
+            className={lost ? 'sev--alarm' : undefined}
+            data-testid="lock-feed"
+            data-state={health?.state ?? 'unknown'}
+          >
+            {lost?.state === 'store_unreachable'
+              ? // Not the feed: this console. Said as such, so the room moves to the other console.
+                t('lockRoom.store')
+              : t('lockRoom.feed', {
+                  state: health ? t(`feed.state.${health.state}`) : t('feed.unknown'),
+                })}
           </span>
         </p>
       )}

@@ -3,6 +3,7 @@ import type { FeedHealth } from '../../../shared/domain';
 import type { ConnectionState } from '../../api/connection';
 import type { Severity } from '../../window-state/feed/selectors';
 import { formatElapsed } from '../../ui/format/elapsed';
+import { pollingLine, pollingWords } from './feed-words';
 
 interface Props {
   health: FeedHealth | null;
@@ -53,6 +54,8 @@ export function FeedHealthStrip({
       </section>
     );
   }
+  const polling = pollingLine(health);
+  const pollingText = pollingWords(polling, 'desk');
   return (
     <section
       className={`feed-strip sev--${severity}`}
@@ -63,6 +66,13 @@ export function FeedHealthStrip({
       <span className="feed-state">
         {t('feed.label')}: <strong>{t(`feed.state.${health.state}`)}</strong> (
         {t(`feed.source.${health.source}`)})
+      </span>
+      <span
+        className={polling.kind === 'none' ? 'feed-bad' : undefined}
+        data-testid="feed-polling"
+        data-polling={polling.kind}
+      >
+        {t(pollingText.key, pollingText.values)}
       </span>
       <span data-testid="feed-last-good">
         {health.lastGoodPollAtMs === null

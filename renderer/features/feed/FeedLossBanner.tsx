@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FeedHealth } from '../../../shared/domain';
 import { feedLoss } from '../../../shared/feed-loss';
 import { formatElapsed } from '../../ui/format/elapsed';
+import { LOSS_ACTION_KEY, lossAction } from './feed-words';
 
 interface Props {
   health: FeedHealth | null;
@@ -17,13 +18,15 @@ interface Props {
 export function FeedLossBanner({ health, nowMs, variant }: Props) {
   const { t } = useTranslation();
   const loss = feedLoss(health);
-  if (!loss) return null;
+  if (!loss || !health) return null;
+  const action = lossAction(loss, health);
   return (
     <div
       className={`feed-loss feed-loss--${variant}`}
       role="alert"
       data-testid="feed-loss"
       data-state={loss.state}
+      data-action={action}
     >
       <p className="feed-loss-head">
         <span className="feed-loss-icon" aria-hidden="true">
@@ -36,7 +39,9 @@ export function FeedLossBanner({ health, nowMs, variant }: Props) {
           ? t('feedLoss.neverGood')
           : t('feedLoss.lastGood', { ago: formatElapsed(t, nowMs - loss.lastGoodMs) })}
       </p>
-      <p className="feed-loss-do">{t('feedLoss.do')}</p>
+      <p className="feed-loss-do" data-testid="feed-loss-do">
+        {t(LOSS_ACTION_KEY[action])}
+      </p>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { formatElapsed } from '../../ui/format/elapsed';
 import type { SoundStatus } from '../../window-state/alarm/initial-state';
 import type { Severity } from '../../window-state/feed/selectors';
 import { SOUND_WORD, soundSeverity } from '../alarm/sound-words';
+import { pollingLine, pollingWords } from '../feed/feed-words';
 
 interface Props {
   health: FeedHealth | null;
@@ -38,6 +39,12 @@ export function WallHealth({
   const lastGood = health?.lastGoodPollAtMs ?? null;
   // Cut off from the core, the wall cannot know the feed: what it last heard is not shown as now.
   const linked = connection === 'connected';
+  // Who polls, only while linked (otherwise it is as stale as the state). Not when this wall's own
+  // core polls (always so on SQLite): the footer then fits one line at 1080p, and the line it would
+  // take is a queue row (tests/e2e/queue-density.spec.ts). Named when another core polls or none does.
+  const line = linked && health ? pollingLine(health) : null;
+  const polling = line?.kind === 'self' ? null : line;
+  const pollingText = polling && pollingWords(polling, 'wall');
   return (
     <footer className="wall-health" data-testid="wall-health">
       <span
@@ -54,6 +61,15 @@ export function WallHealth({
               : t('feed.unknown')}
         </strong>
       </span>
+      {polling && pollingText && (
+        <span
+          className={`wall-health-item wall-polling${polling.kind === 'none' ? ' sev--warning' : ''}`}
+          data-testid="wall-polling"
+          data-polling={polling.kind}
+        >
+          {t(pollingText.key, pollingText.values)}
+        </span>
+      )}
       <span className="wall-health-item" data-testid="wall-last-good">
         {!linked
           ? t('feed.lastGoodNotConnected')

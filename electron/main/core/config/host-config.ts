@@ -28,6 +28,8 @@ export const ENV = {
   reAlarmSeconds: 'LIFELINE_RE_ALARM_SECONDS',
   // A shared PostgreSQL instead of the embedded encrypted SQLite file (store/postgres/).
   databaseUrl: 'LIFELINE_DATABASE_URL',
+  // Which core this is, when several share one PostgreSQL (the room sees which one polls).
+  coreName: 'LIFELINE_CORE_NAME',
 } as const;
 
 const loopbackOrHttps = z
@@ -49,6 +51,10 @@ export const hostConfigSchema = z
     databaseUrl: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    coreName: z
+      .string()
+      .regex(/^[\p{L}\p{N} ._-]{1,64}$/u, 'must be 1–64 letters, digits, spaces, dots, dashes or underscores')
       .optional(),
     keyFile: z.string().min(1).optional(),
     keyEnv: z.literal(true).optional(),
@@ -217,6 +223,7 @@ export function resolveHostConfig(
     holdGraceSeconds: pick('holdGraceSeconds') ?? 60,
     reAlarmSeconds: pick('reAlarmSeconds') ?? DEFAULT_ALARM_CONFIG.reAlarmUnconfirmedAfterMs / 1000,
     databaseUrl: pick('databaseUrl'),
+    coreName: pick('coreName'),
   };
   const parsed = hostConfigSchema.safeParse(input);
   if (!parsed.success) {

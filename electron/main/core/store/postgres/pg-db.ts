@@ -122,6 +122,10 @@ export class PgDb {
    */
   async tx<T>(fn: (tx: Tx) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client's connection fault is emitted as 'error' on it (the pool listens only to
+    // idle ones): without a listener it would end the process. The query in flight fails with it.
+    const onError = () => {};
+    client.on('error', onError);
     const tx = new Tx(client, this.fieldCrypto(), this.desk);
     try {
       await client.query(options.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
@@ -133,6 +137,7 @@ export class PgDb {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
+      client.off('error', onError);
       client.release();
     }
   }

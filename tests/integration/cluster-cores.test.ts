@@ -1,0 +1,150 @@
+// Several cores on one PostgreSQL (issue #19, part 3), in one process: exactly one polls the feed and
+// every core shows which; a flag one core ingests reaches the other's clients; when the polling core
+// stops, or its link to the database is cut (reset, or a pulled cable: a proxy that swallows
+// everything), it says STORE UNREACHABLE, lets the feed go, and the other core polls.
+// The SIGKILL failover test is tests/fault/cluster-failover.test.ts.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FeedHealth, QueueItem } from '../../shared/domain';
+import { fileKeyProvider } from '../../electron/main/core/key/key-provider';
+import { startConsole, type RunningConsole } from '../../electron/main/core/start-console';
+import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
+import { tempDir } from '../helpers/temp-store';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
+
+const TOKEN = 'cluster-token';
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => {});
+});
+
+interface Rig {
+  db: TestDatabase;
+  sim: Simulator;
+  keyFile: string;
+  start(name: string, url?: string): Promise<RunningConsole>;
+}
+
+async function rig(): Promise<Rig> {
+  const db = await createTestDatabase();
+  cleanups.push(() => db.drop());
+  const sim = await startSimulator({ token: TOKEN, ratePerMinute: 0, runId: 'k' });
+  cleanups.push(() => sim.close());
+  const keyFile = path.join(tempDir(), 'db.key');
+  let first = true;
+  return {
+    db,
+    sim,
+    keyFile,
+    async start(name, url = db.url) {
+      const running = await startConsole({
+        dataDir: path.dirname(keyFile),
+        keyProvider: fileKeyProvider(keyFile),
+        host: 'headless',
+        version: 'test',
+        pollIntervalMs: 250,
+        simRate: 0,
+        databaseUrl: url,
+        init: first,
+        feedUrl: sim.url,
+        token: TOKEN,
+        coreName: name,
+      });
+      first = false;
+      let stopped = false;
+      const stop = running.stop.bind(running);
+      running.stop = async () => {
+        if (stopped) return;
+        stopped = true;
+        await stop();
+      };
+      cleanups.push(() => running.stop());
+      return running;
+    },
+  };
+}
+
+/** The first feed health of this core (now, or in an event) that passes the check. */
+function healthWhere(running: RunningConsole, ok: (h: FeedHealth) => boolean): Promise<FeedHealth> {
+  return new Promise((resolve) => {
+    const now = running.core.feedHealth();
+    if (ok(now)) return resolve(now);
+    const stop = running.core.subscribe((event, payload) => {
+      if (event === 'feedHealth' && ok(payload as FeedHealth)) {
+        stop();
+        resolve(payload as FeedHealth);
+      }
+    });
+  });
+}
+
+function queued(running: RunningConsole, id: string): Promise<QueueItem> {
+  return new Promise((resolve) => {
+    const stop = running.core.subscribe((event, payload) => {
+      const item =
+        event === 'queueChanged' && (payload as { upserts: QueueItem[] }).upserts.find((i) => i.id === id);
+      if (item) {
+        stop();
+        resolve(item);
+      }
+    });
+  });
+}
+
+const polledBy = (name: string) => (h: FeedHealth) =>
+  h.pollingCore === name && h.state !== 'store_unreachable';
+
+function viaProxy(url: string, proxy: TcpProxy): string {
+  const u = new URL(url);
+  u.port = String(proxy.port);
+  return u.toString();
+}
+
+describe('several cores on one PostgreSQL', () => {
+  it('one core polls and every core says which; a flag reaches the other core; a stop hands the feed over', async () => {
+    const r = await rig();
+    const kota = await r.start('kota-1');
+    await healthWhere(kota, (h) => h.pollingCore === 'kota-1' && h.thisCore === 'kota-1');
+    const hq = await r.start('hq-1');
+    const seen = await healthWhere(hq, polledBy('kota-1'));
+    expect(seen.thisCore).toBe('hq-1');
+    expect(hq.core.feedHealth().pollingCore).toBe('kota-1');
+
+    const flag = r.sim.publishSynthetic();
+    const onHq = await queued(hq, flag.id);
+    expect(onHq.caseNo).toBeTruthy();
+
+    await kota.stop();
+    await healthWhere(hq, (h) => h.pollingCore === 'hq-1' && h.thisCore === 'hq-1');
+    const next = r.sim.publishSynthetic();
+    await queued(hq, next.id);
+  });
+
+  for (const cut of ['reset', 'blackhole'] as const) {
+    it(`a core whose database link is cut (${cut}) says STORE UNREACHABLE and lets the feed go`, async () => {
+      const r = await rig();
+      const target = new URL(r.db.url);
+      const proxy = await startTcpProxy(Number(target.port || 5432), target.hostname);
+      cleanups.push(() => proxy.close());
+      const kota = await r.start('kota-1', viaProxy(r.db.url, proxy));
+      await healthWhere(kota, polledBy('kota-1'));
+      const hq = await r.start('hq-1');
+      await healthWhere(hq, polledBy('kota-1'));
+
+      proxy.setMode(cut);
+      const lost = await healthWhere(kota, (h) => h.state === 'store_unreachable');
+      expect(lost).toMatchObject({ alarm: true, pollingCore: null, thisCore: 'kota-1' });
+      // The cut core's alarm is sounding for it: the lost store is a life-safety alarm.
+      expect(kota.core.feedHealth().alarm).toBe(true);
+      // Without a FIN or RST the server ends the silent session itself (idle_session_timeout).
+      await healthWhere(hq, (h) => h.pollingCore === 'hq-1');
+      const flag = r.sim.publishSynthetic();
+      await queued(hq, flag.id);
+
+      proxy.setMode('forward');
+      // Back: kota-1 reads what it missed and shows hq-1 as the polling core.
+      await Promise.all([healthWhere(kota, polledBy('hq-1')), queued(kota, r.sim.publishSynthetic().id)]);
+    });
+  }
+});
