@@ -33,6 +33,9 @@ const CODE_KEYS = new Set([
   'via',
   'fromUnits',
   'toUnits',
+  // a logon refused at a district control room's desk: the account's role, the desk's units
+  'accountRole',
+  'deviceUnits',
 ]);
 /** Workstation labels and the room's own staff (already the trail's actor column), never a subject. */
 const LABEL_KEYS = new Set(['desk', 'operator']);

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   'session.unlock_refused': [],
   'session.unlock_ended': ['failures', 'minutes'],
   'session.none': [],
+  'session.device_units': ['units'],
   'session.desk_locked': [],
   'session.role_forbidden': ['role', 'channel'],
   'session.channel_forbidden': ['role', 'channel'],

@@ -16,6 +16,8 @@ export const enEnrol = {
     send: 'Enrol this computer',
     busy: 'Working…',
     enrolled: 'Enrolled as {{name}} ({{kind}}). The credential is kept in this computer’s keychain.',
+    enrolled_units:
+      'A district control room’s desk, for {{units}}: it shows only their flags, and only their unit accounts log on here.',
     kind_desk: 'desk',
     kind_wall: 'wall',
     start: 'Start as {{name}}',

@@ -26,6 +26,8 @@ export const enErrors: Record<ErrorCode, string> = {
   'session.unlock_ended':
     'Password not recognised {{failures}} times: you are logged off, and the account is locked for {{minutes}} minutes.',
   'session.none': 'Log on first.',
+  'session.device_units':
+    'This desk is a district control room’s, enrolled for {{units}}: only those units’ accounts log on here.',
   'account.units_required': 'units: a unit account needs the units it acts for.',
   'account.units_only_for_unit': 'units: only a unit account has units.',
   'unit.forbidden': 'Not for this unit: {{channel}} is refused, and the refusal is recorded.',

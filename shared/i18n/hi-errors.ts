@@ -28,6 +28,8 @@ export const hiErrors: Record<ErrorCode, string> = {
   'session.unlock_ended':
     'पासवर्ड {{failures}} बार नहीं पहचाना गया: आपको लॉग ऑफ़ कर दिया गया है, और खाता {{minutes}} मिनट के लिए लॉक है।',
   'session.none': 'पहले लॉग ऑन करें।',
+  'session.device_units':
+    'यह डेस्क ज़िले के कंट्रोल रूम का है, {{units}} के लिए जोड़ा गया: यहाँ केवल इन्हीं इकाइयों के खाते लॉग ऑन करते हैं।',
   'account.units_required': 'इकाई खाते के लिए उसकी इकाइयाँ चुनें।',
   'account.units_only_for_unit': 'इकाइयाँ केवल इकाई खाते की होती हैं।',
   'unit.forbidden': 'यह इस इकाई के लिए नहीं है: अनुमति नहीं, और यह दर्ज किया गया।',

@@ -53,7 +53,8 @@ export type EnrolError = (typeof ENROL_ERRORS)[number];
 
 export type EnrolResult =
   | { ok: true; step: 'probe'; fingerprint: string }
-  | { ok: true; step: 'enrol'; device: { name: string; kind: 'desk' | 'wall' } }
+  // units: a district control room's desk, enrolled for these police units (ids) only.
+  | { ok: true; step: 'enrol'; device: { name: string; kind: 'desk' | 'wall'; units?: string[] } }
   | { ok: true; step: 'start' }
   | { ok: false; error: EnrolError };
 

@@ -97,3 +97,47 @@ test('a Jodhpur dispatch: only Jodhpur alarms, its receipt shows at once, Jaipur
   expect(await jaipur.content()).not.toContain('fl_jodhpur');
   await jaipur.screenshot({ path: `${SHOTS}/unit-desk-jaipur-empty-en.png` });
 });
+
+test('a dispatch not received alarms again at both ends, and the receipt stops it at both', async ({
+  rig,
+  page,
+  browser,
+}) => {
+  // The re-alarm after 10 s instead of 15 min (--re-alarm-seconds): the test waits on what the
+  // screens show, never on a clock of its own.
+  const host = await rig.startHost(['--re-alarm-seconds', '10']);
+  const centre = page;
+  await openDesk(centre, host.url);
+  rig.addAccount(JODHPUR_DESK, 'unit', undefined, ['jodhpur-control-room']);
+  const jodhpur = await newDesk(browser);
+  await openDesk(jodhpur, host.url, JODHPUR_DESK);
+
+  rig.sim.publish(
+    makeFlag({ id: 'fl_realarm', risk: 'high', location: { district: 'Jodhpur', city: 'Jodhpur' } }),
+  );
+  await row(centre, 'fl_realarm').click();
+  await centre.getByTestId('acknowledge').click();
+  await centre.getByTestId('dispatch-called').fill('Duty Officer Testwal');
+  await centre.getByTestId('dispatch-send').click();
+  await expect(row(centre, 'fl_realarm')).toHaveAttribute('data-state', 'dispatched');
+  // First the new dispatch, not yet overdue; nothing unconfirmed at the command centre.
+  await expect(jodhpur.getByTestId('unit-alarm')).toHaveAttribute('data-overdue', 'false');
+  await expect(centre.getByTestId('alarm-unconfirmed')).toHaveCount(0);
+
+  // Not received in time: it alarms again, louder, at the district desk and at the command centre.
+  await expect(jodhpur.getByTestId('unit-alarm')).toHaveAttribute('data-overdue', 'true', {
+    timeout: 20_000,
+  });
+  await expect(centre.getByTestId('alarm-unconfirmed')).toBeVisible();
+  await jodhpur.screenshot({ path: `${SHOTS}/unit-desk-realarm-en.png` });
+  await centre.screenshot({ path: `${SHOTS}/centre-realarm-en.png` });
+
+  // The receipt at Jodhpur stops it at both ends.
+  await unitRow(jodhpur, 'fl_realarm').click();
+  await jodhpur.getByTestId('unit-receive').click();
+  await expect(jodhpur.getByTestId('unit-alarm')).toHaveCount(0);
+  await expect(centre.getByTestId('alarm-unconfirmed')).toHaveCount(0);
+  await expect(row(centre, 'fl_realarm').getByTestId('unit-received')).toContainText(
+    `Received by ${JODHPUR_DESK}`,
+  );
+});

@@ -1,6 +1,7 @@
 // A real room core on loopback over TLS: simulator → poller → encrypted temp store → core → room
 // server, with its own certificate made in a temp data directory, and the enrolment codes made
 // the way `lifeline device enrol` makes them (straight into the database, another connection).
+import type { AccountRole } from '../../shared/accounts';
 import { logCollector } from './log-collector';
 import { hashPassword } from '../../electron/main/core/accounts/passwords';
 import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/console-core';
@@ -37,7 +38,11 @@ export interface RoomRig {
   readonly logs: string[];
   waitForLog(pattern: RegExp): Promise<string>;
   /** As `lifeline device enrol` does it: returns the code to type at the device. */
-  newCode(name: string, kind: DeviceKind, options?: { atMs?: number; ttlMs?: number }): string;
+  newCode(
+    name: string,
+    kind: DeviceKind,
+    options?: { atMs?: number; ttlMs?: number; units?: readonly string[] },
+  ): string;
   auditActions(): { action: string; target: string | null; detail: string }[];
   /** The core stops (its process would end; the store and the certificate stay) and starts again on the same port. */
   restart(): Promise<void>;
@@ -48,6 +53,8 @@ export interface RoomRigOptions {
   limits?: Partial<HostLimits>;
   enrolLimits?: Partial<EnrolLimits>;
   revocationCheckMs?: number;
+  /** More accounts than OPERATOR (a district control room's unit accounts). */
+  accounts?: { name: string; password: string; role: AccountRole; units?: string[] }[];
 }
 
 export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRig> {
@@ -58,6 +65,8 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
     'test',
     0,
   );
+  for (const { password, ...account } of options.accounts ?? [])
+    await store.createAccount({ ...account, passwordHash: await hashPassword(password) }, 'test', 0);
   const cert = await loadOrCreateCoreCertificate({ dataDir: dir });
   const collected = logCollector();
   const startCore = async (port = 0) => {
@@ -103,7 +112,7 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
     },
     logs: collected.logs,
     waitForLog: collected.waitForLog,
-    newCode(name, kind, { atMs = Date.now(), ttlMs = ENROLMENT_CODE_TTL_MS } = {}) {
+    newCode(name, kind, { atMs = Date.now(), ttlMs = ENROLMENT_CODE_TTL_MS, units } = {}) {
       const code = newEnrolmentCode();
       createEnrolment(sync.database, {
         name,
@@ -112,6 +121,7 @@ export async function startRoomRig(options: RoomRigOptions = {}): Promise<RoomRi
         by: 'Admin Testroom',
         atMs,
         ttlMs,
+        ...(units ? { units } : {}),
       });
       return code;
     },

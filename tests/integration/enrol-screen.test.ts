@@ -60,6 +60,23 @@ describe('the enrolment screen, main side', () => {
     expect(started).toBe(1);
   });
 
+  it('tells whoever enrols a district control room desk the units it was enrolled for', async () => {
+    const current = (rig = await startRoomRig());
+    const handle = enrolScreenHandler({
+      safeStorage: fakeSafeStorage(),
+      userDataDir: tempDir(),
+      platform: 'linux',
+      onStart: () => {},
+    });
+    const code = current.newCode('Jodhpur CR', 'desk', { units: ['jodhpur-control-room'] });
+    const address = current.pinned.url;
+    expect(await handle({ step: 'enrol', address, fingerprint: current.cert.fingerprint, code })).toEqual({
+      ok: true,
+      step: 'enrol',
+      device: { name: 'Jodhpur CR', kind: 'desk', units: ['jodhpur-control-room'] },
+    });
+  });
+
   it('another certificate than the one checked, or a weak keychain: refused, and the code is not spent', async () => {
     const current = (rig = await startRoomRig());
     const other = await loadOrCreateCoreCertificate({ dataDir: tempDir() });

@@ -9,6 +9,8 @@ import { CoreRefusedError, RoomConnection, enrolDevice } from '../../electron/ma
 import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
 import { lifeline } from '../helpers/cli';
 import { openTempStore, tempDir } from '../helpers/temp-store';
+import { hashEnrolmentCode, normaliseEnrolmentCode } from '../../electron/main/core/net/device-secrets';
+import { redeemEnrolment } from '../../electron/main/core/store/sqlite/device-queries';
 
 const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
 let child: ChildProcess | undefined;
@@ -90,6 +92,39 @@ describe('lifeline serve and lifeline device', { timeout: 90_000 }, () => {
     expect(await desk.closed).toEqual({ code: 4003, reason: 'revoked' });
     await expect(RoomConnection.connect(pinned, credential)).rejects.toBeInstanceOf(CoreRefusedError);
     expect(lifeline(['device', 'list'], env).out).toMatch(/^Desk 3\tdesk\t.*\tREVOKED .* by Admin Asha$/m);
+  });
+
+  it('enrols a district control room desk for its units, and refuses units for a wall or unknown ones', () => {
+    const { dir, env } = installation();
+    const auth = { ...env, LIFELINE_PASSWORD: TEST_PASSWORD };
+    const enrol = (...more: string[]) =>
+      lifeline(['device', 'enrol', '--name', 'Jodhpur CR', '--by', 'Admin Asha', ...more], auth);
+    expect(enrol('--kind', 'wall', '--units', 'jodhpur-control-room').err).toMatch(
+      /--units: only with device enrol --kind desk/,
+    );
+    expect(enrol('--kind', 'desk', '--units', 'atlantis-control-room').err).toMatch(
+      /--units: atlantis-control-room is not a unit of the registry in force/,
+    );
+    const made = enrol('--kind', 'desk', '--units', 'jodhpur-control-room,jaipur-control-room');
+    expect(made.err).toBe('');
+    const code =
+      /code for Jodhpur CR \(desk, district control room: jodhpur-control-room, jaipur-control-room\): (\S+)/.exec(
+        made.out,
+      )![1]!;
+    // As the core does when the desk presents the code (lifeline serve is not needed for the record).
+    const { sync } = openTempStore(dir, Buffer.from(env.LIFELINE_DB_KEY, 'hex'));
+    expect(
+      redeemEnrolment(
+        sync.database,
+        hashEnrolmentCode(normaliseEnrolmentCode(code)!),
+        'c'.repeat(64),
+        Date.now(),
+      ),
+    ).toMatchObject({ ok: true, device: { units: ['jodhpur-control-room', 'jaipur-control-room'] } });
+    sync.close();
+    expect(lifeline(['device', 'list'], env).out).toMatch(
+      /^Jodhpur CR\tdesk\tjodhpur-control-room,jaipur-control-room\tenrolled .* by Admin Asha$/m,
+    );
   });
 
   it('refuses a bad --kind and an unknown device to revoke, naming the field', () => {

@@ -374,6 +374,63 @@ export function storeContract(engine: Engine) {
       );
     });
 
+    it('a district desk keeps the units it was enrolled for; a wall cannot have any', async () => {
+      const e = await open();
+      const { store } = e;
+      const units = ['jodhpur-control-room', 'jaipur-control-room'];
+      await store.createEnrolment({
+        name: 'Jodhpur 1',
+        kind: 'desk',
+        codeHash: 'u1',
+        by: 'Admin',
+        atMs: 1_000,
+        ttlMs: 10_000,
+        units,
+      });
+      await store.createEnrolment({
+        name: 'Desk 2',
+        kind: 'desk',
+        codeHash: 'u2',
+        by: 'Admin',
+        atMs: 1_000,
+        ttlMs: 10_000,
+      });
+      await expect(
+        store.createEnrolment({
+          name: 'Wall 1',
+          kind: 'wall',
+          codeHash: 'u3',
+          by: 'Admin',
+          atMs: 1_000,
+          ttlMs: 10_000,
+          units,
+        }),
+      ).rejects.toMatchObject({ kind: 'invalid_request', field: 'units' });
+      expect(await store.redeemEnrolment('u1', 'credu1', 2_000)).toMatchObject({
+        ok: true,
+        device: { units },
+      });
+      expect(await store.redeemEnrolment('u2', 'credu2', 2_000)).toMatchObject({
+        ok: true,
+        device: { units: null },
+      });
+      expect(await store.findDeviceByCredential('credu1')).toMatchObject({ name: 'Jodhpur 1', units });
+      expect((await store.listDevices()).map((d) => [d.name, d.units])).toEqual([
+        ['Desk 2', null],
+        ['Jodhpur 1', units],
+      ]);
+      const rows = await chainOk(e);
+      const details = (action: string) =>
+        rows
+          .filter((r) => r.action === action)
+          .map((r) => JSON.parse(r.detail_json) as Record<string, unknown>);
+      expect(details('device.enrolment_created')).toEqual([
+        { deviceKind: 'desk', expiresAtMs: 11_000, units },
+        { deviceKind: 'desk', expiresAtMs: 11_000 },
+      ]);
+      expect(details('device.enrolled').map((d) => d.units ?? null)).toEqual([units, null]);
+    });
+
     it('a request stamp records the answer with its action; a reused id and a refused action leave nothing', async () => {
       const { store } = await open();
       const id = 'fl_stamp';

@@ -20,6 +20,7 @@ const SENTENCE_ALLOWED = [
   'electron/main/core/net/core-certificate.ts',
   'electron/main/core/host/contract-listener.ts',
   'electron/main/core/store/sqlite/device-queries.ts',
+  'electron/main/core/store/device-units.ts',
   // Whether a key opens the file (`lifeline verify`, the key escrow): the key holder's words, as key/.
   'electron/main/core/store/sqlite/sqlite-verify.ts',
   // Opening the PostgreSQL store (its key check, its schema) and the device commands on it: host-side.

@@ -21,3 +21,21 @@ describe('hold grace configuration', () => {
     );
   });
 });
+
+describe('re-alarm configuration', () => {
+  it('defaults to the confirmation target (15 min) and takes a flag or LIFELINE_RE_ALARM_SECONDS', () => {
+    expect(feedOptionsOf(resolveHostConfig({ dataDir: '/tmp/x' }, {})).reAlarmMs).toBe(15 * 60_000);
+    expect(feedOptionsOf(resolveHostConfig({ dataDir: '/tmp/x', reAlarmSeconds: '8' }, {})).reAlarmMs).toBe(
+      8000,
+    );
+    expect(
+      resolveHostConfig({ dataDir: '/tmp/x' }, { LIFELINE_RE_ALARM_SECONDS: '600' }).reAlarmSeconds,
+    ).toBe(600);
+  });
+
+  it('refuses a re-alarm outside 5–3600 s, naming the flag and the rule', () => {
+    expect(() => resolveHostConfig({ dataDir: '/tmp/x', reAlarmSeconds: '4' }, {})).toThrow(
+      'Configuration --re-alarm-seconds / LIFELINE_RE_ALARM_SECONDS: must be 5–3600 seconds',
+    );
+  });
+});

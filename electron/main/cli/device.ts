@@ -14,11 +14,14 @@ import {
   normaliseEnrolmentCode,
 } from '../core/net/device-secrets';
 import { DEVICE_KINDS, type DeviceKind } from '../core/store/store';
+import { accountUnitsSchema, parseUnitList, unknownUnits } from '../../../shared/units';
+import { describeZodError } from '../../../shared/contract';
+import { isKnownUnit, loadUnitRegistry } from '../core/units/unit-registry';
 import { resolveHostConfig } from '../core/config/host-config';
 import { authenticateActor } from './authenticate';
 import { DATABASE_OPTIONS_HELP, openStoreForCommand, parseCommand, requiredBy } from './open-for-command';
 
-export const DEVICE_HELP = `Usage: lifeline device enrol --name NAME --kind desk|wall --by ADMIN [--minutes N] [options]
+export const DEVICE_HELP = `Usage: lifeline device enrol --name NAME --kind desk|wall [--units ID[,ID]] --by ADMIN [--minutes N] [options]
        lifeline device list [options]
        lifeline device revoke --name NAME --by ADMIN [options]
 
@@ -31,6 +34,10 @@ revoke   cuts the device off at once (a running core closes its connections: 're
 
   --name NAME             the device, e.g. "Desk 3" or "Wall north"
   --kind KIND             enrol: desk (operators log on there) or wall (the queue only, no names)
+  --units ID[,ID]         enrol, a desk of a district control room: the police units it serves
+                          (ids of the unit registry, as for account add --role unit); it then
+                          sees only their flags, logged on or not, and only their unit accounts
+                          log on there. Without it the desk is the command centre's.
   --by NAME               an administrator, with their password (LIFELINE_PASSWORD or typed)
   --minutes N             enrol: how long the code is valid
   --tls-cert FILE         enrol: the core's certificate when it came from the state's PKI
@@ -57,6 +64,7 @@ export async function deviceCommand(args: string[]): Promise<number> {
   const values = parseCommand('device', rest, {
     name: { type: 'string' },
     kind: { type: 'string' },
+    units: { type: 'string' },
     by: { type: 'string' },
     minutes: { type: 'string' },
     'tls-cert': { type: 'string' },
@@ -72,6 +80,15 @@ export async function deviceCommand(args: string[]): Promise<number> {
   const kind = values.kind as DeviceKind;
   if (action === 'enrol' && !DEVICE_KINDS.includes(kind))
     throw new ContractError('invalid_request', `--kind: one of ${DEVICE_KINDS.join(', ')}.`, 'kind');
+  const unitsGiven = values.units as string | undefined;
+  if (unitsGiven !== undefined && !(action === 'enrol' && kind === 'desk'))
+    throw new ContractError('invalid_request', '--units: only with device enrol --kind desk.', 'units');
+  let units: string[] | undefined;
+  if (unitsGiven !== undefined) {
+    const checked = accountUnitsSchema.safeParse(parseUnitList(unitsGiven));
+    if (!checked.success) throw new ContractError('invalid_request', describeZodError(checked.error).message);
+    units = checked.data;
+  }
   const minutes = values.minutes === undefined ? ENROLMENT_CODE_TTL_MS / 60_000 : Number(values.minutes);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60)
     throw new ContractError('invalid_request', '--minutes: a whole number of minutes, 1–60.', 'minutes');
@@ -83,7 +100,7 @@ export async function deviceCommand(args: string[]): Promise<number> {
       if (devices.length === 0) console.log('no devices enrolled yet');
       for (const d of devices)
         console.log(
-          `${d.name}\t${d.kind}\tenrolled ${new Date(d.enrolledAtMs).toISOString()} by ${d.enrolledBy}` +
+          `${d.name}\t${d.kind}${d.units ? `\t${d.units.join(',')}` : ''}\tenrolled ${new Date(d.enrolledAtMs).toISOString()} by ${d.enrolledBy}` +
             (d.revokedAtMs === null
               ? ''
               : `\tREVOKED ${new Date(d.revokedAtMs).toISOString()} by ${d.revokedBy}`),
@@ -96,6 +113,17 @@ export async function deviceCommand(args: string[]): Promise<number> {
       console.log(`revoked ${revoked.name} (${revoked.kind}); a running core cuts it off within a second`);
       return 0;
     }
+    if (units) {
+      // Units are those of the registry in force in this store, as a running core knows them.
+      await loadUnitRegistry(admin);
+      const unknown = unknownUnits(units, isKnownUnit);
+      if (unknown.length > 0)
+        throw new ContractError(
+          'invalid_request',
+          `--units: ${unknown.join(', ')} is not a unit of the registry in force (lifeline units export lists them).`,
+          'units',
+        );
+    }
     const code = newEnrolmentCode();
     const { expiresAtMs } = await admin.createEnrolment({
       name,
@@ -104,9 +132,12 @@ export async function deviceCommand(args: string[]): Promise<number> {
       by: actor,
       atMs: Date.now(),
       ttlMs: minutes * 60_000,
+      ...(units ? { units } : {}),
     });
     const config = resolveHostConfig({ dataDir: values['data-dir'] as string | undefined }, process.env);
-    console.log(`enrolment code for ${name} (${kind}): ${code}`);
+    console.log(
+      `enrolment code for ${name} (${kind}${units ? `, district control room: ${units.join(', ')}` : ''}): ${code}`,
+    );
     console.log(`  valid until ${new Date(expiresAtMs).toISOString()} (${minutes} minutes), once`);
     console.log(
       `  core certificate SHA-256: ${coreFingerprint(config.dataDir, values['tls-cert'] as string | undefined)}`,

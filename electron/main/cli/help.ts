@@ -27,6 +27,9 @@ const CONFIG = `  --feed-url URL          feed base URL (https://, or http:// on
                           1–3650 (default 90; checked hourly)                [LIFELINE_RETENTION_DAYS]
   --hold-grace-seconds N  a flag held at a desk that went away goes back to the
                           room after N s, 5–900 (default 60)                 [LIFELINE_HOLD_GRACE_SECONDS]
+  --re-alarm-seconds N    a dispatch the unit has not received alarms again, at the
+                          unit and the command centre, after N s, 5–3600 (default 900)
+                                                                             [LIFELINE_RE_ALARM_SECONDS]
   --core-name NAME        this core's name on the room's screens when several
                           share one PostgreSQL (default: the host's name)    [LIFELINE_CORE_NAME]`;
 

@@ -93,6 +93,12 @@ export interface ConsoleCore {
    */
   issueResumeToken(connection: string, binding: string): Promise<string | null>;
   resumeSession(connection: string, binding: string, token: string): Promise<ResumeOutcome>;
+  /**
+   * For the room server: this connection is a district control room's desk, enrolled for these
+   * units. From now until the returned release, its reads and events are those units' only, logged
+   * on or not, and only their unit accounts log on at it (accounts/sessions.ts, units/unit-scope.ts).
+   */
+  bindDevice(connection: string, units: readonly string[]): () => void;
   subscribe(listener: CoreListener): () => void;
   /**
    * An event as this connection may see it (a district control room's desk sees only its flags
@@ -483,6 +489,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     isLoggedOn: (connection) => sessions.get(connection) !== null,
     issueResumeToken: (connection, binding) => resume.issue(connection, binding),
     resumeSession: (connection, binding, token) => resume.resume(connection, binding, token),
+    bindDevice: (connection, units) => sessions.bindDevice(connection, units),
     eventFor(connection, event, payload) {
       const units = unitsOf(sessions, connection);
       return units === null ? payload : unitEventView(event, payload, units, departures, unitAlarm);

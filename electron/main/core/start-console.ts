@@ -1,6 +1,7 @@
 // Assembles a running console from configuration: key → encrypted store (worker thread) →
 // feed (the configured one, or the built-in simulator, marked TRAINING) → core.
 // Shared by the headless host (cli/) and the Electron shell, so both start the same way.
+import { DEFAULT_ALARM_CONFIG } from './alarm/alarm-config';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,6 +44,8 @@ export interface StartConsoleOptions {
   retentionMs?: number;
   /** A held flag whose desk went away goes back to the room after this (default 60 s). */
   holdGraceMs?: number;
+  /** A dispatch not received alarms again after this (default: the confirmation target, 15 min). */
+  reAlarmMs?: number;
   /** Synthetic flags per minute when the simulator is the feed. */
   simRate: number;
   /** Mark an external feed's flags as TRAINING (drills); the built-in simulator always is. */
@@ -87,6 +90,7 @@ export function feedOptionsOf(config: HostConfig) {
     idleLockMs: config.idleLockMinutes * 60_000,
     retentionMs: config.retentionDays * 24 * 3600_000,
     holdGraceMs: config.holdGraceSeconds * 1000,
+    reAlarmMs: config.reAlarmSeconds * 1000,
     databaseUrl: config.databaseUrl,
     coreName: config.coreName,
   };
@@ -195,6 +199,9 @@ async function startCore(
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
     ...(options.retentionMs ? { retentionMs: options.retentionMs } : {}),
     ...(options.holdGraceMs ? { holdGraceMs: options.holdGraceMs } : {}),
+    ...(options.reAlarmMs
+      ? { alarm: { ...DEFAULT_ALARM_CONFIG, reAlarmUnconfirmedAfterMs: options.reAlarmMs } }
+      : {}),
     feed: defaultFeedConfig({
       baseUrl: feedUrl,
       token: token!,

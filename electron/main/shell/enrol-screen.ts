@@ -70,7 +70,11 @@ export function enrolScreenHandler(deps: EnrolScreenDeps): (request: unknown) =>
       return {
         ok: true,
         step: 'enrol',
-        device: { name: enrolment.device.name, kind: enrolment.device.kind },
+        device: {
+          name: enrolment.device.name,
+          kind: enrolment.device.kind,
+          ...(enrolment.device.units ? { units: enrolment.device.units } : {}),
+        },
       };
     } catch (error) {
       return fail(errorOf(error));

@@ -24,7 +24,9 @@ export function EnrolView({ bridge, language, onLanguage }: Props) {
   const [code, setCode] = useState('');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<EnrolError | null>(null);
-  const [device, setDevice] = useState<{ name: string; kind: 'desk' | 'wall' } | null>(null);
+  const [device, setDevice] = useState<{ name: string; kind: 'desk' | 'wall'; units?: string[] } | null>(
+    null,
+  );
 
   const call = async (run: (bridge: EnrolBridge) => Promise<void>) => {
     setPending(true);
@@ -75,6 +77,9 @@ export function EnrolView({ bridge, language, onLanguage }: Props) {
           <p role="status">
             {t('enrol.enrolled', { name: device.name, kind: t(`enrol.kind_${device.kind}`) })}
           </p>
+          {device.units ? (
+            <p data-testid="enrol-units">{t('enrol.enrolled_units', { units: device.units.join(', ') })}</p>
+          ) : null}
           <button type="button" onClick={() => void call((b) => b.enrol({ step: 'start' }).then(() => {}))}>
             {t('enrol.start', { name: device.name })}
           </button>

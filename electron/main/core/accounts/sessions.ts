@@ -23,6 +23,8 @@ export interface SessionObserver {
 
 export class SessionRegistry {
   private readonly byConnection = new Map<string, Session>();
+  /** Connections of a district control room's desk (enrolled for units): their units, logged on or not. */
+  private readonly deviceUnits = new Map<string, readonly string[]>();
   private observer: SessionObserver | null = null;
 
   constructor(
@@ -35,6 +37,41 @@ export class SessionRegistry {
     this.observer = observer;
   }
 
+  /**
+   * This connection is a desk enrolled for these units (core/net/room-server.ts): it sees only their
+   * flags from now on, whoever is logged on, and only their unit accounts may log on at it. Returns
+   * the release, for when the connection ends.
+   */
+  bindDevice(connection: string, units: readonly string[]): () => void {
+    this.deviceUnits.set(connection, [...units]);
+    return () => void this.deviceUnits.delete(connection);
+  }
+
+  /** The units this connection's device was enrolled for; null for a room device or a window. */
+  deviceUnitsOf(connection: string): readonly string[] | null {
+    return this.deviceUnits.get(connection) ?? null;
+  }
+
+  /**
+   * At a desk enrolled for units only a unit account whose units are all among them may be
+   * logged on (a command centre account or another district's would see flags not its own, or
+   * widen the desk's view): refused after the password check, audited, and not counted as a failure.
+   */
+  private async refuseAtBoundDevice(connection: string, user: Pick<SessionUser, 'name' | 'role' | 'units'>) {
+    const bound = this.deviceUnits.get(connection);
+    if (!bound) return;
+    if (user.role === 'unit' && (user.units ?? []).length > 0 && user.units!.every((u) => bound.includes(u)))
+      return;
+    await this.store.recordAudit({
+      atMs: this.now(),
+      actor: user.name,
+      action: 'session.logon_refused_device',
+      target: user.name,
+      detail: { accountRole: user.role, units: user.units ?? [], deviceUnits: [...bound] },
+    });
+    throw new ContractError('forbidden', coded('session.device_units', { units: bound.join(', ') }));
+  }
+
   /** The connections with a session now (resume-tokens.ts writes their state). */
   connections(): string[] {
     return [...this.byConnection.keys()];
@@ -45,6 +82,7 @@ export class SessionRegistry {
    * the account). The idle lock is applied at once: time away counts as idle time.
    */
   async restore(connection: string, user: SessionUser, state: { locked: boolean; lastActivityMs: number }) {
+    await this.refuseAtBoundDevice(connection, user);
     await this.end(connection);
     const session: Session = { user, locked: state.locked, lastActivityMs: state.lastActivityMs };
     this.byConnection.set(connection, session);
@@ -85,6 +123,12 @@ export class SessionRegistry {
       await this.store.recordLogonFailure(name, connection, at);
       throw new ContractError('forbidden', coded('session.logon_refused', LOCKOUT_PARAMS));
     }
+    // Only once the password is right: a wrong one gets the same answer here as at any desk.
+    await this.refuseAtBoundDevice(connection, {
+      name: account.name,
+      role: account.role,
+      ...(account.units ? { units: account.units } : {}),
+    });
     // A lock that ran its time is cleared; a hash made with older scrypt parameters is made again
     // with the current ones (the password is at hand only now). Both audited, as 'system'.
     const change: { lockedAtMs?: null; passwordHash?: string } = {};
@@ -105,6 +149,8 @@ export class SessionRegistry {
 
   async createFirstAdministrator(connection: string, name: string, password: string): Promise<SessionUser> {
     const at = this.now();
+    // Not from a district control room's desk: the first account is the command centre's.
+    await this.refuseAtBoundDevice(connection, { name, role: 'administrator' });
     await this.store.createAccount(
       { name, role: 'administrator', passwordHash: await hashPassword(password) },
       name,

@@ -1,5 +1,6 @@
 // Configuration of a console host, from command-line flags and environment variables, validated
 // like any other external input: a bad value stops start-up with the field and the rule named.
+import { DEFAULT_ALARM_CONFIG } from '../alarm/alarm-config';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ export const ENV = {
   idleLockMinutes: 'LIFELINE_IDLE_LOCK_MINUTES',
   retentionDays: 'LIFELINE_RETENTION_DAYS',
   holdGraceSeconds: 'LIFELINE_HOLD_GRACE_SECONDS',
+  reAlarmSeconds: 'LIFELINE_RE_ALARM_SECONDS',
   // A shared PostgreSQL instead of the embedded encrypted SQLite file (store/postgres/).
   databaseUrl: 'LIFELINE_DATABASE_URL',
   // Which core this is, when several share one PostgreSQL (the room sees which one polls).
@@ -84,6 +86,14 @@ export const hostConfigSchema = z
       .int('must be a whole number of seconds')
       .min(5, 'must be 5–900 seconds')
       .max(900, 'must be 5–900 seconds'),
+    // A dispatch the unit has not received alarms again after this, at the unit and the command
+    // centre (alarm/alarm-config.ts); the confirmation target by default (15 min). Seconds, so a
+    // test can see the re-alarm without waiting out a quarter of an hour.
+    reAlarmSeconds: z.coerce
+      .number()
+      .int('must be a whole number of seconds')
+      .min(5, 'must be 5–3600 seconds')
+      .max(3600, 'must be 5–3600 seconds'),
     idleLockMinutes: z.coerce
       .number()
       .int('must be a whole number of minutes')
@@ -211,6 +221,7 @@ export function resolveHostConfig(
     idleLockMinutes: pick('idleLockMinutes') ?? 15,
     retentionDays: pick('retentionDays') ?? 90,
     holdGraceSeconds: pick('holdGraceSeconds') ?? 60,
+    reAlarmSeconds: pick('reAlarmSeconds') ?? DEFAULT_ALARM_CONFIG.reAlarmUnconfirmedAfterMs / 1000,
     databaseUrl: pick('databaseUrl'),
     coreName: pick('coreName'),
   };

@@ -31,6 +31,8 @@ export type Admission =
       onClose?: () => void;
       /** The device this connection is: its logon sessions may be resumed (ws-connection.ts). */
       resumeBinding?: string;
+      /** A district control room's desk: sees only these units' flags, logged on or not. */
+      units?: readonly string[];
     }
   | {
       refused: string;
@@ -227,6 +229,7 @@ export async function startContractListener(options: ContractListenerOptions): P
         authGate,
         log,
         ...(admission.resumeBinding ? { resumeBinding: admission.resumeBinding } : {}),
+        ...(admission.units ? { units: admission.units } : {}),
       });
     });
   }

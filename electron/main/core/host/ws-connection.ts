@@ -27,6 +27,8 @@ export interface ConnectionContext {
    * means a new logon, as before.
    */
   resumeBinding?: string;
+  /** A district control room's desk: the units it was enrolled for (bound before anything is read). */
+  units?: readonly string[];
 }
 
 /** A successful logon on these issues a resume token (unlock keeps the one the session has). */
@@ -50,6 +52,8 @@ function parseInvoke(data: RawData) {
 export function serveConnection(ws: WebSocket, context: ConnectionContext): void {
   const { core, role, connection, limits, authGate, log, resumeBinding } = context;
   const name = `${connection} (${role})`;
+  // First of all: no request is read and no event sent before the desk is held to its units.
+  const unbind = context.units ? core.bindDevice(connection, context.units) : () => {};
   let inFlight = 0;
   let authInFlight = false;
   let answeredPing = true;
@@ -191,5 +195,6 @@ export function serveConnection(ws: WebSocket, context: ConnectionContext): void
     clearInterval(heartbeat);
     unsubscribe();
     void core.endSession(connection).catch(() => {});
+    unbind();
   });
 }

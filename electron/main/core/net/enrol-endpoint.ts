@@ -84,7 +84,7 @@ export function createEnrolEndpoint(
       return;
     }
     const device: DeviceSummary = result.device;
-    options.log(`enrolled device ${device.id} (${device.kind})`);
+    options.log(`enrolled device ${device.id} (${device.kind}${device.units ? ', district' : ''})`);
     // A browser keeps the credential where no script can read it and no other site can send it.
     const cookie = browser
       ? {
@@ -94,7 +94,16 @@ export function createEnrolEndpoint(
     json(
       res,
       200,
-      { device: { id: device.id, name: device.name, kind: device.kind }, ...(browser ? {} : { credential }) },
+      {
+        // A district control room's desk is told its units, so whoever enrols it sees which room it is.
+        device: {
+          id: device.id,
+          name: device.name,
+          kind: device.kind,
+          ...(device.units ? { units: device.units } : {}),
+        },
+        ...(browser ? {} : { credential }),
+      },
       cookie,
     );
   }

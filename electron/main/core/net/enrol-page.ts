@@ -48,8 +48,12 @@ document.getElementById('enrol').addEventListener('click', async () => {
     return;
   }
   const kind = answer.device.kind;
-  result.textContent = 'Enrolled as ' + answer.device.name + ' (' + kind + '). / '
-    + answer.device.name + ' के रूप में जुड़ गया (' + (kind === 'wall' ? 'वॉल' : 'डेस्क') + ')।';
+  // A district control room's desk: the units the administrator enrolled it for (ids, no names).
+  const units = Array.isArray(answer.device.units) ? answer.device.units.join(', ') : '';
+  result.textContent = 'Enrolled as ' + answer.device.name + ' (' + kind
+    + (units ? ', district control room: ' + units : '') + '). / '
+    + answer.device.name + ' के रूप में जुड़ गया (' + (kind === 'wall' ? 'वॉल' : 'डेस्क')
+    + (units ? ', ज़िले का कंट्रोल रूम: ' + units : '') + ')।';
   open.href = '/#view=' + (kind === 'wall' ? 'wall' : 'desk');
   open.hidden = false;
 });

@@ -22,7 +22,8 @@ export interface PinnedCore {
 }
 
 export interface DeviceEnrolment {
-  device: { id: number; name: string; kind: 'desk' | 'wall' };
+  /** units: a district control room's desk, enrolled for these police units only. */
+  device: { id: number; name: string; kind: 'desk' | 'wall'; units?: string[] };
   credential: string;
 }
 

@@ -109,9 +109,14 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       tag: `device-${device.id}`,
       // A resume token is bound to the device: presented from any other connection it is refused.
       resumeBinding: `device-${device.id}`,
+      // A district control room's desk is held to its units from the moment it connects (issue #20).
+      ...(device.units ? { units: device.units } : {}),
       onOpen: () => {
-        audit(device, 'device.connected', { deviceKind: device.kind });
-        log(`device ${device.id} connected (${device.kind})`);
+        audit(device, 'device.connected', {
+          deviceKind: device.kind,
+          ...(device.units ? { units: device.units } : {}),
+        });
+        log(`device ${device.id} connected (${device.kind}${device.units ? ', district' : ''})`);
       },
       onClose: () => {
         audit(device, 'device.disconnected', { deviceKind: device.kind });

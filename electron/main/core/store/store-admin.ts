@@ -92,6 +92,8 @@ export interface StoreAdmin extends Store, Omit<StoreVerifier, 'close'> {
     by: string;
     atMs: number;
     ttlMs: number;
+    /** A district control room's desk: its units (known ids; checked by the caller). */
+    units?: readonly string[];
   }): Promise<{ expiresAtMs: number }>;
 
   /** Revokes the enrolled device of this name (`lifeline device revoke`); a running core cuts it off. */

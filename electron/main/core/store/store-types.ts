@@ -110,6 +110,12 @@ export interface DeviceSummary {
   enrolledAtMs: number;
   revokedAtMs: number | null;
   revokedBy: string | null;
+  /**
+   * A district control room's desk: the police units it was enrolled for. Its connections see only
+   * those units' flags, logged on or not, and only their unit accounts log on there. null: a room
+   * device (the command centre's), as every device before migration 24.
+   */
+  units: string[] | null;
 }
 
 export type RedeemResult =

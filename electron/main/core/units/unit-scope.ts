@@ -22,23 +22,32 @@ export interface UnitScopeDeps {
   unitAlarm: (units: readonly string[]) => AlarmState;
 }
 
-/** The units of the session at this connection when it is a unit's; null for everyone else. */
+/**
+ * The units this connection may see: a unit's session's units; at a desk enrolled for units, those
+ * from the moment it connects, logged on or not (a unit account logged on there narrows them to its
+ * own; sessions.ts lets no other account log on there, and if one were it would see no more);
+ * null for everyone else (the command centre's desks and walls, the embedded window).
+ */
 export function unitsOf(sessions: SessionRegistry, connection: string): readonly string[] | null {
   const user = sessions.get(connection)?.user;
-  return user?.role === 'unit' ? (user.units ?? []) : null;
+  const session = user?.role === 'unit' ? (user.units ?? []) : null;
+  const device = sessions.deviceUnitsOf(connection);
+  if (device === null) return session;
+  return session === null ? device : session.filter((unit) => device.includes(unit));
 }
 
 export function unitScopedHandlers(handlers: InvokeHandlers, deps: UnitScopeDeps): InvokeHandlers {
   const { sessions, store, now } = deps;
 
   async function refuse(connection: string, channel: InvokeChannel, id: string | null): Promise<never> {
-    const user = sessions.get(connection)!.user;
+    // A district desk enrolled for units is held to them before anyone logs on: the connection acts.
+    const user = sessions.get(connection)?.user;
     await store.recordAudit({
       atMs: now(),
-      actor: user.name,
+      actor: user?.name ?? connection,
       action: 'unit.refused',
       target: id,
-      detail: { channel, units: user.units ?? [] },
+      detail: { channel, units: unitsOf(sessions, connection) ?? [] },
     });
     throw new ContractError(
       'forbidden',

@@ -18,6 +18,7 @@ import type {
   SessionKind,
   UnitContact,
 } from '../store-types';
+import { deviceUnitsColumn } from '../device-units';
 import type { Tx } from './pg-db';
 
 const summary = (
@@ -266,8 +267,9 @@ interface DeviceRow {
   enrolled_at_ms: number;
   revoked_at_ms: number | null;
   revoked_by: string | null;
+  units: string | null;
 }
-const DEVICE_COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by';
+const DEVICE_COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by, units';
 const device = (r: DeviceRow): DeviceSummary => ({
   id: r.id,
   name: r.name,
@@ -276,6 +278,7 @@ const device = (r: DeviceRow): DeviceSummary => ({
   enrolledAtMs: r.enrolled_at_ms,
   revokedAtMs: r.revoked_at_ms,
   revokedBy: r.revoked_by,
+  units: parsedUnits(r.units),
 });
 const liveDevice = (tx: Tx, name: string) =>
   tx.one<DeviceRow & Record<string, unknown>>(
@@ -285,8 +288,17 @@ const liveDevice = (tx: Tx, name: string) =>
 
 export async function createEnrolment(
   tx: Tx,
-  input: { name: string; kind: DeviceKind; codeHash: string; by: string; atMs: number; ttlMs: number },
+  input: {
+    name: string;
+    kind: DeviceKind;
+    codeHash: string;
+    by: string;
+    atMs: number;
+    ttlMs: number;
+    units?: readonly string[];
+  },
 ): Promise<{ expiresAtMs: number }> {
+  const units = deviceUnitsColumn(input.kind, input.units);
   if (await liveDevice(tx, input.name))
     throw new ContractError(
       'conflict',
@@ -299,16 +311,20 @@ export async function createEnrolment(
   );
   const expiresAtMs = input.atMs + input.ttlMs;
   await tx.run(
-    `INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs],
+    `INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms, units)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs, units],
   );
   tx.audit({
     atMs: input.atMs,
     actor: input.by,
     action: 'device.enrolment_created',
     target: input.name,
-    detailJson: JSON.stringify({ deviceKind: input.kind, expiresAtMs }),
+    detailJson: JSON.stringify({
+      deviceKind: input.kind,
+      expiresAtMs,
+      ...(units === null ? {} : { units: parsedUnits(units) }),
+    }),
   });
   return { expiresAtMs };
 }
@@ -326,8 +342,9 @@ export async function redeemEnrolment(
     expires_at_ms: number;
     used_at_ms: number | null;
     withdrawn_at_ms: number | null;
+    units: string | null;
   }>(
-    `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms
+    `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms, units
      FROM device_enrolments WHERE code_hash = $1 FOR UPDATE`,
     [codeHash],
   );
@@ -339,16 +356,21 @@ export async function redeemEnrolment(
   if (await liveDevice(tx, name)) return { ok: false, reason: 'name_taken', name };
   await tx.run('UPDATE device_enrolments SET used_at_ms = $1 WHERE code_hash = $2', [atMs, codeHash]);
   const row = (await tx.one<DeviceRow & Record<string, unknown>>(
-    `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms, units)
+     VALUES ($1, $2, $3, $4, $5, $6)
      RETURNING ${DEVICE_COLUMNS}`,
-    [name, code.kind, credentialHash, code.created_by, atMs],
+    [name, code.kind, credentialHash, code.created_by, atMs, code.units],
   ))!;
   tx.audit({
     atMs,
     actor: code.created_by,
     action: 'device.enrolled',
     target: name,
-    detailJson: JSON.stringify({ deviceKind: code.kind, device: row.id }),
+    detailJson: JSON.stringify({
+      deviceKind: code.kind,
+      device: row.id,
+      ...(code.units === null ? {} : { units: parsedUnits(code.units) }),
+    }),
   });
   return { ok: true, device: device(row) };
 }

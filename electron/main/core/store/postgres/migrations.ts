@@ -388,6 +388,16 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         WHERE confirmed_at_ms IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    description:
+      'room: a district control room desk bound to its units at enrolment (as SQLite migration 24)',
+    // Unit ids in clear, like an account's units; NULL for a room device. Desks only.
+    sql: `
+      ALTER TABLE device_enrolments ADD COLUMN units text CHECK (units IS NULL OR kind = 'desk');
+      ALTER TABLE devices ADD COLUMN units text CHECK (units IS NULL OR kind = 'desk');
+    `,
+  },
 ];
 
 export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

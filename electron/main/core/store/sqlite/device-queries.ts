@@ -4,6 +4,7 @@
 // transaction; a refused enrolment and connects are audited by the caller (nothing changes here).
 import { ContractError } from '../../../../../shared/errors';
 import type { DeviceKind, DeviceSummary, RedeemResult } from '../store-types';
+import { deviceUnitsColumn } from '../device-units';
 import type { SqliteDatabase } from './open-database';
 
 interface DeviceRow {
@@ -14,9 +15,10 @@ interface DeviceRow {
   enrolled_at_ms: number;
   revoked_at_ms: number | null;
   revoked_by: string | null;
+  units: string | null;
 }
 
-const COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by';
+const COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by, units';
 const summary = (r: DeviceRow): DeviceSummary => ({
   id: r.id,
   name: r.name,
@@ -25,6 +27,7 @@ const summary = (r: DeviceRow): DeviceSummary => ({
   enrolledAtMs: r.enrolled_at_ms,
   revokedAtMs: r.revoked_at_ms,
   revokedBy: r.revoked_by,
+  units: r.units === null ? null : (JSON.parse(r.units) as string[]),
 });
 
 const liveDevice = (db: SqliteDatabase, name: string) =>
@@ -35,8 +38,17 @@ const liveDevice = (db: SqliteDatabase, name: string) =>
 /** A new code for a device not enrolled yet; an earlier unused code for the same name is withdrawn. */
 export function createEnrolment(
   db: SqliteDatabase,
-  input: { name: string; kind: DeviceKind; codeHash: string; by: string; atMs: number; ttlMs: number },
+  input: {
+    name: string;
+    kind: DeviceKind;
+    codeHash: string;
+    by: string;
+    atMs: number;
+    ttlMs: number;
+    units?: readonly string[];
+  },
 ): { expiresAtMs: number } {
+  const units = deviceUnitsColumn(input.kind, input.units);
   return db.transaction(() => {
     if (liveDevice(db, input.name))
       throw new ContractError(
@@ -50,9 +62,9 @@ export function createEnrolment(
     ).run(input.atMs, input.name);
     const expiresAtMs = input.atMs + input.ttlMs;
     db.prepare(
-      `INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms)
-        VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs);
+      `INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms, units)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs, units);
     return { expiresAtMs };
   })();
 }
@@ -75,9 +87,10 @@ export function redeemEnrolment(
           expires_at_ms: number;
           used_at_ms: number | null;
           withdrawn_at_ms: number | null;
+          units: string | null;
         }
       >(
-        `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms
+        `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms, units
           FROM device_enrolments WHERE code_hash = ?`,
       )
       .get(codeHash);
@@ -90,9 +103,10 @@ export function redeemEnrolment(
     db.prepare('UPDATE device_enrolments SET used_at_ms = ? WHERE code_hash = ?').run(atMs, codeHash);
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms) VALUES (?, ?, ?, ?, ?)`,
+        `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms, units)
+          VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(name, code.kind, credentialHash, code.created_by, atMs);
+      .run(name, code.kind, credentialHash, code.created_by, atMs, code.units);
     const row = db
       .prepare<[number], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`)
       .get(Number(lastInsertRowid))!;

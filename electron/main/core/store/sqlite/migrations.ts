@@ -762,6 +762,33 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX resume_tokens_by_seen ON resume_tokens (last_seen_ms);
     `,
   },
+  {
+    version: 24,
+    description: 'room: a district control room desk bound to its units at enrolment',
+    // A JSON array of unit ids on the code and then on the device, NULL for a room device (every
+    // device enrolled before). Ids only, like an account's units. Desks only: a wall shows the
+    // room's queue. The audit of the code and of the enrolment now says the units too.
+    sql: `
+      ALTER TABLE device_enrolments ADD COLUMN units TEXT CHECK (units IS NULL OR kind = 'desk');
+      ALTER TABLE devices ADD COLUMN units TEXT CHECK (units IS NULL OR kind = 'desk');
+      DROP TRIGGER audit_device_enrolment_created;
+      DROP TRIGGER audit_device_enrolled;
+      CREATE TRIGGER audit_device_enrolment_created AFTER INSERT ON device_enrolments
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.created_at_ms, NEW.created_by, 'device.enrolment_created',
+          NEW.device_name,
+          CASE WHEN NEW.units IS NULL THEN json_object('deviceKind', NEW.kind, 'expiresAtMs', NEW.expires_at_ms)
+               ELSE json_object('deviceKind', NEW.kind, 'expiresAtMs', NEW.expires_at_ms, 'units', json(NEW.units)) END);
+      END;
+      CREATE TRIGGER audit_device_enrolled AFTER INSERT ON devices
+      BEGIN
+        INSERT INTO audit_append VALUES (NEW.enrolled_at_ms, NEW.enrolled_by, 'device.enrolled',
+          NEW.name,
+          CASE WHEN NEW.units IS NULL THEN json_object('deviceKind', NEW.kind, 'device', NEW.id)
+               ELSE json_object('deviceKind', NEW.kind, 'device', NEW.id, 'units', json(NEW.units)) END);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
