@@ -3,7 +3,9 @@
 // stops, or its link to the database is cut (reset, or a pulled cable: a proxy that swallows
 // everything), it says STORE UNREACHABLE, lets the feed go, and the other core polls.
 // The SIGKILL failover test is tests/fault/cluster-failover.test.ts.
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FeedHealth, QueueItem } from '../../shared/domain';
 import { fileKeyProvider } from '../../electron/main/core/key/key-provider';
@@ -92,6 +94,18 @@ function queued(running: RunningConsole, id: string): Promise<QueueItem> {
   });
 }
 
+/** `lifeline status` against the shared database, as a process (the cores keep running meanwhile). */
+async function statusOf(r: Rig): Promise<{ cores: { name: string; polling: boolean }[] }> {
+  const cli = path.resolve(__dirname, '../../electron/main/cli/index.ts');
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LIFELINE_')));
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', cli, 'status', '--json', '--database-url', r.db.url, '--key-file', r.keyFile],
+    { env, encoding: 'utf8' },
+  );
+  return JSON.parse(stdout) as { cores: { name: string; polling: boolean }[] };
+}
+
 const polledBy = (name: string) => (h: FeedHealth) =>
   h.pollingCore === name && h.state !== 'store_unreachable';
 
@@ -114,6 +128,11 @@ describe('several cores on one PostgreSQL', () => {
     const flag = r.sim.publishSynthetic();
     const onHq = await queued(hq, flag.id);
     expect(onHq.caseNo).toBeTruthy();
+    // The database's view, for the operator: both cores connected, kota-1 polling.
+    expect((await statusOf(r)).cores.map((c) => [c.name, c.polling])).toEqual([
+      ['kota-1', true],
+      ['hq-1', false],
+    ]);
 
     await kota.stop();
     await healthWhere(hq, (h) => h.pollingCore === 'hq-1' && h.thisCore === 'hq-1');

@@ -18,9 +18,9 @@ import { DATABASE_FILE, feedOptionsOf, startConsole } from '../core/start-consol
 import { startHeadlessHost } from '../core/host/headless-host';
 import { HOST_TOKENS_FILE, loadOrCreateHostTokens } from '../core/host/host-tokens';
 import { startSimulator } from '../core/simulator/simulator-server';
-import { openAdminStore, openPostgresVerifier, openStoreVerifier } from '../core/open-admin-store';
+import { openPostgresVerifier, openStoreVerifier } from '../core/open-admin-store';
 import { HOST_PATH_LABELS } from '../core/config/data-paths';
-import { writeHostStatus, readHostStatus } from './host-status';
+import { writeHostStatus } from './host-status';
 import { HELP } from './help';
 import { optionError } from './option-error';
 import { formatVerifyReport, verifyStore } from './verify';
@@ -33,6 +33,7 @@ import { importCommand } from './import';
 import { unitsCommand } from './units';
 import { deviceCommand } from './device';
 import { serveCommand } from './serve';
+import { statusCommand } from './status';
 
 const VERSION = '0.1.0';
 type Flags = Record<string, string | boolean | undefined>;
@@ -87,7 +88,11 @@ export async function runCommand(argv: string[]): Promise<number | null> {
     case 'import':
       return importCommand(rest);
     case 'status':
-      return status(rest);
+      return statusCommand(
+        rest,
+        (args, extra) => parse('status', args, { ...DATABASE_OPTIONS, ...extra }),
+        keyProviderFor,
+      );
     case 'simulator':
       return simulator(rest);
     case 'verify':
@@ -207,53 +212,6 @@ function openStoreForCommand(config: HostConfig) {
   const file = path.join(config.dataDir, DATABASE_FILE);
   const exists = fs.existsSync(file) && fs.statSync(file).size > 0;
   return { file, exists };
-}
-
-async function status(args: string[]): Promise<number> {
-  const { flags } = parse('status', args, {
-    ...DATABASE_OPTIONS,
-    json: { type: 'boolean' },
-    training: { type: 'boolean' },
-  });
-  if (flags.help) {
-    console.log(HELP.status);
-    return 0;
-  }
-  const config = resolveHostConfig(flags, process.env);
-  const { file, exists } = openStoreForCommand(config);
-  if (!exists) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
-  const key = await keyProviderFor(config).obtain({ databaseExists: true });
-  const store = openAdminStore(file, key, { createIfMissing: false });
-  let report;
-  try {
-    report = {
-      database: file,
-      ...(await store.status()),
-      feedHealth: readHostStatus(path.join(config.dataDir, 'host-status.json')),
-      alarmsLast24h: await store.alarmKpis(Date.now() - 24 * 3600_000, Date.now(), flags.training === true),
-    };
-  } finally {
-    await store.close();
-  }
-  if (flags.json) console.log(JSON.stringify(report, null, 2));
-  else {
-    const s = report.flagsByState;
-    console.log(`database ${report.database} (${report.engine} schema ${report.version})`);
-    console.log(
-      `flags: ${s.new} new, ${s.acknowledged} acknowledged, ${s.dispatched} dispatched, ${s.closed} closed; ${report.withdrawn} withdrawn`,
-    );
-    console.log(`quarantined records: ${report.quarantined}`);
-    for (const c of report.cursors)
-      console.log(
-        `cursor ${c.feedKey}: ${c.cursor ?? '(none)'} at ${new Date(c.committedAtMs).toISOString()}`,
-      );
-    console.log(`feed health: ${report.feedHealth ? report.feedHealth.state : 'no host running'}`);
-    const k = report.alarmsLast24h;
-    console.log(
-      `alarms in the last 24 h: ${k.alarms} (${k.alarmsPer10Min.toFixed(2)} per 10 min), flood ${(k.floodShare * 100).toFixed(1)} % of the time, ${k.silences} silences`,
-    );
-  }
-  return 0;
 }
 
 /** `lifeline verify --database-url …`: the same checks through the seam, on a shared PostgreSQL. */

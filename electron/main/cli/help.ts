@@ -82,8 +82,11 @@ ${CONFIG}
   status: `Usage: lifeline status [--json] [--training] [options]
 
 Reads an existing database; creates nothing (no database: exit 1, "No database in DIR").
+On a shared PostgreSQL it lists the cores connected and which one polls the feed.
 
 ${DATABASE_OPTIONS_HELP}
+  --database-url URL      a shared PostgreSQL instead (the console key checked first)
+                                                                             [LIFELINE_DATABASE_URL]
   --json                  machine-readable output
   --training              alarm figures of training (simulator) flags instead of live ones`,
   simulator: `Usage: lifeline simulator [options]

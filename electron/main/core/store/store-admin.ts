@@ -104,6 +104,21 @@ export interface StoreAdmin extends Store, Omit<StoreVerifier, 'close'> {
    * transaction as the read (the record and the read are one), with the chain's check and head.
    */
   exportAudit(input: AuditExportInput): Promise<AuditExport>;
+
+  /**
+   * The cores connected to a shared store, the polling one first (`lifeline status`); null for the
+   * embedded store, whose one core is the host itself.
+   */
+  coreSessions(): Promise<CoreSession[] | null>;
+}
+
+/** A core connected to a shared store, as the database server sees it. */
+export interface CoreSession {
+  name: string;
+  /** Its address as the server sees it (null over a Unix socket). */
+  address: string | null;
+  sinceMs: number;
+  polling: boolean;
 }
 
 /**

@@ -15,6 +15,7 @@ import { report } from './report-queries';
 import type { PgDb, Tx } from './pg-db';
 import type { RequestStamp } from '../store-types';
 import { exportAudit, postgresVerifier } from './verify-queries';
+import { coreSessions } from './cluster-queries';
 import * as registry from './registry-queries';
 import * as units from './unit-queries';
 
@@ -136,6 +137,7 @@ export function postgresStore(db: PgDb, version: string): StoreAdmin {
     createEnrolment: (input) => write((tx) => accounts.createEnrolment(tx, input)),
     revokeDevice: (name, by, atMs) => write((tx) => accounts.revokeDevice(tx, name, by, atMs)),
     exportAudit: (input) => exportAudit(db, input),
+    coreSessions: () => coreSessions(db),
     ...verifierReads,
   };
 }

@@ -29,5 +29,6 @@ export function sqliteAdmin(db: SqliteDatabase, store = new SqliteStore(db)): St
     createEnrolment: async (input) => createEnrolment(db, input),
     revokeDevice: async (name, by, atMs) => revokeDevice(db, name, by, atMs),
     exportAudit: async (input) => exportAudit(db, input),
+    coreSessions: async () => null,
   };
 }
