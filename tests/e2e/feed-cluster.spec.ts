@@ -100,6 +100,8 @@ for (const language of ['en', 'hi'] as const) {
 
       await expect(desk.page.getByTestId('feed-loss')).toHaveAttribute('data-state', 'store_unreachable');
       await expect(desk.page.getByTestId('feed-loss-do')).toHaveText(table.feedLoss.doStore);
+      // The desk's own queue says it is not live, as the wall's counters do.
+      await expect(desk.page.getByTestId('queue-not-live')).toHaveText(table.feedLoss.notLive);
       await expect(desk.page.getByTestId('feed-polling')).toHaveText(
         fill(table.feed.polling.lostDesk, { self: 'KOTA-1' }),
       );

@@ -1,5 +1,6 @@
 // The operator desk: the one place that reads the window state and talks to main; the components under
 // it only take props.
+import { feedLoss } from '../../../shared/feed-loss';
 import { awaitsAcknowledgement } from '../../../shared/acknowledgement';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -255,6 +256,7 @@ export function DeskView({ player, presence }: { player: AlarmPlayer; presence: 
             onNextWaiting={nextWaiting}
             onDispatch={toDispatch}
             keyNotice={keyNotice}
+            live={feedLoss(feed.health) === null}
           />
         </div>
         <div

@@ -42,6 +42,8 @@ interface Props {
   onDispatch(id: string): void;
   /** What the last key did not do, and why ("LC-… is already acknowledged"); null when it did. */
   keyNotice: string | null;
+  /** False while the feed or this console's store is lost (shared/feed-loss.ts): the list may be stale. */
+  live: boolean;
 }
 
 export function QueueList({
@@ -58,6 +60,7 @@ export function QueueList({
   onNextWaiting,
   onDispatch,
   keyNotice,
+  live,
 }: Props) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -101,9 +104,15 @@ export function QueueList({
   }
 
   return (
-    <section className="queue" aria-labelledby="queue-title">
+    <section className="queue" aria-labelledby="queue-title" data-live={live ? 'true' : 'false'}>
       <div className="queue-head">
         <h2 id="queue-title">{t('queue.title')}</h2>
+        {!live && (
+          // A queue from a lost feed or a lost store must never look like a quiet, current one.
+          <span className="wall-counter-not-live" data-testid="queue-not-live">
+            {t('feedLoss.notLive')}
+          </span>
+        )}
         <span className="queue-count" data-testid="queue-open-count">
           {t('queue.open', { count: counts.open })}
         </span>
@@ -126,7 +135,7 @@ export function QueueList({
         onKeyDown={onKeyDown}
         data-testid="queue-list"
       >
-        {empty && <p className="queue-empty">{t('queue.empty')}</p>}
+        {empty && <p className="queue-empty">{t(live ? 'queue.empty' : 'feedLoss.emptyNotLive')}</p>}
         <div className="queue-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((row) => {
             const entry = entries[row.index]!;
