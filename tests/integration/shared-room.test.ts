@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 /** clock.aheadMs: the core's clock runs this far ahead of the real one (tests move time, never wait). */
-async function startCore(store: Store, clock: { aheadMs: number }): Promise<RunningCore> {
+async function startCore(store: Store, clock: { aheadMs: number }, refreshMs = 50): Promise<RunningCore> {
   const core = createConsoleCore({
     store,
     host: 'headless',
@@ -49,7 +49,7 @@ async function startCore(store: Store, clock: { aheadMs: number }): Promise<Runn
     now: () => Date.now() + clock.aheadMs,
     tickMs: 50,
     // Stands in for the NOTIFY that wakes a core (the cluster layer): every 50 ms it reads the store.
-    refreshMs: 50,
+    refreshMs,
     log: () => {},
   });
   const seen: { event: EventName; payload: unknown }[] = [];
@@ -156,6 +156,29 @@ describe.each([postgresEngine, sqliteEngine])('several cores on one store ($name
     await b.core.handlers.cancelSilence({ operator: RAVI.name }, deskB);
     const sounding = await a.waitFor('alarm', (s) => s.silence === null && s.flagIds.includes('fl_shared'));
     expect(sounding.sound.flag).toBe('high');
+  });
+
+  it('a desk acting on a flag just taken at another core is refused, before its core has refreshed', async () => {
+    const opened = await engine.open();
+    cleanups.push(() => opened.close());
+    for (const who of [ASHA, RAVI])
+      await opened.store.createAccount(
+        { name: who.name, role: 'operator', passwordHash: await hashPassword(who.password) },
+        'test',
+        0,
+      );
+    await opened.store.commitPage(pageInput([makeFlag({ id: 'fl_race', risk: 'high' })], 'c_1', Date.now()));
+    const a = await startCore(opened.store, { aheadMs: 0 });
+    // B reads the store only when it starts (its refresh is an hour away): the guard must look itself.
+    const b = await startCore(await opened.another(), { aheadMs: 0 }, 3600_000);
+    await logOn(a, ASHA, deskA);
+    await logOn(b, RAVI, deskB);
+    await a.core.handlers.holdFlag({ id: 'fl_race' }, deskA);
+    await expect(
+      b.core.handlers.acknowledge({ id: 'fl_race', operator: RAVI.name }, deskB),
+    ).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining(`held by ${ASHA.name}`) });
+    // And B's desks were told on the way.
+    await heldBy(b, 'fl_race', ASHA.name);
   });
 
   it("a new core on the same store finds the holds and the silence; a dead core's holds go back after the grace", async () => {

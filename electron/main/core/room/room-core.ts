@@ -76,6 +76,14 @@ export function createRoom(options: RoomOptions) {
     return item;
   }
 
+  /** The holds as the store has them (other cores' changes, or after a restart); the desks told. */
+  async function reload(): Promise<void> {
+    const found = await holds.reload(now());
+    for (const h of found.takenOver) notice('taken_over', h.flagId, h.sinceMs, h.name, h.takenFrom!);
+    for (const h of found.returned) notice('hold_released', h.flagId, now(), null, h.name);
+    pushHoldChanges([...found.changed, ...told.keys()]);
+  }
+
   const handlers: RoomHandlers = {
     holdFlag: async ({ id }, context) => {
       openFlag(id);
@@ -122,6 +130,8 @@ export function createRoom(options: RoomOptions) {
     for (const channel of HOLD_GUARDED_CHANNELS) {
       const handler = all[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
       guarded[channel] = async (request: { id: string }, context: CallContext) => {
+        // Read from the store, not this core's copy: another core's desk may have taken it just now.
+        await reload();
         const hold = holds.get(request.id, now());
         const name = sessions.get(context.connection)?.user.name ?? '';
         if (!mayAct(hold, { name }, now()))
@@ -167,13 +177,7 @@ export function createRoom(options: RoomOptions) {
         notice('hold_released', id, now(), null, hold.name);
       pushHoldChanges([...told.keys(), ...holds.ids()]);
     },
-    /** The holds as the store has them (other cores' changes, or after a restart); the desks told. */
-    async reload(): Promise<void> {
-      const found = await holds.reload(now());
-      for (const h of found.takenOver) notice('taken_over', h.flagId, h.sinceMs, h.name, h.takenFrom!);
-      for (const h of found.returned) notice('hold_released', h.flagId, now(), null, h.name);
-      pushHoldChanges([...found.changed, ...told.keys()]);
-    },
+    reload,
     /** Whether some logged-on desk is connected now, or was within the grace (a reload is no alarm). */
     deskReceiving(): boolean {
       const list = clients.list();
