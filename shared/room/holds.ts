@@ -1,6 +1,6 @@
 // Holds: the operator who opens a flag to work it holds it, and every screen says "held by NAME at
 // DESK" so two operators do not phone the same district about the same student. The rules are here,
-// pure; the core keeps the holds (core/room/holds.ts).
+// pure; the store keeps the holds for every core (stored-holds.ts, core/room/room-holds.ts).
 import { z } from 'zod';
 import type { AccountRole } from '../accounts';
 

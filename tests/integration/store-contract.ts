@@ -3,7 +3,8 @@
 // (id, revision) ingest, quarantine, append-only flag events, the audit chain appended in order under
 // concurrency, retention erasure, the handover freeze, and a change feed that never skips a change
 // committed by concurrent writers; a district control room's unit accounts, receipt, steps and
-// hand-back, its per-unit rows, and the unit registry's versions.
+// hand-back, its per-unit rows, and the unit registry's versions; the room's holds and alarm silence
+// (store-contract-room.ts).
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditHash, GENESIS_PREV_HASH } from '../../electron/main/core/store/audit-hash';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
@@ -11,6 +12,7 @@ import type { Engine, OpenedEngine } from '../helpers/store-engines';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { pageInput } from '../helpers/temp-store';
 import { DEFAULT_UNIT_REGISTRY } from '../../shared/routing/unit-registry';
+import { roomStateContract } from './store-contract-room';
 
 export function storeContract(engine: Engine) {
   const opened: OpenedEngine[] = [];
@@ -33,6 +35,8 @@ export function storeContract(engine: Engine) {
     });
     return rows;
   };
+
+  roomStateContract(engine.name, open);
 
   describe(`store contract on ${engine.name}`, () => {
     it('ingest is idempotent per (id, revision) and commits the cursor with the page', async () => {

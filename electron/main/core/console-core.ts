@@ -26,6 +26,7 @@ import { ClientStates } from './presence/client-state';
 import { holdGraceMs } from '../../../shared/room/holds';
 import { idempotentHandlers, purgeOldRequestResults, requestStampedStore } from './room/idempotency';
 import { createRoom } from './room/room-core';
+import { sharedSilence } from './alarm/shared-silence';
 import { unitAlarmSignature, unitAlarmState } from './units/unit-alarm';
 import { unitEventView, unitScopedHandlers, unitsOf, type Departures } from './units/unit-scope';
 import { unitHandlers } from './units/unit-handlers';
@@ -130,6 +131,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const listeners = new Set<CoreListener>();
   const open = new Map<string, QueueItem>();
   let engine = new AlarmEngine(alarmConfig, null);
+  const silence = sharedSilence(store, () => engine, log);
   let alarm: AlarmState | null = null;
   let lastHealthJson = '';
   let lastPushedGood: number | null = null;
@@ -199,6 +201,10 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     // A registry imported from the command line (lifeline units import) routes the next flag.
     const [latest] = await store.listRegistryVersions();
     if ((latest?.version ?? 0) !== currentUnitRegistry().version) await loadUnitRegistry(store);
+    // Holds and the silence are the room's, whichever core's desk set them (room/, alarm/shared-silence.ts).
+    await room.reload();
+    await silence.reload();
+    publishAlarm();
   }
 
   function writeLog(entries: AlarmLogEntry[]): void {
@@ -244,7 +250,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       now(),
       noDeskAlarm ? { deskReceiving: room.deskReceiving() } : undefined,
     );
-    writeLog(entries);
+    writeLog(silence.expiries(entries));
     // A unit's alarm can change while the room's does not (a dispatch, a receipt): the event goes
     // out then too, and each unit's connection is sent its own (eventFor).
     const unitSignature = unitAlarmSignature(open.values(), now(), alarmConfig.reAlarmUnconfirmedAfterMs);
@@ -276,6 +282,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     clients,
     graceMs: holdGraceMs(options.holdGraceMs),
     openItem: (id) => open.get(id),
+    // Several cores may share the store: this one's desks' holds are stored under this id.
+    coreId: crypto.randomUUID(),
   });
   const accounts = accountHandlers(store, sessions, now);
   const rawHandlers: InvokeHandlers = {
@@ -384,12 +392,11 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     getFeedHealth: async () => feedHealthNow(),
     getAlarm: async () => alarm ?? publishAlarm(),
     silenceAlarm: async ({ operator, reason, minutes }) => {
-      writeLog([engine.startSilence(operator, reason, minutes, open.values(), now())]);
+      await silence.start(operator, reason, minutes, open.values(), now());
       return publishAlarm();
     },
     cancelSilence: async ({ operator }) => {
-      const entry = engine.cancelSilence(operator, now());
-      if (entry) writeLog([entry]);
+      await silence.cancel(operator, now());
       return publishAlarm();
     },
     recordAlarmTest: async ({ operator, outcome, audioOutputs }) => {
@@ -531,6 +538,9 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       const stats = await store.arrivalStats(now() - alarmConfig.tooQuiet.historyMs, training);
       engine = new AlarmEngine(alarmConfig, stats.lastMs ?? now());
       engine.setQuietThreshold(tooQuietThresholdMs(stats, now(), alarmConfig.tooQuiet));
+      // The room's holds and silence as the store kept them (another core's, or before a restart).
+      await silence.reload();
+      await room.reload();
       poller.health.setQuarantinedTotal(await store.countQuarantined());
       publishAlarm();
       startedAtMs = now();

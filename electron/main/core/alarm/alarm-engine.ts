@@ -84,6 +84,19 @@ export class AlarmEngine {
     return { atMs: nowMs, kind: 'silence', actor: by, detail: { reason, minutes } };
   }
 
+  /** The silence in force here (the store keeps the room's: core/alarm/shared-silence.ts). */
+  silenceNow(): AlarmState['silence'] {
+    return this.silence;
+  }
+
+  /**
+   * The room's silence as the store has it (given at any core's desk): this engine follows it. One
+   * already past its time is taken too, so that evaluate() ends it and says so.
+   */
+  followSilence(silence: AlarmState['silence']): void {
+    this.silence = silence ? { untilMs: silence.untilMs, reason: silence.reason, by: silence.by } : null;
+  }
+
   cancelSilence(by: string, nowMs: number): AlarmLogEntry | null {
     if (!this.silence) return null;
     this.silence = null;
@@ -116,7 +129,8 @@ export class AlarmEngine {
       this.floodSince = null;
     }
     if (this.silence && nowMs >= this.silence.untilMs) {
-      entry('silence_expired', { by: this.silence.by });
+      // Its end names it (untilMs), so the store logs it once whichever core sees it first.
+      entry('silence_expired', { by: this.silence.by, untilMs: this.silence.untilMs });
       this.silence = null;
     }
     if (feed.alarm !== this.feedAlarm) {

@@ -13,13 +13,13 @@
 // travels from here to that store call in an AsyncLocalStorage scope (requestStampedStore), so the
 // handlers need not pass it along; it is handed to one call only, the channel's own method.
 //
-// Where the effect is not a store write, the answer is recorded after the handler, as a second
-// write, and that is safe to repeat: a silence (silenceAlarm, cancelSilence) lives in the core's
-// alarm engine, and a hold (takeOverFlag) in the room's memory; both die with the core, so a retry
-// after a restart sets again what the restart lost (a silence's alarm-log line may then be written
-// twice), and within one core a retry is answered from the store or the in-flight map. A takeover
-// writes a 'taken_over' flag event only when it takes the flag from another desk, so a repeat by
-// the same desk writes none.
+// Where the effect is not a stamped store method, the answer is recorded after the handler, as a
+// second write, and that is safe to repeat: a silence (silenceAlarm, cancelSilence) and a hold
+// (takeOverFlag) are written to the store by their own methods (room state every core shares), so a
+// core that died between the two writes has its retry set the same state again (a silence's
+// alarm-log line may then be written twice), and within one core a retry is answered from the store
+// or the in-flight map. A takeover writes a 'taken_over' flag event only when it takes the flag from
+// another desk, so a repeat by the same desk writes none.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CallContext, InvokeChannel, InvokeHandlers } from '../../../../shared/contract';
 import { coded, ContractError } from '../../../../shared/errors';

@@ -10,6 +10,7 @@ import type { ClientStates } from '../presence/client-state';
 import type { Store } from '../store/store';
 import { RoomHolds, type Holder } from './room-holds';
 import { HOLD_GUARDED_CHANNELS, mayAct } from '../../../../shared/room/holds';
+import { ownerKey } from '../../../../shared/room/stored-holds';
 import type { CallContext } from '../../../../shared/contract';
 
 export interface RoomOptions {
@@ -22,22 +23,44 @@ export interface RoomOptions {
   graceMs: number;
   /** The open flag by id (the core's queue). */
   openItem: (id: string) => QueueItem | undefined;
+  /** This core's instance id: its desks' holds are stored under it (several cores share a store). */
+  coreId: string;
 }
 
 export type RoomHandlers = Pick<InvokeHandlers, 'holdFlag' | 'releaseFlag' | 'takeOverFlag'>;
 
 export function createRoom(options: RoomOptions) {
   const { store, now, log, emit, sessions, clients, openItem } = options;
-  const holds = new RoomHolds(options.graceMs);
+  const holds = new RoomHolds(store, options.coreId, options.graceMs);
   let lastReceivingAtMs = now();
+  /** What the desks were last told of each flag's hold, so a change seen later (a reload, a clock) is pushed. */
+  const told = new Map<string, string>();
 
-  const withHold = (item: QueueItem): QueueItem => ({ ...item, heldBy: holds.heldBy(item.id) });
+  const withHold = (item: QueueItem): QueueItem => ({ ...item, heldBy: holds.heldBy(item.id, now()) });
   const pushItems = (ids: string[]) => {
     const upserts = ids
       .map(openItem)
       .filter((i): i is QueueItem => i !== undefined)
       .map(withHold);
+    for (const item of upserts) told.set(item.id, JSON.stringify(item.heldBy));
     if (upserts.length > 0) emit('queueChanged', { upserts });
+  };
+  /** Pushes the open flags whose hold reads differently now than the desks were told. */
+  const pushHoldChanges = (ids: Iterable<string>) =>
+    pushItems(
+      [...new Set(ids)].filter(
+        (id) => openItem(id) && (told.get(id) ?? 'null') !== JSON.stringify(holds.heldBy(id, now())),
+      ),
+    );
+  const notice = (
+    kind: 'taken_over' | 'hold_released',
+    id: string,
+    atMs: number,
+    by: string | null,
+    from: string,
+  ) => {
+    const item = openItem(id);
+    if (item) emit('roomNotice', { kind, id, caseNo: item.caseNo, atMs, by, from });
   };
 
   function holder(connection: string): Holder {
@@ -53,33 +76,36 @@ export function createRoom(options: RoomOptions) {
     return item;
   }
 
+  /** The holds as the store has them (other cores' changes, or after a restart); the desks told. */
+  async function reload(): Promise<void> {
+    const found = await holds.reload(now());
+    for (const h of found.takenOver) notice('taken_over', h.flagId, h.sinceMs, h.name, h.takenFrom!);
+    for (const h of found.returned) notice('hold_released', h.flagId, now(), null, h.name);
+    pushHoldChanges([...found.changed, ...told.keys()]);
+  }
+
   const handlers: RoomHandlers = {
     holdFlag: async ({ id }, context) => {
       openFlag(id);
-      const decision = holds.hold(id, holder(context.connection), now());
+      const decision = await holds.hold(id, holder(context.connection), now());
       if (decision.kind === 'refused')
         throw new ContractError('forbidden', coded('hold.role_forbidden', {}), 'id');
       if (decision.kind !== 'held_by_other') pushItems([id]);
-      return { id, heldBy: holds.heldBy(id) };
+      return { id, heldBy: holds.heldBy(id, now()) };
     },
     releaseFlag: async ({ id }, context) => {
-      if (holds.release(id, context.connection)) pushItems([id]);
-      return { id, heldBy: holds.heldBy(id) };
+      if (await holds.release(id, context.connection)) pushItems([id]);
+      return { id, heldBy: holds.heldBy(id, now()) };
     },
     takeOverFlag: async ({ id }, context) => {
       const item = openFlag(id);
       const who = holder(context.connection);
       const atMs = now();
-      const taken = holds.takeOver(id, who, atMs);
+      // Taken from another desk, the store records it in the flag's history (and so the audit trail).
+      const taken = await holds.takeOver(id, who, atMs);
       if (!taken) throw new ContractError('forbidden', coded('hold.takeover_forbidden', {}), 'id');
       const from = taken.previous;
-      if (from && from.connection !== who.connection) {
-        // In the flag's history, which the audit trail copies: who took it, from whom, at which desks.
-        await store.recordFlagEvent(id, atMs, 'taken_over', who.name, {
-          fromOperator: from.name,
-          fromDesk: from.desk,
-          toDesk: who.desk,
-        });
+      if (from && from.connection !== ownerKey(holds.core, who.connection)) {
         emit('roomNotice', {
           kind: 'taken_over',
           id,
@@ -90,7 +116,7 @@ export function createRoom(options: RoomOptions) {
         });
       }
       pushItems([id]);
-      return { id, heldBy: holds.heldBy(id) };
+      return { id, heldBy: holds.heldBy(id, now()) };
     },
   };
 
@@ -104,7 +130,9 @@ export function createRoom(options: RoomOptions) {
     for (const channel of HOLD_GUARDED_CHANNELS) {
       const handler = all[channel] as (request: unknown, context: CallContext) => Promise<unknown>;
       guarded[channel] = async (request: { id: string }, context: CallContext) => {
-        const hold = holds.get(request.id);
+        // Read from the store, not this core's copy: another core's desk may have taken it just now.
+        await reload();
+        const hold = holds.get(request.id, now());
         const name = sessions.get(context.connection)?.user.name ?? '';
         if (!mayAct(hold, { name }, now()))
           throw new ContractError(
@@ -127,35 +155,29 @@ export function createRoom(options: RoomOptions) {
     handlers,
     enforceHolds,
     withHold,
-    /** The flag left the open queue: its hold goes with it. */
-    closed: (id: string) => holds.drop(id),
+    /** The flag left the open queue: its hold goes with it (for every core). */
+    closed(id: string): void {
+      told.delete(id);
+      holds.drop(id).catch((error: unknown) => log(`hold not dropped: ${(error as Error).name}`));
+    },
     /** The desk's connection ended or its operator logged off: its holds wait out the grace. */
     connectionGone(connection: string): void {
-      pushItems(holds.connectionGone(connection, now()));
+      holds
+        .connectionGone(connection, now())
+        .then(pushItems)
+        .catch((error: unknown) => log(`hold not left: ${(error as Error).name}`));
     },
-    /** Every tick: holds past their grace go back to the room, and the room is told. */
+    /**
+     * Every tick: this core says its desks are still there; holds past their grace go back to the
+     * room (the store records it once, whichever core is first), and the room is told.
+     */
     async tick(): Promise<void> {
-      for (const { id, hold } of holds.takeExpired(now())) {
-        const item = openItem(id);
-        if (!item) continue;
-        const atMs = now();
-        emit('roomNotice', {
-          kind: 'hold_released',
-          id,
-          caseNo: item.caseNo,
-          atMs,
-          by: null,
-          from: hold.name,
-        });
-        pushItems([id]);
-        await store
-          .recordFlagEvent(id, atMs, 'hold_released', 'system', {
-            fromOperator: hold.name,
-            fromDesk: hold.desk,
-          })
-          .catch((error: unknown) => log(`hold release not recorded: ${(error as Error).name}`));
-      }
+      await holds.beat(now());
+      for (const { id, hold } of await holds.takeExpired(now()))
+        notice('hold_released', id, now(), null, hold.name);
+      pushHoldChanges([...told.keys(), ...holds.ids()]);
     },
+    reload,
     /** Whether some logged-on desk is connected now, or was within the grace (a reload is no alarm). */
     deskReceiving(): boolean {
       const list = clients.list();

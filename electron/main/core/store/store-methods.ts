@@ -63,6 +63,15 @@ export const STORE_METHODS = [
   'findResumeToken',
   'deleteResumeToken',
   'pruneResumeTokens',
+  'listHolds',
+  'claimHold',
+  'takeOverHold',
+  'releaseHold',
+  'leaveHolds',
+  'beatHolds',
+  'expireHolds',
+  'getAlarmSilence',
+  'setAlarmSilence',
 ] as const satisfies readonly (keyof Store)[];
 
 export type StoreMethod = (typeof STORE_METHODS)[number];

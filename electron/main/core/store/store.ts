@@ -18,6 +18,8 @@ import type {
   QueueItem,
 } from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
+import type { HoldDecision } from '../../../../shared/room/holds';
+import type { HoldClaim, StoredHold } from '../../../../shared/room/stored-holds';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
 import type { Report } from '../../../../shared/report';
 import type { RoutableLocation, Route } from '../../../../shared/routing/route';
@@ -106,6 +108,13 @@ export interface AlarmLogEntry {
   actor: string | null;
   /** Non-personal detail: flag ids, risks, reasons given by operators, durations. */
   detail: Record<string, unknown>;
+}
+
+/** The room's alarm silence as the store keeps it (AlarmState['silence']). */
+export interface AlarmSilence {
+  by: string;
+  reason: string;
+  untilMs: number;
 }
 
 export interface StoreChanges {
@@ -333,6 +342,42 @@ export interface Store {
   deleteResumeToken(tokenHash: string): Promise<void>;
   /** Deletes tokens the core has not known alive since this time; returns how many. */
   pruneResumeTokens(seenBeforeMs: number): Promise<number>;
+  // The room's holds, shared by every core on the store (shared/room/stored-holds.ts has the rules;
+  // core/room/room-holds.ts the use). Each change is one transaction that wakes the other cores.
+  listHolds(): Promise<StoredHold[]>;
+  /** Opening a flag: its hold decided against the stored one (claimStoredHold) and written. */
+  claimHold(
+    id: string,
+    who: HoldClaim,
+    nowMs: number,
+    graceMs: number,
+  ): Promise<{ decision: HoldDecision; hold: StoredHold | null }>;
+  /**
+   * An explicit takeover (takeOverStoredHold); taken from another desk, the 'taken_over' flag event
+   * is recorded in the same transaction. Null: not allowed (nothing changes).
+   */
+  takeOverHold(
+    id: string,
+    who: HoldClaim,
+    nowMs: number,
+    graceMs: number,
+  ): Promise<{ previous: StoredHold | null; hold: StoredHold } | null>;
+  /** Lets go of the flag's hold: only the owner's when `owner` is given, any when null (the flag closed). */
+  releaseHold(id: string, owner: { core: string; connection: string } | null): Promise<boolean>;
+  /** The desk went away: its holds (not already leaving) go back to the room at releaseAtMs; their flags. */
+  leaveHolds(core: string, connection: string, releaseAtMs: number): Promise<string[]>;
+  /** The core's desks are still there: their holds' seenMs is now (does not wake the other cores). */
+  beatHolds(core: string, nowMs: number): Promise<void>;
+  /** Removes the holds past their grace and records 'hold_released' on each flag; returns them. */
+  expireHolds(nowMs: number, graceMs: number): Promise<StoredHold[]>;
+  // The alarm's silence, one for the room whichever core's desk gave it (core/alarm/shared-silence.ts).
+  getAlarmSilence(): Promise<AlarmSilence | null>;
+  /**
+   * Starts (next) or ends (null) the silence, appending its alarm-log entry in the same transaction.
+   * Ending with `untilMs` ends only that silence (an expiry: the first core to see it logs it); false
+   * when there was nothing to end (and nothing is logged).
+   */
+  setAlarmSilence(next: AlarmSilence | null, entry: AlarmLogEntry, untilMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

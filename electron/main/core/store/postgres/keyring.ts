@@ -101,6 +101,7 @@ export const SEALED_COLUMNS: readonly { table: string; key: string; column: stri
     aad: 'request_results.result_json',
   },
   { table: 'alarm_log', key: "at_ms || '|' || kind", column: 'detail_sealed', aad: 'alarm_log.detail_json' },
+  { table: 'alarm_silence', key: 'until_ms', column: 'reason_sealed', aad: 'alarm_silence.reason' },
   {
     table: 'flag_events',
     key: "flag_id || '|' || at_ms || '|' || kind",

@@ -398,6 +398,32 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE devices ADD COLUMN units text CHECK (units IS NULL OR kind = 'desk');
     `,
   },
+  {
+    version: 5,
+    description: 'room: holds and the alarm silence, shared by every core (as SQLite migration 25)',
+    // Operators' names and desk labels in clear (as acknowledged_by); the silence's reason, which an
+    // operator typed, sealed (keyring.ts).
+    sql: `
+      CREATE TABLE room_holds (
+        flag_id text PRIMARY KEY,
+        name text NOT NULL,
+        desk text NOT NULL,
+        core text NOT NULL,
+        connection text NOT NULL,
+        since_ms bigint NOT NULL,
+        seen_ms bigint NOT NULL,
+        release_at_ms bigint,
+        taken_from text
+      );
+      CREATE INDEX room_holds_by_owner ON room_holds (core, connection);
+      CREATE TABLE alarm_silence (
+        one boolean PRIMARY KEY DEFAULT true CHECK (one),
+        silenced_by text NOT NULL,
+        reason_sealed bytea NOT NULL,
+        until_ms bigint NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,7 @@ import * as accounts from './account-queries';
 import { commitPage } from './ingest-queries';
 import * as queue from './queue-queries';
 import * as resume from './resume-queries';
+import * as roomState from './room-state-queries';
 import * as steps from './step-queries';
 import * as shift from './shift-queries';
 import { purgePersonal } from './retention-queries';
@@ -118,6 +119,18 @@ export function postgresStore(db: PgDb, version: string): StoreAdmin {
     findResumeToken: (tokenHash) => read((tx) => resume.findResumeToken(tx, tokenHash)),
     deleteResumeToken: (tokenHash) => write((tx) => resume.deleteResumeToken(tx, tokenHash)),
     pruneResumeTokens: (seenBeforeMs) => write((tx) => resume.pruneResumeTokens(tx, seenBeforeMs)),
+    listHolds: () => read((tx) => roomState.listHolds(tx)),
+    claimHold: (id, who, nowMs, graceMs) => write((tx) => roomState.claimHold(tx, id, who, nowMs, graceMs)),
+    takeOverHold: (id, who, nowMs, graceMs) =>
+      write((tx) => roomState.takeOverHold(tx, id, who, nowMs, graceMs)),
+    releaseHold: (id, owner) => write((tx) => roomState.releaseHold(tx, id, owner)),
+    leaveHolds: (core, connection, releaseAtMs) =>
+      write((tx) => roomState.leaveHolds(tx, core, connection, releaseAtMs)),
+    beatHolds: (core, nowMs) => write((tx) => roomState.beatHolds(tx, core, nowMs)),
+    expireHolds: (nowMs, graceMs) => write((tx) => roomState.expireHolds(tx, nowMs, graceMs)),
+    getAlarmSilence: () => read((tx) => roomState.getAlarmSilence(tx)),
+    setAlarmSilence: (next, entry, untilMs) =>
+      write((tx) => roomState.setAlarmSilence(tx, next, entry, untilMs)),
     recordUnitAction: (id, action, by, atMs, stamp) =>
       stamped(stamp, (tx) => units.recordUnitAction(tx, id, action, by, atMs)),
     unitDispatchRows: (range) => read((tx) => units.unitDispatchRows(tx, range)),

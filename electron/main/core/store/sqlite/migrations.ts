@@ -789,6 +789,34 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 25,
+    description:
+      'room: holds and the alarm silence in the store, shared by every core and kept across a restart',
+    // A hold names its core (an instance id) and the connection there; the core refreshes seen_ms
+    // while the desk is connected (shared/room/stored-holds.ts). What is recorded of a takeover or a
+    // return to the room is in flag_events, as before; a silence's start and end in alarm_log.
+    sql: `
+      CREATE TABLE room_holds (
+        flag_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        desk TEXT NOT NULL,
+        core TEXT NOT NULL,
+        connection TEXT NOT NULL,
+        since_ms INTEGER NOT NULL,
+        seen_ms INTEGER NOT NULL,
+        release_at_ms INTEGER,
+        taken_from TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX room_holds_by_owner ON room_holds (core, connection);
+      CREATE TABLE alarm_silence (
+        one INTEGER PRIMARY KEY CHECK (one = 1),
+        silenced_by TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        until_ms INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,6 +8,7 @@ import { closeFlag, confirmDispatch, dispatchFlag, undoClose } from './dispatch-
 import * as devices from './device-queries';
 import * as room from './room-queries';
 import * as resume from './resume-queries';
+import * as roomState from './room-state-queries';
 import { recordFollowUp, surfaceDueFollowUps } from './follow-up-queries';
 import { report } from './report-queries';
 import { warmRecent } from './report-day-cache';
@@ -55,6 +56,15 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     findResumeToken: (tokenHash) => resume.findResumeToken(db, tokenHash),
     deleteResumeToken: (tokenHash) => resume.deleteResumeToken(db, tokenHash),
     pruneResumeTokens: (seenBeforeMs) => resume.pruneResumeTokens(db, seenBeforeMs),
+    listHolds: () => roomState.listHolds(db),
+    claimHold: (id, who, nowMs, graceMs) => roomState.claimHold(db, id, who, nowMs, graceMs),
+    takeOverHold: (id, who, nowMs, graceMs) => roomState.takeOverHold(db, id, who, nowMs, graceMs),
+    releaseHold: (id, owner) => roomState.releaseHold(db, id, owner),
+    leaveHolds: (core, connection, releaseAtMs) => roomState.leaveHolds(db, core, connection, releaseAtMs),
+    beatHolds: (core, nowMs) => roomState.beatHolds(db, core, nowMs),
+    expireHolds: (nowMs, graceMs) => roomState.expireHolds(db, nowMs, graceMs),
+    getAlarmSilence: () => roomState.getAlarmSilence(db),
+    setAlarmSilence: (next, entry, untilMs) => roomState.setAlarmSilence(db, next, entry, untilMs),
     recordAudit: ({ atMs, actor, action, target, detail }) =>
       void db
         .prepare(
