@@ -32,6 +32,11 @@ test('a Jodhpur dispatch: only Jodhpur alarms, its receipt shows at once, Jaipur
   const jodhpur = await newDesk(browser);
   await openDesk(jodhpur, host.url, JODHPUR_DESK);
   const jaipur = await newDesk(browser);
+  // Every frame the core sends Jaipur's page: its contract answers and pushed events.
+  const jaipurFrames: string[] = [];
+  jaipur.on('websocket', (socket) =>
+    socket.on('framereceived', (frame) => jaipurFrames.push(String(frame.payload))),
+  );
   await openDesk(jaipur, host.url, JAIPUR_DESK);
   await expect(jodhpur.getByTestId('unit-desk')).toBeVisible();
   await expect(jaipur.getByTestId('unit-desk')).toBeVisible();
@@ -96,6 +101,9 @@ test('a Jodhpur dispatch: only Jodhpur alarms, its receipt shows at once, Jaipur
   await centre.screenshot({ path: `${SHOTS}/centre-handed-back-hi.png` });
   expect(await jaipur.content()).not.toContain('fl_jodhpur');
   await jaipur.screenshot({ path: `${SHOTS}/unit-desk-jaipur-empty-en.png` });
+  // Nor did any answer or event the core sent it, from logon to hand-back (and it did receive some).
+  expect(jaipurFrames.length).toBeGreaterThan(0);
+  expect(jaipurFrames.filter((frame) => frame.includes('fl_jodhpur'))).toEqual([]);
 });
 
 test('a dispatch not received alarms again at both ends, and the receipt stops it at both', async ({
