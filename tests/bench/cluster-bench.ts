@@ -14,7 +14,7 @@ import { openPostgresStore } from '../../electron/main/core/store/postgres/open-
 import { createTestDatabase } from '../helpers/test-pg';
 import fs from 'node:fs';
 import os from 'node:os';
-import { CoreProcess } from '../helpers/core-process';
+import { CorePair } from '../helpers/core-process';
 import { withServer } from './postgres-bench';
 
 const TOKEN = 'cluster-bench';
@@ -105,36 +105,18 @@ async function takeovers(kills: number) {
   });
   await made.admin.close();
   const sim = await startSimulator({ token: TOKEN, ratePerMinute: 0, runId: 't' });
-  const cores = new Set<CoreProcess>();
-  const start = (name: string) => {
-    const core = new CoreProcess(name, db.url, sim.url, TOKEN, keyHex);
-    cores.add(core);
-    void core.exited.then(() => cores.delete(core));
-    return core;
-  };
+  const pair = new CorePair(db.url, sim.url, TOKEN, keyHex);
   try {
-    let polling = start('kota-1');
-    await polling.says((l) => l.pollingCore === 'kota-1');
-    let standby = start('hq-1');
-    await standby.says((l) => l.pollingCore === 'kota-1');
+    await pair.begin('kota-1', 'hq-1');
     const times: number[] = [];
     for (let i = 0; i < kills; i++) {
       for (let j = 0; j < 20; j++) sim.step();
-      const killedAt = performance.now();
-      polling.child.kill('SIGKILL');
-      await standby.says((l) => l.pollingCore === standby.name);
-      times.push(performance.now() - killedAt);
-      await polling.exited;
-      const again = start(polling.name);
-      polling = standby;
-      standby = again;
-      await standby.says((l) => l.pollingCore === polling.name);
+      times.push(await pair.killPolling());
     }
     times.sort((x, y) => x - y);
     return { median: quantile(times, 0.5), max: times.at(-1)! };
   } finally {
-    for (const core of cores) core.child.kill('SIGKILL');
-    await Promise.all([...cores].map((c) => c.exited));
+    await pair.killAll();
     await sim.close();
     await db.drop();
   }

@@ -16,7 +16,7 @@ import {
   type Simulator,
 } from '../../electron/main/core/simulator/simulator-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
-import { CoreProcess } from '../helpers/core-process';
+import { CorePair } from '../helpers/core-process';
 
 const KILLS = Number(process.env.FAILOVER_KILLS ?? 20);
 const MAX_TAKEOVER_MS = 10_000;
@@ -26,10 +26,9 @@ const FAULTS: FaultMode[] = ['server_error', 'reset', 'truncated', 'non_json', '
 
 let sim: Simulator | undefined;
 let db: TestDatabase | undefined;
-const cores = new Set<CoreProcess>();
+let pair: CorePair | undefined;
 afterAll(async () => {
-  for (const core of cores) core.child.kill('SIGKILL');
-  await Promise.all([...cores].map((c) => c.exited));
+  await pair?.killAll();
   await sim?.close();
   await db?.drop();
 });
@@ -52,39 +51,22 @@ describe('failover between two cores on one PostgreSQL', () => {
       sim = await startSimulator({ token: TOKEN, seed: 7, runId: 'f', ratePerMinute: 0 });
       for (let i = 0; i < 400; i++) sim.step(); // new flags, redeliveries, revisions, withdrawals
 
-      const start = (name: string) => {
-        const core = new CoreProcess(name, db!.url, sim!.url, TOKEN, keyHex);
-        cores.add(core);
-        void core.exited.then(() => cores.delete(core));
-        return core;
-      };
-      let polling = start('kota-1');
-      await polling.says((l) => l.pollingCore === 'kota-1');
-      let standby = start('hq-1');
-      await standby.says((l) => l.pollingCore === 'kota-1');
-
+      pair = new CorePair(db.url, sim.url, TOKEN, keyHex);
+      await pair.begin('kota-1', 'hq-1');
       const takeovers: number[] = [];
       for (let i = 0; i < KILLS; i++) {
         for (let j = 0; j < 40; j++) sim.step(); // the feed moves on: the next core has pages to commit
         if (i % 3 === 1) sim.setFault(FAULTS[i % FAULTS.length]!, { count: 2 });
         // A random moment: mid-fetch, mid-commit, or idle between polls (the chaos schedule, not a wait).
         await killAfter(Math.floor(random() * 1500));
-        const killedAt = Date.now();
-        polling.child.kill('SIGKILL');
-        await standby.says((l) => l.pollingCore === standby.name);
-        takeovers.push(Date.now() - killedAt);
-        await polling.exited;
-        const again = start(polling.name);
-        polling = standby;
-        standby = again;
-        await standby.says((l) => l.pollingCore === polling.name);
+        takeovers.push(await pair.killPolling());
       }
 
       // The feed stands still; once the polling core's long poll waits at the end of the log, its
       // cursor is committed there.
       sim.setFault(null);
       await sim.whenWaiting();
-      for (const core of [...cores]) core.child.kill('SIGKILL');
+      await pair.killAll();
 
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
@@ -122,7 +104,7 @@ describe('failover between two cores on one PostgreSQL', () => {
         const duplicated = extra + (receivedTwice ?? 0) + (revisedTwice ?? 0);
         const sorted = [...takeovers].sort((a, b) => a - b);
         console.log(
-          `failover: ${takeovers.length} takeovers, median ${sorted[sorted.length >> 1]} ms, max ${sorted.at(-1)} ms; ` +
+          `failover: ${takeovers.length} takeovers, median ${Math.round(sorted[sorted.length >> 1]!)} ms, max ${Math.round(sorted.at(-1)!)} ms; ` +
             `${served.size} served, ${lost} lost, ${duplicated} duplicated`,
         );
         expect(takeovers).toHaveLength(KILLS);

@@ -3,6 +3,7 @@
 // who polls the feed (one JSON line per change).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import readline from 'node:readline';
 
 const entry = path.resolve(__dirname, '../fault/cluster-core-process.ts');
@@ -51,5 +52,57 @@ export class CoreProcess {
       this.waiters.add({ ok, resolve });
       void this.exited.then(() => reject(new Error(`core ${this.name} exited: ${this.stderr}`)));
     });
+  }
+}
+
+/**
+ * Two core processes on one database, one polling and one waiting: the failover test's and the
+ * takeover bench's rig. killPolling() SIGKILLs the polling one, times the other's takeover, and
+ * starts the killed one again as the waiting core.
+ */
+export class CorePair {
+  readonly all = new Set<CoreProcess>();
+  polling!: CoreProcess;
+  standby!: CoreProcess;
+
+  constructor(
+    private readonly url: string,
+    private readonly feedUrl: string,
+    private readonly token: string,
+    private readonly keyHex: string,
+  ) {}
+
+  private start(name: string): CoreProcess {
+    const core = new CoreProcess(name, this.url, this.feedUrl, this.token, this.keyHex);
+    this.all.add(core);
+    void core.exited.then(() => this.all.delete(core));
+    return core;
+  }
+
+  /** The first named polls, the second waits (each says so). */
+  async begin(first: string, second: string): Promise<void> {
+    this.polling = this.start(first);
+    await this.polling.says((l) => l.pollingCore === first);
+    this.standby = this.start(second);
+    await this.standby.says((l) => l.pollingCore === first);
+  }
+
+  /** Milliseconds from the SIGKILL to the other core's word that it polls. */
+  async killPolling(): Promise<number> {
+    const { polling, standby } = this;
+    const killedAt = performance.now();
+    polling.child.kill('SIGKILL');
+    await standby.says((l) => l.pollingCore === standby.name);
+    const took = performance.now() - killedAt;
+    await polling.exited;
+    this.polling = standby;
+    this.standby = this.start(polling.name);
+    await this.standby.says((l) => l.pollingCore === standby.name);
+    return took;
+  }
+
+  async killAll(): Promise<void> {
+    for (const core of this.all) core.child.kill('SIGKILL');
+    await Promise.all([...this.all].map((c) => c.exited));
   }
 }

@@ -5,7 +5,7 @@
 import type { AuditVerification } from './audit-chain-check';
 import type { AuditEntry } from './audit-hash';
 import type { Store } from './store';
-import type { DeviceKind, DeviceSummary } from './store-types';
+import type { DeviceSummary, EnrolmentInput } from './store-types';
 
 export type { AuditVerification } from './audit-chain-check';
 
@@ -85,16 +85,7 @@ export interface StoreAdmin extends Store, Omit<StoreVerifier, 'close'> {
    * A one-time enrolment code for a device not enrolled yet (`lifeline device enrol`); only its
    * hash is kept, and an earlier unused code for the same name is withdrawn.
    */
-  createEnrolment(input: {
-    name: string;
-    kind: DeviceKind;
-    codeHash: string;
-    by: string;
-    atMs: number;
-    ttlMs: number;
-    /** A district control room's desk: its units (known ids; checked by the caller). */
-    units?: readonly string[];
-  }): Promise<{ expiresAtMs: number }>;
+  createEnrolment(input: EnrolmentInput): Promise<{ expiresAtMs: number }>;
 
   /** Revokes the enrolled device of this name (`lifeline device revoke`); a running core cuts it off. */
   revokeDevice(name: string, by: string, atMs: number): Promise<DeviceSummary>;

@@ -176,3 +176,15 @@ export interface UnitDispatchRow {
   outcomeAtMs: number | null;
   handedBackAtMs: number | null;
 }
+
+/** A new enrolment code (`lifeline device enrol`), as both engines store it. */
+export interface EnrolmentInput {
+  name: string;
+  kind: DeviceKind;
+  codeHash: string;
+  by: string;
+  atMs: number;
+  ttlMs: number;
+  /** A district control room's desk: its units (known ids; checked by the caller). */
+  units?: readonly string[];
+}

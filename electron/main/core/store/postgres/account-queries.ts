@@ -14,6 +14,7 @@ import type {
   AccountRecord,
   DeviceKind,
   DeviceSummary,
+  EnrolmentInput,
   RedeemResult,
   SessionKind,
   UnitContact,
@@ -288,15 +289,7 @@ const liveDevice = (tx: Tx, name: string) =>
 
 export async function createEnrolment(
   tx: Tx,
-  input: {
-    name: string;
-    kind: DeviceKind;
-    codeHash: string;
-    by: string;
-    atMs: number;
-    ttlMs: number;
-    units?: readonly string[];
-  },
+  input: EnrolmentInput,
 ): Promise<{ expiresAtMs: number }> {
   const units = deviceUnitsColumn(input.kind, input.units);
   if (await liveDevice(tx, input.name))

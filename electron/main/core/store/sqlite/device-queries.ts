@@ -3,7 +3,7 @@
 // guess). Creation, enrolment and revocation are audited by migration 18's triggers in the same
 // transaction; a refused enrolment and connects are audited by the caller (nothing changes here).
 import { ContractError } from '../../../../../shared/errors';
-import type { DeviceKind, DeviceSummary, RedeemResult } from '../store-types';
+import type { DeviceKind, DeviceSummary, EnrolmentInput, RedeemResult } from '../store-types';
 import { deviceUnitsColumn } from '../device-units';
 import type { SqliteDatabase } from './open-database';
 
@@ -38,15 +38,7 @@ const liveDevice = (db: SqliteDatabase, name: string) =>
 /** A new code for a device not enrolled yet; an earlier unused code for the same name is withdrawn. */
 export function createEnrolment(
   db: SqliteDatabase,
-  input: {
-    name: string;
-    kind: DeviceKind;
-    codeHash: string;
-    by: string;
-    atMs: number;
-    ttlMs: number;
-    units?: readonly string[];
-  },
+  input: EnrolmentInput,
 ): { expiresAtMs: number } {
   const units = deviceUnitsColumn(input.kind, input.units);
   return db.transaction(() => {
