@@ -33,6 +33,7 @@ import { unitHandlers } from './units/unit-handlers';
 import { soloCluster, type CoreCluster } from './cluster/core-cluster';
 import { clusterFeedHealth } from './cluster/cluster-health';
 import { changeRefresh } from './cluster/change-refresh';
+import { entriesThisCoreLogs } from './alarm/alarm-log-writer';
 import { dispatchUnitRefusal } from '../../../shared/dispatch';
 import {
   changeUnitRegistry,
@@ -250,7 +251,7 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       now(),
       noDeskAlarm ? { deskReceiving: room.deskReceiving() } : undefined,
     );
-    writeLog(silence.expiries(entries));
+    writeLog(entriesThisCoreLogs(silence.expiries(entries), cluster.polling()));
     // A unit's alarm can change while the room's does not (a dispatch, a receipt): the event goes
     // out then too, and each unit's connection is sent its own (eventFor).
     const unitSignature = unitAlarmSignature(open.values(), now(), alarmConfig.reAlarmUnconfirmedAfterMs);
