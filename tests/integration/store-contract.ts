@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditHash, GENESIS_PREV_HASH } from '../../electron/main/core/store/audit-hash';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
+import type { TimerTargets } from '../../shared/timers';
 import type { Engine, OpenedEngine } from '../helpers/store-engines';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { pageInput } from '../helpers/temp-store';
@@ -165,6 +166,42 @@ export function storeContract(engine: Engine) {
       ).rejects.toThrow(/cannot be changed/);
       expect((await e.store.getHandover(shift.id))!.notes).toBe('Two flags carried over');
       await chainOk(e);
+    });
+
+    it("ranks the handover's breaches against the room's targets, not the defaults", async () => {
+      const { store } = await open();
+      const shift = instanceOf(DEFAULT_SCHEDULE, '2026-11-25', DEFAULT_SCHEDULE[0]!.key);
+      const MIN = 60_000;
+      // Unlike the defaults: imminent and high may wait 20 min for acknowledgement, elevated only 2.
+      const targets: TimerTargets = {
+        acknowledgeMs: { imminent: 20 * MIN, high: 20 * MIN, elevated: 2 * MIN },
+        dispatchMs: { imminent: 60 * MIN, high: 60 * MIN, elevated: 60 * MIN },
+        confirmMs: 60 * MIN,
+        closeMs: { imminent: 24 * 60 * MIN, high: 24 * 60 * MIN, elevated: 24 * 60 * MIN },
+      };
+      await store.commitPage(
+        pageInput(
+          [makeFlag({ risk: 'imminent' }), makeFlag({ risk: 'elevated' })],
+          'c_1',
+          shift.endMs - 10 * MIN,
+        ),
+      );
+      await store.commitPage(pageInput([makeFlag({ risk: 'high' })], 'c_2', shift.endMs - 30 * MIN));
+      const summary = await store.handoverSummary(shift, shift.endMs, false, targets);
+      // With the defaults the imminent flag would be the worst (10 min against 1) and the high one
+      // breached twice; against these targets only two acknowledgements are late, elevated's worst.
+      expect(
+        summary.breaches.map(({ risk, stage, elapsedMs, targetMs }) => ({
+          risk,
+          stage,
+          elapsedMs,
+          targetMs,
+        })),
+      ).toEqual([
+        { risk: 'elevated', stage: 'acknowledge', elapsedMs: 10 * MIN, targetMs: 2 * MIN },
+        { risk: 'high', stage: 'acknowledge', elapsedMs: 30 * MIN, targetMs: 20 * MIN },
+      ]);
+      expect(summary.breachesTotal).toBe(2);
     });
 
     it('the change feed never skips a change committed by concurrent writers', async () => {

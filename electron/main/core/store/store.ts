@@ -19,6 +19,7 @@ import type {
 } from '../../../../shared/domain';
 import type { HandoverRecord, HandoverSummary } from '../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
+import type { TimerTargets } from '../../../../shared/timers';
 import type { Report } from '../../../../shared/report';
 import type { RoutableLocation, Route } from '../../../../shared/routing/route';
 import type {
@@ -236,7 +237,13 @@ export interface Store {
   appendAlarmLog(entries: AlarmLogEntry[]): Promise<void>;
   arrivalStats(sinceMs: number, training: boolean): Promise<ArrivalStats>;
   alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;
-  handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
+  /** Breaches are timed against `targets` (the room's; shared/timers.ts's defaults when absent). */
+  handoverSummary(
+    shift: ShiftInstance,
+    nowMs: number,
+    training: boolean,
+    targets?: TimerTargets,
+  ): Promise<HandoverSummary>;
   /** The supervisors' report over live flags received in the range (shared/report.ts). */
   report(range: ReportRange, context: ReportContext): Promise<Report>;
   /** The live dispatches made in the range, one row each, for the per-unit figures (reports/unit-figures.ts). */

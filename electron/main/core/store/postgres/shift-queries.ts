@@ -5,15 +5,16 @@ import { median, percentile } from '../../reports/report-quantiles';
 import { caseNoOf } from '../../../../../shared/case-number';
 import { nextStep } from '../../../../../shared/next-step';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { RISKS, type AlarmKpis, type FlagState, type Risk } from '../../../../../shared/domain';
+import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
 import {
-  BREACH_LIST_MAX,
+  rankBreaches,
   receiveRefusal,
   type HandoverRecord,
   type HandoverSummary,
 } from '../../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../../shared/shifts/schedule';
-import { flagTimers } from '../../../../../shared/timers';
+import type { TimerTargets } from '../../../../../shared/timers';
+import { breachCandidateOf, HANDOVER_FLAG_COLUMNS, type HandoverFlagRow } from '../handover-rows';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import { auditDetailJson } from '../../../../../shared/audit-detail';
 import type { AlarmLogEntry, ArrivalStats } from '../store';
@@ -152,30 +153,12 @@ export async function setRoster(tx: Tx, shiftId: string, entries: RosterEntry[])
   }
 }
 
-interface OpenRow {
-  seq: number;
-  id: string;
-  risk: Risk;
-  state: FlagState;
-  status: string;
-  district_key: string | null;
-  received_at_ms: number;
-  acknowledged_by: string | null;
-  acknowledged_at_ms: number | null;
-  dispatch_unit_key: string | null;
-  dispatched_at_ms: number | null;
-  confirmed_at_ms: number | null;
-  closed_at_ms: number | null;
-  handed_back_unit_key: string | null;
-}
-const OPEN_COLUMNS = `seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-  dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms, handed_back_unit_key`;
-
 export async function handoverSummary(
   tx: Tx,
   shift: ShiftInstance,
   nowMs: number,
   training: boolean,
+  targets: TimerTargets | undefined,
 ): Promise<HandoverSummary> {
   const t = training ? 1 : 0;
   const range = [shift.startMs, shift.endMs];
@@ -208,49 +191,20 @@ export async function handoverSummary(
     [...range, t],
   );
   const asOf = Math.min(nowMs, shift.endMs);
-  const open = await tx.query<OpenRow & Record<string, unknown>>(
-    `SELECT ${OPEN_COLUMNS} FROM flags WHERE state <> 'closed' AND training = $1 AND received_at_ms < $2
+  const open = await tx.query<HandoverFlagRow & Record<string, unknown>>(
+    `SELECT ${HANDOVER_FLAG_COLUMNS} FROM flags WHERE state <> 'closed' AND training = $1 AND received_at_ms < $2
      ORDER BY risk_rank, flagged_at_ms`,
     [t, asOf],
   );
-  const inShift = await tx.query<OpenRow & Record<string, unknown>>(
-    `SELECT ${OPEN_COLUMNS} FROM flags WHERE training = $1 AND received_at_ms >= $2 AND received_at_ms < $3`,
+  const inShift = await tx.query<HandoverFlagRow & Record<string, unknown>>(
+    `SELECT ${HANDOVER_FLAG_COLUMNS} FROM flags WHERE training = $1 AND received_at_ms >= $2 AND received_at_ms < $3`,
     [t, ...range],
   );
-  const breachCandidates = new Map([...inShift, ...open].map((r) => [r.id, r]));
-  const breaches: HandoverSummary['breaches'] = [];
-  const ratioOf = (b: { elapsedMs: number; targetMs: number }) => b.elapsedMs / b.targetMs;
-  let breachesTotal = 0;
-  for (const r of breachCandidates.values()) {
-    const timers = flagTimers(
-      {
-        risk: r.risk,
-        receivedAtMs: r.received_at_ms,
-        acknowledgedAtMs: r.acknowledged_at_ms,
-        dispatchedAtMs: r.dispatched_at_ms,
-        confirmedAtMs: r.confirmed_at_ms,
-        closedAtMs: r.closed_at_ms,
-      },
-      asOf,
-    );
-    for (const timer of timers) {
-      if (!timer.breached || timer.elapsedMs === null) continue;
-      breachesTotal++;
-      const ratio = timer.elapsedMs / timer.targetMs;
-      if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
-      const entry = {
-        caseNo: caseNoOf(r.seq),
-        risk: r.risk,
-        stage: timer.stage,
-        elapsedMs: timer.elapsedMs,
-        targetMs: timer.targetMs,
-      };
-      let at = breaches.length;
-      while (at > 0 && ratioOf(breaches[at - 1]!) < ratio) at--;
-      breaches.splice(at, 0, entry);
-      if (breaches.length > BREACH_LIST_MAX) breaches.pop();
-    }
-  }
+  const { breaches, breachesTotal } = rankBreaches(
+    [...inShift, ...open].map(breachCandidateOf),
+    asOf,
+    targets,
+  );
   const log = await tx.query<{
     at_ms: number;
     kind: string;

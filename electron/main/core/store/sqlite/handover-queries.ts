@@ -3,43 +3,26 @@ import { caseNoOf } from '../../../../../shared/case-number';
 import { nextStep } from '../../../../../shared/next-step';
 import crypto from 'node:crypto';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { RISKS, type FlagState, type Risk } from '../../../../../shared/domain';
+import { RISKS, type Risk } from '../../../../../shared/domain';
 import {
-  BREACH_LIST_MAX,
+  rankBreaches,
   receiveRefusal,
   type HandoverRecord,
   type HandoverSummary,
 } from '../../../../../shared/handover';
 import type { ShiftInstance } from '../../../../../shared/shifts/schedule';
-import { flagTimers, type TimerTargets } from '../../../../../shared/timers';
+import type { TimerTargets } from '../../../../../shared/timers';
+import { breachCandidateOf, HANDOVER_FLAG_COLUMNS, type HandoverFlagRow } from '../handover-rows';
 import type { SqliteDatabase } from './open-database';
 
-interface OpenRow {
-  seq: number;
-  id: string;
-  risk: Risk;
-  state: FlagState;
-  status: string;
-  district_key: string | null;
-  received_at_ms: number;
-  acknowledged_by: string | null;
-  acknowledged_at_ms: number | null;
-  dispatch_unit_key: string | null;
-  dispatched_at_ms: number | null;
-  confirmed_at_ms: number | null;
-  closed_at_ms: number | null;
-  handed_back_unit_key?: string | null;
-}
-
-const nextAction = (r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
+const nextAction = (r: HandoverFlagRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
   nextStep(r.state, r.confirmed_at_ms);
 
 /**
  * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
  * by received time it would walk the whole history (tests/integration/handover.test.ts checks the plan).
  */
-export const OPEN_AT_SQL = `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms, handed_back_unit_key
+export const OPEN_AT_SQL = `SELECT ${HANDOVER_FLAG_COLUMNS}
        FROM flags WHERE state <> 'closed' AND +training = ? AND +received_at_ms < ? ORDER BY risk_rank, flagged_at_ms`;
 
 export function handoverSummary(
@@ -47,7 +30,7 @@ export function handoverSummary(
   shift: ShiftInstance,
   nowMs: number,
   training: boolean,
-  targets?: TimerTargets,
+  targets: TimerTargets | undefined,
 ): HandoverSummary {
   const t = training ? 1 : 0;
   const range = [shift.startMs, shift.endMs] as const;
@@ -88,51 +71,18 @@ export function handoverSummary(
 
   // Open at the end of the shift (or now, while it runs), received before that.
   const asOf = Math.min(nowMs, shift.endMs);
-  const open = db.prepare<[number, number], OpenRow>(OPEN_AT_SQL).all(t, asOf);
+  const open = db.prepare<[number, number], HandoverFlagRow>(OPEN_AT_SQL).all(t, asOf);
   const inShift = db
-    .prepare<[number, number, number], OpenRow>(
-      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
+    .prepare<[number, number, number], HandoverFlagRow>(
+      `SELECT ${HANDOVER_FLAG_COLUMNS}
        FROM flags WHERE training = ? AND received_at_ms >= ? AND received_at_ms < ?`,
     )
     .all(t, ...range);
-  const breachCandidates = new Map([...inShift, ...open].map((r) => [r.id, r]));
-  // Every breach is counted; only the most overdue BREACH_LIST_MAX are kept, in a bounded list
-  // (a room far behind has tens of thousands: creating and sorting them all was most of the time).
-  const breaches: HandoverSummary['breaches'] = [];
-  const ratioOf = (b: { elapsedMs: number; targetMs: number }) => b.elapsedMs / b.targetMs;
-  let breachesTotal = 0;
-  for (const r of breachCandidates.values()) {
-    const timers = flagTimers(
-      {
-        risk: r.risk,
-        receivedAtMs: r.received_at_ms,
-        acknowledgedAtMs: r.acknowledged_at_ms,
-        dispatchedAtMs: r.dispatched_at_ms,
-        confirmedAtMs: r.confirmed_at_ms,
-        closedAtMs: r.closed_at_ms,
-      },
-      asOf,
-      targets,
-    );
-    for (const timer of timers) {
-      if (!timer.breached || timer.elapsedMs === null) continue;
-      breachesTotal++;
-      const ratio = timer.elapsedMs / timer.targetMs;
-      if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
-      const entry = {
-        caseNo: caseNoOf(r.seq),
-        risk: r.risk,
-        stage: timer.stage,
-        elapsedMs: timer.elapsedMs,
-        targetMs: timer.targetMs,
-      };
-      let at = breaches.length;
-      while (at > 0 && ratioOf(breaches[at - 1]!) < ratio) at--;
-      breaches.splice(at, 0, entry);
-      if (breaches.length > BREACH_LIST_MAX) breaches.pop();
-    }
-  }
+  const { breaches, breachesTotal } = rankBreaches(
+    [...inShift, ...open].map(breachCandidateOf),
+    asOf,
+    targets,
+  );
 
   const log = db
     .prepare<[number, number], { at_ms: number; kind: string; actor: string | null; detail_json: string }>(

@@ -22,6 +22,7 @@ import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../../shared/shifts/schedule';
+import type { TimerTargets } from '../../../../../shared/timers';
 import type {
   AlarmLogEntry,
   ArrivalStats,
@@ -445,8 +446,13 @@ export class SqliteStore {
     return alarmKpis(this.db, fromMs, toMs, training);
   }
 
-  handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): HandoverSummary {
-    return handoverSummary(this.db, shift, nowMs, training);
+  handoverSummary(
+    shift: ShiftInstance,
+    nowMs: number,
+    training: boolean,
+    targets?: TimerTargets,
+  ): HandoverSummary {
+    return handoverSummary(this.db, shift, nowMs, training, targets);
   }
 
   getRoster(shiftId: string): RosterEntry[] {
