@@ -243,6 +243,11 @@ export function storeContract(engine: Engine) {
       await store.commitPage(pageInput([flag]));
       await store.acknowledge(id, 'Op One', 2_000);
       await expect(store.acknowledge(id, 'Op Two', 2_100)).rejects.toThrow(/LC-/);
+      // No unit to confirm before a dispatch.
+      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 2_200)).rejects.toMatchObject({
+        kind: 'conflict',
+        code: 'dispatch.confirm_not_dispatched',
+      });
       const sent = await store.dispatch(
         id,
         'Op One',
@@ -254,7 +259,11 @@ export function storeContract(engine: Engine) {
         dispatch: { unitKey: 'kota-city', confirmedAtMs: null },
       });
       await store.confirmDispatch(id, 'Op One', 'SI Ram', 4_000);
-      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 4_100)).rejects.toThrow();
+      // Once only (shared/dispatch.ts confirmRefusal, on every engine).
+      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 4_100)).rejects.toMatchObject({
+        kind: 'conflict',
+        code: 'dispatch.already_confirmed',
+      });
       await store.closeFlag(
         id,
         'Op One',

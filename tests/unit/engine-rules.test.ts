@@ -1,6 +1,6 @@
 // Rules every store engine applies, kept in shared/ so no engine writes them again in its SQL.
 import { describe, expect, it } from 'vitest';
-import { dispatchReasonMissing } from '../../shared/dispatch';
+import { confirmRefusal, dispatchReasonMissing } from '../../shared/dispatch';
 import { nextStep } from '../../shared/next-step';
 
 describe('rules the engines share', () => {
@@ -9,6 +9,20 @@ describe('rules the engines share', () => {
     expect(dispatchReasonMissing('bundi', 'kota-city', '  ')).toBe(true);
     expect(dispatchReasonMissing('bundi', 'kota-city', 'closer unit on patrol')).toBe(false);
     expect(dispatchReasonMissing('bundi', null, null)).toBe(true); // unrouted: any unit is a choice
+  });
+
+  it("records a unit's confirmation only of a dispatch, and once", () => {
+    expect(confirmRefusal('LC-000007', 'acknowledged', null)).toMatchObject({
+      code: 'dispatch.confirm_not_dispatched',
+    });
+    expect(confirmRefusal('LC-000007', 'closed', 5)).toMatchObject({
+      code: 'dispatch.confirm_not_dispatched',
+    });
+    expect(confirmRefusal('LC-000007', 'dispatched', 5)).toMatchObject({
+      code: 'dispatch.already_confirmed',
+      params: { caseNo: 'LC-000007' },
+    });
+    expect(confirmRefusal('LC-000007', 'dispatched', null)).toBeNull();
   });
 
   it('names the next step of an open flag', () => {

@@ -4,6 +4,7 @@
 // follow-up-queries.ts, reveal-queries.ts, room-queries.ts).
 import {
   closeRefusal,
+  confirmRefusal,
   dispatchReasonMissing,
   dispatchRefusal,
   undoCloseRefusal,
@@ -82,18 +83,8 @@ export async function confirmDispatch(
   atMs: number,
 ): Promise<QueueItem> {
   const row = await flagRow(tx, id);
-  if (row.state !== 'dispatched')
-    throw new ContractError(
-      'conflict',
-      coded('dispatch.confirm_not_dispatched', { caseNo: caseNoOf(row.seq) }),
-      'id',
-    );
-  if (row.confirmed_at_ms !== null)
-    throw new ContractError(
-      'conflict',
-      coded('dispatch.already_confirmed', { caseNo: caseNoOf(row.seq) }),
-      'id',
-    );
+  const refusal = confirmRefusal(caseNoOf(row.seq), row.state, row.confirmed_at_ms);
+  if (refusal) throw new ContractError('conflict', refusal, 'id');
   await tx.run(
     `UPDATE dispatches SET confirmed_by = $1, confirmed_at_ms = $2, confirmation_recorded_by = $3,
        received_via = 'telephone'

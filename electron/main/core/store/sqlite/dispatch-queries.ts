@@ -2,6 +2,7 @@
 // writes the step and appends its flag event (who, when, what), so no step is lost or done twice.
 import {
   closeRefusal,
+  confirmRefusal,
   dispatchReasonMissing,
   dispatchRefusal,
   undoCloseRefusal,
@@ -72,18 +73,8 @@ export function confirmDispatch(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    if (row.state !== 'dispatched')
-      throw new ContractError(
-        'conflict',
-        coded('dispatch.confirm_not_dispatched', { caseNo: caseNoOf(row.seq) }),
-        'id',
-      );
-    if (row.confirmed_at_ms !== null)
-      throw new ContractError(
-        'conflict',
-        coded('dispatch.already_confirmed', { caseNo: caseNoOf(row.seq) }),
-        'id',
-      );
+    const refusal = confirmRefusal(caseNoOf(row.seq), row.state, row.confirmed_at_ms);
+    if (refusal) throw new ContractError('conflict', refusal, 'id');
     db.prepare(
       `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?,
          received_via = 'telephone'
