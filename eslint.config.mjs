@@ -69,6 +69,13 @@ const storeUpward = (allowed) => ({
   regex: `^(\\.\\./)+(${[...CORE_PARTS, ...CORE_PARTS_MORE].filter((p) => !allowed.includes(p)).join('|')})(/|$)`,
   message: 'store/ never imports upward into the core (rules it needs live in shared/ or at the seam).',
 });
+// The engines share only what sits at the seam (core/store/*.ts) and shared/: one engine never borrows
+// from the other, so either can change (or go) without touching the other.
+const noOtherEngine = {
+  regex: '^\\.\\./(sqlite|postgres)(/|$)',
+  message:
+    'One engine never imports the other: move what both use to core/store/ (engine-neutral) or shared/.',
+};
 // The report engine's pure parts run inside the SQLite engine, next to the rows (a year's rows do not
 // cross the worker boundary): store/sqlite's report queries may import them, never the warmer.
 const SQLITE_REPORT_QUERIES = [
@@ -155,13 +162,16 @@ export default tseslint.config(
     files: ['electron/main/core/store/**/*.ts'],
     ignores: SQLITE_REPORT_QUERIES,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...mainBase, storeUpward([])] }],
+      'no-restricted-imports': ['error', { patterns: [...mainBase, noOtherEngine, storeUpward([])] }],
     },
   },
   {
     files: SQLITE_REPORT_QUERIES,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...mainBase, noWarmer, storeUpward(['reports'])] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...mainBase, noWarmer, noOtherEngine, storeUpward(['reports'])] },
+      ],
     },
   },
   {

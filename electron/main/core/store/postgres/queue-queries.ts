@@ -5,16 +5,10 @@ import { caseNoOf } from '../../../../../shared/case-number';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { FlagDetail, FlagState, QuarantinedRecord, QueueItem } from '../../../../../shared/domain';
 import type { RoutableLocation, Route } from '../../../../../shared/routing/route';
-import { routeColumns } from '../sqlite/platform-columns';
+import { routeColumns } from '../platform-columns';
 import type { StoreChanges, StoreStatus } from '../store';
-import {
-  appendFlagEvent,
-  eventsOf,
-  flagRowOrNull,
-  QUEUE_COLUMNS,
-  toQueueItem,
-  type FlagRow,
-} from './pg-flag-rows';
+import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from '../flag-row';
+import { appendFlagEvent, eventsOf, flagRowOrNull } from './pg-flag-rows';
 import type { Tx } from './pg-db';
 import { personalAad } from './ingest-queries';
 

@@ -21,7 +21,8 @@ import {
   type FollowUpDetails,
 } from '../../../../../shared/follow-ups';
 import type { RequestResult, RequestStamp } from '../store-types';
-import { appendFlagEvent as event, flagRow, toQueueItem, type FlagRow } from './pg-flag-rows';
+import { toQueueItem, type FlagRow } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './pg-flag-rows';
 import type { Tx } from './pg-db';
 import { personalAad } from './ingest-queries';
 

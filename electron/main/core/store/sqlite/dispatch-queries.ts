@@ -11,7 +11,8 @@ import {
 } from '../../../../../shared/dispatch';
 import type { QueueItem } from '../../../../../shared/domain';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
+import { toQueueItem } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './flag-rows';
 import { caseNoOf } from '../../../../../shared/case-number';
 import { scheduleFollowUps } from './follow-up-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../../shared/follow-ups';

@@ -5,7 +5,8 @@ import type { Outcome } from '../../../../../shared/dispatch';
 import type { QueueItem } from '../../../../../shared/domain';
 import { coded, ContractError } from '../../../../../shared/errors';
 import { OUTCOMES_WITH_FOLLOW_UP, type FollowUpDetails } from '../../../../../shared/follow-ups';
-import { appendFlagEvent as event, flagRow, toQueueItem, type FlagRow } from './flag-rows';
+import { toQueueItem, type FlagRow } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
 
 export function scheduleFollowUps(

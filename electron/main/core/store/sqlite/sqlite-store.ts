@@ -14,9 +14,9 @@ import {
 } from '../../../../../shared/domain';
 import type { RoutableLocation, Route } from '../../../../../shared/routing/route';
 import { caseNoOf } from '../../../../../shared/case-number';
-import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
-import { platformColumns, routeColumns } from './platform-columns';
-import { subjectKey } from './subject-key';
+import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from '../flag-row';
+import { platformColumns, routeColumns } from '../platform-columns';
+import { subjectKey } from '../subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
