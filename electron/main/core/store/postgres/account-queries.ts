@@ -9,6 +9,16 @@ import {
   type AccountRole,
   type AccountSummary,
 } from '../../../../../shared/accounts';
+import {
+  ACCOUNT_COLUMNS,
+  accountOf,
+  accountSummaryOf,
+  changedAccount,
+  unitsColumn,
+  unitsOfColumn,
+  type AccountChange,
+  type AccountRow,
+} from '../account-row';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type {
   AccountRecord,
@@ -20,39 +30,6 @@ import type {
 } from '../store-types';
 import type { Tx } from './pg-db';
 
-const summary = (
-  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms' | 'units'>,
-  nowMs: number,
-): AccountSummary => ({
-  name: a.name,
-  role: a.role,
-  locked: isLockedOut(a.locked_at_ms, nowMs),
-  ...(a.units ? { units: a.units } : {}),
-});
-
-type AccountRow = Omit<AccountRecord, 'units'> & { units: string | null };
-const ACCOUNT_COLUMNS = 'name, role, password_hash, locked_at_ms, units';
-const fromRow = (row: AccountRow): AccountRecord => ({
-  ...row,
-  units: row.units === null ? null : (JSON.parse(row.units) as string[]),
-});
-
-/**
- * A unit account has its units and no other account has any (migration 3's CHECK says the same, as
- * SQLite's 21); the ids themselves were checked against the unit table by the caller (shared/units.ts).
- */
-function unitsFor(role: AccountRole, units: readonly string[] | null | undefined): string | null {
-  if (role === 'unit') {
-    if (!units || units.length === 0)
-      throw new ContractError('invalid_request', coded('account.units_required', {}), 'units');
-    return JSON.stringify([...units]);
-  }
-  if (units && units.length > 0)
-    throw new ContractError('invalid_request', coded('account.units_only_for_unit', {}), 'units');
-  return null;
-}
-const parsedUnits = (units: string | null) => (units === null ? null : (JSON.parse(units) as string[]));
-
 export async function countAccounts(tx: Tx): Promise<number> {
   return (await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM accounts'))!.n;
 }
@@ -62,14 +39,14 @@ export async function getAccount(tx: Tx, name: string): Promise<AccountRecord | 
     `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(name) = lower($1)`,
     [name],
   );
-  return row ? fromRow(row) : null;
+  return row ? accountOf(row) : null;
 }
 
 export async function listAccounts(tx: Tx, nowMs: number): Promise<AccountSummary[]> {
   const rows = await tx.query<AccountRow & Record<string, unknown>>(
     `SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY lower(name)`,
   );
-  return rows.map((a) => summary(fromRow(a), nowMs));
+  return rows.map((a) => accountSummaryOf(accountOf(a), nowMs));
 }
 
 export async function createAccount(
@@ -79,7 +56,7 @@ export async function createAccount(
   atMs: number,
   options: { onlyIfFirst?: boolean } = {},
 ): Promise<AccountSummary> {
-  const units = unitsFor(account.role, account.units);
+  const units = unitsColumn(account.role, account.units);
   // Serialises first-account creation across cores: two desks cannot both be first.
   await tx.run('LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE');
   if (options.onlyIfFirst && (await countAccounts(tx)) > 0)
@@ -97,11 +74,11 @@ export async function createAccount(
     action: 'account.created',
     target: account.name,
     detailJson: JSON.stringify(
-      units === null ? { role: account.role } : { role: account.role, units: parsedUnits(units) },
+      units === null ? { role: account.role } : { role: account.role, units: unitsOfColumn(units) },
     ),
   });
-  return summary(
-    { name: account.name, role: account.role, locked_at_ms: null, units: parsedUnits(units) },
+  return accountSummaryOf(
+    { name: account.name, role: account.role, locked_at_ms: null, units: unitsOfColumn(units) },
     atMs,
   );
 }
@@ -109,29 +86,13 @@ export async function createAccount(
 export async function updateAccount(
   tx: Tx,
   name: string,
-  change: {
-    role?: AccountRole;
-    lockedAtMs?: number | null;
-    passwordHash?: string;
-    units?: readonly string[] | null;
-  },
+  change: AccountChange,
   by: string,
   atMs: number,
 ): Promise<AccountSummary> {
   const current = await getAccount(tx, name);
   if (!current) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
-  const role = change.role ?? current.role;
-  // A role change away from unit drops the units; to unit (or a unit's new units) needs them.
-  const units = unitsFor(
-    role,
-    change.units !== undefined ? change.units : role === 'unit' ? current.units : null,
-  );
-  const next = {
-    role,
-    locked_at_ms: change.lockedAtMs === undefined ? current.locked_at_ms : change.lockedAtMs,
-    password_hash: change.passwordHash ?? current.password_hash,
-    units: parsedUnits(units),
-  };
+  const { next, units } = changedAccount(current, change);
   await tx.run(
     `UPDATE accounts SET role = $1, locked_at_ms = $2, password_hash = $3, units = $4, changed_at_ms = $5,
        changed_by = $6
@@ -153,7 +114,7 @@ export async function updateAccount(
     audit(next.locked_at_ms === null ? 'account.released' : 'account.locked');
   if (next.password_hash !== current.password_hash)
     audit(by === 'system' ? 'account.password_rehashed' : 'account.password_changed');
-  return summary({ name: current.name, ...next }, atMs);
+  return accountSummaryOf({ name: current.name, ...next }, atMs);
 }
 
 export async function logSession(
