@@ -1,5 +1,5 @@
 // The supervisors' report on PostgreSQL (shared/report.ts), read live: every flag of the range in one
-// indexed read, rows as arrays in the report engine's shape (core/reports/report-row.ts), summed by the
+// indexed read, rows as arrays in the report engine's shape (store/report/report-row.ts), summed by the
 // same parts and sum as SQLite's (report-part.ts, report-sum.ts); the alarm load from the alarm log.
 // No kept days here (prepareReports does nothing): PostgreSQL reads a month's rows server-side, and
 // the parts are the same code either way. No query reads flag_personal; a silence's reason is opened
@@ -8,12 +8,12 @@ import { REPORT_SILENCE_CAP, type Report } from '../../../../../shared/report';
 import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
 import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
 import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
-import { worstShift } from '../../reports/alarm-load-peaks';
-import { partsByShift } from '../../reports/report-part';
-import { reportWindows, SLOT_MS, type ReportWindow } from '../../reports/report-range';
-import type { ReportRow } from '../../reports/report-row';
-import { ReportSum } from '../../reports/report-sum';
-import { reportFromSum, windowsUntilNow } from '../../reports/report-figures';
+import { worstShift } from '../report/alarm-load-peaks';
+import { partsByShift } from '../report/report-part';
+import { reportWindows, SLOT_MS, type ReportWindow } from '../report/report-range';
+import type { ReportRow } from '../report/report-row';
+import { ReportSum } from '../report/report-sum';
+import { reportFromSum, windowsUntilNow } from '../report/report-figures';
 import type { ReportContext, ReportRange } from '../store-types';
 import type { Tx } from './pg-db';
 

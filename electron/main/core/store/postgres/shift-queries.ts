@@ -1,7 +1,7 @@
 // The alarm log and its figures, the roster, and signed handovers on PostgreSQL (mirrors
 // sqlite/alarm-queries.ts and handover-queries.ts; the timers and next steps are shared/'s).
 import crypto from 'node:crypto';
-import { median, percentile } from '../../reports/report-quantiles';
+import { median, percentile } from '../report/report-quantiles';
 import { caseNoOf } from '../../../../../shared/case-number';
 import { nextStep } from '../../../../../shared/next-step';
 import { coded, ContractError } from '../../../../../shared/errors';

@@ -1,5 +1,5 @@
 // The alarm log and the alarm-management figures, computed in the store over indexed columns.
-import { median, percentile } from '../../reports/report-quantiles';
+import { median, percentile } from '../report/report-quantiles';
 import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import type { SqliteDatabase } from './open-database';

@@ -5,7 +5,7 @@
 // reading the log's whole history.
 import { REPORT_SILENCE_CAP, type Report } from '../../../../../shared/report';
 import type { SqliteDatabase } from './open-database';
-import type { ReportWindow } from '../../reports/report-range';
+import type { ReportWindow } from '../report/report-range';
 
 const TEN_MINUTES_MS = 600_000;
 

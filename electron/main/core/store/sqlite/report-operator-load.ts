@@ -7,7 +7,7 @@ import type { Report } from '../../../../../shared/report';
 import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
 import type { SqliteDatabase } from './open-database';
 import { ALARM_EVENTS_SQL } from './report-alarm-load';
-import { SLOT_MS, type ReportWindow } from '../../reports/report-range';
+import { SLOT_MS, type ReportWindow } from '../report/report-range';
 
 export { SLOT_MS };
 
