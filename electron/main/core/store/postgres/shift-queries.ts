@@ -1,7 +1,7 @@
 // The alarm log and its figures, the roster, and signed handovers on PostgreSQL (mirrors
 // sqlite/alarm-queries.ts and handover-queries.ts; the timers and next steps are shared/'s).
 import crypto from 'node:crypto';
-import { median, percentile } from '../report/report-quantiles';
+import { alarmKpisOf } from '../alarm-kpis';
 import { caseNoOf } from '../../../../../shared/case-number';
 import { nextStep } from '../../../../../shared/next-step';
 import { coded, ContractError } from '../../../../../shared/errors';
@@ -20,7 +20,6 @@ import { auditDetailJson } from '../../../../../shared/audit-detail';
 import type { AlarmLogEntry, ArrivalStats } from '../store';
 import { COMMIT_ORDER_LOCK, type Tx } from './pg-db';
 
-const TEN_MINUTES_MS = 600_000;
 const alarmAad = (atMs: number, kind: string) => `alarm_log.detail_json|${atMs}|${kind}`;
 
 export async function appendAlarmLog(tx: Tx, entries: readonly AlarmLogEntry[]): Promise<void> {
@@ -83,38 +82,11 @@ export async function alarmKpis(tx: Tx, fromMs: number, toMs: number, training: 
      WHERE training = $1 AND acknowledged_at_ms >= $2 AND acknowledged_at_ms < $3 ORDER BY ms`,
     [t, fromMs, toMs],
   );
-  const timeToAcknowledge = Object.fromEntries(
-    RISKS.map((risk) => {
-      const times = acks.filter((a) => a.risk === risk).map((a) => a.ms);
-      return [risk, { count: times.length, medianMs: median(times), p95Ms: percentile(times, 0.95) }];
-    }),
-  ) as AlarmKpis['timeToAcknowledge'];
-  const events = await tx.query<{ at_ms: number; kind: string }>(
+  const floodEvents = await tx.query<{ at_ms: number; kind: string }>(
     `SELECT at_ms, kind FROM alarm_log WHERE kind IN ('flood_start', 'flood_end') AND at_ms < $1 ORDER BY seq`,
     [toMs],
   );
-  let flood = 0;
-  let start: number | null = null;
-  for (const e of events) {
-    if (e.kind === 'flood_start' && start === null) start = e.at_ms;
-    else if (e.kind === 'flood_end' && start !== null) {
-      flood += Math.max(0, Math.min(e.at_ms, toMs) - Math.max(start, fromMs));
-      start = null;
-    }
-  }
-  if (start !== null) flood += Math.max(0, toMs - Math.max(start, fromMs));
-  const span = Math.max(1, toMs - fromMs);
-  const alarms = flagAlarms + feedAlarms;
-  return {
-    fromMs,
-    toMs,
-    alarms,
-    alarmsPer10Min: (alarms * TEN_MINUTES_MS) / span,
-    floodMs: flood,
-    floodShare: flood / span,
-    silences,
-    timeToAcknowledge,
-  };
+  return alarmKpisOf(fromMs, toMs, { flagAlarms, feedAlarms, silences, acks, floodEvents });
 }
 
 export async function getRoster(tx: Tx, shiftId: string): Promise<RosterEntry[]> {
