@@ -204,6 +204,54 @@ export function storeContract(engine: Engine) {
       expect(summary.breachesTotal).toBe(2);
     });
 
+    it('hands over the open flags, the feed outages that reached into the shift and its silences', async () => {
+      const { store } = await open();
+      const shift = instanceOf(DEFAULT_SCHEDULE, '2026-11-25', DEFAULT_SCHEDULE[0]!.key);
+      const MIN = 60_000;
+      const S = shift.startMs;
+      const flag = makeFlag({ risk: 'imminent' });
+      const id = flag.id as string;
+      await store.commitPage(pageInput([flag], 'c_1', S + 5 * MIN));
+      await store.acknowledge(id, 'Op Night', S + 6 * MIN);
+      await store.appendAlarmLog([
+        // An outage from before the shift that ends in it, one that ended before it, and one still on.
+        { atMs: S - 90 * MIN, kind: 'feed_alarm_start', actor: null, detail: { feedState: 'stale' } },
+        { atMs: S - 80 * MIN, kind: 'feed_alarm_end', actor: null, detail: {} },
+        { atMs: S - 10 * MIN, kind: 'feed_alarm_start', actor: null, detail: { feedState: 'silent' } },
+        { atMs: S + 2 * MIN, kind: 'feed_alarm_end', actor: null, detail: {} },
+        {
+          atMs: S - 5 * MIN,
+          kind: 'silence',
+          actor: 'Op Day',
+          detail: { reason: 'before the shift', minutes: 5 },
+        },
+        {
+          atMs: S + 3 * MIN,
+          kind: 'silence',
+          actor: 'Op Night',
+          detail: { reason: 'known outage', minutes: 10 },
+        },
+        { atMs: S + 20 * MIN, kind: 'feed_alarm_start', actor: null, detail: { feedState: 'error' } },
+      ]);
+      const summary = await store.handoverSummary(shift, S + 30 * MIN, false);
+      expect(summary.feedOutages).toEqual([
+        { startMs: S - 10 * MIN, endMs: S + 2 * MIN, state: 'silent' },
+        { startMs: S + 20 * MIN, endMs: null, state: 'error' },
+      ]);
+      expect(summary.silences).toEqual([
+        { atMs: S + 3 * MIN, by: 'Op Night', reason: 'known outage', minutes: 10 },
+      ]);
+      expect(summary.carriedOver).toEqual([
+        expect.objectContaining({
+          id,
+          risk: 'imminent',
+          state: 'acknowledged',
+          acknowledgedBy: 'Op Night',
+          nextAction: 'dispatch',
+        }),
+      ]);
+    });
+
     it('the change feed never skips a change committed by concurrent writers', async () => {
       const e = await open();
       const writers = [e.store, await e.another(), await e.another()];

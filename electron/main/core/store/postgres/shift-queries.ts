@@ -2,8 +2,6 @@
 // sqlite/alarm-queries.ts and handover-queries.ts; the timers and next steps are shared/'s).
 import crypto from 'node:crypto';
 import { alarmKpisOf } from '../alarm-kpis';
-import { caseNoOf } from '../../../../../shared/case-number';
-import { nextStep } from '../../../../../shared/next-step';
 import { coded, ContractError } from '../../../../../shared/errors';
 import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
 import {
@@ -14,7 +12,13 @@ import {
 } from '../../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../../shared/shifts/schedule';
 import type { TimerTargets } from '../../../../../shared/timers';
-import { breachCandidateOf, HANDOVER_FLAG_COLUMNS, type HandoverFlagRow } from '../handover-rows';
+import {
+  breachCandidateOf,
+  carriedOverOf,
+  HANDOVER_FLAG_COLUMNS,
+  outagesAndSilences,
+  type HandoverFlagRow,
+} from '../handover-rows';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import { auditDetailJson } from '../../../../../shared/audit-detail';
 import type { AlarmLogEntry, ArrivalStats } from '../store';
@@ -188,23 +192,17 @@ export async function handoverSummary(
      WHERE at_ms < $1 AND at_ms >= $2::bigint - 86400000 AND kind IN ('feed_alarm_start', 'feed_alarm_end', 'silence') ORDER BY seq`,
     [shift.endMs, shift.startMs],
   );
-  const feedOutages: HandoverSummary['feedOutages'] = [];
-  for (const e of log) {
-    const detail = JSON.parse(e.detail_audit) as Record<string, unknown>;
-    if (e.kind === 'feed_alarm_start')
-      feedOutages.push({ startMs: e.at_ms, endMs: null, state: String(detail.feedState ?? '') });
-    else if (e.kind === 'feed_alarm_end' && feedOutages.at(-1)?.endMs === null)
-      feedOutages.at(-1)!.endMs = e.at_ms;
-  }
-  const silences = log
-    .filter((e) => e.kind === 'silence' && e.at_ms >= shift.startMs)
-    .map((e) => {
-      const detail = JSON.parse(tx.crypto.open(e.detail_sealed, alarmAad(e.at_ms, e.kind))) as {
-        reason?: string;
-        minutes?: number;
-      };
-      return { atMs: e.at_ms, by: e.actor, reason: detail.reason ?? '', minutes: detail.minutes ?? 0 };
-    });
+  const { feedOutages, silences } = outagesAndSilences(
+    log.map((e) => ({
+      ...e,
+      // A silence's reason is sealed; a feed alarm's state is in the audit form.
+      detail: () =>
+        JSON.parse(
+          e.kind === 'silence' ? tx.crypto.open(e.detail_sealed, alarmAad(e.at_ms, e.kind)) : e.detail_audit,
+        ) as Record<string, unknown>,
+    })),
+    shift.startMs,
+  );
   return {
     shiftId: shift.id,
     startMs: shift.startMs,
@@ -222,23 +220,10 @@ export async function handoverSummary(
       byOutcome: Object.fromEntries(outcomes.map((o) => [o.outcome, o.n])),
     },
     withdrawn: await eventCount('withdrawn'),
-    carriedOver: open.map((r) => ({
-      id: r.id,
-      caseNo: caseNoOf(r.seq),
-      risk: r.risk,
-      state: r.state,
-      withdrawn: r.status === 'withdrawn',
-      districtKey: r.district_key,
-      receivedAtMs: r.received_at_ms,
-      acknowledgedBy: r.acknowledged_by,
-      unitKey: r.dispatch_unit_key,
-      nextAction: nextStep(r.state, r.confirmed_at_ms),
-      // A dispatch still awaiting the unit's receipt is nextAction 'confirm'; a hand-back waits for the supervisor.
-      ...(r.handed_back_unit_key ? { handedBackBy: r.handed_back_unit_key } : {}),
-    })),
+    carriedOver: open.map(carriedOverOf),
     breaches,
     breachesTotal,
-    feedOutages: feedOutages.filter((o) => (o.endMs ?? Infinity) >= shift.startMs),
+    feedOutages,
     silences,
     quarantined: await count(
       'SELECT count(*)::int AS n FROM quarantine WHERE received_at_ms >= $1 AND received_at_ms < $2',

@@ -1,6 +1,4 @@
 // The shift-handover summary, computed in the store over indexed columns, and the signed records.
-import { caseNoOf } from '../../../../../shared/case-number';
-import { nextStep } from '../../../../../shared/next-step';
 import crypto from 'node:crypto';
 import { coded, ContractError } from '../../../../../shared/errors';
 import { RISKS, type Risk } from '../../../../../shared/domain';
@@ -12,11 +10,14 @@ import {
 } from '../../../../../shared/handover';
 import type { ShiftInstance } from '../../../../../shared/shifts/schedule';
 import type { TimerTargets } from '../../../../../shared/timers';
-import { breachCandidateOf, HANDOVER_FLAG_COLUMNS, type HandoverFlagRow } from '../handover-rows';
+import {
+  breachCandidateOf,
+  carriedOverOf,
+  HANDOVER_FLAG_COLUMNS,
+  outagesAndSilences,
+  type HandoverFlagRow,
+} from '../handover-rows';
 import type { SqliteDatabase } from './open-database';
-
-const nextAction = (r: HandoverFlagRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
-  nextStep(r.state, r.confirmed_at_ms);
 
 /**
  * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
@@ -90,20 +91,10 @@ export function handoverSummary(
        WHERE at_ms < ? AND at_ms >= ? - 86400000 AND kind IN ('feed_alarm_start', 'feed_alarm_end', 'silence') ORDER BY seq`,
     )
     .all(shift.endMs, shift.startMs);
-  const feedOutages: HandoverSummary['feedOutages'] = [];
-  for (const e of log) {
-    const detail = JSON.parse(e.detail_json) as Record<string, unknown>;
-    if (e.kind === 'feed_alarm_start')
-      feedOutages.push({ startMs: e.at_ms, endMs: null, state: String(detail.feedState ?? '') });
-    else if (e.kind === 'feed_alarm_end' && feedOutages.at(-1)?.endMs === null)
-      feedOutages.at(-1)!.endMs = e.at_ms;
-  }
-  const silences = log
-    .filter((e) => e.kind === 'silence' && e.at_ms >= shift.startMs)
-    .map((e) => {
-      const detail = JSON.parse(e.detail_json) as { reason?: string; minutes?: number };
-      return { atMs: e.at_ms, by: e.actor, reason: detail.reason ?? '', minutes: detail.minutes ?? 0 };
-    });
+  const { feedOutages, silences } = outagesAndSilences(
+    log.map((e) => ({ ...e, detail: () => JSON.parse(e.detail_json) as Record<string, unknown> })),
+    shift.startMs,
+  );
 
   return {
     shiftId: shift.id,
@@ -123,23 +114,10 @@ export function handoverSummary(
       byOutcome: Object.fromEntries(outcomes.map((o) => [o.outcome, o.n])),
     },
     withdrawn: eventCount('withdrawn'),
-    carriedOver: open.map((r) => ({
-      id: r.id,
-      caseNo: caseNoOf(r.seq),
-      risk: r.risk,
-      state: r.state,
-      withdrawn: r.status === 'withdrawn',
-      districtKey: r.district_key,
-      receivedAtMs: r.received_at_ms,
-      acknowledgedBy: r.acknowledged_by,
-      unitKey: r.dispatch_unit_key,
-      nextAction: nextAction(r),
-      // A dispatch still awaiting the unit's receipt is nextAction 'confirm'; a hand-back waits for the supervisor.
-      ...(r.handed_back_unit_key ? { handedBackBy: r.handed_back_unit_key } : {}),
-    })),
+    carriedOver: open.map(carriedOverOf),
     breaches,
     breachesTotal,
-    feedOutages: feedOutages.filter((o) => (o.endMs ?? Infinity) >= shift.startMs),
+    feedOutages,
     silences,
     quarantined: count(
       'SELECT count(*) AS n FROM quarantine WHERE received_at_ms >= ? AND received_at_ms < ?',
