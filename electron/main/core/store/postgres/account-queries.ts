@@ -19,6 +19,16 @@ import {
   type AccountChange,
   type AccountRow,
 } from '../account-row';
+import {
+  DEVICE_COLUMNS,
+  deviceNameTaken,
+  deviceSummaryOf,
+  ENROLMENT_CODE_COLUMNS,
+  checkEnrolmentCode,
+  noEnrolledDevice,
+  type DeviceRow,
+  type EnrolmentCodeRow,
+} from '../device-row';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type {
   AccountRecord,
@@ -219,25 +229,6 @@ export async function setUnitContact(
 }
 
 // Devices (sqlite/device-queries.ts): hashes only.
-interface DeviceRow {
-  id: number;
-  name: string;
-  kind: DeviceKind;
-  enrolled_by: string;
-  enrolled_at_ms: number;
-  revoked_at_ms: number | null;
-  revoked_by: string | null;
-}
-const DEVICE_COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by';
-const device = (r: DeviceRow): DeviceSummary => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  enrolledBy: r.enrolled_by,
-  enrolledAtMs: r.enrolled_at_ms,
-  revokedAtMs: r.revoked_at_ms,
-  revokedBy: r.revoked_by,
-});
 const liveDevice = (tx: Tx, name: string) =>
   tx.one<DeviceRow & Record<string, unknown>>(
     `SELECT ${DEVICE_COLUMNS} FROM devices WHERE name = $1 AND revoked_at_ms IS NULL`,
@@ -248,12 +239,7 @@ export async function createEnrolment(
   tx: Tx,
   input: { name: string; kind: DeviceKind; codeHash: string; by: string; atMs: number; ttlMs: number },
 ): Promise<{ expiresAtMs: number }> {
-  if (await liveDevice(tx, input.name))
-    throw new ContractError(
-      'conflict',
-      `--name ${input.name}: a device of that name is enrolled. Revoke it first, or choose another name.`,
-      'name',
-    );
+  if (await liveDevice(tx, input.name)) throw deviceNameTaken(input.name);
   await tx.run(
     `UPDATE device_enrolments SET withdrawn_at_ms = $1 WHERE device_name = $2 AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
     [input.atMs, input.name],
@@ -280,23 +266,14 @@ export async function redeemEnrolment(
   credentialHash: string,
   atMs: number,
 ): Promise<RedeemResult> {
-  const code = await tx.one<{
-    device_name: string;
-    kind: DeviceKind;
-    created_by: string;
-    expires_at_ms: number;
-    used_at_ms: number | null;
-    withdrawn_at_ms: number | null;
-  }>(
-    `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms
-     FROM device_enrolments WHERE code_hash = $1 FOR UPDATE`,
+  const found = await tx.one<EnrolmentCodeRow & Record<string, unknown>>(
+    `SELECT ${ENROLMENT_CODE_COLUMNS} FROM device_enrolments WHERE code_hash = $1 FOR UPDATE`,
     [codeHash],
   );
-  if (!code) return { ok: false, reason: 'unknown', name: null };
+  const checked = checkEnrolmentCode(found, atMs);
+  if (!checked.ok) return checked;
+  const { code } = checked;
   const name = code.device_name;
-  if (code.used_at_ms !== null) return { ok: false, reason: 'used', name };
-  if (code.withdrawn_at_ms !== null) return { ok: false, reason: 'withdrawn', name };
-  if (atMs >= code.expires_at_ms) return { ok: false, reason: 'expired', name };
   if (await liveDevice(tx, name)) return { ok: false, reason: 'name_taken', name };
   await tx.run('UPDATE device_enrolments SET used_at_ms = $1 WHERE code_hash = $2', [atMs, codeHash]);
   const row = (await tx.one<DeviceRow & Record<string, unknown>>(
@@ -311,7 +288,7 @@ export async function redeemEnrolment(
     target: name,
     detailJson: JSON.stringify({ deviceKind: code.kind, device: row.id }),
   });
-  return { ok: true, device: device(row) };
+  return { ok: true, device: deviceSummaryOf(row) };
 }
 
 export async function findDeviceByCredential(tx: Tx, credentialHash: string): Promise<DeviceSummary | null> {
@@ -319,7 +296,7 @@ export async function findDeviceByCredential(tx: Tx, credentialHash: string): Pr
     `SELECT ${DEVICE_COLUMNS} FROM devices WHERE credential_hash = $1`,
     [credentialHash],
   );
-  return row ? device(row) : null;
+  return row ? deviceSummaryOf(row) : null;
 }
 
 export async function listDevices(tx: Tx): Promise<DeviceSummary[]> {
@@ -327,7 +304,7 @@ export async function listDevices(tx: Tx): Promise<DeviceSummary[]> {
     await tx.query<DeviceRow & Record<string, unknown>>(
       `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY name, id`,
     )
-  ).map(device);
+  ).map(deviceSummaryOf);
 }
 
 export async function revokeDevice(tx: Tx, name: string, by: string, atMs: number): Promise<DeviceSummary> {
@@ -336,7 +313,7 @@ export async function revokeDevice(tx: Tx, name: string, by: string, atMs: numbe
     `UPDATE device_enrolments SET withdrawn_at_ms = $1 WHERE device_name = $2 AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
     [atMs, name],
   );
-  if (!live) throw new ContractError('not_found', `--name ${name}: no enrolled device of that name.`, 'name');
+  if (!live) throw noEnrolledDevice(name);
   await tx.run('UPDATE devices SET revoked_at_ms = $1, revoked_by = $2 WHERE id = $3', [atMs, by, live.id]);
   tx.audit({
     atMs,
@@ -345,5 +322,5 @@ export async function revokeDevice(tx: Tx, name: string, by: string, atMs: numbe
     target: live.name,
     detailJson: JSON.stringify({ deviceKind: live.kind, device: live.id }),
   });
-  return device({ ...live, revoked_at_ms: atMs, revoked_by: by });
+  return deviceSummaryOf({ ...live, revoked_at_ms: atMs, revoked_by: by });
 }
