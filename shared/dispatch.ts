@@ -107,6 +107,10 @@ export function closeRefusal(
   return null;
 }
 
+/** The step a flag goes back to when its close is undone: dispatched if a unit was sent, else acknowledged. */
+export const stateAfterUndoClose = (dispatchedAtMs: number | null): 'acknowledged' | 'dispatched' =>
+  dispatchedAtMs === null ? 'acknowledged' : 'dispatched';
+
 /**
  * Why this close cannot be undone by this operator now, or null when it can. `lastClose` is the
  * flag's latest 'closed' event (who and when).

@@ -328,7 +328,7 @@ export function storeContract(engine: Engine) {
       expect((await store.listOpenQueue(false)).map((q) => q.id)).toEqual([id]);
       await expect(
         store.recordFollowUp(id, 2, 'Op One', { outcome: 'safe_and_well' }, 8_100),
-      ).rejects.toThrow();
+      ).rejects.toMatchObject({ code: 'followup.wrong_sequence', field: 'sequence' });
       const done = await store.recordFollowUp(
         id,
         1,
@@ -337,6 +337,9 @@ export function storeContract(engine: Engine) {
         8_200,
       );
       expect(done.followUp).toBeNull();
+      await expect(
+        store.recordFollowUp(id, 2, 'Op One', { outcome: 'safe_and_well' }, 8_300),
+      ).rejects.toMatchObject({ code: 'followup.none_due', field: 'id' });
       const detail = (await store.getFlagDetail(id))!;
       expect(detail.events.map((ev) => ev.kind)).toEqual([
         'received',

@@ -1,6 +1,7 @@
 // Rules every store engine applies, kept in shared/ so no engine writes them again in its SQL.
 import { describe, expect, it } from 'vitest';
-import { confirmRefusal, dispatchReasonMissing } from '../../shared/dispatch';
+import { confirmRefusal, dispatchReasonMissing, stateAfterUndoClose } from '../../shared/dispatch';
+import { followUpRefusal } from '../../shared/follow-ups';
 import { nextStep } from '../../shared/next-step';
 
 describe('rules the engines share', () => {
@@ -23,6 +24,20 @@ describe('rules the engines share', () => {
       params: { caseNo: 'LC-000007' },
     });
     expect(confirmRefusal('LC-000007', 'dispatched', null)).toBeNull();
+  });
+
+  it('records a check-in only when one is due, and only the one due', () => {
+    expect(followUpRefusal('fl_1', null, 1)).toMatchObject({ code: 'followup.none_due' });
+    expect(followUpRefusal('fl_1', 2, 1)).toMatchObject({
+      code: 'followup.wrong_sequence',
+      params: { id: 'fl_1', sequence: 1, due: 2 },
+    });
+    expect(followUpRefusal('fl_1', 2, 2)).toBeNull();
+  });
+
+  it('takes an undone close back to dispatched only when a unit was sent', () => {
+    expect(stateAfterUndoClose(null)).toBe('acknowledged');
+    expect(stateAfterUndoClose(5_000)).toBe('dispatched');
   });
 
   it('names the next step of an open flag', () => {
