@@ -6,12 +6,19 @@
 // from its sealed detail.
 import type { Report } from '../../../../../shared/report';
 import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
-import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
+import type { Shift } from '../../../../../shared/shifts/schedule';
 import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
 import { alarmLoadOf, pairSpans, type AlarmSpan, type SpanEvent } from '../report/alarm-load';
 import { worstShift } from '../report/alarm-load-peaks';
+import {
+  operatorLoadOf,
+  rosterIdRange,
+  shiftPieces,
+  slotArrivals,
+  type OperatorLoad,
+} from '../report/operator-load';
 import { partsByShift } from '../report/report-part';
-import { reportWindows, SLOT_MS, type ReportWindow } from '../report/report-range';
+import { reportWindows, type ReportWindow } from '../report/report-range';
 import type { ReportRow } from '../report/report-row';
 import { ReportSum } from '../report/report-sum';
 import { reportFromSum, windowsUntilNow } from '../report/report-figures';
@@ -149,48 +156,31 @@ async function alarmLoad(
   });
 }
 
-/** The load per rostered operator, per shift instance (as sqlite/report-operator-load.ts). */
+/** The load per rostered operator, per shift instance (store/report/operator-load.ts). */
 async function operatorLoad(
   tx: Tx,
   windows: readonly ReportWindow[],
   schedule: readonly Shift[],
   slots: readonly { slot: number; n: number }[],
-): Promise<Report['alarmLoad']['perOperator']> {
-  const parts: { shiftId: string; shiftKey: string; startMs: number; fromMs: number; toMs: number }[] = [];
-  for (const w of windows)
-    for (let t = w.fromMs; t < w.toMs;) {
-      const instance = shiftAt(schedule, t);
-      const toMs = Math.min(instance.endMs, w.toMs);
-      parts.push({
-        shiftId: instance.id,
-        shiftKey: instance.key,
-        startMs: instance.startMs,
-        fromMs: t,
-        toMs,
-      });
-      t = toMs;
-    }
-  if (parts.length === 0) return { per10Min: null, rosteredMs: 0, shifts: [] };
+): Promise<OperatorLoad> {
+  const pieces = shiftPieces(windows, schedule);
+  if (pieces.length === 0) return { per10Min: null, rosteredMs: 0, shifts: [] };
   const bySlot = new Map(slots.map((s) => [s.slot, s.n]));
-  const between = async (fromMs: number, toMs: number) =>
-    fromMs < toMs
-      ? (await tx.one<{ n: number }>(
-          'SELECT count(*)::int AS n FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2',
-          [fromMs, toMs],
-        ))!.n
-      : 0;
-  const arrivals = async (fromMs: number, toMs: number) => {
-    const first = Math.ceil(fromMs / SLOT_MS);
-    const end = Math.floor(toMs / SLOT_MS);
-    if (first >= end) return between(fromMs, toMs);
-    let n = (await between(fromMs, first * SLOT_MS)) + (await between(end * SLOT_MS, toMs));
-    for (let slot = first; slot < end; slot++) n += bySlot.get(slot) ?? 0;
-    return n;
-  };
+  const arrivals: number[] = [];
+  for (const p of pieces) {
+    const { n, edges } = slotArrivals(p.fromMs, p.toMs, bySlot);
+    let total = n;
+    for (const [fromMs, toMs] of edges)
+      total += (await tx.one<{ n: number }>(
+        'SELECT count(*)::int AS n FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2',
+        [fromMs, toMs],
+      ))!.n;
+    arrivals.push(total);
+  }
   const feedAlarmTimes = (
     await tx.query<{ at_ms: number }>(
       EVENTS_SQL.replace('seq, at_ms, kind, actor, detail_audit, detail_sealed', 'at_ms'),
-      ['feed_alarm_start', parts[0]!.fromMs, parts.at(-1)!.toMs],
+      ['feed_alarm_start', pieces[0]!.fromMs, pieces.at(-1)!.toMs],
     )
   ).map((r) => r.at_ms);
   const roster = new Map(
@@ -198,33 +188,9 @@ async function operatorLoad(
       await tx.query<{ shift_id: string; operators: number }>(
         `SELECT shift_id, count(*)::int AS operators FROM roster
          WHERE shift_id COLLATE "C" >= $1 AND shift_id COLLATE "C" < $2 AND supervisor = 0 GROUP BY shift_id`,
-        [parts[0]!.shiftId.slice(0, 10), `${parts.at(-1)!.shiftId.slice(0, 10)};`],
+        rosterIdRange(pieces),
       )
     ).map((r) => [r.shift_id, r.operators]),
   );
-  let rosteredMs = 0;
-  let perOperatorAlarms = 0;
-  const shifts = [];
-  for (const p of parts) {
-    const windowMs = p.toMs - p.fromMs;
-    const operators = roster.get(p.shiftId) ?? 0;
-    const alarms =
-      (await arrivals(p.fromMs, p.toMs)) + feedAlarmTimes.filter((t) => p.fromMs <= t && t < p.toMs).length;
-    if (operators > 0) {
-      rosteredMs += windowMs;
-      perOperatorAlarms += alarms / operators;
-    }
-    const per10Min = operators > 0 ? (alarms / operators) * (SLOT_MS / windowMs) : null;
-    shifts.push({
-      shiftId: p.shiftId,
-      shiftKey: p.shiftKey,
-      startMs: p.startMs,
-      fromMs: p.fromMs,
-      windowMs,
-      operators,
-      alarms,
-      per10Min,
-    });
-  }
-  return { per10Min: rosteredMs > 0 ? (perOperatorAlarms * SLOT_MS) / rosteredMs : null, rosteredMs, shifts };
+  return operatorLoadOf(pieces, arrivals, feedAlarmTimes, roster);
 }
