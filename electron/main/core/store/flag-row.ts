@@ -2,7 +2,7 @@
 // QueueItem: one mapping for every query that lists flags, on either engine.
 // The case number the room quotes: the store's sequence, never the platform's id (one format, shared/).
 import { caseNoOf } from '../../../../shared/case-number';
-import type { FlagState, QueueItem } from '../../../../shared/domain';
+import type { FlagDetail, FlagState, QueueItem } from '../../../../shared/domain';
 import type { Outcome } from '../../../../shared/dispatch';
 import { ROUTE_BASES, type Route } from '../../../../shared/routing/route';
 
@@ -128,3 +128,22 @@ export function toQueueItem(row: FlagRow): QueueItem {
           },
   };
 }
+
+/** Another flag of the same subject, as a flag's detail lists it. */
+export interface RelatedFlagRow {
+  seq: number;
+  id: string;
+  risk: FlagRow['risk'];
+  state: FlagState;
+  flagged_at_ms: number;
+  outcome: string | null;
+}
+
+export const relatedFlagOf = (r: RelatedFlagRow): FlagDetail['related'][number] => ({
+  id: r.id,
+  caseNo: caseNoOf(r.seq),
+  risk: r.risk,
+  state: r.state,
+  flaggedAtMs: r.flagged_at_ms,
+  outcome: r.outcome,
+});
