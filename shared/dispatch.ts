@@ -72,6 +72,20 @@ export function dispatchRefusal(caseNo: string, state: FlagState): CodedMessage 
 }
 
 /**
+ * Why the unit's confirmation (the telephone path) cannot be recorded now, or null when it can: only
+ * a dispatched flag is awaiting one, and its latest dispatch is confirmed once.
+ */
+export function confirmRefusal(
+  caseNo: string,
+  state: FlagState,
+  confirmedAtMs: number | null,
+): CodedMessage | null {
+  if (state !== 'dispatched') return coded('dispatch.confirm_not_dispatched', { caseNo });
+  if (confirmedAtMs !== null) return coded('dispatch.already_confirmed', { caseNo });
+  return null;
+}
+
+/**
  * Closing a flag of imminent or high risk with no unit sent is the close that could cost a life if
  * wrong: it needs a written reason (and the desk asks for confirmation before sending it).
  */
@@ -92,6 +106,10 @@ export function closeRefusal(
     return coded('close.reason_required', { caseNo, risk: flag.risk });
   return null;
 }
+
+/** The step a flag goes back to when its close is undone: dispatched if a unit was sent, else acknowledged. */
+export const stateAfterUndoClose = (dispatchedAtMs: number | null): 'acknowledged' | 'dispatched' =>
+  dispatchedAtMs === null ? 'acknowledged' : 'dispatched';
 
 /**
  * Why this close cannot be undone by this operator now, or null when it can. `lastClose` is the

@@ -2,6 +2,7 @@
 // a day, three days and a week later. The rules live here for main (which schedules) and the desk.
 import { z } from 'zod';
 import type { Outcome } from './dispatch';
+import { coded, type CodedMessage } from './errors';
 
 const HOUR_MS = 3600_000;
 /** When the check-ins fall due, counted from the close (24 h, 72 h, 7 days). */
@@ -70,4 +71,18 @@ export function followUpSpan(afterMs: number): { unit: 'days' | 'hours' | 'minut
   if (hours >= 1) return { unit: 'hours', n: Math.round(hours) };
   if (afterMs >= 60_000) return { unit: 'minutes', n: Math.round(afterMs / 60_000) };
   return { unit: 'seconds', n: Math.round(afterMs / 1000) }; // drills only
+}
+
+/**
+ * Why this check-in cannot be recorded now, or null when it can: one is due on the flag, and it is
+ * the one the desk names (so a late click cannot record one for the next).
+ */
+export function followUpRefusal(
+  id: string,
+  dueSequence: number | null,
+  sequence: number,
+): CodedMessage | null {
+  if (dueSequence === null) return coded('followup.none_due', { id });
+  if (dueSequence !== sequence) return coded('followup.wrong_sequence', { id, sequence, due: dueSequence });
+  return null;
 }

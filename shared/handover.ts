@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { FLAG_STATES, RISKS } from './domain';
 import { coded, type CodedMessage } from './errors';
-import { TIMER_STAGES } from './timers';
+import { caseNoOf } from './case-number';
+import { flagTimers, TIMER_STAGES, type FlagMilestones, type TimerTargets } from './timers';
 import { rosterSchema } from './shifts/schedule';
 
 const byRisk = z.object({ imminent: z.int(), high: z.int(), elevated: z.int() });
@@ -104,4 +105,49 @@ export function receiveRefusal(
     return coded('handover.already_received', { shiftId: record.shiftId, by: record.receivedBy });
   if (record.signedBy === by) return coded('handover.same_supervisor', {});
   return null;
+}
+
+/** A flag as the breach ranking reads it: which flag, its case (the store's seq) and its milestones. */
+export interface BreachCandidate extends FlagMilestones {
+  id: string;
+  seq: number;
+}
+
+/**
+ * The handover's breaches, for every engine: each stage of each flag past its target at asOfMs is
+ * counted once per flag (a flag may be both received in the shift and still open), and only the
+ * BREACH_LIST_MAX most overdue (elapsed / target) are listed, worst first, in a bounded list (a room
+ * far behind has tens of thousands: creating and sorting them all was most of the time). `targets`
+ * is required, undefined meaning the defaults, so that no engine can leave the room's targets out.
+ */
+export function rankBreaches(
+  candidates: Iterable<BreachCandidate>,
+  asOfMs: number,
+  targets: TimerTargets | undefined,
+): Pick<HandoverSummary, 'breaches'> & { breachesTotal: number } {
+  const unique = new Map<string, BreachCandidate>();
+  for (const c of candidates) unique.set(c.id, c);
+  const breaches: HandoverSummary['breaches'] = [];
+  const ratioOf = (b: { elapsedMs: number; targetMs: number }) => b.elapsedMs / b.targetMs;
+  let breachesTotal = 0;
+  for (const c of unique.values()) {
+    for (const timer of flagTimers(c, asOfMs, targets)) {
+      if (!timer.breached || timer.elapsedMs === null) continue;
+      breachesTotal++;
+      const ratio = timer.elapsedMs / timer.targetMs;
+      if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
+      const entry = {
+        caseNo: caseNoOf(c.seq),
+        risk: c.risk,
+        stage: timer.stage,
+        elapsedMs: timer.elapsedMs,
+        targetMs: timer.targetMs,
+      };
+      let at = breaches.length;
+      while (at > 0 && ratioOf(breaches[at - 1]!) < ratio) at--;
+      breaches.splice(at, 0, entry);
+      if (breaches.length > BREACH_LIST_MAX) breaches.pop();
+    }
+  }
+  return { breaches, breachesTotal };
 }

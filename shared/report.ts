@@ -172,7 +172,7 @@ export const reportSchema = z.object({
     }),
     /**
      * The shift (its part within the window) with the most alarms, with its own rate and share of
-     * time in flood: the mean over a month hides a flood (core/reports/alarm-load-peaks.ts).
+     * time in flood: the mean over a month hides a flood (core/store/report/alarm-load-peaks.ts).
      */
     worstShift: z
       .object({

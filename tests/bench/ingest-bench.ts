@@ -10,7 +10,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { prepareRecords } from '../../electron/main/core/ingest/prepare-records';
 import { registerAuditFunctions } from '../../electron/main/core/store/sqlite/register-audit-functions';
 import { MIGRATIONS } from '../../electron/main/core/store/sqlite/migrations';
-import { platformColumns } from '../../electron/main/core/store/sqlite/platform-columns';
+import { platformColumns } from '../../electron/main/core/store/platform-columns';
 import { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { seededRandom, syntheticFlag } from '../../electron/main/core/simulator/synthetic-flags';
 

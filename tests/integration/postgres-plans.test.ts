@@ -8,7 +8,7 @@ import {
   PG_CHANGED_SINCE_SQL,
   PG_OPEN_QUEUE_SQL,
 } from '../../electron/main/core/store/postgres/queue-queries';
-import { QUEUE_COLUMNS } from '../../electron/main/core/store/postgres/pg-flag-rows';
+import { QUEUE_COLUMNS } from '../../electron/main/core/store/flag-row';
 import { PG_REPORT_ROWS_SQL } from '../../electron/main/core/store/postgres/report-queries';
 import type pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';

@@ -8,6 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditHash, GENESIS_PREV_HASH } from '../../electron/main/core/store/audit-hash';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
+import type { TimerTargets } from '../../shared/timers';
 import type { Engine, OpenedEngine } from '../helpers/store-engines';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { pageInput } from '../helpers/temp-store';
@@ -171,6 +172,90 @@ export function storeContract(engine: Engine) {
       await chainOk(e);
     });
 
+    it("ranks the handover's breaches against the room's targets, not the defaults", async () => {
+      const { store } = await open();
+      const shift = instanceOf(DEFAULT_SCHEDULE, '2026-11-25', DEFAULT_SCHEDULE[0]!.key);
+      const MIN = 60_000;
+      // Unlike the defaults: imminent and high may wait 20 min for acknowledgement, elevated only 2.
+      const targets: TimerTargets = {
+        acknowledgeMs: { imminent: 20 * MIN, high: 20 * MIN, elevated: 2 * MIN },
+        dispatchMs: { imminent: 60 * MIN, high: 60 * MIN, elevated: 60 * MIN },
+        confirmMs: 60 * MIN,
+        closeMs: { imminent: 24 * 60 * MIN, high: 24 * 60 * MIN, elevated: 24 * 60 * MIN },
+      };
+      await store.commitPage(
+        pageInput(
+          [makeFlag({ risk: 'imminent' }), makeFlag({ risk: 'elevated' })],
+          'c_1',
+          shift.endMs - 10 * MIN,
+        ),
+      );
+      await store.commitPage(pageInput([makeFlag({ risk: 'high' })], 'c_2', shift.endMs - 30 * MIN));
+      const summary = await store.handoverSummary(shift, shift.endMs, false, targets);
+      // With the defaults the imminent flag would be the worst (10 min against 1) and the high one
+      // breached twice; against these targets only two acknowledgements are late, elevated's worst.
+      expect(
+        summary.breaches.map(({ risk, stage, elapsedMs, targetMs }) => ({
+          risk,
+          stage,
+          elapsedMs,
+          targetMs,
+        })),
+      ).toEqual([
+        { risk: 'elevated', stage: 'acknowledge', elapsedMs: 10 * MIN, targetMs: 2 * MIN },
+        { risk: 'high', stage: 'acknowledge', elapsedMs: 30 * MIN, targetMs: 20 * MIN },
+      ]);
+      expect(summary.breachesTotal).toBe(2);
+    });
+
+    it('hands over the open flags, the feed outages that reached into the shift and its silences', async () => {
+      const { store } = await open();
+      const shift = instanceOf(DEFAULT_SCHEDULE, '2026-11-25', DEFAULT_SCHEDULE[0]!.key);
+      const MIN = 60_000;
+      const S = shift.startMs;
+      const flag = makeFlag({ risk: 'imminent' });
+      const id = flag.id as string;
+      await store.commitPage(pageInput([flag], 'c_1', S + 5 * MIN));
+      await store.acknowledge(id, 'Op Night', S + 6 * MIN);
+      await store.appendAlarmLog([
+        // An outage from before the shift that ends in it, one that ended before it, and one still on.
+        { atMs: S - 90 * MIN, kind: 'feed_alarm_start', actor: null, detail: { feedState: 'stale' } },
+        { atMs: S - 80 * MIN, kind: 'feed_alarm_end', actor: null, detail: {} },
+        { atMs: S - 10 * MIN, kind: 'feed_alarm_start', actor: null, detail: { feedState: 'silent' } },
+        { atMs: S + 2 * MIN, kind: 'feed_alarm_end', actor: null, detail: {} },
+        {
+          atMs: S - 5 * MIN,
+          kind: 'silence',
+          actor: 'Op Day',
+          detail: { reason: 'before the shift', minutes: 5 },
+        },
+        {
+          atMs: S + 3 * MIN,
+          kind: 'silence',
+          actor: 'Op Night',
+          detail: { reason: 'known outage', minutes: 10 },
+        },
+        { atMs: S + 20 * MIN, kind: 'feed_alarm_start', actor: null, detail: { feedState: 'error' } },
+      ]);
+      const summary = await store.handoverSummary(shift, S + 30 * MIN, false);
+      expect(summary.feedOutages).toEqual([
+        { startMs: S - 10 * MIN, endMs: S + 2 * MIN, state: 'silent' },
+        { startMs: S + 20 * MIN, endMs: null, state: 'error' },
+      ]);
+      expect(summary.silences).toEqual([
+        { atMs: S + 3 * MIN, by: 'Op Night', reason: 'known outage', minutes: 10 },
+      ]);
+      expect(summary.carriedOver).toEqual([
+        expect.objectContaining({
+          id,
+          risk: 'imminent',
+          state: 'acknowledged',
+          acknowledgedBy: 'Op Night',
+          nextAction: 'dispatch',
+        }),
+      ]);
+    });
+
     it('the change feed never skips a change committed by concurrent writers', async () => {
       const e = await open();
       const writers = [e.store, await e.another(), await e.another()];
@@ -210,6 +295,11 @@ export function storeContract(engine: Engine) {
       await store.commitPage(pageInput([flag]));
       await store.acknowledge(id, 'Op One', 2_000);
       await expect(store.acknowledge(id, 'Op Two', 2_100)).rejects.toThrow(/LC-/);
+      // No unit to confirm before a dispatch.
+      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 2_200)).rejects.toMatchObject({
+        kind: 'conflict',
+        code: 'dispatch.confirm_not_dispatched',
+      });
       const sent = await store.dispatch(
         id,
         'Op One',
@@ -221,7 +311,11 @@ export function storeContract(engine: Engine) {
         dispatch: { unitKey: 'kota-city', confirmedAtMs: null },
       });
       await store.confirmDispatch(id, 'Op One', 'SI Ram', 4_000);
-      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 4_100)).rejects.toThrow();
+      // Once only (shared/dispatch.ts confirmRefusal, on every engine).
+      await expect(store.confirmDispatch(id, 'Op One', 'SI Ram', 4_100)).rejects.toMatchObject({
+        kind: 'conflict',
+        code: 'dispatch.already_confirmed',
+      });
       await store.closeFlag(
         id,
         'Op One',
@@ -238,7 +332,7 @@ export function storeContract(engine: Engine) {
       expect((await store.listOpenQueue(false)).map((q) => q.id)).toEqual([id]);
       await expect(
         store.recordFollowUp(id, 2, 'Op One', { outcome: 'safe_and_well' }, 8_100),
-      ).rejects.toThrow();
+      ).rejects.toMatchObject({ code: 'followup.wrong_sequence', field: 'sequence' });
       const done = await store.recordFollowUp(
         id,
         1,
@@ -247,6 +341,9 @@ export function storeContract(engine: Engine) {
         8_200,
       );
       expect(done.followUp).toBeNull();
+      await expect(
+        store.recordFollowUp(id, 2, 'Op One', { outcome: 'safe_and_well' }, 8_300),
+      ).rejects.toMatchObject({ code: 'followup.none_due', field: 'id' });
       const detail = (await store.getFlagDetail(id))!;
       expect(detail.events.map((ev) => ev.kind)).toEqual([
         'received',

@@ -1,6 +1,6 @@
-// The report's worst shift (issue #16, item 10): the rule in core/reports/alarm-load-peaks.ts.
+// The report's worst shift (issue #16, item 10): the rule in core/store/report/alarm-load-peaks.ts.
 import { describe, expect, it } from 'vitest';
-import { floodWithin, worstShift } from '../../electron/main/core/reports/alarm-load-peaks';
+import { floodWithin, worstShift } from '../../electron/main/core/store/report/alarm-load-peaks';
 
 const H = 3600_000;
 const shift = (shiftId: string, fromMs: number, windowMs: number, alarms: number) => ({

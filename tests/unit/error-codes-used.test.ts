@@ -19,16 +19,16 @@ const SENTENCE_ALLOWED = [
   // the CLI: only the administrator at the core's console sees these, in English.
   'electron/main/core/net/core-certificate.ts',
   'electron/main/core/host/contract-listener.ts',
-  'electron/main/core/store/sqlite/device-queries.ts',
+  // The device commands' refusals, for either engine (store/device-row.ts).
+  'electron/main/core/store/device-row.ts',
   'electron/main/core/store/device-units.ts',
   // Whether a key opens the file (`lifeline verify`, the key escrow): the key holder's words, as key/.
   'electron/main/core/store/sqlite/sqlite-verify.ts',
-  // Opening the PostgreSQL store (its key check, its schema) and the device commands on it: host-side.
+  // Opening the PostgreSQL store (its key check, its schema): host-side.
   'electron/main/core/store/postgres/field-crypto.ts',
   'electron/main/core/store/postgres/keyring.ts',
   'electron/main/core/store/postgres/migrations.ts',
   'electron/main/core/store/postgres/open-postgres.ts',
-  'electron/main/core/store/postgres/account-queries.ts',
 ];
 
 function sourceFiles(dir: string): string[] {

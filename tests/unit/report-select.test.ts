@@ -4,13 +4,13 @@
 // over many parts gives the same, and leaves to the copy what it cannot take.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median, percentile } from '../../electron/main/core/reports/report-quantiles';
+import { median, percentile } from '../../electron/main/core/store/report/report-quantiles';
 import {
   durationsOf,
   medianAndP90,
   medianAndP90ByGroup,
   selectInPlace,
-} from '../../electron/main/core/reports/report-quantiles';
+} from '../../electron/main/core/store/report/report-quantiles';
 
 const durations = fc.oneof(
   fc.array(fc.integer({ min: 0, max: 5_000_000 }), { maxLength: 300 }),

@@ -3,7 +3,7 @@
 // than the flags (a sort), over many sets, and keys counted apart as text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countRepeats, subjectsOf } from '../../electron/main/core/reports/report-subjects';
+import { countRepeats, subjectsOf } from '../../electron/main/core/store/report/report-subjects';
 
 type Subject = number | string;
 

@@ -6,7 +6,7 @@ import {
   type UnitReport,
   type UnitStageStats,
 } from '../../../../shared/unit-report';
-import { medianAndP90 } from './report-quantiles';
+import { medianAndP90 } from '../store/report/report-quantiles';
 
 import type { UnitDispatchRow } from '../store/store';
 

@@ -21,6 +21,7 @@ import type { HandoverRecord, HandoverSummary } from '../../../../shared/handove
 import type { HoldDecision } from '../../../../shared/room/holds';
 import type { HoldClaim, StoredHold } from '../../../../shared/room/stored-holds';
 import type { RosterEntry, ShiftInstance } from '../../../../shared/shifts/schedule';
+import type { TimerTargets } from '../../../../shared/timers';
 import type { Report } from '../../../../shared/report';
 import type { RoutableLocation, Route } from '../../../../shared/routing/route';
 import type {
@@ -245,7 +246,13 @@ export interface Store {
   appendAlarmLog(entries: AlarmLogEntry[]): Promise<void>;
   arrivalStats(sinceMs: number, training: boolean): Promise<ArrivalStats>;
   alarmKpis(fromMs: number, toMs: number, training: boolean): Promise<AlarmKpis>;
-  handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): Promise<HandoverSummary>;
+  /** Breaches are timed against `targets` (the room's; shared/timers.ts's defaults when absent). */
+  handoverSummary(
+    shift: ShiftInstance,
+    nowMs: number,
+    training: boolean,
+    targets?: TimerTargets,
+  ): Promise<HandoverSummary>;
   /** The supervisors' report over live flags received in the range (shared/report.ts). */
   report(range: ReportRange, context: ReportContext): Promise<Report>;
   /** The live dispatches made in the range, one row each, for the per-unit figures (reports/unit-figures.ts). */

@@ -9,10 +9,30 @@ import {
   type AccountRole,
   type AccountSummary,
 } from '../../../../../shared/accounts';
+import {
+  ACCOUNT_COLUMNS,
+  accountOf,
+  accountSummaryOf,
+  changedAccount,
+  unitsColumn,
+  unitsOfColumn,
+  type AccountChange,
+  type AccountRow,
+} from '../account-row';
+import {
+  DEVICE_COLUMNS,
+  deviceNameTaken,
+  deviceSummaryOf,
+  ENROLMENT_CODE_COLUMNS,
+  checkEnrolmentCode,
+  noEnrolledDevice,
+  type DeviceRow,
+  type EnrolmentCodeRow,
+  deviceUnitsOf,
+} from '../device-row';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type {
   AccountRecord,
-  DeviceKind,
   DeviceSummary,
   EnrolmentInput,
   RedeemResult,
@@ -21,39 +41,6 @@ import type {
 } from '../store-types';
 import { deviceUnitsColumn } from '../device-units';
 import type { Tx } from './pg-db';
-
-const summary = (
-  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms' | 'units'>,
-  nowMs: number,
-): AccountSummary => ({
-  name: a.name,
-  role: a.role,
-  locked: isLockedOut(a.locked_at_ms, nowMs),
-  ...(a.units ? { units: a.units } : {}),
-});
-
-type AccountRow = Omit<AccountRecord, 'units'> & { units: string | null };
-const ACCOUNT_COLUMNS = 'name, role, password_hash, locked_at_ms, units';
-const fromRow = (row: AccountRow): AccountRecord => ({
-  ...row,
-  units: row.units === null ? null : (JSON.parse(row.units) as string[]),
-});
-
-/**
- * A unit account has its units and no other account has any (migration 3's CHECK says the same, as
- * SQLite's 21); the ids themselves were checked against the unit table by the caller (shared/units.ts).
- */
-function unitsFor(role: AccountRole, units: readonly string[] | null | undefined): string | null {
-  if (role === 'unit') {
-    if (!units || units.length === 0)
-      throw new ContractError('invalid_request', coded('account.units_required', {}), 'units');
-    return JSON.stringify([...units]);
-  }
-  if (units && units.length > 0)
-    throw new ContractError('invalid_request', coded('account.units_only_for_unit', {}), 'units');
-  return null;
-}
-const parsedUnits = (units: string | null) => (units === null ? null : (JSON.parse(units) as string[]));
 
 export async function countAccounts(tx: Tx): Promise<number> {
   return (await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM accounts'))!.n;
@@ -64,14 +51,14 @@ export async function getAccount(tx: Tx, name: string): Promise<AccountRecord | 
     `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(name) = lower($1)`,
     [name],
   );
-  return row ? fromRow(row) : null;
+  return row ? accountOf(row) : null;
 }
 
 export async function listAccounts(tx: Tx, nowMs: number): Promise<AccountSummary[]> {
   const rows = await tx.query<AccountRow & Record<string, unknown>>(
     `SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY lower(name)`,
   );
-  return rows.map((a) => summary(fromRow(a), nowMs));
+  return rows.map((a) => accountSummaryOf(accountOf(a), nowMs));
 }
 
 export async function createAccount(
@@ -81,7 +68,7 @@ export async function createAccount(
   atMs: number,
   options: { onlyIfFirst?: boolean } = {},
 ): Promise<AccountSummary> {
-  const units = unitsFor(account.role, account.units);
+  const units = unitsColumn(account.role, account.units);
   // Serialises first-account creation across cores: two desks cannot both be first.
   await tx.run('LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE');
   if (options.onlyIfFirst && (await countAccounts(tx)) > 0)
@@ -99,11 +86,11 @@ export async function createAccount(
     action: 'account.created',
     target: account.name,
     detailJson: JSON.stringify(
-      units === null ? { role: account.role } : { role: account.role, units: parsedUnits(units) },
+      units === null ? { role: account.role } : { role: account.role, units: unitsOfColumn(units) },
     ),
   });
-  return summary(
-    { name: account.name, role: account.role, locked_at_ms: null, units: parsedUnits(units) },
+  return accountSummaryOf(
+    { name: account.name, role: account.role, locked_at_ms: null, units: unitsOfColumn(units) },
     atMs,
   );
 }
@@ -111,29 +98,13 @@ export async function createAccount(
 export async function updateAccount(
   tx: Tx,
   name: string,
-  change: {
-    role?: AccountRole;
-    lockedAtMs?: number | null;
-    passwordHash?: string;
-    units?: readonly string[] | null;
-  },
+  change: AccountChange,
   by: string,
   atMs: number,
 ): Promise<AccountSummary> {
   const current = await getAccount(tx, name);
   if (!current) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
-  const role = change.role ?? current.role;
-  // A role change away from unit drops the units; to unit (or a unit's new units) needs them.
-  const units = unitsFor(
-    role,
-    change.units !== undefined ? change.units : role === 'unit' ? current.units : null,
-  );
-  const next = {
-    role,
-    locked_at_ms: change.lockedAtMs === undefined ? current.locked_at_ms : change.lockedAtMs,
-    password_hash: change.passwordHash ?? current.password_hash,
-    units: parsedUnits(units),
-  };
+  const { next, units } = changedAccount(current, change);
   await tx.run(
     `UPDATE accounts SET role = $1, locked_at_ms = $2, password_hash = $3, units = $4, changed_at_ms = $5,
        changed_by = $6
@@ -155,7 +126,7 @@ export async function updateAccount(
     audit(next.locked_at_ms === null ? 'account.released' : 'account.locked');
   if (next.password_hash !== current.password_hash)
     audit(by === 'system' ? 'account.password_rehashed' : 'account.password_changed');
-  return summary({ name: current.name, ...next }, atMs);
+  return accountSummaryOf({ name: current.name, ...next }, atMs);
 }
 
 export async function logSession(
@@ -260,44 +231,15 @@ export async function setUnitContact(
 }
 
 // Devices (sqlite/device-queries.ts): hashes only.
-interface DeviceRow {
-  id: number;
-  name: string;
-  kind: DeviceKind;
-  enrolled_by: string;
-  enrolled_at_ms: number;
-  revoked_at_ms: number | null;
-  revoked_by: string | null;
-  units: string | null;
-}
-const DEVICE_COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by, units';
-const device = (r: DeviceRow): DeviceSummary => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  enrolledBy: r.enrolled_by,
-  enrolledAtMs: r.enrolled_at_ms,
-  revokedAtMs: r.revoked_at_ms,
-  revokedBy: r.revoked_by,
-  units: parsedUnits(r.units),
-});
 const liveDevice = (tx: Tx, name: string) =>
   tx.one<DeviceRow & Record<string, unknown>>(
     `SELECT ${DEVICE_COLUMNS} FROM devices WHERE name = $1 AND revoked_at_ms IS NULL`,
     [name],
   );
 
-export async function createEnrolment(
-  tx: Tx,
-  input: EnrolmentInput,
-): Promise<{ expiresAtMs: number }> {
+export async function createEnrolment(tx: Tx, input: EnrolmentInput): Promise<{ expiresAtMs: number }> {
   const units = deviceUnitsColumn(input.kind, input.units);
-  if (await liveDevice(tx, input.name))
-    throw new ContractError(
-      'conflict',
-      `--name ${input.name}: a device of that name is enrolled. Revoke it first, or choose another name.`,
-      'name',
-    );
+  if (await liveDevice(tx, input.name)) throw deviceNameTaken(input.name);
   await tx.run(
     `UPDATE device_enrolments SET withdrawn_at_ms = $1 WHERE device_name = $2 AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
     [input.atMs, input.name],
@@ -316,7 +258,7 @@ export async function createEnrolment(
     detailJson: JSON.stringify({
       deviceKind: input.kind,
       expiresAtMs,
-      ...(units === null ? {} : { units: parsedUnits(units) }),
+      ...(units === null ? {} : { units: deviceUnitsOf(units) }),
     }),
   });
   return { expiresAtMs };
@@ -328,24 +270,14 @@ export async function redeemEnrolment(
   credentialHash: string,
   atMs: number,
 ): Promise<RedeemResult> {
-  const code = await tx.one<{
-    device_name: string;
-    kind: DeviceKind;
-    created_by: string;
-    expires_at_ms: number;
-    used_at_ms: number | null;
-    withdrawn_at_ms: number | null;
-    units: string | null;
-  }>(
-    `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms, units
-     FROM device_enrolments WHERE code_hash = $1 FOR UPDATE`,
+  const found = await tx.one<EnrolmentCodeRow & Record<string, unknown>>(
+    `SELECT ${ENROLMENT_CODE_COLUMNS} FROM device_enrolments WHERE code_hash = $1 FOR UPDATE`,
     [codeHash],
   );
-  if (!code) return { ok: false, reason: 'unknown', name: null };
+  const checked = checkEnrolmentCode(found, atMs);
+  if (!checked.ok) return checked;
+  const { code } = checked;
   const name = code.device_name;
-  if (code.used_at_ms !== null) return { ok: false, reason: 'used', name };
-  if (code.withdrawn_at_ms !== null) return { ok: false, reason: 'withdrawn', name };
-  if (atMs >= code.expires_at_ms) return { ok: false, reason: 'expired', name };
   if (await liveDevice(tx, name)) return { ok: false, reason: 'name_taken', name };
   await tx.run('UPDATE device_enrolments SET used_at_ms = $1 WHERE code_hash = $2', [atMs, codeHash]);
   const row = (await tx.one<DeviceRow & Record<string, unknown>>(
@@ -362,10 +294,10 @@ export async function redeemEnrolment(
     detailJson: JSON.stringify({
       deviceKind: code.kind,
       device: row.id,
-      ...(code.units === null ? {} : { units: parsedUnits(code.units) }),
+      ...(code.units === null ? {} : { units: deviceUnitsOf(code.units) }),
     }),
   });
-  return { ok: true, device: device(row) };
+  return { ok: true, device: deviceSummaryOf(row) };
 }
 
 export async function findDeviceByCredential(tx: Tx, credentialHash: string): Promise<DeviceSummary | null> {
@@ -373,7 +305,7 @@ export async function findDeviceByCredential(tx: Tx, credentialHash: string): Pr
     `SELECT ${DEVICE_COLUMNS} FROM devices WHERE credential_hash = $1`,
     [credentialHash],
   );
-  return row ? device(row) : null;
+  return row ? deviceSummaryOf(row) : null;
 }
 
 export async function listDevices(tx: Tx): Promise<DeviceSummary[]> {
@@ -381,7 +313,7 @@ export async function listDevices(tx: Tx): Promise<DeviceSummary[]> {
     await tx.query<DeviceRow & Record<string, unknown>>(
       `SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY name, id`,
     )
-  ).map(device);
+  ).map(deviceSummaryOf);
 }
 
 export async function revokeDevice(tx: Tx, name: string, by: string, atMs: number): Promise<DeviceSummary> {
@@ -390,7 +322,7 @@ export async function revokeDevice(tx: Tx, name: string, by: string, atMs: numbe
     `UPDATE device_enrolments SET withdrawn_at_ms = $1 WHERE device_name = $2 AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
     [atMs, name],
   );
-  if (!live) throw new ContractError('not_found', `--name ${name}: no enrolled device of that name.`, 'name');
+  if (!live) throw noEnrolledDevice(name);
   await tx.run('UPDATE devices SET revoked_at_ms = $1, revoked_by = $2 WHERE id = $3', [atMs, by, live.id]);
   tx.audit({
     atMs,
@@ -399,5 +331,5 @@ export async function revokeDevice(tx: Tx, name: string, by: string, atMs: numbe
     target: live.name,
     detailJson: JSON.stringify({ deviceKind: live.kind, device: live.id }),
   });
-  return device({ ...live, revoked_at_ms: atMs, revoked_by: by });
+  return deviceSummaryOf({ ...live, revoked_at_ms: atMs, revoked_by: by });
 }

@@ -4,15 +4,9 @@
 import crypto from 'node:crypto';
 import { revisionRaisesRisk } from '../../../../../shared/acknowledgement';
 import type { CommitPageInput, CommitPageResult, ValidFlagInput } from '../store';
-import { platformColumns } from '../sqlite/platform-columns';
-import {
-  appendFlagEvent,
-  appendFlagEvents,
-  flagRowOrNull,
-  QUEUE_COLUMNS,
-  toQueueItem,
-  type FlagRow,
-} from './pg-flag-rows';
+import { platformColumns } from '../platform-columns';
+import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from '../flag-row';
+import { appendFlagEvent, appendFlagEvents, flagRowOrNull } from './pg-flag-rows';
 import type { Tx } from './pg-db';
 
 const QUARANTINE_RAW_MAX_CHARS = 64 * 1024;

@@ -1,12 +1,10 @@
-// A flag's row as the PostgreSQL store reads it (the same columns and QueueItem mapping as SQLite's
-// flag-rows.ts, whose pure mapping it reuses), and the flag event every step appends: with its audit
-// entry (all kinds but the feed's own) and its place on the change feed, as SQLite's triggers do.
+// A flag's row read on PostgreSQL (its layout and QueueItem mapping: ../flag-row.ts, as on SQLite),
+// and the flag event every step appends: with its audit entry (all kinds but the feed's own) and its
+// place on the change feed, as SQLite's triggers do.
 import { coded, ContractError } from '../../../../../shared/errors';
-import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from '../sqlite/flag-rows';
+import { QUEUE_COLUMNS, type FlagRow } from '../flag-row';
 import type { Tx } from './pg-db';
 import { auditDetailJson } from '../../../../../shared/audit-detail';
-
-export { QUEUE_COLUMNS, toQueueItem, type FlagRow };
 
 /** The feed's own kinds: written by ingest, not audited (as SQLite's audit_flag_events trigger). */
 const FEED_KINDS = new Set(['received', 'revised', 'withdrawn']);

@@ -69,7 +69,8 @@ export function postgresStore(db: PgDb, version: string): StoreAdmin {
     appendAlarmLog: (entries) => write((tx) => shift.appendAlarmLog(tx, entries)),
     arrivalStats: (sinceMs, training) => read((tx) => shift.arrivalStats(tx, sinceMs, training)),
     alarmKpis: (fromMs, toMs, training) => read((tx) => shift.alarmKpis(tx, fromMs, toMs, training)),
-    handoverSummary: (s, nowMs, training) => read((tx) => shift.handoverSummary(tx, s, nowMs, training)),
+    handoverSummary: (s, nowMs, training, targets) =>
+      read((tx) => shift.handoverSummary(tx, s, nowMs, training, targets)),
     report: (range, context) => read((tx) => report(tx, range, context)),
     // Nothing to prepare: no kept report days on this engine.
     prepareReports: async () => 0,

@@ -5,16 +5,10 @@ import { caseNoOf } from '../../../../../shared/case-number';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { FlagDetail, FlagState, QuarantinedRecord, QueueItem } from '../../../../../shared/domain';
 import type { RoutableLocation, Route } from '../../../../../shared/routing/route';
-import { routeColumns } from '../sqlite/platform-columns';
+import { routeColumns } from '../platform-columns';
 import type { StoreChanges, StoreStatus } from '../store';
-import {
-  appendFlagEvent,
-  eventsOf,
-  flagRowOrNull,
-  QUEUE_COLUMNS,
-  toQueueItem,
-  type FlagRow,
-} from './pg-flag-rows';
+import { QUEUE_COLUMNS, relatedFlagOf, toQueueItem, type FlagRow, type RelatedFlagRow } from '../flag-row';
+import { appendFlagEvent, eventsOf, flagRowOrNull } from './pg-flag-rows';
 import type { Tx } from './pg-db';
 import { personalAad } from './ingest-queries';
 
@@ -69,14 +63,7 @@ export async function changesSince(tx: Tx, eventSeq: number, training: boolean):
 export async function getFlagDetail(tx: Tx, id: string): Promise<FlagDetail | null> {
   const row = await flagRowOrNull(tx, id);
   if (!row) return null;
-  const related = await tx.query<{
-    seq: number;
-    id: string;
-    risk: FlagRow['risk'];
-    state: FlagState;
-    flagged_at_ms: number;
-    outcome: string | null;
-  }>(
+  const related = await tx.query<RelatedFlagRow & Record<string, unknown>>(
     `SELECT seq, id, risk, state, flagged_at_ms, outcome FROM flags
      WHERE subject_key = (SELECT subject_key FROM flags WHERE id = $1) AND id <> $1
      ORDER BY flagged_at_ms DESC LIMIT 50`,
@@ -85,14 +72,7 @@ export async function getFlagDetail(tx: Tx, id: string): Promise<FlagDetail | nu
   return {
     ...toQueueItem(row),
     events: await eventsOf(tx, id),
-    related: related.map((r) => ({
-      id: r.id,
-      caseNo: caseNoOf(r.seq),
-      risk: r.risk,
-      state: r.state,
-      flaggedAtMs: r.flagged_at_ms,
-      outcome: r.outcome,
-    })),
+    related: related.map(relatedFlagOf),
   };
 }
 

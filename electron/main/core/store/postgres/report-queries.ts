@@ -1,24 +1,31 @@
 // The supervisors' report on PostgreSQL (shared/report.ts), read live: every flag of the range in one
-// indexed read, rows as arrays in the report engine's shape (core/reports/report-row.ts), summed by the
+// indexed read, rows as arrays in the report engine's shape (store/report/report-row.ts), summed by the
 // same parts and sum as SQLite's (report-part.ts, report-sum.ts); the alarm load from the alarm log.
 // No kept days here (prepareReports does nothing): PostgreSQL reads a month's rows server-side, and
 // the parts are the same code either way. No query reads flag_personal; a silence's reason is opened
 // from its sealed detail.
-import { REPORT_SILENCE_CAP, type Report } from '../../../../../shared/report';
+import type { Report } from '../../../../../shared/report';
 import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
-import { shiftAt, type Shift } from '../../../../../shared/shifts/schedule';
+import type { Shift } from '../../../../../shared/shifts/schedule';
 import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
-import { worstShift } from '../../reports/alarm-load-peaks';
-import { partsByShift } from '../../reports/report-part';
-import { reportWindows, SLOT_MS, type ReportWindow } from '../../reports/report-range';
-import type { ReportRow } from '../../reports/report-row';
-import { ReportSum } from '../../reports/report-sum';
-import { reportFromSum, windowsUntilNow } from '../../reports/report-figures';
+import { alarmLoadOf, pairSpans, type AlarmSpan, type SpanEvent } from '../report/alarm-load';
+import { worstShift } from '../report/alarm-load-peaks';
+import {
+  operatorLoadOf,
+  rosterIdRange,
+  shiftPieces,
+  slotArrivals,
+  type OperatorLoad,
+} from '../report/operator-load';
+import { partsByShift } from '../report/report-part';
+import { reportWindows, type ReportWindow } from '../report/report-range';
+import type { ReportRow } from '../report/report-row';
+import { ReportSum } from '../report/report-sum';
+import { reportFromSum, windowsUntilNow } from '../report/report-figures';
 import type { ReportContext, ReportRange } from '../store-types';
 import type { Tx } from './pg-db';
 
 const DAY_MS = 24 * 3600_000;
-const TEN_MINUTES_MS = 600_000;
 const text = (e: string) => `coalesce('=' || (${e}), '')`;
 const flag = (e: string) => `coalesce('=' || (${e})::int::text, '')`;
 
@@ -77,32 +84,25 @@ interface LogRow {
   detail_sealed: Buffer;
   kind: string;
 }
-interface Span {
-  startMs: number;
-  endMs: number | null;
-  detail: Record<string, unknown>;
-}
 const EVENTS_SQL = `SELECT seq, at_ms, kind, actor, detail_audit, detail_sealed FROM alarm_log
   WHERE kind = $1 AND at_ms >= $2 AND at_ms < $3 ORDER BY at_ms, seq`;
 
-const overlapMs = (windows: readonly ReportWindow[], startMs: number, endMs: number) =>
-  windows.reduce((s, w) => s + Math.max(0, Math.min(endMs, w.toMs) - Math.max(startMs, w.fromMs)), 0);
-const inWindows = (windows: readonly ReportWindow[], ms: number) =>
-  windows.some((w) => w.fromMs <= ms && ms < w.toMs);
-
-/** Start/end pairs meeting [fromMs, toMs), paired as sqlite/report-alarm-load.ts pairs them. */
+/** Start/end pairs meeting [fromMs, toMs) (store/report/alarm-load.ts pairs them, as on SQLite). */
 async function spans(
   tx: Tx,
   startKind: string,
   endKind: string,
   fromMs: number,
   toMs: number,
-): Promise<Span[]> {
-  const events = async (kind: string, from: number, to: number, limit = '') =>
+): Promise<AlarmSpan[]> {
+  const events = async (kind: string, from: number, to: number, limit = ''): Promise<SpanEvent[]> =>
     (await tx.query<LogRow & Record<string, unknown>>(`${EVENTS_SQL}${limit}`, [kind, from, to])).map(
       (r) => ({
-        ...r,
+        seq: r.seq,
+        atMs: r.at_ms,
         start: kind === startKind,
+        // A span's detail is its audit form (a feed state), never sealed content.
+        detail: () => JSON.parse(r.detail_audit) as Record<string, unknown>,
       }),
     );
   const lastBefore = async (kind: string) =>
@@ -116,24 +116,14 @@ async function spans(
     lastStart !== null && (lastEnd === null || lastStart > lastEnd)
       ? await events(startKind, (lastEnd ?? -1) + 1, fromMs, ' LIMIT 1')
       : [];
-  const log = [
+  const result = pairSpans([
     ...carried,
     ...(await events(startKind, fromMs, toMs)),
     ...(await events(endKind, fromMs, toMs)),
-  ].sort((a, b) => a.at_ms - b.at_ms || a.seq - b.seq);
-  const result: Span[] = [];
-  let open: Span | null = null;
-  for (const e of log) {
-    if (e.start && open === null) {
-      open = { startMs: e.at_ms, endMs: null, detail: JSON.parse(e.detail_audit) as Record<string, unknown> };
-      result.push(open);
-    } else if (!e.start && open !== null) {
-      open.endMs = e.at_ms;
-      open = null;
-    }
-  }
-  if (open !== null)
-    open.endMs = (await events(endKind, toMs, Number.MAX_SAFE_INTEGER, ' LIMIT 1'))[0]?.at_ms ?? null;
+  ]);
+  const last = result.at(-1);
+  if (last && last.endMs === null)
+    last.endMs = (await events(endKind, toMs, Number.MAX_SAFE_INTEGER, ' LIMIT 1'))[0]?.atMs ?? null;
   return result;
 }
 
@@ -146,103 +136,51 @@ async function alarmLoad(
 ): Promise<Omit<Report['alarmLoad'], 'perOperator' | 'worstShift'>> {
   const fromMs = windows[0]?.fromMs ?? 0;
   const toMs = windows.at(-1)?.toMs ?? 0;
-  const windowMs = windows.reduce((s, w) => s + (w.toMs - w.fromMs), 0);
-  const within = async (kind: string) =>
-    (await tx.query<LogRow & Record<string, unknown>>(EVENTS_SQL, [kind, fromMs, toMs])).filter((r) =>
-      inWindows(windows, r.at_ms),
-    );
-  const spanMs = (s: Span) => overlapMs(windows, s.startMs, s.endMs ?? toMs);
-  const feedAlarms = (await within('feed_alarm_start')).length;
-  const floodMs = (await spans(tx, 'flood_start', 'flood_end', fromMs, toMs)).reduce(
-    (t, s) => t + spanMs(s),
-    0,
-  );
-  const outages = (await spans(tx, 'feed_alarm_start', 'feed_alarm_end', fromMs, toMs)).filter(
-    (s) => spanMs(s) > 0,
-  );
-  const outageMs = outages.reduce((t, s) => t + spanMs(s), 0);
-  const silences = await within('silence');
-  const share = (part: number) => (windowMs === 0 ? 0 : part / windowMs);
-  return {
-    windowMs,
-    alarms: flagAlarms + feedAlarms,
-    feedAlarms,
-    per10Min: share((flagAlarms + feedAlarms) * TEN_MINUTES_MS),
+  const read = (kind: string) => tx.query<LogRow & Record<string, unknown>>(EVENTS_SQL, [kind, fromMs, toMs]);
+  return alarmLoadOf(windows, {
+    flagAlarms,
     peak10Min,
-    floodMs,
-    floodShare: share(floodMs),
-    silences: {
-      count: silences.length,
-      items: silences.slice(0, REPORT_SILENCE_CAP).map((r) => {
-        const detail = JSON.parse(
-          tx.crypto.open(r.detail_sealed, `alarm_log.detail_json|${r.at_ms}|${r.kind}`),
-        ) as {
-          reason?: unknown;
-          minutes?: unknown;
-        };
-        return {
-          atMs: r.at_ms,
-          by: r.actor,
-          reason: typeof detail.reason === 'string' ? detail.reason : '',
-          minutes: typeof detail.minutes === 'number' ? detail.minutes : 0,
-        };
-      }),
-    },
-    feed: {
-      uptimeShare: 1 - share(outageMs),
-      outageMs,
-      outages: outages.map((s) => ({
-        startMs: s.startMs,
-        endMs: s.endMs,
-        lengthMs: (s.endMs ?? nowMs) - s.startMs,
-        state: typeof s.detail.feedState === 'string' ? s.detail.feedState : '',
-      })),
-    },
-  };
+    nowMs,
+    feedAlarmTimes: (await read('feed_alarm_start')).map((r) => r.at_ms),
+    floods: await spans(tx, 'flood_start', 'flood_end', fromMs, toMs),
+    outages: await spans(tx, 'feed_alarm_start', 'feed_alarm_end', fromMs, toMs),
+    silences: (await read('silence')).map((r) => ({
+      atMs: r.at_ms,
+      by: r.actor,
+      detail: () =>
+        JSON.parse(tx.crypto.open(r.detail_sealed, `alarm_log.detail_json|${r.at_ms}|${r.kind}`)) as Record<
+          string,
+          unknown
+        >,
+    })),
+  });
 }
 
-/** The load per rostered operator, per shift instance (as sqlite/report-operator-load.ts). */
+/** The load per rostered operator, per shift instance (store/report/operator-load.ts). */
 async function operatorLoad(
   tx: Tx,
   windows: readonly ReportWindow[],
   schedule: readonly Shift[],
   slots: readonly { slot: number; n: number }[],
-): Promise<Report['alarmLoad']['perOperator']> {
-  const parts: { shiftId: string; shiftKey: string; startMs: number; fromMs: number; toMs: number }[] = [];
-  for (const w of windows)
-    for (let t = w.fromMs; t < w.toMs;) {
-      const instance = shiftAt(schedule, t);
-      const toMs = Math.min(instance.endMs, w.toMs);
-      parts.push({
-        shiftId: instance.id,
-        shiftKey: instance.key,
-        startMs: instance.startMs,
-        fromMs: t,
-        toMs,
-      });
-      t = toMs;
-    }
-  if (parts.length === 0) return { per10Min: null, rosteredMs: 0, shifts: [] };
+): Promise<OperatorLoad> {
+  const pieces = shiftPieces(windows, schedule);
+  if (pieces.length === 0) return { per10Min: null, rosteredMs: 0, shifts: [] };
   const bySlot = new Map(slots.map((s) => [s.slot, s.n]));
-  const between = async (fromMs: number, toMs: number) =>
-    fromMs < toMs
-      ? (await tx.one<{ n: number }>(
-          'SELECT count(*)::int AS n FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2',
-          [fromMs, toMs],
-        ))!.n
-      : 0;
-  const arrivals = async (fromMs: number, toMs: number) => {
-    const first = Math.ceil(fromMs / SLOT_MS);
-    const end = Math.floor(toMs / SLOT_MS);
-    if (first >= end) return between(fromMs, toMs);
-    let n = (await between(fromMs, first * SLOT_MS)) + (await between(end * SLOT_MS, toMs));
-    for (let slot = first; slot < end; slot++) n += bySlot.get(slot) ?? 0;
-    return n;
-  };
+  const arrivals: number[] = [];
+  for (const p of pieces) {
+    const { n, edges } = slotArrivals(p.fromMs, p.toMs, bySlot);
+    let total = n;
+    for (const [fromMs, toMs] of edges)
+      total += (await tx.one<{ n: number }>(
+        'SELECT count(*)::int AS n FROM flags WHERE training = 0 AND received_at_ms >= $1 AND received_at_ms < $2',
+        [fromMs, toMs],
+      ))!.n;
+    arrivals.push(total);
+  }
   const feedAlarmTimes = (
     await tx.query<{ at_ms: number }>(
       EVENTS_SQL.replace('seq, at_ms, kind, actor, detail_audit, detail_sealed', 'at_ms'),
-      ['feed_alarm_start', parts[0]!.fromMs, parts.at(-1)!.toMs],
+      ['feed_alarm_start', pieces[0]!.fromMs, pieces.at(-1)!.toMs],
     )
   ).map((r) => r.at_ms);
   const roster = new Map(
@@ -250,33 +188,9 @@ async function operatorLoad(
       await tx.query<{ shift_id: string; operators: number }>(
         `SELECT shift_id, count(*)::int AS operators FROM roster
          WHERE shift_id COLLATE "C" >= $1 AND shift_id COLLATE "C" < $2 AND supervisor = 0 GROUP BY shift_id`,
-        [parts[0]!.shiftId.slice(0, 10), `${parts.at(-1)!.shiftId.slice(0, 10)};`],
+        rosterIdRange(pieces),
       )
     ).map((r) => [r.shift_id, r.operators]),
   );
-  let rosteredMs = 0;
-  let perOperatorAlarms = 0;
-  const shifts = [];
-  for (const p of parts) {
-    const windowMs = p.toMs - p.fromMs;
-    const operators = roster.get(p.shiftId) ?? 0;
-    const alarms =
-      (await arrivals(p.fromMs, p.toMs)) + feedAlarmTimes.filter((t) => p.fromMs <= t && t < p.toMs).length;
-    if (operators > 0) {
-      rosteredMs += windowMs;
-      perOperatorAlarms += alarms / operators;
-    }
-    const per10Min = operators > 0 ? (alarms / operators) * (SLOT_MS / windowMs) : null;
-    shifts.push({
-      shiftId: p.shiftId,
-      shiftKey: p.shiftKey,
-      startMs: p.startMs,
-      fromMs: p.fromMs,
-      windowMs,
-      operators,
-      alarms,
-      per10Min,
-    });
-  }
-  return { per10Min: rosteredMs > 0 ? (perOperatorAlarms * SLOT_MS) / rosteredMs : null, rosteredMs, shifts };
+  return operatorLoadOf(pieces, arrivals, feedAlarmTimes, roster);
 }

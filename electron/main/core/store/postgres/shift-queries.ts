@@ -1,25 +1,29 @@
 // The alarm log and its figures, the roster, and signed handovers on PostgreSQL (mirrors
 // sqlite/alarm-queries.ts and handover-queries.ts; the timers and next steps are shared/'s).
 import crypto from 'node:crypto';
-import { median, percentile } from '../../reports/report-quantiles';
-import { caseNoOf } from '../../../../../shared/case-number';
-import { nextStep } from '../../../../../shared/next-step';
+import { alarmKpisOf } from '../alarm-kpis';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { RISKS, type AlarmKpis, type FlagState, type Risk } from '../../../../../shared/domain';
+import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
 import {
-  BREACH_LIST_MAX,
+  rankBreaches,
   receiveRefusal,
   type HandoverRecord,
   type HandoverSummary,
 } from '../../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../../shared/shifts/schedule';
-import { flagTimers } from '../../../../../shared/timers';
+import type { TimerTargets } from '../../../../../shared/timers';
+import {
+  breachCandidateOf,
+  carriedOverOf,
+  HANDOVER_FLAG_COLUMNS,
+  outagesAndSilences,
+  type HandoverFlagRow,
+} from '../handover-rows';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import { auditDetailJson } from '../../../../../shared/audit-detail';
 import type { AlarmLogEntry, ArrivalStats } from '../store';
 import { COMMIT_ORDER_LOCK, type Tx } from './pg-db';
 
-const TEN_MINUTES_MS = 600_000;
 const alarmAad = (atMs: number, kind: string) => `alarm_log.detail_json|${atMs}|${kind}`;
 
 export async function appendAlarmLog(tx: Tx, entries: readonly AlarmLogEntry[]): Promise<void> {
@@ -82,38 +86,11 @@ export async function alarmKpis(tx: Tx, fromMs: number, toMs: number, training: 
      WHERE training = $1 AND acknowledged_at_ms >= $2 AND acknowledged_at_ms < $3 ORDER BY ms`,
     [t, fromMs, toMs],
   );
-  const timeToAcknowledge = Object.fromEntries(
-    RISKS.map((risk) => {
-      const times = acks.filter((a) => a.risk === risk).map((a) => a.ms);
-      return [risk, { count: times.length, medianMs: median(times), p95Ms: percentile(times, 0.95) }];
-    }),
-  ) as AlarmKpis['timeToAcknowledge'];
-  const events = await tx.query<{ at_ms: number; kind: string }>(
+  const floodEvents = await tx.query<{ at_ms: number; kind: string }>(
     `SELECT at_ms, kind FROM alarm_log WHERE kind IN ('flood_start', 'flood_end') AND at_ms < $1 ORDER BY seq`,
     [toMs],
   );
-  let flood = 0;
-  let start: number | null = null;
-  for (const e of events) {
-    if (e.kind === 'flood_start' && start === null) start = e.at_ms;
-    else if (e.kind === 'flood_end' && start !== null) {
-      flood += Math.max(0, Math.min(e.at_ms, toMs) - Math.max(start, fromMs));
-      start = null;
-    }
-  }
-  if (start !== null) flood += Math.max(0, toMs - Math.max(start, fromMs));
-  const span = Math.max(1, toMs - fromMs);
-  const alarms = flagAlarms + feedAlarms;
-  return {
-    fromMs,
-    toMs,
-    alarms,
-    alarmsPer10Min: (alarms * TEN_MINUTES_MS) / span,
-    floodMs: flood,
-    floodShare: flood / span,
-    silences,
-    timeToAcknowledge,
-  };
+  return alarmKpisOf(fromMs, toMs, { flagAlarms, feedAlarms, silences, acks, floodEvents });
 }
 
 export async function getRoster(tx: Tx, shiftId: string): Promise<RosterEntry[]> {
@@ -152,30 +129,12 @@ export async function setRoster(tx: Tx, shiftId: string, entries: RosterEntry[])
   }
 }
 
-interface OpenRow {
-  seq: number;
-  id: string;
-  risk: Risk;
-  state: FlagState;
-  status: string;
-  district_key: string | null;
-  received_at_ms: number;
-  acknowledged_by: string | null;
-  acknowledged_at_ms: number | null;
-  dispatch_unit_key: string | null;
-  dispatched_at_ms: number | null;
-  confirmed_at_ms: number | null;
-  closed_at_ms: number | null;
-  handed_back_unit_key: string | null;
-}
-const OPEN_COLUMNS = `seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-  dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms, handed_back_unit_key`;
-
 export async function handoverSummary(
   tx: Tx,
   shift: ShiftInstance,
   nowMs: number,
   training: boolean,
+  targets: TimerTargets | undefined,
 ): Promise<HandoverSummary> {
   const t = training ? 1 : 0;
   const range = [shift.startMs, shift.endMs];
@@ -208,49 +167,20 @@ export async function handoverSummary(
     [...range, t],
   );
   const asOf = Math.min(nowMs, shift.endMs);
-  const open = await tx.query<OpenRow & Record<string, unknown>>(
-    `SELECT ${OPEN_COLUMNS} FROM flags WHERE state <> 'closed' AND training = $1 AND received_at_ms < $2
+  const open = await tx.query<HandoverFlagRow & Record<string, unknown>>(
+    `SELECT ${HANDOVER_FLAG_COLUMNS} FROM flags WHERE state <> 'closed' AND training = $1 AND received_at_ms < $2
      ORDER BY risk_rank, flagged_at_ms`,
     [t, asOf],
   );
-  const inShift = await tx.query<OpenRow & Record<string, unknown>>(
-    `SELECT ${OPEN_COLUMNS} FROM flags WHERE training = $1 AND received_at_ms >= $2 AND received_at_ms < $3`,
+  const inShift = await tx.query<HandoverFlagRow & Record<string, unknown>>(
+    `SELECT ${HANDOVER_FLAG_COLUMNS} FROM flags WHERE training = $1 AND received_at_ms >= $2 AND received_at_ms < $3`,
     [t, ...range],
   );
-  const breachCandidates = new Map([...inShift, ...open].map((r) => [r.id, r]));
-  const breaches: HandoverSummary['breaches'] = [];
-  const ratioOf = (b: { elapsedMs: number; targetMs: number }) => b.elapsedMs / b.targetMs;
-  let breachesTotal = 0;
-  for (const r of breachCandidates.values()) {
-    const timers = flagTimers(
-      {
-        risk: r.risk,
-        receivedAtMs: r.received_at_ms,
-        acknowledgedAtMs: r.acknowledged_at_ms,
-        dispatchedAtMs: r.dispatched_at_ms,
-        confirmedAtMs: r.confirmed_at_ms,
-        closedAtMs: r.closed_at_ms,
-      },
-      asOf,
-    );
-    for (const timer of timers) {
-      if (!timer.breached || timer.elapsedMs === null) continue;
-      breachesTotal++;
-      const ratio = timer.elapsedMs / timer.targetMs;
-      if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
-      const entry = {
-        caseNo: caseNoOf(r.seq),
-        risk: r.risk,
-        stage: timer.stage,
-        elapsedMs: timer.elapsedMs,
-        targetMs: timer.targetMs,
-      };
-      let at = breaches.length;
-      while (at > 0 && ratioOf(breaches[at - 1]!) < ratio) at--;
-      breaches.splice(at, 0, entry);
-      if (breaches.length > BREACH_LIST_MAX) breaches.pop();
-    }
-  }
+  const { breaches, breachesTotal } = rankBreaches(
+    [...inShift, ...open].map(breachCandidateOf),
+    asOf,
+    targets,
+  );
   const log = await tx.query<{
     at_ms: number;
     kind: string;
@@ -262,23 +192,17 @@ export async function handoverSummary(
      WHERE at_ms < $1 AND at_ms >= $2::bigint - 86400000 AND kind IN ('feed_alarm_start', 'feed_alarm_end', 'silence') ORDER BY seq`,
     [shift.endMs, shift.startMs],
   );
-  const feedOutages: HandoverSummary['feedOutages'] = [];
-  for (const e of log) {
-    const detail = JSON.parse(e.detail_audit) as Record<string, unknown>;
-    if (e.kind === 'feed_alarm_start')
-      feedOutages.push({ startMs: e.at_ms, endMs: null, state: String(detail.feedState ?? '') });
-    else if (e.kind === 'feed_alarm_end' && feedOutages.at(-1)?.endMs === null)
-      feedOutages.at(-1)!.endMs = e.at_ms;
-  }
-  const silences = log
-    .filter((e) => e.kind === 'silence' && e.at_ms >= shift.startMs)
-    .map((e) => {
-      const detail = JSON.parse(tx.crypto.open(e.detail_sealed, alarmAad(e.at_ms, e.kind))) as {
-        reason?: string;
-        minutes?: number;
-      };
-      return { atMs: e.at_ms, by: e.actor, reason: detail.reason ?? '', minutes: detail.minutes ?? 0 };
-    });
+  const { feedOutages, silences } = outagesAndSilences(
+    log.map((e) => ({
+      ...e,
+      // A silence's reason is sealed; a feed alarm's state is in the audit form.
+      detail: () =>
+        JSON.parse(
+          e.kind === 'silence' ? tx.crypto.open(e.detail_sealed, alarmAad(e.at_ms, e.kind)) : e.detail_audit,
+        ) as Record<string, unknown>,
+    })),
+    shift.startMs,
+  );
   return {
     shiftId: shift.id,
     startMs: shift.startMs,
@@ -296,23 +220,10 @@ export async function handoverSummary(
       byOutcome: Object.fromEntries(outcomes.map((o) => [o.outcome, o.n])),
     },
     withdrawn: await eventCount('withdrawn'),
-    carriedOver: open.map((r) => ({
-      id: r.id,
-      caseNo: caseNoOf(r.seq),
-      risk: r.risk,
-      state: r.state,
-      withdrawn: r.status === 'withdrawn',
-      districtKey: r.district_key,
-      receivedAtMs: r.received_at_ms,
-      acknowledgedBy: r.acknowledged_by,
-      unitKey: r.dispatch_unit_key,
-      nextAction: nextStep(r.state, r.confirmed_at_ms),
-      // A dispatch still awaiting the unit's receipt is nextAction 'confirm'; a hand-back waits for the supervisor.
-      ...(r.handed_back_unit_key ? { handedBackBy: r.handed_back_unit_key } : {}),
-    })),
+    carriedOver: open.map(carriedOverOf),
     breaches,
     breachesTotal,
-    feedOutages: feedOutages.filter((o) => (o.endMs ?? Infinity) >= shift.startMs),
+    feedOutages,
     silences,
     quarantined: await count(
       'SELECT count(*)::int AS n FROM quarantine WHERE received_at_ms >= $1 AND received_at_ms < $2',

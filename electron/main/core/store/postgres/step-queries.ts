@@ -3,10 +3,9 @@
 // state by shared/'s rules, writes the step and appends its event (mirrors sqlite/dispatch-queries.ts,
 // follow-up-queries.ts, reveal-queries.ts, room-queries.ts).
 import {
-  closeRefusal,
+  confirmRefusal,
   dispatchReasonMissing,
   dispatchRefusal,
-  undoCloseRefusal,
   type CloseDetails,
   type DispatchDetails,
   type Outcome,
@@ -20,7 +19,9 @@ import {
   type FollowUpDetails,
 } from '../../../../../shared/follow-ups';
 import type { RequestResult, RequestStamp } from '../store-types';
-import { appendFlagEvent as event, flagRow, toQueueItem, type FlagRow } from './pg-flag-rows';
+import { assertClosable, assertFollowUpDue, closedEventDetail, undoCloseStep } from '../flag-steps';
+import { toQueueItem, type FlagRow } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './pg-flag-rows';
 import type { Tx } from './pg-db';
 import { personalAad } from './ingest-queries';
 
@@ -82,18 +83,8 @@ export async function confirmDispatch(
   atMs: number,
 ): Promise<QueueItem> {
   const row = await flagRow(tx, id);
-  if (row.state !== 'dispatched')
-    throw new ContractError(
-      'conflict',
-      coded('dispatch.confirm_not_dispatched', { caseNo: caseNoOf(row.seq) }),
-      'id',
-    );
-  if (row.confirmed_at_ms !== null)
-    throw new ContractError(
-      'conflict',
-      coded('dispatch.already_confirmed', { caseNo: caseNoOf(row.seq) }),
-      'id',
-    );
+  const refusal = confirmRefusal(caseNoOf(row.seq), row.state, row.confirmed_at_ms);
+  if (refusal) throw new ContractError('conflict', refusal, 'id');
   await tx.run(
     `UPDATE dispatches SET confirmed_by = $1, confirmed_at_ms = $2, confirmation_recorded_by = $3,
        received_via = 'telephone'
@@ -137,25 +128,13 @@ export async function closeFlag(
   followUpAfterMs: readonly number[] = DEFAULT_FOLLOW_UP_AFTER_MS,
 ): Promise<QueueItem> {
   const row = await flagRow(tx, id);
-  const refusal = closeRefusal({ caseNo: caseNoOf(row.seq), risk: row.risk, state: row.state }, details);
-  if (refusal) {
-    const missingReason = refusal.code === 'close.reason_required';
-    throw new ContractError(
-      missingReason ? 'invalid_request' : 'conflict',
-      refusal,
-      missingReason ? 'reason' : 'outcome',
-    );
-  }
+  assertClosable(row, details);
   await tx.run(`UPDATE flags SET state = 'closed', closed_at_ms = $1, outcome = $2 WHERE id = $3`, [
     atMs,
     details.outcome,
     id,
   ]);
-  await event(tx, id, atMs, 'closed', operator, {
-    outcome: details.outcome,
-    note: details.note ?? null,
-    ...(details.reason ? { reason: details.reason } : {}),
-  });
+  await event(tx, id, atMs, 'closed', operator, closedEventDetail(details));
   await scheduleFollowUps(tx, row, details.outcome, atMs, followUpAfterMs);
   return current(tx, id);
 }
@@ -172,28 +151,21 @@ export async function undoClose(tx: Tx, id: string, operator: string, atMs: numb
      ORDER BY seq DESC LIMIT 1`,
     [id],
   );
-  const refusal = undoCloseRefusal(
-    caseNoOf(row.seq),
-    row.state,
-    lastClose ? { actor: lastClose.actor, atMs: lastClose.at_ms } : null,
+  const { back, detail } = undoCloseStep(
+    row,
+    lastClose
+      ? { actor: lastClose.actor, atMs: lastClose.at_ms, auditDetailJson: lastClose.detail_audit }
+      : null,
     operator,
     atMs,
   );
-  if (refusal) throw new ContractError('conflict', refusal, 'id');
-  const back = row.dispatched_at_ms === null ? 'acknowledged' : 'dispatched';
   await tx.run(
     `UPDATE flags SET state = $1, closed_at_ms = NULL, outcome = NULL,
        follow_up_sequence = NULL, follow_up_after_ms = NULL, follow_up_due_at_ms = NULL WHERE id = $2`,
     [back, id],
   );
   await tx.run('DELETE FROM follow_ups WHERE flag_id = $1 AND done_at_ms IS NULL', [id]);
-  // The outcome is a code, kept in the audit form: no need to open the sealed half.
-  const closed = JSON.parse(lastClose!.detail_audit) as { outcome?: string };
-  await event(tx, id, atMs, 'close_undone', operator, {
-    outcome: closed.outcome ?? null,
-    closedAtMs: lastClose!.at_ms,
-    state: back,
-  });
+  await event(tx, id, atMs, 'close_undone', operator, detail);
   return current(tx, id);
 }
 
@@ -232,14 +204,7 @@ export async function recordFollowUp(
   atMs: number,
 ): Promise<QueueItem> {
   const row = await flagRow(tx, id);
-  if (row.follow_up_sequence === null)
-    throw new ContractError('conflict', coded('followup.none_due', { id }), 'id');
-  if (row.follow_up_sequence !== sequence)
-    throw new ContractError(
-      'conflict',
-      coded('followup.wrong_sequence', { id, sequence, due: row.follow_up_sequence }),
-      'sequence',
-    );
+  assertFollowUpDue(id, row.follow_up_sequence, sequence);
   await tx.run(
     'UPDATE follow_ups SET outcome = $1, note_sealed = $2, done_by = $3, done_at_ms = $4 WHERE flag_id = $5 AND sequence = $6',
     [

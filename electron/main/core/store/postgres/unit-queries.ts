@@ -6,7 +6,8 @@
 import { unitActionRefusal, type UnitAction } from '../../../../../shared/unit-actions';
 import type { QueueItem } from '../../../../../shared/domain';
 import { ContractError } from '../../../../../shared/errors';
-import { appendFlagEvent as event, flagRow, toQueueItem } from './pg-flag-rows';
+import { toQueueItem } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './pg-flag-rows';
 import type { Tx } from './pg-db';
 import type { ReportRange, UnitDispatchRow } from '../store-types';
 

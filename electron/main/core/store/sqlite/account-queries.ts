@@ -8,41 +8,19 @@ import {
   type AccountRole,
   type AccountSummary,
 } from '../../../../../shared/accounts';
+import {
+  ACCOUNT_COLUMNS,
+  accountOf,
+  accountSummaryOf,
+  changedAccount,
+  unitsColumn,
+  unitsOfColumn,
+  type AccountChange,
+  type AccountRow,
+} from '../account-row';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { SqliteDatabase } from './open-database';
 import type { AccountRecord, SessionKind } from '../store-types';
-
-const summary = (
-  a: Pick<AccountRecord, 'name' | 'role' | 'locked_at_ms' | 'units'>,
-  nowMs: number,
-): AccountSummary => ({
-  name: a.name,
-  role: a.role,
-  locked: isLockedOut(a.locked_at_ms, nowMs),
-  ...(a.units ? { units: a.units } : {}),
-});
-
-type AccountRow = Omit<AccountRecord, 'units'> & { units: string | null };
-const ACCOUNT_COLUMNS = 'name, role, password_hash, locked_at_ms, units';
-const fromRow = (row: AccountRow): AccountRecord => ({
-  ...row,
-  units: row.units === null ? null : (JSON.parse(row.units) as string[]),
-});
-
-/**
- * A unit account has its units and no other account has any (migration 21's CHECK says the same);
- * the ids themselves were checked against the unit table by the caller (shared/units.ts).
- */
-function unitsFor(role: AccountRole, units: readonly string[] | null | undefined): string | null {
-  if (role === 'unit') {
-    if (!units || units.length === 0)
-      throw new ContractError('invalid_request', coded('account.units_required', {}), 'units');
-    return JSON.stringify([...units]);
-  }
-  if (units && units.length > 0)
-    throw new ContractError('invalid_request', coded('account.units_only_for_unit', {}), 'units');
-  return null;
-}
 
 export function countAccounts(db: SqliteDatabase): number {
   return db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts').get()!.n;
@@ -52,7 +30,7 @@ export function getAccount(db: SqliteDatabase, name: string): AccountRecord | nu
   const row = db
     .prepare<[string], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE name = ?`)
     .get(name);
-  return row ? fromRow(row) : null;
+  return row ? accountOf(row) : null;
 }
 
 /** Locked means locked at nowMs: a lock that has run its time shows as open. */
@@ -60,7 +38,7 @@ export function listAccounts(db: SqliteDatabase, nowMs: number): AccountSummary[
   return db
     .prepare<[], AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts ORDER BY name`)
     .all()
-    .map((a) => summary(fromRow(a), nowMs));
+    .map((a) => accountSummaryOf(accountOf(a), nowMs));
 }
 
 export function createAccount(
@@ -70,7 +48,7 @@ export function createAccount(
   atMs: number,
   options: { onlyIfFirst?: boolean } = {},
 ): AccountSummary {
-  const units = unitsFor(account.role, account.units);
+  const units = unitsColumn(account.role, account.units);
   return db.transaction(() => {
     // The first-run check and the insert in one transaction: two desks cannot both be first.
     if (options.onlyIfFirst && countAccounts(db) > 0)
@@ -81,13 +59,8 @@ export function createAccount(
       `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
        VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
     ).run(account.name, account.role, account.passwordHash, atMs, by, atMs, by, units);
-    return summary(
-      {
-        name: account.name,
-        role: account.role,
-        locked_at_ms: null,
-        units: units === null ? null : (JSON.parse(units) as string[]),
-      },
+    return accountSummaryOf(
+      { name: account.name, role: account.role, locked_at_ms: null, units: unitsOfColumn(units) },
       atMs,
     );
   })();
@@ -96,35 +69,19 @@ export function createAccount(
 export function updateAccount(
   db: SqliteDatabase,
   name: string,
-  change: {
-    role?: AccountRole;
-    lockedAtMs?: number | null;
-    passwordHash?: string;
-    units?: readonly string[] | null;
-  },
+  change: AccountChange,
   by: string,
   atMs: number,
 ): AccountSummary {
   return db.transaction(() => {
     const current = getAccount(db, name);
     if (!current) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
-    const role = change.role ?? current.role;
-    // A role change away from unit drops the units; to unit (or a unit's new units) needs them.
-    const units = unitsFor(
-      role,
-      change.units !== undefined ? change.units : role === 'unit' ? current.units : null,
-    );
-    const next = {
-      role,
-      locked_at_ms: change.lockedAtMs === undefined ? current.locked_at_ms : change.lockedAtMs,
-      password_hash: change.passwordHash ?? current.password_hash,
-      units: units === null ? null : (JSON.parse(units) as string[]),
-    };
+    const { next, units } = changedAccount(current, change);
     db.prepare(
       `UPDATE accounts SET role = ?, locked_at_ms = ?, password_hash = ?, units = ?, changed_at_ms = ?, changed_by = ?
        WHERE name = ?`,
     ).run(next.role, next.locked_at_ms, next.password_hash, units, atMs, by, current.name);
-    return summary({ name: current.name, ...next }, atMs);
+    return accountSummaryOf({ name: current.name, ...next }, atMs);
   })();
 }
 

@@ -1,11 +1,9 @@
 // The alarm log and the alarm-management figures, computed in the store over indexed columns.
-import { median, percentile } from '../../reports/report-quantiles';
-import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
+import { alarmKpisOf } from '../alarm-kpis';
+import type { AlarmKpis, Risk } from '../../../../../shared/domain';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import type { SqliteDatabase } from './open-database';
 import type { AlarmLogEntry, ArrivalStats } from '../store';
-
-const TEN_MINUTES_MS = 600_000;
 
 export function appendAlarmLog(db: SqliteDatabase, entries: readonly AlarmLogEntry[]): void {
   const insert = db.prepare('INSERT INTO alarm_log (at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?)');
@@ -33,26 +31,6 @@ export function arrivalStats(db: SqliteDatabase, sinceMs: number, training: bool
   return { firstMs: range.firstMs, lastMs: range.lastMs, byHourOfWeek };
 }
 
-/** Flood time inside [fromMs, toMs) from the log's start/end pairs (an open flood runs to toMs). */
-function floodMs(db: SqliteDatabase, fromMs: number, toMs: number): number {
-  const events = db
-    .prepare<[number], { at_ms: number; kind: string }>(
-      `SELECT at_ms, kind FROM alarm_log WHERE kind IN ('flood_start', 'flood_end') AND at_ms < ? ORDER BY seq`,
-    )
-    .all(toMs);
-  let total = 0;
-  let start: number | null = null;
-  for (const e of events) {
-    if (e.kind === 'flood_start' && start === null) start = e.at_ms;
-    else if (e.kind === 'flood_end' && start !== null) {
-      total += Math.max(0, Math.min(e.at_ms, toMs) - Math.max(start, fromMs));
-      start = null;
-    }
-  }
-  if (start !== null) total += Math.max(0, toMs - Math.max(start, fromMs));
-  return total;
-}
-
 export function alarmKpis(db: SqliteDatabase, fromMs: number, toMs: number, training: boolean): AlarmKpis {
   const t = training ? 1 : 0;
   const count = (sql: string, ...args: number[]) => db.prepare<number[], { n: number }>(sql).get(...args)!.n;
@@ -78,23 +56,10 @@ export function alarmKpis(db: SqliteDatabase, fromMs: number, toMs: number, trai
        WHERE training = ? AND acknowledged_at_ms >= ? AND acknowledged_at_ms < ? ORDER BY ms`,
     )
     .all(t, fromMs, toMs);
-  const timeToAcknowledge = Object.fromEntries(
-    RISKS.map((risk) => {
-      const times = acks.filter((a) => a.risk === risk).map((a) => a.ms);
-      return [risk, { count: times.length, medianMs: median(times), p95Ms: percentile(times, 0.95) }];
-    }),
-  ) as AlarmKpis['timeToAcknowledge'];
-  const span = Math.max(1, toMs - fromMs);
-  const flood = floodMs(db, fromMs, toMs);
-  const alarms = flagAlarms + feedAlarms;
-  return {
-    fromMs,
-    toMs,
-    alarms,
-    alarmsPer10Min: (alarms * TEN_MINUTES_MS) / span,
-    floodMs: flood,
-    floodShare: flood / span,
-    silences,
-    timeToAcknowledge,
-  };
+  const floodEvents = db
+    .prepare<[number], { at_ms: number; kind: string }>(
+      `SELECT at_ms, kind FROM alarm_log WHERE kind IN ('flood_start', 'flood_end') AND at_ms < ? ORDER BY seq`,
+    )
+    .all(toMs);
+  return alarmKpisOf(fromMs, toMs, { flagAlarms, feedAlarms, silences, acks, floodEvents });
 }

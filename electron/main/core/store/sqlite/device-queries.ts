@@ -2,52 +2,32 @@
 // credentials are stored (both are random secrets, so a plain hash is enough: there is nothing to
 // guess). Creation, enrolment and revocation are audited by migration 18's triggers in the same
 // transaction; a refused enrolment and connects are audited by the caller (nothing changes here).
-import { ContractError } from '../../../../../shared/errors';
-import type { DeviceKind, DeviceSummary, EnrolmentInput, RedeemResult } from '../store-types';
+import {
+  DEVICE_COLUMNS,
+  deviceNameTaken,
+  deviceSummaryOf,
+  ENROLMENT_CODE_COLUMNS,
+  checkEnrolmentCode,
+  noEnrolledDevice,
+  type DeviceRow,
+  type EnrolmentCodeRow,
+} from '../device-row';
+import type { DeviceSummary, EnrolmentInput, RedeemResult } from '../store-types';
 import { deviceUnitsColumn } from '../device-units';
 import type { SqliteDatabase } from './open-database';
 
-interface DeviceRow {
-  id: number;
-  name: string;
-  kind: DeviceKind;
-  enrolled_by: string;
-  enrolled_at_ms: number;
-  revoked_at_ms: number | null;
-  revoked_by: string | null;
-  units: string | null;
-}
-
-const COLUMNS = 'id, name, kind, enrolled_by, enrolled_at_ms, revoked_at_ms, revoked_by, units';
-const summary = (r: DeviceRow): DeviceSummary => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  enrolledBy: r.enrolled_by,
-  enrolledAtMs: r.enrolled_at_ms,
-  revokedAtMs: r.revoked_at_ms,
-  revokedBy: r.revoked_by,
-  units: r.units === null ? null : (JSON.parse(r.units) as string[]),
-});
-
 const liveDevice = (db: SqliteDatabase, name: string) =>
   db
-    .prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE name = ? AND revoked_at_ms IS NULL`)
+    .prepare<[string], DeviceRow>(
+      `SELECT ${DEVICE_COLUMNS} FROM devices WHERE name = ? AND revoked_at_ms IS NULL`,
+    )
     .get(name);
 
 /** A new code for a device not enrolled yet; an earlier unused code for the same name is withdrawn. */
-export function createEnrolment(
-  db: SqliteDatabase,
-  input: EnrolmentInput,
-): { expiresAtMs: number } {
+export function createEnrolment(db: SqliteDatabase, input: EnrolmentInput): { expiresAtMs: number } {
   const units = deviceUnitsColumn(input.kind, input.units);
   return db.transaction(() => {
-    if (liveDevice(db, input.name))
-      throw new ContractError(
-        'conflict',
-        `--name ${input.name}: a device of that name is enrolled. Revoke it first, or choose another name.`,
-        'name',
-      );
+    if (liveDevice(db, input.name)) throw deviceNameTaken(input.name);
     db.prepare(
       `UPDATE device_enrolments SET withdrawn_at_ms = ?
         WHERE device_name = ? AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
@@ -69,28 +49,15 @@ export function redeemEnrolment(
   atMs: number,
 ): RedeemResult {
   return db.transaction((): RedeemResult => {
-    const code = db
-      .prepare<
-        [string],
-        {
-          device_name: string;
-          kind: DeviceKind;
-          created_by: string;
-          expires_at_ms: number;
-          used_at_ms: number | null;
-          withdrawn_at_ms: number | null;
-          units: string | null;
-        }
-      >(
-        `SELECT device_name, kind, created_by, expires_at_ms, used_at_ms, withdrawn_at_ms, units
-          FROM device_enrolments WHERE code_hash = ?`,
+    const found = db
+      .prepare<[string], EnrolmentCodeRow>(
+        `SELECT ${ENROLMENT_CODE_COLUMNS} FROM device_enrolments WHERE code_hash = ?`,
       )
       .get(codeHash);
-    if (!code) return { ok: false, reason: 'unknown', name: null };
+    const checked = checkEnrolmentCode(found, atMs);
+    if (!checked.ok) return checked;
+    const { code } = checked;
     const name = code.device_name;
-    if (code.used_at_ms !== null) return { ok: false, reason: 'used', name };
-    if (code.withdrawn_at_ms !== null) return { ok: false, reason: 'withdrawn', name };
-    if (atMs >= code.expires_at_ms) return { ok: false, reason: 'expired', name };
     if (liveDevice(db, name)) return { ok: false, reason: 'name_taken', name };
     db.prepare('UPDATE device_enrolments SET used_at_ms = ? WHERE code_hash = ?').run(atMs, codeHash);
     const { lastInsertRowid } = db
@@ -100,22 +67,25 @@ export function redeemEnrolment(
       )
       .run(name, code.kind, credentialHash, code.created_by, atMs, code.units);
     const row = db
-      .prepare<[number], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`)
+      .prepare<[number], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`)
       .get(Number(lastInsertRowid))!;
-    return { ok: true, device: summary(row) };
+    return { ok: true, device: deviceSummaryOf(row) };
   })();
 }
 
 /** The device holding this credential, revoked or not (the caller refuses a revoked one). */
 export function findDeviceByCredential(db: SqliteDatabase, credentialHash: string): DeviceSummary | null {
   const row = db
-    .prepare<[string], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE credential_hash = ?`)
+    .prepare<[string], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE credential_hash = ?`)
     .get(credentialHash);
-  return row ? summary(row) : null;
+  return row ? deviceSummaryOf(row) : null;
 }
 
 export function listDevices(db: SqliteDatabase): DeviceSummary[] {
-  return db.prepare<[], DeviceRow>(`SELECT ${COLUMNS} FROM devices ORDER BY name, id`).all().map(summary);
+  return db
+    .prepare<[], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices ORDER BY name, id`)
+    .all()
+    .map(deviceSummaryOf);
 }
 
 /** Revokes the enrolled device of this name and withdraws any code still open for the name. */
@@ -126,9 +96,8 @@ export function revokeDevice(db: SqliteDatabase, name: string, by: string, atMs:
       `UPDATE device_enrolments SET withdrawn_at_ms = ?
         WHERE device_name = ? AND used_at_ms IS NULL AND withdrawn_at_ms IS NULL`,
     ).run(atMs, name);
-    if (!device)
-      throw new ContractError('not_found', `--name ${name}: no enrolled device of that name.`, 'name');
+    if (!device) throw noEnrolledDevice(name);
     db.prepare('UPDATE devices SET revoked_at_ms = ?, revoked_by = ? WHERE id = ?').run(atMs, by, device.id);
-    return summary({ ...device, revoked_at_ms: atMs, revoked_by: by });
+    return deviceSummaryOf({ ...device, revoked_at_ms: atMs, revoked_by: by });
   })();
 }

@@ -1,16 +1,17 @@
 // Dispatch, the unit's confirmation and close: each one transaction that checks the flag's state,
 // writes the step and appends its flag event (who, when, what), so no step is lost or done twice.
 import {
-  closeRefusal,
+  confirmRefusal,
   dispatchReasonMissing,
   dispatchRefusal,
-  undoCloseRefusal,
   type CloseDetails,
   type DispatchDetails,
 } from '../../../../../shared/dispatch';
 import type { QueueItem } from '../../../../../shared/domain';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
+import { assertClosable, closedEventDetail, undoCloseStep } from '../flag-steps';
+import { toQueueItem } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './flag-rows';
 import { caseNoOf } from '../../../../../shared/case-number';
 import { scheduleFollowUps } from './follow-up-queries';
 import { DEFAULT_FOLLOW_UP_AFTER_MS } from '../../../../../shared/follow-ups';
@@ -72,18 +73,8 @@ export function confirmDispatch(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    if (row.state !== 'dispatched')
-      throw new ContractError(
-        'conflict',
-        coded('dispatch.confirm_not_dispatched', { caseNo: caseNoOf(row.seq) }),
-        'id',
-      );
-    if (row.confirmed_at_ms !== null)
-      throw new ContractError(
-        'conflict',
-        coded('dispatch.already_confirmed', { caseNo: caseNoOf(row.seq) }),
-        'id',
-      );
+    const refusal = confirmRefusal(caseNoOf(row.seq), row.state, row.confirmed_at_ms);
+    if (refusal) throw new ContractError('conflict', refusal, 'id');
     db.prepare(
       `UPDATE dispatches SET confirmed_by = ?, confirmed_at_ms = ?, confirmation_recorded_by = ?,
          received_via = 'telephone'
@@ -112,26 +103,13 @@ export function closeFlag(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    const refusal = closeRefusal({ caseNo: caseNoOf(row.seq), risk: row.risk, state: row.state }, details);
-    if (refusal) {
-      const missingReason = refusal.code === 'close.reason_required';
-      throw new ContractError(
-        missingReason ? 'invalid_request' : 'conflict',
-        refusal,
-        missingReason ? 'reason' : 'outcome',
-      );
-    }
+    assertClosable(row, details);
     db.prepare(`UPDATE flags SET state = 'closed', closed_at_ms = ?, outcome = ? WHERE id = ?`).run(
       atMs,
       details.outcome,
       id,
     );
-    event(db, id, atMs, 'closed', operator, {
-      outcome: details.outcome,
-      note: details.note ?? null,
-      // Only when given (closeNeedsReason): every other close keeps the event's earlier shape.
-      ...(details.reason ? { reason: details.reason } : {}),
-    });
+    event(db, id, atMs, 'closed', operator, closedEventDetail(details));
     scheduleFollowUps(db, row, details.outcome, atMs, followUpAfterMs);
     return toQueueItem(flagRow(db, id));
   })();
@@ -150,27 +128,21 @@ export function undoClose(db: SqliteDatabase, id: string, operator: string, atMs
          ORDER BY seq DESC LIMIT 1`,
       )
       .get(id);
-    const refusal = undoCloseRefusal(
-      caseNoOf(row.seq),
-      row.state,
-      lastClose ? { actor: lastClose.actor, atMs: lastClose.at_ms } : null,
+    const { back, detail } = undoCloseStep(
+      row,
+      lastClose
+        ? { actor: lastClose.actor, atMs: lastClose.at_ms, auditDetailJson: lastClose.detail_json }
+        : null,
       operator,
       atMs,
     );
-    if (refusal) throw new ContractError('conflict', refusal, 'id');
-    const back = row.dispatched_at_ms === null ? 'acknowledged' : 'dispatched';
     db.prepare(
       `UPDATE flags SET state = ?, closed_at_ms = NULL, outcome = NULL,
          follow_up_sequence = NULL, follow_up_after_ms = NULL, follow_up_due_at_ms = NULL WHERE id = ?`,
     ).run(back, id);
     // Check-ins the close scheduled and nobody has answered: there is no close to follow up now.
     db.prepare('DELETE FROM follow_ups WHERE flag_id = ? AND done_at_ms IS NULL').run(id);
-    const closed = JSON.parse(lastClose!.detail_json) as { outcome?: string };
-    event(db, id, atMs, 'close_undone', operator, {
-      outcome: closed.outcome ?? null,
-      closedAtMs: lastClose!.at_ms,
-      state: back,
-    });
+    event(db, id, atMs, 'close_undone', operator, detail);
     return toQueueItem(flagRow(db, id));
   })();
 }

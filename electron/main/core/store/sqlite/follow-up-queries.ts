@@ -3,9 +3,10 @@
 // event, so other desks and the audit see it like any other change.
 import type { Outcome } from '../../../../../shared/dispatch';
 import type { QueueItem } from '../../../../../shared/domain';
-import { coded, ContractError } from '../../../../../shared/errors';
 import { OUTCOMES_WITH_FOLLOW_UP, type FollowUpDetails } from '../../../../../shared/follow-ups';
-import { appendFlagEvent as event, flagRow, toQueueItem, type FlagRow } from './flag-rows';
+import { assertFollowUpDue } from '../flag-steps';
+import { toQueueItem, type FlagRow } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
 
 export function scheduleFollowUps(
@@ -69,15 +70,7 @@ export function recordFollowUp(
 ): QueueItem {
   return db.transaction(() => {
     const row = flagRow(db, id);
-    if (row.follow_up_sequence === null)
-      throw new ContractError('conflict', coded('followup.none_due', { id }), 'id');
-    // The desk names the check-in it answers, so a late click cannot record one for the next.
-    if (row.follow_up_sequence !== sequence)
-      throw new ContractError(
-        'conflict',
-        coded('followup.wrong_sequence', { id, sequence, due: row.follow_up_sequence }),
-        'sequence',
-      );
+    assertFollowUpDue(id, row.follow_up_sequence, sequence);
     db.prepare(
       'UPDATE follow_ups SET outcome = ?, note = ?, done_by = ?, done_at_ms = ? WHERE flag_id = ? AND sequence = ?',
     ).run(details.outcome, details.note ?? null, operator, atMs, id, sequence);

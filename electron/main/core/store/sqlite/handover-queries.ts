@@ -1,45 +1,29 @@
 // The shift-handover summary, computed in the store over indexed columns, and the signed records.
-import { caseNoOf } from '../../../../../shared/case-number';
-import { nextStep } from '../../../../../shared/next-step';
 import crypto from 'node:crypto';
 import { coded, ContractError } from '../../../../../shared/errors';
-import { RISKS, type FlagState, type Risk } from '../../../../../shared/domain';
+import { RISKS, type Risk } from '../../../../../shared/domain';
 import {
-  BREACH_LIST_MAX,
+  rankBreaches,
   receiveRefusal,
   type HandoverRecord,
   type HandoverSummary,
 } from '../../../../../shared/handover';
 import type { ShiftInstance } from '../../../../../shared/shifts/schedule';
-import { flagTimers, type TimerTargets } from '../../../../../shared/timers';
+import type { TimerTargets } from '../../../../../shared/timers';
+import {
+  breachCandidateOf,
+  carriedOverOf,
+  HANDOVER_FLAG_COLUMNS,
+  outagesAndSilences,
+  type HandoverFlagRow,
+} from '../handover-rows';
 import type { SqliteDatabase } from './open-database';
-
-interface OpenRow {
-  seq: number;
-  id: string;
-  risk: Risk;
-  state: FlagState;
-  status: string;
-  district_key: string | null;
-  received_at_ms: number;
-  acknowledged_by: string | null;
-  acknowledged_at_ms: number | null;
-  dispatch_unit_key: string | null;
-  dispatched_at_ms: number | null;
-  confirmed_at_ms: number | null;
-  closed_at_ms: number | null;
-  handed_back_unit_key?: string | null;
-}
-
-const nextAction = (r: OpenRow): HandoverSummary['carriedOver'][number]['nextAction'] =>
-  nextStep(r.state, r.confirmed_at_ms);
 
 /**
  * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
  * by received time it would walk the whole history (tests/integration/handover.test.ts checks the plan).
  */
-export const OPEN_AT_SQL = `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms, handed_back_unit_key
+export const OPEN_AT_SQL = `SELECT ${HANDOVER_FLAG_COLUMNS}
        FROM flags WHERE state <> 'closed' AND +training = ? AND +received_at_ms < ? ORDER BY risk_rank, flagged_at_ms`;
 
 export function handoverSummary(
@@ -47,7 +31,7 @@ export function handoverSummary(
   shift: ShiftInstance,
   nowMs: number,
   training: boolean,
-  targets?: TimerTargets,
+  targets: TimerTargets | undefined,
 ): HandoverSummary {
   const t = training ? 1 : 0;
   const range = [shift.startMs, shift.endMs] as const;
@@ -88,51 +72,18 @@ export function handoverSummary(
 
   // Open at the end of the shift (or now, while it runs), received before that.
   const asOf = Math.min(nowMs, shift.endMs);
-  const open = db.prepare<[number, number], OpenRow>(OPEN_AT_SQL).all(t, asOf);
+  const open = db.prepare<[number, number], HandoverFlagRow>(OPEN_AT_SQL).all(t, asOf);
   const inShift = db
-    .prepare<[number, number, number], OpenRow>(
-      `SELECT seq, id, risk, state, status, district_key, received_at_ms, acknowledged_by, acknowledged_at_ms,
-         dispatch_unit_key, dispatched_at_ms, confirmed_at_ms, closed_at_ms
+    .prepare<[number, number, number], HandoverFlagRow>(
+      `SELECT ${HANDOVER_FLAG_COLUMNS}
        FROM flags WHERE training = ? AND received_at_ms >= ? AND received_at_ms < ?`,
     )
     .all(t, ...range);
-  const breachCandidates = new Map([...inShift, ...open].map((r) => [r.id, r]));
-  // Every breach is counted; only the most overdue BREACH_LIST_MAX are kept, in a bounded list
-  // (a room far behind has tens of thousands: creating and sorting them all was most of the time).
-  const breaches: HandoverSummary['breaches'] = [];
-  const ratioOf = (b: { elapsedMs: number; targetMs: number }) => b.elapsedMs / b.targetMs;
-  let breachesTotal = 0;
-  for (const r of breachCandidates.values()) {
-    const timers = flagTimers(
-      {
-        risk: r.risk,
-        receivedAtMs: r.received_at_ms,
-        acknowledgedAtMs: r.acknowledged_at_ms,
-        dispatchedAtMs: r.dispatched_at_ms,
-        confirmedAtMs: r.confirmed_at_ms,
-        closedAtMs: r.closed_at_ms,
-      },
-      asOf,
-      targets,
-    );
-    for (const timer of timers) {
-      if (!timer.breached || timer.elapsedMs === null) continue;
-      breachesTotal++;
-      const ratio = timer.elapsedMs / timer.targetMs;
-      if (breaches.length === BREACH_LIST_MAX && ratio <= ratioOf(breaches[BREACH_LIST_MAX - 1]!)) continue;
-      const entry = {
-        caseNo: caseNoOf(r.seq),
-        risk: r.risk,
-        stage: timer.stage,
-        elapsedMs: timer.elapsedMs,
-        targetMs: timer.targetMs,
-      };
-      let at = breaches.length;
-      while (at > 0 && ratioOf(breaches[at - 1]!) < ratio) at--;
-      breaches.splice(at, 0, entry);
-      if (breaches.length > BREACH_LIST_MAX) breaches.pop();
-    }
-  }
+  const { breaches, breachesTotal } = rankBreaches(
+    [...inShift, ...open].map(breachCandidateOf),
+    asOf,
+    targets,
+  );
 
   const log = db
     .prepare<[number, number], { at_ms: number; kind: string; actor: string | null; detail_json: string }>(
@@ -140,20 +91,10 @@ export function handoverSummary(
        WHERE at_ms < ? AND at_ms >= ? - 86400000 AND kind IN ('feed_alarm_start', 'feed_alarm_end', 'silence') ORDER BY seq`,
     )
     .all(shift.endMs, shift.startMs);
-  const feedOutages: HandoverSummary['feedOutages'] = [];
-  for (const e of log) {
-    const detail = JSON.parse(e.detail_json) as Record<string, unknown>;
-    if (e.kind === 'feed_alarm_start')
-      feedOutages.push({ startMs: e.at_ms, endMs: null, state: String(detail.feedState ?? '') });
-    else if (e.kind === 'feed_alarm_end' && feedOutages.at(-1)?.endMs === null)
-      feedOutages.at(-1)!.endMs = e.at_ms;
-  }
-  const silences = log
-    .filter((e) => e.kind === 'silence' && e.at_ms >= shift.startMs)
-    .map((e) => {
-      const detail = JSON.parse(e.detail_json) as { reason?: string; minutes?: number };
-      return { atMs: e.at_ms, by: e.actor, reason: detail.reason ?? '', minutes: detail.minutes ?? 0 };
-    });
+  const { feedOutages, silences } = outagesAndSilences(
+    log.map((e) => ({ ...e, detail: () => JSON.parse(e.detail_json) as Record<string, unknown> })),
+    shift.startMs,
+  );
 
   return {
     shiftId: shift.id,
@@ -173,23 +114,10 @@ export function handoverSummary(
       byOutcome: Object.fromEntries(outcomes.map((o) => [o.outcome, o.n])),
     },
     withdrawn: eventCount('withdrawn'),
-    carriedOver: open.map((r) => ({
-      id: r.id,
-      caseNo: caseNoOf(r.seq),
-      risk: r.risk,
-      state: r.state,
-      withdrawn: r.status === 'withdrawn',
-      districtKey: r.district_key,
-      receivedAtMs: r.received_at_ms,
-      acknowledgedBy: r.acknowledged_by,
-      unitKey: r.dispatch_unit_key,
-      nextAction: nextAction(r),
-      // A dispatch still awaiting the unit's receipt is nextAction 'confirm'; a hand-back waits for the supervisor.
-      ...(r.handed_back_unit_key ? { handedBackBy: r.handed_back_unit_key } : {}),
-    })),
+    carriedOver: open.map(carriedOverOf),
     breaches,
     breachesTotal,
-    feedOutages: feedOutages.filter((o) => (o.endMs ?? Infinity) >= shift.startMs),
+    feedOutages,
     silences,
     quarantined: count(
       'SELECT count(*) AS n FROM quarantine WHERE received_at_ms >= ? AND received_at_ms < ?',

@@ -1,13 +1,11 @@
-// The alarm load of a report, from the alarm log: alarms per 10 minutes (flag arrivals plus feed
-// alarms, as alarm-queries.ts's KPIs count them), time in flood, silences with their reasons, and
-// feed uptime with each outage. Every read is by kind and time on alarm_log_by_kind (migration 12);
+// The alarm load of a report, from the alarm log (what it is made of: store/report/alarm-load.ts).
+// Every read is by kind and time on alarm_log_by_kind (migration 12);
 // a flood or outage already running when the range starts is found by two max() look-ups, never by
 // reading the log's whole history.
-import { REPORT_SILENCE_CAP, type Report } from '../../../../../shared/report';
+import type { Report } from '../../../../../shared/report';
 import type { SqliteDatabase } from './open-database';
-import type { ReportWindow } from '../../reports/report-range';
-
-const TEN_MINUTES_MS = 600_000;
+import type { ReportWindow } from '../report/report-range';
+import { alarmLoadOf, pairSpans, type AlarmSpan, type SpanEvent } from '../report/alarm-load';
 
 export const ALARM_EVENTS_SQL = `SELECT seq, at_ms, actor, detail_json FROM alarm_log
   WHERE kind = ? AND at_ms >= ? AND at_ms < ? ORDER BY at_ms, seq`;
@@ -20,29 +18,21 @@ interface LogRow {
   actor: string | null;
   detail_json: string;
 }
-interface Span {
-  startMs: number;
-  endMs: number | null;
-  detail: Record<string, unknown>;
-}
+const detailOf = (r: LogRow) => () => JSON.parse(r.detail_json) as Record<string, unknown>;
 
-/** Time of [startMs, endMs) inside the windows. */
-function overlapMs(windows: readonly ReportWindow[], startMs: number, endMs: number): number {
-  return windows.reduce((s, w) => s + Math.max(0, Math.min(endMs, w.toMs) - Math.max(startMs, w.fromMs)), 0);
-}
-const inWindows = (windows: readonly ReportWindow[], ms: number) =>
-  windows.some((w) => w.fromMs <= ms && ms < w.toMs);
-
-/**
- * Start/end pairs meeting [fromMs, toMs), paired as the alarm KPIs pair floods: a start while one
- * runs is ignored, an end with none running too. An end after toMs closes the last span.
- */
-function spans(db: SqliteDatabase, startKind: string, endKind: string, fromMs: number, toMs: number): Span[] {
-  const events = (kind: string, from: number, to: number, sql = ALARM_EVENTS_SQL) =>
+/** Start/end pairs meeting [fromMs, toMs) (store/report/alarm-load.ts pairs them). */
+function spans(
+  db: SqliteDatabase,
+  startKind: string,
+  endKind: string,
+  fromMs: number,
+  toMs: number,
+): AlarmSpan[] {
+  const events = (kind: string, from: number, to: number, sql = ALARM_EVENTS_SQL): SpanEvent[] =>
     db
       .prepare<[string, number, number], LogRow>(sql)
       .all(kind, from, to)
-      .map((r) => ({ ...r, start: kind === startKind }));
+      .map((r) => ({ seq: r.seq, atMs: r.at_ms, start: kind === startKind, detail: detailOf(r) }));
   const lastBefore = (kind: string) =>
     db.prepare<[string, number], { at: number | null }>(LAST_BEFORE_SQL).get(kind, fromMs)!.at;
   const lastStart = lastBefore(startKind);
@@ -52,22 +42,15 @@ function spans(db: SqliteDatabase, startKind: string, endKind: string, fromMs: n
     lastStart !== null && (lastEnd === null || lastStart > lastEnd)
       ? events(startKind, (lastEnd ?? -1) + 1, fromMs, FIRST_EVENT_SQL)
       : [];
-  const log = [...carried, ...events(startKind, fromMs, toMs), ...events(endKind, fromMs, toMs)].sort(
-    (a, b) => a.at_ms - b.at_ms || a.seq - b.seq,
-  );
-  const result: Span[] = [];
-  let open: Span | null = null;
-  for (const e of log) {
-    if (e.start && open === null) {
-      open = { startMs: e.at_ms, endMs: null, detail: JSON.parse(e.detail_json) as Record<string, unknown> };
-      result.push(open);
-    } else if (!e.start && open !== null) {
-      open.endMs = e.at_ms;
-      open = null;
-    }
-  }
-  if (open !== null)
-    open.endMs = events(endKind, toMs, Number.MAX_SAFE_INTEGER, FIRST_EVENT_SQL)[0]?.at_ms ?? null;
+  const result = pairSpans([
+    ...carried,
+    ...events(startKind, fromMs, toMs),
+    ...events(endKind, fromMs, toMs),
+  ]);
+  // An end after toMs closes the last span.
+  const last = result.at(-1);
+  if (last && last.endMs === null)
+    last.endMs = events(endKind, toMs, Number.MAX_SAFE_INTEGER, FIRST_EVENT_SQL)[0]?.atMs ?? null;
   return result;
 }
 
@@ -92,49 +75,15 @@ export function alarmLoad(
 ): Omit<Report['alarmLoad'], 'perOperator' | 'worstShift'> {
   const fromMs = windows[0]?.fromMs ?? 0;
   const toMs = windows.at(-1)?.toMs ?? 0;
-  const windowMs = windows.reduce((s, w) => s + (w.toMs - w.fromMs), 0);
-  const within = (kind: string) =>
-    db
-      .prepare<[string, number, number], LogRow>(ALARM_EVENTS_SQL)
-      .all(kind, fromMs, toMs)
-      .filter((r) => inWindows(windows, r.at_ms));
-  const spanMs = (s: Span) => overlapMs(windows, s.startMs, s.endMs ?? toMs);
-
-  const feedAlarms = within('feed_alarm_start').length;
-  const floodMs = spans(db, 'flood_start', 'flood_end', fromMs, toMs).reduce((t, s) => t + spanMs(s), 0);
-  const outages = spans(db, 'feed_alarm_start', 'feed_alarm_end', fromMs, toMs).filter((s) => spanMs(s) > 0);
-  const outageMs = outages.reduce((t, s) => t + spanMs(s), 0);
-  const silences = within('silence');
-  const share = (part: number) => (windowMs === 0 ? 0 : part / windowMs);
-  return {
-    windowMs,
-    alarms: flagAlarms + feedAlarms,
-    feedAlarms,
-    per10Min: share((flagAlarms + feedAlarms) * TEN_MINUTES_MS),
+  const read = (kind: string) =>
+    db.prepare<[string, number, number], LogRow>(ALARM_EVENTS_SQL).all(kind, fromMs, toMs);
+  return alarmLoadOf(windows, {
+    flagAlarms,
     peak10Min,
-    floodMs,
-    floodShare: share(floodMs),
-    silences: {
-      count: silences.length,
-      items: silences.slice(0, REPORT_SILENCE_CAP).map((r) => {
-        const detail = JSON.parse(r.detail_json) as { reason?: unknown; minutes?: unknown };
-        return {
-          atMs: r.at_ms,
-          by: r.actor,
-          reason: typeof detail.reason === 'string' ? detail.reason : '',
-          minutes: typeof detail.minutes === 'number' ? detail.minutes : 0,
-        };
-      }),
-    },
-    feed: {
-      uptimeShare: 1 - share(outageMs),
-      outageMs,
-      outages: outages.map((s) => ({
-        startMs: s.startMs,
-        endMs: s.endMs,
-        lengthMs: (s.endMs ?? nowMs) - s.startMs,
-        state: typeof s.detail.feedState === 'string' ? s.detail.feedState : '',
-      })),
-    },
-  };
+    nowMs,
+    feedAlarmTimes: read('feed_alarm_start').map((r) => r.at_ms),
+    floods: spans(db, 'flood_start', 'flood_end', fromMs, toMs),
+    outages: spans(db, 'feed_alarm_start', 'feed_alarm_end', fromMs, toMs),
+    silences: read('silence').map((r) => ({ atMs: r.at_ms, by: r.actor, detail: detailOf(r) })),
+  });
 }

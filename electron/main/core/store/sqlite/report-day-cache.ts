@@ -14,11 +14,11 @@ import type { Shift } from '../../../../../shared/shifts/schedule';
 import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
 import { DEFAULT_TARGETS, TIMER_STAGES } from '../../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
-import { partsByShift, type Breach, type Cell, type ReportPart } from '../../reports/report-part';
+import { partsByShift, type Breach, type Cell, type ReportPart } from '../report/report-part';
 import type { ReportContext } from '../store-types';
 import { NEXT_SUBJECT_SQL, NUMBER_SUBJECTS_SQL, SETTLED_ROWS_SQL } from './report-rows';
-import type { ReportRow } from '../../reports/report-row';
-import { subjectsOf } from '../../reports/report-subjects';
+import type { ReportRow } from '../report/report-row';
+import { subjectsOf } from '../report/report-subjects';
 
 const DAY_MS = 24 * 3600_000;
 /**

@@ -7,16 +7,16 @@
 import type { Report } from '../../../../../shared/report';
 import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
 import { alarmLoad, floodSpans } from './report-alarm-load';
-import { worstShift } from '../../reports/alarm-load-peaks';
+import { worstShift } from '../report/alarm-load-peaks';
 import { istDay, istDayStartMs, keptParts } from './report-day-cache';
 import { operatorLoad } from './report-operator-load';
-import { partsByShift } from '../../reports/report-part';
+import { partsByShift } from '../report/report-part';
 import { REPORT_ROWS_SQL, UNSETTLED_ROWS_SQL } from './report-rows';
-import type { ReportRow } from '../../reports/report-row';
-import { ReportSum } from '../../reports/report-sum';
-import { reportFromSum, windowsUntilNow } from '../../reports/report-figures';
+import type { ReportRow } from '../report/report-row';
+import { ReportSum } from '../report/report-sum';
+import { reportFromSum, windowsUntilNow } from '../report/report-figures';
 import type { SqliteDatabase } from './open-database';
-import { reportWindows, type ReportParams, type ReportWindow } from '../../reports/report-range';
+import { reportWindows, type ReportParams, type ReportWindow } from '../report/report-range';
 import type { ReportContext, ReportRange } from '../store-types';
 
 const DAY_MS = 24 * 3600_000;

@@ -11,7 +11,7 @@
 import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
 import { IST_OFFSET_MS } from '../../../../../shared/time/ist';
 
-// The row's shape (COL, ReportRow, the breakdown's separator) is the engine's, in core/reports/report-row.ts;
+// The row's shape (COL, ReportRow, the breakdown's separator) is the engine's, in core/store/report/report-row.ts;
 // this file writes the SQL that yields it. char(31) below is report-row.ts's BREAKDOWN_SEPARATOR.
 
 /** A value as text, '' for null: '=' + value otherwise, so an empty text is not taken for null. */

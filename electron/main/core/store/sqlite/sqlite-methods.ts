@@ -102,7 +102,8 @@ export function sqliteMethods(store: SqliteStore): SyncStore {
     appendAlarmLog: (entries) => store.appendAlarmLog(entries),
     arrivalStats: (sinceMs, training) => store.arrivalStats(sinceMs, training),
     alarmKpis: (fromMs, toMs, training) => store.alarmKpis(fromMs, toMs, training),
-    handoverSummary: (shift, nowMs, training) => store.handoverSummary(shift, nowMs, training),
+    handoverSummary: (shift, nowMs, training, targets) =>
+      store.handoverSummary(shift, nowMs, training, targets),
     report: (range, context) => report(db, range, context),
     unitDispatchRows: (range) => unitDispatchRows(db, range),
     // A step is one settled day of report parts kept (report-day-cache.ts).

@@ -14,14 +14,15 @@ import {
 } from '../../../../../shared/domain';
 import type { RoutableLocation, Route } from '../../../../../shared/routing/route';
 import { caseNoOf } from '../../../../../shared/case-number';
-import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from './flag-rows';
-import { platformColumns, routeColumns } from './platform-columns';
-import { subjectKey } from './subject-key';
+import { QUEUE_COLUMNS, relatedFlagOf, toQueueItem, type FlagRow, type RelatedFlagRow } from '../flag-row';
+import { platformColumns, routeColumns } from '../platform-columns';
+import { subjectKey } from '../subject-key';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
 import type { HandoverRecord, HandoverSummary } from '../../../../../shared/handover';
 import type { RosterEntry, ShiftInstance } from '../../../../../shared/shifts/schedule';
+import type { TimerTargets } from '../../../../../shared/timers';
 import type {
   AlarmLogEntry,
   ArrivalStats,
@@ -112,17 +113,7 @@ export class SqliteStore {
       changedSince: db.prepare<[number, number, number], FlagRow & { received: number }>(CHANGED_SINCE_SQL),
       lastEventSeq: db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM flag_events'),
       detail: db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`),
-      related: db.prepare<
-        [string, string],
-        {
-          seq: number;
-          id: string;
-          risk: FlagRow['risk'];
-          state: FlagState;
-          flagged_at_ms: number;
-          outcome: string | null;
-        }
-      >(
+      related: db.prepare<[string, string], RelatedFlagRow>(
         `SELECT seq, id, risk, state, flagged_at_ms, outcome FROM flags
          WHERE subject_key = (SELECT subject_key FROM flags WHERE id = ?) AND id <> ?
          ORDER BY flagged_at_ms DESC LIMIT 50`,
@@ -348,14 +339,7 @@ export class SqliteStore {
     return {
       ...toQueueItem(row),
       events,
-      related: this.statements.related.all(id, id).map((r) => ({
-        id: r.id,
-        caseNo: caseNoOf(r.seq),
-        risk: r.risk,
-        state: r.state,
-        flaggedAtMs: r.flagged_at_ms,
-        outcome: r.outcome,
-      })),
+      related: this.statements.related.all(id, id).map(relatedFlagOf),
     };
   }
 
@@ -445,8 +429,13 @@ export class SqliteStore {
     return alarmKpis(this.db, fromMs, toMs, training);
   }
 
-  handoverSummary(shift: ShiftInstance, nowMs: number, training: boolean): HandoverSummary {
-    return handoverSummary(this.db, shift, nowMs, training);
+  handoverSummary(
+    shift: ShiftInstance,
+    nowMs: number,
+    training: boolean,
+    targets?: TimerTargets,
+  ): HandoverSummary {
+    return handoverSummary(this.db, shift, nowMs, training, targets);
   }
 
   getRoster(shiftId: string): RosterEntry[] {

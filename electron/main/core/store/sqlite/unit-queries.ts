@@ -5,7 +5,8 @@
 import { unitActionRefusal, type UnitAction } from '../../../../../shared/unit-actions';
 import type { QueueItem } from '../../../../../shared/domain';
 import { ContractError } from '../../../../../shared/errors';
-import { appendFlagEvent as event, flagRow, toQueueItem } from './flag-rows';
+import { toQueueItem } from '../flag-row';
+import { appendFlagEvent as event, flagRow } from './flag-rows';
 import type { SqliteDatabase } from './open-database';
 
 const LATEST_DISPATCH = '(SELECT max(seq) FROM dispatches WHERE flag_id = ?)';

@@ -2,11 +2,11 @@
 // totals, the breakdowns and the response times from one ReportSum. Each engine sums its own rows
 // (SQLite from kept days and live rows, PostgreSQL live) and adds its alarm load from its alarm log;
 // a figure added to the report is added here once, so the engines cannot drift apart.
-import { OUTCOMES, type Outcome } from '../../../../shared/dispatch';
-import { RISKS, type Risk } from '../../../../shared/domain';
-import type { Report } from '../../../../shared/report';
-import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
-import type { ReportContext, ReportRange } from '../store/store-types';
+import { OUTCOMES, type Outcome } from '../../../../../shared/dispatch';
+import { RISKS, type Risk } from '../../../../../shared/domain';
+import type { Report } from '../../../../../shared/report';
+import { HOUR_MS, IST_OFFSET_MS, istDate } from '../../../../../shared/time/ist';
+import type { ReportContext, ReportRange } from '../store-types';
 import { SLOT_MS, type ReportWindow } from './report-range';
 import type { ReportSum } from './report-sum';
 

@@ -1,10 +1,10 @@
 // Report parts (report-part.ts) added up into a report's figures: counts summed, subjects counted
 // across every part (a repeat may span days), and each group's median and p90 from the samples of
 // the cells it unites, exact (report-quantiles.ts).
-import { RISKS, type Risk } from '../../../../shared/domain';
-import type { Report, StagesStats } from '../../../../shared/report';
-import { stageTarget, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
-import { caseNoOf } from '../../../../shared/case-number';
+import { RISKS, type Risk } from '../../../../../shared/domain';
+import type { Report, StagesStats } from '../../../../../shared/report';
+import { stageTarget, TIMER_STAGES, type TimerStage } from '../../../../../shared/timers';
+import { caseNoOf } from '../../../../../shared/case-number';
 import { worse, WorstBreaches, type Cell, type ReportPart } from './report-part';
 import { medianAndP90ByGroup } from './report-quantiles';
 import { countRepeats, type Subjects } from './report-subjects';

@@ -1,8 +1,8 @@
 // The platform-owned columns of a flag, derived from one feed record and the route ingest decided
 // for it (subject key included): what ingest writes, and what the bench's bare-insert baseline writes too.
-import { RISK_RANK } from '../../../../../shared/domain';
-import type { FeedFlag } from '../../../../../shared/feed/flag-schema';
-import type { Route } from '../../../../../shared/routing/route';
+import { RISK_RANK } from '../../../../shared/domain';
+import type { FeedFlag } from '../../../../shared/feed/flag-schema';
+import type { Route } from '../../../../shared/routing/route';
 import { subjectKey } from './subject-key';
 
 const candidatesColumn = (candidates: Route['candidates']) =>

@@ -2,7 +2,7 @@
 // flood" minutes after one. So the report also names the shift that carried the most alarms, with
 // its own rate and its own share of time in flood (ISA-18.2 judges load per shift and per peak,
 // not per month). Pure: the SQL files read the alarms and flood spans, this decides.
-import type { Report } from '../../../../shared/report';
+import type { Report } from '../../../../../shared/report';
 import { SLOT_MS } from './report-range';
 
 type ShiftLoad = Report['alarmLoad']['perOperator']['shifts'][number];

@@ -3,13 +3,13 @@
 // Parts add up (report-sum.ts): one is made from the rows a report reads live, and one per settled
 // day and shift is kept by report-day-cache.ts. A cell is the finest grouping the report shows, so
 // each sample is held once; risk, shift and operator figures are each a union of cells.
-import type { Risk } from '../../../../shared/domain';
-import { KOTA_CITY_UNIT } from '../../../../shared/routing/police-units';
-import { REPORT_BREACH_CAP } from '../../../../shared/report';
-import { flagTimers, TIMER_STAGES, type TimerStage } from '../../../../shared/timers';
+import type { Risk } from '../../../../../shared/domain';
+import { KOTA_CITY_UNIT } from '../../../../../shared/routing/police-units';
+import { REPORT_BREACH_CAP } from '../../../../../shared/report';
+import { flagTimers, TIMER_STAGES, type TimerStage } from '../../../../../shared/timers';
 import { durationsOf } from './report-quantiles';
 import { shiftOfTime, SLOT_MS } from './report-range';
-import type { ReportContext } from '../store/store-types';
+import type { ReportContext } from '../store-types';
 import { COL, parseBreakdown, type Breakdown, type ReportRow } from './report-row';
 import { subjectsOf, type Subjects } from './report-subjects';
 

@@ -1,9 +1,9 @@
 // Which flags and which stretches of time a report covers: the range, optionally narrowed to one
 // shift's hours. Apart from report-queries.ts so the response and alarm-load parts can share it.
-import { coded, ContractError } from '../../../../shared/errors';
-import { instanceOf, type Shift } from '../../../../shared/shifts/schedule';
-import { IST_OFFSET_MS, istDate } from '../../../../shared/time/ist';
-import type { ReportRange } from '../store/store-types';
+import { coded, ContractError } from '../../../../../shared/errors';
+import { instanceOf, type Shift } from '../../../../../shared/shifts/schedule';
+import { IST_OFFSET_MS, istDate } from '../../../../../shared/time/ist';
+import type { ReportRange } from '../store-types';
 
 const DAY_MS = 24 * 3600_000;
 const MINUTE_MS = 60_000;
