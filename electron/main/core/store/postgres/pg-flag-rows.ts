@@ -5,11 +5,9 @@ import { coded, ContractError } from '../../../../../shared/errors';
 import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from '../sqlite/flag-rows';
 import type { Tx } from './pg-db';
 import { auditDetailJson } from '../../../../../shared/audit-detail';
+import { flagEventAudit } from '../audit-entries';
 
 export { QUEUE_COLUMNS, toQueueItem, type FlagRow };
-
-/** The feed's own kinds: written by ingest, not audited (as SQLite's audit_flag_events trigger). */
-const FEED_KINDS = new Set(['received', 'revised', 'withdrawn']);
 
 export async function flagRowOrNull(tx: Tx, id: string, lock = false): Promise<FlagRow | null> {
   const row = await tx.one<FlagRow & Record<string, unknown>>(
@@ -47,7 +45,7 @@ export async function appendFlagEvent(
       tx.crypto.seal(detailJson, eventAad(id, atMs, kind)),
     ],
   );
-  if (!FEED_KINDS.has(kind)) tx.audit({ atMs, actor, action: `flag.${kind}`, target: id, detailJson });
+  tx.audit(flagEventAudit(id, atMs, kind, actor, detailJson));
   tx.flagChanged(id, kind === 'received');
 }
 
@@ -101,14 +99,7 @@ export async function appendFlagEvents(
     ],
   );
   for (const [i, e] of events.entries()) {
-    if (!FEED_KINDS.has(e.kind))
-      tx.audit({
-        atMs: e.atMs,
-        actor: e.actor,
-        action: `flag.${e.kind}`,
-        target: e.id,
-        detailJson: json[i]!,
-      });
+    tx.audit(flagEventAudit(e.id, e.atMs, e.kind, e.actor, json[i]!));
     tx.flagChanged(e.id, e.kind === 'received');
   }
 }
