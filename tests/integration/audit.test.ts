@@ -1,10 +1,24 @@
 // The audit trail in the real encrypted store: operators' and the system's changes are chained into
-// audit_log by migration 8's triggers, with no personal field, ingest adds nothing, the table refuses
-// UPDATE and DELETE, and tampering (after dropping its triggers) is found at the altered entry.
+// audit_log (the store writes each entry, audit_append chains it), with no personal field, ingest
+// adds nothing, the table refuses UPDATE and DELETE, and tampering (after dropping its triggers) is
+// found at the altered entry. A database from before migration 24 (its triggers fed the trail)
+// keeps its entries and gets the same ones from the store.
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_PREV_HASH, auditHash, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
 import { missingAuditTriggers, verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { appendFlagEvent } from '../../electron/main/core/store/sqlite/flag-rows';
+import { MIGRATIONS } from '../../electron/main/core/store/sqlite/migrations';
+import { registerAuditFunctions } from '../../electron/main/core/store/sqlite/register-audit-functions';
+import {
+  createAccount,
+  logSession,
+  updateAccount,
+} from '../../electron/main/core/store/sqlite/account-queries';
+import { appendAlarmLog } from '../../electron/main/core/store/sqlite/alarm-queries';
+import { setUnitContact } from '../../electron/main/core/store/sqlite/unit-contact-queries';
+import type { SqliteDatabase } from '../../electron/main/core/store/sqlite/open-database';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
@@ -131,9 +145,6 @@ describe('audit trail', () => {
 
   it("maps any flag event kind but the feed's own to flag.<kind>, so later kinds are audited unchanged", () => {
     const { sync } = seeded();
-    const insert = sync.database.prepare(
-      'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
-    );
     const kinds = [
       'follow_up_due',
       'follow_up_done',
@@ -143,7 +154,9 @@ describe('audit trail', () => {
       'withdrawn',
     ];
     for (const kind of kinds)
-      insert.run('fl_a', T0, kind, kind === 'follow_up_due' ? null : 'Op C', '{"note":"x"}');
+      appendFlagEvent(sync.database, 'fl_a', T0, kind, kind === 'follow_up_due' ? null : 'Op C', {
+        note: 'x',
+      });
     expect(
       rows(sync)
         .slice(1)
@@ -230,5 +243,85 @@ describe('audit trail', () => {
       kind: 'not_found',
     });
     expect(verifyAuditChain(sync.database)).toMatchObject({ ok: true });
+  });
+
+  it('a database from before migration 24 keeps its trail, and the store writes the entries its triggers wrote', () => {
+    const db = new Database(':memory:') as SqliteDatabase;
+    registerAuditFunctions(db, 'desk-old');
+    for (const m of MIGRATIONS.filter((m) => m.version < 24)) db.exec(m.sql);
+    const triggers = () =>
+      db
+        .prepare<[], { name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'`,
+        )
+        .all()
+        .map((r) => r.name)
+        .sort();
+    expect(triggers()).toContain('audit_flag_events');
+    // Under migration 23 the triggers fed the trail from the rows themselves.
+    db.prepare(
+      `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
+       VALUES ('Unit Old', 'unit', 'h', NULL, 1000, 'Admin', 1000, 'Admin', '["kota-city"]')`,
+    ).run();
+    db.prepare(
+      `UPDATE accounts SET locked_at_ms = 2000, password_hash = 'h2', changed_at_ms = 2000, changed_by = 'system'
+       WHERE name = 'Unit Old'`,
+    ).run();
+    db.prepare(
+      `INSERT INTO session_log (at_ms, name, kind, desk) VALUES (3000, 'Unit Old', 'logon', 'desk-1')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES ('kota-city', '0744', 'Admin', 4000)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO alarm_log (at_ms, kind, actor, detail_json) VALUES (5000, 'silence', 'Op', '{"flagId":"fl_x","reason":"phone"}')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES ('fl_x', 6000, 'closed', 'Op', '{"outcome":"contacted","note":"typed"}')`,
+    ).run();
+    const all = () => db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').all();
+    const before = all();
+    expect(before).toHaveLength(8); // audit.started, then 7 fed by the triggers
+
+    for (const m of MIGRATIONS.filter((m) => m.version >= 24)) db.exec(m.sql);
+    expect(triggers()).toEqual(['audit_append_insert', 'audit_log_no_delete', 'audit_log_no_update']);
+    expect(missingAuditTriggers(db)).toEqual([]);
+    expect(all()).toEqual(before);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 8 });
+
+    // The same changes through the store: the same entries, chained on after the old ones.
+    db.prepare(`DELETE FROM unit_contacts`).run();
+    createAccount(
+      db,
+      { name: 'Unit Old2', role: 'unit', passwordHash: 'h', units: ['kota-city'] },
+      'Admin',
+      1000,
+    );
+    updateAccount(db, 'Unit Old2', { lockedAtMs: 2000, passwordHash: 'h2' }, 'system', 2000);
+    logSession(db, 'Unit Old2', 'logon', 'desk-1', 3000);
+    setUnitContact(db, 'kota-city', '0744', 'Admin', 4000);
+    appendAlarmLog(db, [
+      { atMs: 5000, kind: 'silence', actor: 'Op', detail: { flagId: 'fl_x', reason: 'phone' } },
+    ]);
+    appendFlagEvent(db, 'fl_x', 6000, 'closed', 'Op', { outcome: 'contacted', note: 'typed' });
+    const after = all();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 15 });
+    // The old account's name stands for the new one's (an account is created once).
+    const renamed = (v: string | null) => (v === 'Unit Old' ? 'Unit Old2' : v);
+    const comparable = (e: AuditEntry) => ({
+      at_ms: e.at_ms,
+      actor: renamed(e.actor),
+      action: e.action,
+      target: renamed(e.target),
+      outcome: e.outcome,
+      detail_json: e.detail_json,
+    });
+    // Within one UPDATE the triggers fired newest first; the store writes role, lock, password.
+    const byAction = (a: ReturnType<typeof comparable>, b: ReturnType<typeof comparable>) =>
+      a.at_ms - b.at_ms || a.action.localeCompare(b.action);
+    expect(after.slice(8).map(comparable).sort(byAction)).toEqual(
+      before.slice(1).map(comparable).sort(byAction),
+    );
+    db.close();
   });
 });

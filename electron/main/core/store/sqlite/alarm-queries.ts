@@ -3,6 +3,8 @@ import { median, percentile } from '../../reports/report-quantiles';
 import { RISKS, type AlarmKpis, type Risk } from '../../../../../shared/domain';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import type { SqliteDatabase } from './open-database';
+import { alarmAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 import type { AlarmLogEntry, ArrivalStats } from '../store';
 
 const TEN_MINUTES_MS = 600_000;
@@ -10,7 +12,10 @@ const TEN_MINUTES_MS = 600_000;
 export function appendAlarmLog(db: SqliteDatabase, entries: readonly AlarmLogEntry[]): void {
   const insert = db.prepare('INSERT INTO alarm_log (at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    for (const e of entries) insert.run(e.atMs, e.kind, e.actor, JSON.stringify(e.detail));
+    for (const e of entries) {
+      insert.run(e.atMs, e.kind, e.actor, JSON.stringify(e.detail));
+      appendAudit(db, alarmAudit(e));
+    }
   })();
 }
 

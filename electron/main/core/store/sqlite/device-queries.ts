@@ -6,6 +6,8 @@ import { ContractError } from '../../../../../shared/errors';
 import type { DeviceKind, DeviceSummary, EnrolmentInput, RedeemResult } from '../store-types';
 import { deviceUnitsColumn } from '../device-units';
 import type { SqliteDatabase } from './open-database';
+import { deviceEnrolledAudit, deviceRevokedAudit, enrolmentCreatedAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 
 interface DeviceRow {
   id: number;
@@ -57,6 +59,10 @@ export function createEnrolment(
       `INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms, units)
         VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs, units);
+    appendAudit(
+      db,
+      enrolmentCreatedAudit(input.name, input.kind, expiresAtMs, input.units ?? null, input.by, input.atMs),
+    );
     return { expiresAtMs };
   })();
 }
@@ -102,6 +108,7 @@ export function redeemEnrolment(
     const row = db
       .prepare<[number], DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = ?`)
       .get(Number(lastInsertRowid))!;
+    appendAudit(db, deviceEnrolledAudit(name, code.kind, row.id, summary(row).units, code.created_by, atMs));
     return { ok: true, device: summary(row) };
   })();
 }
@@ -129,6 +136,7 @@ export function revokeDevice(db: SqliteDatabase, name: string, by: string, atMs:
     if (!device)
       throw new ContractError('not_found', `--name ${name}: no enrolled device of that name.`, 'name');
     db.prepare('UPDATE devices SET revoked_at_ms = ?, revoked_by = ? WHERE id = ?').run(atMs, by, device.id);
+    appendAudit(db, deviceRevokedAudit(device.name, device.kind, device.id, by, atMs));
     return summary({ ...device, revoked_at_ms: atMs, revoked_by: by });
   })();
 }

@@ -7,6 +7,8 @@ import type { Outcome } from '../../../../../shared/dispatch';
 import { coded, ContractError } from '../../../../../shared/errors';
 import { ROUTE_BASES, type Route } from '../../../../../shared/routing/route';
 import type { SqliteDatabase } from './open-database';
+import { flagEventAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 
 export interface FlagRow {
   seq: number;
@@ -146,11 +148,14 @@ export function appendFlagEvent(
   actor: string | null,
   detail: object,
 ) {
-  db.prepare('INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    atMs,
-    kind,
-    actor,
-    JSON.stringify(detail),
-  );
+  const detailJson = JSON.stringify(detail);
+  const write = () => {
+    db.prepare(
+      'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, atMs, kind, actor, detailJson);
+    appendAudit(db, flagEventAudit(id, atMs, kind, actor, detailJson));
+  };
+  // The event and its audit entry are one: in the caller's transaction, or in one of their own.
+  if (db.inTransaction) write();
+  else db.transaction(write)();
 }

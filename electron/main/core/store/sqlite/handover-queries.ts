@@ -13,6 +13,8 @@ import {
 import type { ShiftInstance } from '../../../../../shared/shifts/schedule';
 import { flagTimers, type TimerTargets } from '../../../../../shared/timers';
 import type { SqliteDatabase } from './open-database';
+import { handoverReceivedAudit, handoverSignedAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 
 interface OpenRow {
   seq: number;
@@ -262,9 +264,11 @@ export function signHandover(
     db.transaction(() => {
       const anchored: HandoverSummary = { ...summary, auditAnchor: auditHead(db) };
       const summaryJson = JSON.stringify(anchored);
+      const sha256 = digest(summaryJson, notes);
       db.prepare(
         'INSERT INTO handovers (shift_id, summary_json, notes, signed_by, signed_at_ms, sha256) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(summary.shiftId, summaryJson, notes, by, atMs, digest(summaryJson, notes));
+      ).run(summary.shiftId, summaryJson, notes, by, atMs, sha256);
+      appendAudit(db, handoverSignedAudit(summary.shiftId, by, atMs, sha256, notes));
     }).immediate();
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -290,10 +294,13 @@ export function receiveHandover(
   if (!existing) throw new ContractError('not_found', coded('handover.not_signed', { shiftId }), 'shiftId');
   const refusal = receiveRefusal(existing, by);
   if (refusal) throw new ContractError('conflict', refusal, existing.receivedBy ? 'shiftId' : 'supervisor');
-  db.prepare('UPDATE handovers SET received_by = ?, received_at_ms = ? WHERE shift_id = ?').run(
-    by,
-    atMs,
-    shiftId,
-  );
+  db.transaction(() => {
+    db.prepare('UPDATE handovers SET received_by = ?, received_at_ms = ? WHERE shift_id = ?').run(
+      by,
+      atMs,
+      shiftId,
+    );
+    appendAudit(db, handoverReceivedAudit(shiftId, by, atMs, existing.sha256));
+  })();
   return getHandover(db, shiftId)!;
 }
