@@ -1,5 +1,5 @@
 // Accounts, the session log, devices and units' contact numbers on PostgreSQL. Each change appends
-// the audit entry SQLite's triggers append (migrations 9, 11, 18), in the same transaction, with the
+// its audit entry (../audit-entries.ts, as SQLite's store does), in the same transaction, with the
 // same action names and details. Names compare without case (lower(name)), as COLLATE NOCASE did.
 import {
   accountChangeAudits,

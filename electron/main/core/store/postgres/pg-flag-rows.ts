@@ -1,6 +1,6 @@
 // A flag's row as the PostgreSQL store reads it (the same columns and QueueItem mapping as SQLite's
 // flag-rows.ts, whose pure mapping it reuses), and the flag event every step appends: with its audit
-// entry (all kinds but the feed's own) and its place on the change feed, as SQLite's triggers do.
+// entry (all kinds but the feed's own: ../audit-entries.ts) and its place on the change feed.
 import { coded, ContractError } from '../../../../../shared/errors';
 import { QUEUE_COLUMNS, toQueueItem, type FlagRow } from '../sqlite/flag-rows';
 import type { Tx } from './pg-db';

@@ -1,5 +1,5 @@
 // The unit registry's versions on PostgreSQL (migration 3, as SQLite's 20): each save a new row, never
-// changed or removed (a trigger refuses both), with the audit entry SQLite's trigger writes, in the
+// changed or removed (a trigger refuses both), with its audit entry (../audit-entries.ts, as on SQLite), in the
 // same transaction. The core validates registries (core/units/); routing reads them (shared/routing/).
 import { registrySavedAudit } from '../audit-entries';
 import { coded, ContractError } from '../../../../../shared/errors';

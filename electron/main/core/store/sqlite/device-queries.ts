@@ -1,6 +1,6 @@
 // Enrolled devices of the room and their one-time enrolment codes. Only SHA-256 hashes of codes and
 // credentials are stored (both are random secrets, so a plain hash is enough: there is nothing to
-// guess). Creation, enrolment and revocation are audited by migration 18's triggers in the same
+// guess). Creation, enrolment and revocation are audited here (audit-entries.ts) in the same
 // transaction; a refused enrolment and connects are audited by the caller (nothing changes here).
 import { ContractError } from '../../../../../shared/errors';
 import type { DeviceKind, DeviceSummary, EnrolmentInput, RedeemResult } from '../store-types';

@@ -1,5 +1,5 @@
 // The unit registry's versions (migration 20): each save is a new row, never changed or removed, and
-// its trigger writes the audit entry. The store keeps and returns registries; the core validates
+// its audit entry is written with it (audit-entries.ts). The store keeps and returns registries; the core validates
 // them (core/units/unit-registry-service.ts) and routing reads them (shared/routing/).
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { UnitRegistry } from '../../../../../shared/routing/unit-registry';
