@@ -18,6 +18,15 @@ import {
 } from '../../electron/main/core/store/sqlite/account-queries';
 import { appendAlarmLog } from '../../electron/main/core/store/sqlite/alarm-queries';
 import { setUnitContact } from '../../electron/main/core/store/sqlite/unit-contact-queries';
+import { appendAudit } from '../../electron/main/core/store/sqlite/audit-queries';
+import { handoverReceivedAudit, handoverSignedAudit } from '../../electron/main/core/store/audit-entries';
+import { saveUnitRegistry } from '../../electron/main/core/store/sqlite/registry-queries';
+import {
+  createEnrolment,
+  redeemEnrolment,
+  revokeDevice,
+} from '../../electron/main/core/store/sqlite/device-queries';
+import { DEFAULT_UNIT_REGISTRY } from '../../shared/routing/unit-registry';
 import type { SqliteDatabase } from '../../electron/main/core/store/sqlite/open-database';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { CANARY, makeFlag } from '../helpers/flags';
@@ -258,39 +267,61 @@ describe('audit trail', () => {
         .map((r) => r.name)
         .sort();
     expect(triggers()).toContain('audit_flag_events');
+    const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
+    const sha = 'ab'.repeat(32);
+    // Characters outside ASCII but inside the BMP: SQLite's length() and JavaScript's agree on them.
+    const notes = 'two carried over — one to watch at Kotá';
     // Under migration 23 the triggers fed the trail from the rows themselves.
-    db.prepare(
-      `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
-       VALUES ('Unit Old', 'unit', 'h', NULL, 1000, 'Admin', 1000, 'Admin', '["kota-city"]')`,
-    ).run();
-    db.prepare(
-      `UPDATE accounts SET locked_at_ms = 2000, password_hash = 'h2', changed_at_ms = 2000, changed_by = 'system'
-       WHERE name = 'Unit Old'`,
-    ).run();
-    db.prepare(
-      `INSERT INTO session_log (at_ms, name, kind, desk) VALUES (3000, 'Unit Old', 'logon', 'desk-1')`,
-    ).run();
-    db.prepare(
+    run(`INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
+         VALUES ('Unit Old', 'unit', 'h', NULL, 1000, 'Admin', 1000, 'Admin', '["kota-city"]')`);
+    run(`UPDATE accounts SET locked_at_ms = 2000, password_hash = 'h2', changed_at_ms = 2000, changed_by = 'system'
+         WHERE name = 'Unit Old'`);
+    run(`INSERT INTO session_log (at_ms, name, kind, desk) VALUES (3000, 'Unit Old', 'logon', 'desk-1')`);
+    run(
       `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES ('kota-city', '0744', 'Admin', 4000)`,
-    ).run();
-    db.prepare(
+    );
+    run(`UPDATE unit_contacts SET contact = '0745', changed_at_ms = 4100 WHERE unit_key = 'kota-city'`);
+    run(
       `INSERT INTO alarm_log (at_ms, kind, actor, detail_json) VALUES (5000, 'silence', 'Op', '{"flagId":"fl_x","reason":"phone"}')`,
-    ).run();
-    db.prepare(
-      `INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES ('fl_x', 6000, 'closed', 'Op', '{"outcome":"contacted","note":"typed"}')`,
-    ).run();
+    );
+    run(`INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json)
+         VALUES ('fl_x', 6000, 'closed', 'Op', '{"outcome":"contacted","note":"typed"}')`);
+    run(`INSERT INTO roster (shift_id, desk, operator, supervisor) VALUES ('s1', 'desk-1', 'Op Bela', 0)`);
+    run(`DELETE FROM roster WHERE shift_id = 's1'`);
+    run(`INSERT INTO roster (shift_id, desk, operator, supervisor) VALUES ('s1', 'desk-2', 'Sup Dev', 1)`);
+    run(
+      `INSERT INTO handovers (shift_id, summary_json, notes, signed_by, signed_at_ms, sha256)
+         VALUES ('s1', '{}', ?, 'Sup Out', 7000, ?)`,
+      notes,
+      sha,
+    );
+    run(`UPDATE handovers SET received_by = 'Sup In', received_at_ms = 7100 WHERE shift_id = 's1'`);
+    run(
+      `INSERT INTO unit_registry_versions (version, registry_json, units, changes_json, saved_by, saved_at_ms, source_sha256)
+         VALUES (1, ?, ?, '["kota-city:contacts"]', 'Admin', 8000, ?)`,
+      JSON.stringify(DEFAULT_UNIT_REGISTRY),
+      DEFAULT_UNIT_REGISTRY.units.length,
+      sha,
+    );
+    run(`INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms)
+         VALUES ('c1', 'wall-1', 'wall', 'Admin', 9000, 19000)`);
+    run(
+      `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms) VALUES ('wall-1', 'wall', 'k1', 'Admin', 9100)`,
+    );
+    run(`UPDATE devices SET revoked_at_ms = 9200, revoked_by = 'Admin' WHERE name = 'wall-1'`);
     const all = () => db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').all();
     const before = all();
-    expect(before).toHaveLength(8); // audit.started, then 7 fed by the triggers
+    expect(before).toHaveLength(18); // audit.started, then 17 fed by the triggers
 
     for (const m of MIGRATIONS.filter((m) => m.version >= 24)) db.exec(m.sql);
     expect(triggers()).toEqual(['audit_append_insert', 'audit_log_no_delete', 'audit_log_no_update']);
     expect(missingAuditTriggers(db)).toEqual([]);
     expect(all()).toEqual(before);
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 8 });
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: before.length });
 
     // The same changes through the store: the same entries, chained on after the old ones.
-    db.prepare(`DELETE FROM unit_contacts`).run();
+    run(`DELETE FROM unit_contacts`);
+    run(`DELETE FROM roster`);
     createAccount(
       db,
       { name: 'Unit Old2', role: 'unit', passwordHash: 'h', units: ['kota-city'] },
@@ -300,28 +331,63 @@ describe('audit trail', () => {
     updateAccount(db, 'Unit Old2', { lockedAtMs: 2000, passwordHash: 'h2' }, 'system', 2000);
     logSession(db, 'Unit Old2', 'logon', 'desk-1', 3000);
     setUnitContact(db, 'kota-city', '0744', 'Admin', 4000);
+    setUnitContact(db, 'kota-city', '0745', 'Admin', 4100);
     appendAlarmLog(db, [
       { atMs: 5000, kind: 'silence', actor: 'Op', detail: { flagId: 'fl_x', reason: 'phone' } },
     ]);
     appendFlagEvent(db, 'fl_x', 6000, 'closed', 'Op', { outcome: 'contacted', note: 'typed' });
-    const after = all();
-    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 15 });
-    // The old account's name stands for the new one's (an account is created once).
-    const renamed = (v: string | null) => (v === 'Unit Old' ? 'Unit Old2' : v);
-    const comparable = (e: AuditEntry) => ({
-      at_ms: e.at_ms,
-      actor: renamed(e.actor),
-      action: e.action,
-      target: renamed(e.target),
-      outcome: e.outcome,
-      detail_json: e.detail_json,
-    });
-    // Within one UPDATE the triggers fired newest first; the store writes role, lock, password.
-    const byAction = (a: ReturnType<typeof comparable>, b: ReturnType<typeof comparable>) =>
-      a.at_ms - b.at_ms || a.action.localeCompare(b.action);
-    expect(after.slice(8).map(comparable).sort(byAction)).toEqual(
-      before.slice(1).map(comparable).sort(byAction),
+    const store = new SqliteStore(db);
+    store.setRoster('s2', [{ desk: 'desk-1', operator: 'Op Bela', supervisor: false }]);
+    store.setRoster('s2', [{ desk: 'desk-2', operator: 'Sup Dev', supervisor: true }]);
+    // A handover's SHA-256 covers its anchor (the head of this trail), so it cannot be made equal
+    // to the old row's through the store: the entries are built from the same values instead.
+    appendAudit(
+      db,
+      handoverSignedAudit('s2', 'Sup Out', 7000, sha, notes),
+      handoverReceivedAudit('s2', 'Sup In', 7100, sha),
     );
+    saveUnitRegistry(db, {
+      registry: DEFAULT_UNIT_REGISTRY,
+      basedOn: 1,
+      changes: ['kota-city:contacts'],
+      by: 'Admin',
+      atMs: 8000,
+      sourceSha256: sha,
+    });
+    createEnrolment(db, {
+      name: 'wall-2',
+      kind: 'wall',
+      codeHash: 'c2',
+      by: 'Admin',
+      atMs: 9000,
+      ttlMs: 10_000,
+    });
+    const redeemed = redeemEnrolment(db, 'c2', 'k2', 9100);
+    expect(redeemed.ok).toBe(true);
+    revokeDevice(db, 'wall-2', 'Admin', 9200);
+    const after = all();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 2 * before.length - 1 });
+    // What differs is only what the two runs were given: the account's, shift's, device's and
+    // version's names, the device's row id, and the roster's clock (the roster records no time).
+    const renamed: Record<string, string> = {
+      'Unit Old': 'Unit Old2',
+      s1: 's2',
+      'wall-1': 'wall-2',
+      v1: 'v2',
+    };
+    const comparable = (e: AuditEntry) =>
+      JSON.stringify({
+        at_ms: e.action === 'roster.changed' ? 0 : e.at_ms,
+        actor: renamed[e.actor] ?? e.actor,
+        action: e.action,
+        target: e.target === null ? null : (renamed[e.target] ?? e.target),
+        outcome: e.outcome,
+        detail_json: e.detail_json
+          .replace('"version":1,', '"version":2,')
+          .replace('"device":1}', '"device":2}'),
+      });
+    // Within one UPDATE the triggers fired newest first; the store writes role, lock, password.
+    expect(after.slice(before.length).map(comparable).sort()).toEqual(before.slice(1).map(comparable).sort());
     db.close();
   });
 });
