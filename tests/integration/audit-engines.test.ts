@@ -107,6 +107,16 @@ async function actions(store: StoreAdmin): Promise<void> {
   });
   await store.redeemEnrolment('c1', 'cred1', 16_100);
   await store.revokeDevice('wall-1', 'Admin Asha', 16_200);
+  await store.createEnrolment({
+    name: 'desk-kota',
+    kind: 'desk',
+    codeHash: 'c2',
+    by: 'Admin Asha',
+    atMs: 16_300,
+    ttlMs: 10_000,
+    units: ['kota-city'],
+  });
+  await store.redeemEnrolment('c2', 'cred2', 16_400);
   // Retention's erasure and an entry recorded through the seam.
   await store.purgePersonal(1_000, 100_000, 'system');
   await store.recordAudit({

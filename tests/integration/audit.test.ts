@@ -1,7 +1,7 @@
 // The audit trail in the real encrypted store: operators' and the system's changes are chained into
 // audit_log (the store writes each entry, audit_append chains it), with no personal field, ingest
 // adds nothing, the table refuses UPDATE and DELETE, and tampering (after dropping its triggers) is
-// found at the altered entry. A database from before migration 24 (its triggers fed the trail)
+// found at the altered entry. A database from before migration 26 (its triggers fed the trail)
 // keeps its entries and gets the same ones from the store.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -254,10 +254,10 @@ describe('audit trail', () => {
     expect(verifyAuditChain(sync.database)).toMatchObject({ ok: true });
   });
 
-  it('a database from before migration 24 keeps its trail, and the store writes the entries its triggers wrote', () => {
+  it('a database from before migration 26 keeps its trail, and the store writes the entries its triggers wrote', () => {
     const db = new Database(':memory:') as SqliteDatabase;
     registerAuditFunctions(db, 'desk-old');
-    for (const m of MIGRATIONS.filter((m) => m.version < 24)) db.exec(m.sql);
+    for (const m of MIGRATIONS.filter((m) => m.version < 26)) db.exec(m.sql);
     const triggers = () =>
       db
         .prepare<[], { name: string }>(
@@ -309,11 +309,16 @@ describe('audit trail', () => {
       `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms) VALUES ('wall-1', 'wall', 'k1', 'Admin', 9100)`,
     );
     run(`UPDATE devices SET revoked_at_ms = 9200, revoked_by = 'Admin' WHERE name = 'wall-1'`);
+    // A district control room's desk, bound to its units (migration 24).
+    run(`INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms, units)
+         VALUES ('c3', 'desk-k', 'desk', 'Admin', 9300, 19300, '["kota-city"]')`);
+    run(`INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms, units)
+         VALUES ('desk-k', 'desk', 'k3', 'Admin', 9400, '["kota-city"]')`);
     const all = () => db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').all();
     const before = all();
-    expect(before).toHaveLength(18); // audit.started, then 17 fed by the triggers
+    expect(before).toHaveLength(20); // audit.started, then 19 fed by the triggers
 
-    for (const m of MIGRATIONS.filter((m) => m.version >= 24)) db.exec(m.sql);
+    for (const m of MIGRATIONS.filter((m) => m.version >= 26)) db.exec(m.sql);
     expect(triggers()).toEqual(['audit_append_insert', 'audit_log_no_delete', 'audit_log_no_update']);
     expect(missingAuditTriggers(db)).toEqual([]);
     expect(all()).toEqual(before);
@@ -365,14 +370,25 @@ describe('audit trail', () => {
     const redeemed = redeemEnrolment(db, 'c2', 'k2', 9100);
     expect(redeemed.ok).toBe(true);
     revokeDevice(db, 'wall-2', 'Admin', 9200);
+    createEnrolment(db, {
+      name: 'desk-k2',
+      kind: 'desk',
+      codeHash: 'c4',
+      by: 'Admin',
+      atMs: 9300,
+      ttlMs: 10_000,
+      units: ['kota-city'],
+    });
+    expect(redeemEnrolment(db, 'c4', 'k4', 9400).ok).toBe(true);
     const after = all();
     expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 2 * before.length - 1 });
     // What differs is only what the two runs were given: the account's, shift's, device's and
-    // version's names, the device's row id, and the roster's clock (the roster records no time).
+    // version's names, the devices' row ids, and the roster's clock (the roster records no time).
     const renamed: Record<string, string> = {
       'Unit Old': 'Unit Old2',
       s1: 's2',
       'wall-1': 'wall-2',
+      'desk-k': 'desk-k2',
       v1: 'v2',
     };
     const comparable = (e: AuditEntry) =>
@@ -384,7 +400,7 @@ describe('audit trail', () => {
         outcome: e.outcome,
         detail_json: e.detail_json
           .replace('"version":1,', '"version":2,')
-          .replace('"device":1}', '"device":2}'),
+          .replace(/"device":\d+/, '"device":"row id"'),
       });
     // Within one UPDATE the triggers fired newest first; the store writes role, lock, password.
     expect(after.slice(before.length).map(comparable).sort()).toEqual(before.slice(1).map(comparable).sort());

@@ -3,7 +3,7 @@
 // through its audit_append view (which chains it in place), PostgreSQL through tx.audit (chained at
 // commit) — so the same action leaves the same action, target and detail on either. The detail here
 // is the full one; what of it may be kept is shared/audit-detail.ts's, applied where it is chained.
-// SQLite's triggers made these entries up to migration 23: the forms below are theirs, unchanged.
+// SQLite's triggers made these entries up to migration 25: the forms below are theirs, unchanged.
 import type { AccountRole } from '../../../../shared/accounts';
 
 export interface AuditInput {

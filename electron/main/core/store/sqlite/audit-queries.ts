@@ -10,7 +10,7 @@ import type { SqliteDatabase } from './open-database';
 
 /**
  * The triggers that keep the trail append-only and chain each entry (migration 8); verify checks they
- * exist. Since migration 24 no trigger feeds the trail: the store writes each entry (appendAudit).
+ * exist. Since migration 26 no trigger feeds the trail: the store writes each entry (appendAudit).
  */
 export const AUDIT_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_append_insert'] as const;
 
