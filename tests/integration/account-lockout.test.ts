@@ -7,7 +7,7 @@ import { createConsoleCore, type ConsoleCore } from '../../electron/main/core/co
 import { hashPassword } from '../../electron/main/core/accounts/passwords';
 import { verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import { defaultFeedConfig } from '../../electron/main/core/feed/poller';
-import { listAccounts } from '../../electron/main/core/store/sqlite/account-queries';
+import { createAccount, listAccounts } from '../../electron/main/core/store/sqlite/account-queries';
 import type { SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { LOCKOUT, LOGON_REFUSED } from '../../shared/accounts';
 import type { CallContext } from '../../shared/contract';
@@ -240,12 +240,8 @@ describe('stronger scrypt parameters', SLOW, () => {
   it('logs on with a hash made with the old N = 2^15, then stores it again with the current ones', async () => {
     const { h, sync, audit } = await rig();
     const old = await hashPassword('old hash pass 1', { N: 2 ** 15, r: 8, p: 1 });
-    sync.database
-      .prepare(
-        `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by)
-         VALUES ('Sup Oldhash', 'supervisor', ?, NULL, 0, 'test', 0, 'test')`,
-      )
-      .run(old);
+    // An account whose stored hash was made with the old parameters (the store keeps what it is given).
+    createAccount(sync.database, { name: 'Sup Oldhash', role: 'supervisor', passwordHash: old }, 'test', 0);
     const stored = () =>
       sync.database
         .prepare<[], { h: string }>(`SELECT password_hash AS h FROM accounts WHERE name = 'Sup Oldhash'`)

@@ -1,10 +1,33 @@
 // The audit trail in the real encrypted store: operators' and the system's changes are chained into
-// audit_log by migration 8's triggers, with no personal field, ingest adds nothing, the table refuses
-// UPDATE and DELETE, and tampering (after dropping its triggers) is found at the altered entry.
+// audit_log (the store writes each entry, audit_append chains it), with no personal field, ingest
+// adds nothing, the table refuses UPDATE and DELETE, and tampering (after dropping its triggers) is
+// found at the altered entry. A database from before migration 26 (its triggers fed the trail)
+// keeps its entries and gets the same ones from the store.
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_PREV_HASH, auditHash, type AuditEntry } from '../../electron/main/core/audit/audit-chain';
 import { missingAuditTriggers, verifyAuditChain } from '../../electron/main/core/store/sqlite/audit-queries';
 import { SqliteStore, inProcessStore } from '../../electron/main/core/store/sqlite/sqlite-store';
+import { appendFlagEvent } from '../../electron/main/core/store/sqlite/flag-rows';
+import { MIGRATIONS } from '../../electron/main/core/store/sqlite/migrations';
+import { registerAuditFunctions } from '../../electron/main/core/store/sqlite/register-audit-functions';
+import {
+  createAccount,
+  logSession,
+  updateAccount,
+} from '../../electron/main/core/store/sqlite/account-queries';
+import { appendAlarmLog } from '../../electron/main/core/store/sqlite/alarm-queries';
+import { setUnitContact } from '../../electron/main/core/store/sqlite/unit-contact-queries';
+import { appendAudit } from '../../electron/main/core/store/sqlite/audit-queries';
+import { handoverReceivedAudit, handoverSignedAudit } from '../../electron/main/core/store/audit-entries';
+import { saveUnitRegistry } from '../../electron/main/core/store/sqlite/registry-queries';
+import {
+  createEnrolment,
+  redeemEnrolment,
+  revokeDevice,
+} from '../../electron/main/core/store/sqlite/device-queries';
+import { DEFAULT_UNIT_REGISTRY } from '../../shared/routing/unit-registry';
+import type { SqliteDatabase } from '../../electron/main/core/store/sqlite/open-database';
 import { DEFAULT_SCHEDULE, instanceOf } from '../../shared/shifts/schedule';
 import { CANARY, makeFlag } from '../helpers/flags';
 import { closedAfterEach, openTempStore, pageInput } from '../helpers/temp-store';
@@ -131,9 +154,6 @@ describe('audit trail', () => {
 
   it("maps any flag event kind but the feed's own to flag.<kind>, so later kinds are audited unchanged", () => {
     const { sync } = seeded();
-    const insert = sync.database.prepare(
-      'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
-    );
     const kinds = [
       'follow_up_due',
       'follow_up_done',
@@ -143,7 +163,9 @@ describe('audit trail', () => {
       'withdrawn',
     ];
     for (const kind of kinds)
-      insert.run('fl_a', T0, kind, kind === 'follow_up_due' ? null : 'Op C', '{"note":"x"}');
+      appendFlagEvent(sync.database, 'fl_a', T0, kind, kind === 'follow_up_due' ? null : 'Op C', {
+        note: 'x',
+      });
     expect(
       rows(sync)
         .slice(1)
@@ -230,5 +252,158 @@ describe('audit trail', () => {
       kind: 'not_found',
     });
     expect(verifyAuditChain(sync.database)).toMatchObject({ ok: true });
+  });
+
+  it('a database from before migration 26 keeps its trail, and the store writes the entries its triggers wrote', () => {
+    const db = new Database(':memory:') as SqliteDatabase;
+    registerAuditFunctions(db, 'desk-old');
+    for (const m of MIGRATIONS.filter((m) => m.version < 26)) db.exec(m.sql);
+    const triggers = () =>
+      db
+        .prepare<[], { name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit%'`,
+        )
+        .all()
+        .map((r) => r.name)
+        .sort();
+    expect(triggers()).toContain('audit_flag_events');
+    const run = (sql: string, ...params: unknown[]) => db.prepare(sql).run(...params);
+    const sha = 'ab'.repeat(32);
+    // Characters outside ASCII but inside the BMP: SQLite's length() and JavaScript's agree on them.
+    const notes = 'two carried over — one to watch at Kotá';
+    // Under migration 23 the triggers fed the trail from the rows themselves.
+    run(`INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
+         VALUES ('Unit Old', 'unit', 'h', NULL, 1000, 'Admin', 1000, 'Admin', '["kota-city"]')`);
+    run(`UPDATE accounts SET locked_at_ms = 2000, password_hash = 'h2', changed_at_ms = 2000, changed_by = 'system'
+         WHERE name = 'Unit Old'`);
+    run(`INSERT INTO session_log (at_ms, name, kind, desk) VALUES (3000, 'Unit Old', 'logon', 'desk-1')`);
+    run(
+      `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES ('kota-city', '0744', 'Admin', 4000)`,
+    );
+    run(`UPDATE unit_contacts SET contact = '0745', changed_at_ms = 4100 WHERE unit_key = 'kota-city'`);
+    run(
+      `INSERT INTO alarm_log (at_ms, kind, actor, detail_json) VALUES (5000, 'silence', 'Op', '{"flagId":"fl_x","reason":"phone"}')`,
+    );
+    run(`INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json)
+         VALUES ('fl_x', 6000, 'closed', 'Op', '{"outcome":"contacted","note":"typed"}')`);
+    run(`INSERT INTO roster (shift_id, desk, operator, supervisor) VALUES ('s1', 'desk-1', 'Op Bela', 0)`);
+    run(`DELETE FROM roster WHERE shift_id = 's1'`);
+    run(`INSERT INTO roster (shift_id, desk, operator, supervisor) VALUES ('s1', 'desk-2', 'Sup Dev', 1)`);
+    run(
+      `INSERT INTO handovers (shift_id, summary_json, notes, signed_by, signed_at_ms, sha256)
+         VALUES ('s1', '{}', ?, 'Sup Out', 7000, ?)`,
+      notes,
+      sha,
+    );
+    run(`UPDATE handovers SET received_by = 'Sup In', received_at_ms = 7100 WHERE shift_id = 's1'`);
+    run(
+      `INSERT INTO unit_registry_versions (version, registry_json, units, changes_json, saved_by, saved_at_ms, source_sha256)
+         VALUES (1, ?, ?, '["kota-city:contacts"]', 'Admin', 8000, ?)`,
+      JSON.stringify(DEFAULT_UNIT_REGISTRY),
+      DEFAULT_UNIT_REGISTRY.units.length,
+      sha,
+    );
+    run(`INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms)
+         VALUES ('c1', 'wall-1', 'wall', 'Admin', 9000, 19000)`);
+    run(
+      `INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms) VALUES ('wall-1', 'wall', 'k1', 'Admin', 9100)`,
+    );
+    run(`UPDATE devices SET revoked_at_ms = 9200, revoked_by = 'Admin' WHERE name = 'wall-1'`);
+    // A district control room's desk, bound to its units (migration 24).
+    run(`INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms, units)
+         VALUES ('c3', 'desk-k', 'desk', 'Admin', 9300, 19300, '["kota-city"]')`);
+    run(`INSERT INTO devices (name, kind, credential_hash, enrolled_by, enrolled_at_ms, units)
+         VALUES ('desk-k', 'desk', 'k3', 'Admin', 9400, '["kota-city"]')`);
+    const all = () => db.prepare<[], AuditEntry>('SELECT * FROM audit_log ORDER BY seq').all();
+    const before = all();
+    expect(before).toHaveLength(20); // audit.started, then 19 fed by the triggers
+
+    for (const m of MIGRATIONS.filter((m) => m.version >= 26)) db.exec(m.sql);
+    expect(triggers()).toEqual(['audit_append_insert', 'audit_log_no_delete', 'audit_log_no_update']);
+    expect(missingAuditTriggers(db)).toEqual([]);
+    expect(all()).toEqual(before);
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: before.length });
+
+    // The same changes through the store: the same entries, chained on after the old ones.
+    run(`DELETE FROM unit_contacts`);
+    run(`DELETE FROM roster`);
+    createAccount(
+      db,
+      { name: 'Unit Old2', role: 'unit', passwordHash: 'h', units: ['kota-city'] },
+      'Admin',
+      1000,
+    );
+    updateAccount(db, 'Unit Old2', { lockedAtMs: 2000, passwordHash: 'h2' }, 'system', 2000);
+    logSession(db, 'Unit Old2', 'logon', 'desk-1', 3000);
+    setUnitContact(db, 'kota-city', '0744', 'Admin', 4000);
+    setUnitContact(db, 'kota-city', '0745', 'Admin', 4100);
+    appendAlarmLog(db, [
+      { atMs: 5000, kind: 'silence', actor: 'Op', detail: { flagId: 'fl_x', reason: 'phone' } },
+    ]);
+    appendFlagEvent(db, 'fl_x', 6000, 'closed', 'Op', { outcome: 'contacted', note: 'typed' });
+    const store = new SqliteStore(db);
+    store.setRoster('s2', [{ desk: 'desk-1', operator: 'Op Bela', supervisor: false }]);
+    store.setRoster('s2', [{ desk: 'desk-2', operator: 'Sup Dev', supervisor: true }]);
+    // A handover's SHA-256 covers its anchor (the head of this trail), so it cannot be made equal
+    // to the old row's through the store: the entries are built from the same values instead.
+    appendAudit(
+      db,
+      handoverSignedAudit('s2', 'Sup Out', 7000, sha, notes),
+      handoverReceivedAudit('s2', 'Sup In', 7100, sha),
+    );
+    saveUnitRegistry(db, {
+      registry: DEFAULT_UNIT_REGISTRY,
+      basedOn: 1,
+      changes: ['kota-city:contacts'],
+      by: 'Admin',
+      atMs: 8000,
+      sourceSha256: sha,
+    });
+    createEnrolment(db, {
+      name: 'wall-2',
+      kind: 'wall',
+      codeHash: 'c2',
+      by: 'Admin',
+      atMs: 9000,
+      ttlMs: 10_000,
+    });
+    const redeemed = redeemEnrolment(db, 'c2', 'k2', 9100);
+    expect(redeemed.ok).toBe(true);
+    revokeDevice(db, 'wall-2', 'Admin', 9200);
+    createEnrolment(db, {
+      name: 'desk-k2',
+      kind: 'desk',
+      codeHash: 'c4',
+      by: 'Admin',
+      atMs: 9300,
+      ttlMs: 10_000,
+      units: ['kota-city'],
+    });
+    expect(redeemEnrolment(db, 'c4', 'k4', 9400).ok).toBe(true);
+    const after = all();
+    expect(verifyAuditChain(db)).toMatchObject({ ok: true, entries: 2 * before.length - 1 });
+    // What differs is only what the two runs were given: the account's, shift's, device's and
+    // version's names, the devices' row ids, and the roster's clock (the roster records no time).
+    const renamed: Record<string, string> = {
+      'Unit Old': 'Unit Old2',
+      s1: 's2',
+      'wall-1': 'wall-2',
+      'desk-k': 'desk-k2',
+      v1: 'v2',
+    };
+    const comparable = (e: AuditEntry) =>
+      JSON.stringify({
+        at_ms: e.action === 'roster.changed' ? 0 : e.at_ms,
+        actor: renamed[e.actor] ?? e.actor,
+        action: e.action,
+        target: e.target === null ? null : (renamed[e.target] ?? e.target),
+        outcome: e.outcome,
+        detail_json: e.detail_json
+          .replace('"version":1,', '"version":2,')
+          .replace(/"device":\d+/, '"device":"row id"'),
+      });
+    // Within one UPDATE the triggers fired newest first; the store writes role, lock, password.
+    expect(after.slice(before.length).map(comparable).sort()).toEqual(before.slice(1).map(comparable).sort());
+    db.close();
   });
 });

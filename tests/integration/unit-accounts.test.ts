@@ -134,6 +134,8 @@ describe('the unit role', { timeout: 90_000 }, () => {
        VALUES ('Sup Oldwal', 'supervisor', 'hash', 5, 1, 'A', 1, 'A')`,
     ).run();
     db.exec(MIGRATIONS.find((m) => m.version === 21)!.sql);
+    // The store's code runs on the latest schema (since 24 it writes the audit entries itself).
+    for (const m of MIGRATIONS.filter((m) => m.version > 21)) db.exec(m.sql);
     expect(getAccount(db as never, 'sup oldwal')).toEqual({
       name: 'Sup Oldwal',
       role: 'supervisor',
@@ -141,7 +143,7 @@ describe('the unit role', { timeout: 90_000 }, () => {
       locked_at_ms: 5,
       units: null,
     });
-    // The rebuilt table's triggers still audit, and its CHECK keeps units to the unit role.
+    // A change is still audited (once), and the rebuilt table's CHECK keeps units to the unit role.
     updateAccount(db as never, 'Sup Oldwal', { lockedAtMs: null }, 'A', 9);
     expect(db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'account.released'`).get()).toEqual(
       { n: 1 },

@@ -1,8 +1,9 @@
 // How an audit entry is hashed into the chain: one function every engine calls, so a trail written
-// by any engine verifies with the same `lifeline verify`. SQLite calls it from the triggers that
-// append the trail in the same transaction as the change (store/sqlite/register-audit-functions.ts,
-// migration 8); an engine without JavaScript in its triggers computes it in the core, inside the
-// transaction that makes the change, under the lock that orders the trail (see store.ts).
+// by any engine verifies with the same `lifeline verify`. SQLite calls it from audit_append's
+// trigger, which chains each entry the store appends in the same transaction as the change
+// (store/sqlite/register-audit-functions.ts, migration 8); an engine without JavaScript in its
+// triggers computes it in the core, inside the transaction that makes the change, under the lock
+// that orders the trail (see store.ts). Which entries are written: audit-entries.ts, for both.
 import crypto from 'node:crypto';
 
 /** prev_hash of the first entry. */

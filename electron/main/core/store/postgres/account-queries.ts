@@ -1,6 +1,16 @@
 // Accounts, the session log, devices and units' contact numbers on PostgreSQL. Each change appends
-// the audit entry SQLite's triggers append (migrations 9, 11, 18), in the same transaction, with the
+// its audit entry (../audit-entries.ts, as SQLite's store does), in the same transaction, with the
 // same action names and details. Names compare without case (lower(name)), as COLLATE NOCASE did.
+import {
+  accountChangeAudits,
+  accountCreatedAudit,
+  breakGlassReleaseAudit,
+  deviceEnrolledAudit,
+  deviceRevokedAudit,
+  enrolmentCreatedAudit,
+  sessionAudit,
+  unitContactAudit,
+} from '../audit-entries';
 import {
   failuresLock,
   isLockedOut,
@@ -80,15 +90,7 @@ export async function createAccount(
      VALUES ($1, $2, $3, NULL, $4, $5, $4, $5, $6)`,
     [account.name, account.role, account.passwordHash, atMs, by, units],
   );
-  tx.audit({
-    atMs,
-    actor: by,
-    action: 'account.created',
-    target: account.name,
-    detailJson: JSON.stringify(
-      units === null ? { role: account.role } : { role: account.role, units: unitsOfColumn(units) },
-    ),
-  });
+  tx.audit(accountCreatedAudit(account.name, account.role, unitsOfColumn(units), by, atMs));
   return accountSummaryOf(
     { name: account.name, role: account.role, locked_at_ms: null, units: unitsOfColumn(units) },
     atMs,
@@ -111,21 +113,7 @@ export async function updateAccount(
      WHERE name = $7`,
     [next.role, next.locked_at_ms, next.password_hash, units, atMs, by, current.name],
   );
-  const audit = (action: string, detail: object = {}) =>
-    tx.audit({ atMs, actor: by, action, target: current.name, detailJson: JSON.stringify(detail) });
-  // As SQLite's audit_account_role (migration 21): the role and the units, before and after.
-  const currentUnits = current.units === null ? null : JSON.stringify(current.units);
-  if (next.role !== current.role || currentUnits !== units)
-    audit('account.role_changed', {
-      from: current.role,
-      to: next.role,
-      fromUnits: current.units,
-      toUnits: next.units,
-    });
-  if ((current.locked_at_ms === null) !== (next.locked_at_ms === null))
-    audit(next.locked_at_ms === null ? 'account.released' : 'account.locked');
-  if (next.password_hash !== current.password_hash)
-    audit(by === 'system' ? 'account.password_rehashed' : 'account.password_changed');
+  tx.audit(...accountChangeAudits(current.name, current, next, by, atMs));
   return accountSummaryOf({ name: current.name, ...next }, atMs);
 }
 
@@ -142,7 +130,7 @@ export async function logSession(
     kind,
     desk,
   ]);
-  tx.audit({ atMs, actor: name, action: `session.${kind}`, target: desk, detailJson: '{}' });
+  tx.audit(sessionAudit(name, kind, desk, atMs));
 }
 
 async function countLogonFailures(tx: Tx, name: string, sinceMs: number): Promise<number> {
@@ -189,13 +177,7 @@ export async function breakGlassRelease(tx: Tx, name: string, by: string, desk: 
   const account = await getAccount(tx, name);
   if (!account) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
   const wasLocked = isLockedOut(account.locked_at_ms, atMs);
-  tx.audit({
-    atMs,
-    actor: by,
-    action: 'account.break_glass_release',
-    target: account.name,
-    detailJson: JSON.stringify({ desk, wasLocked }),
-  });
+  tx.audit(breakGlassReleaseAudit(account.name, by, desk, wasLocked, atMs));
   await updateAccount(tx, account.name, { lockedAtMs: null }, by, atMs);
   return { name: account.name, wasLocked };
 }
@@ -220,13 +202,7 @@ export async function setUnitContact(
        changed_at_ms = excluded.changed_at_ms`,
     [unitKey, contact, by, atMs],
   );
-  tx.audit({
-    atMs,
-    actor: by,
-    action: 'unit.contact_set',
-    target: unitKey,
-    detailJson: JSON.stringify({ contact }),
-  });
+  tx.audit(unitContactAudit(unitKey, contact, by, atMs));
   return { unitKey, contact, changedBy: by, changedAtMs: atMs };
 }
 
@@ -250,17 +226,9 @@ export async function createEnrolment(tx: Tx, input: EnrolmentInput): Promise<{ 
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     [input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs, units],
   );
-  tx.audit({
-    atMs: input.atMs,
-    actor: input.by,
-    action: 'device.enrolment_created',
-    target: input.name,
-    detailJson: JSON.stringify({
-      deviceKind: input.kind,
-      expiresAtMs,
-      ...(units === null ? {} : { units: deviceUnitsOf(units) }),
-    }),
-  });
+  tx.audit(
+    enrolmentCreatedAudit(input.name, input.kind, expiresAtMs, deviceUnitsOf(units), input.by, input.atMs),
+  );
   return { expiresAtMs };
 }
 
@@ -286,17 +254,7 @@ export async function redeemEnrolment(
      RETURNING ${DEVICE_COLUMNS}`,
     [name, code.kind, credentialHash, code.created_by, atMs, code.units],
   ))!;
-  tx.audit({
-    atMs,
-    actor: code.created_by,
-    action: 'device.enrolled',
-    target: name,
-    detailJson: JSON.stringify({
-      deviceKind: code.kind,
-      device: row.id,
-      ...(code.units === null ? {} : { units: deviceUnitsOf(code.units) }),
-    }),
-  });
+  tx.audit(deviceEnrolledAudit(name, code.kind, row.id, deviceUnitsOf(code.units), code.created_by, atMs));
   return { ok: true, device: deviceSummaryOf(row) };
 }
 
@@ -324,12 +282,6 @@ export async function revokeDevice(tx: Tx, name: string, by: string, atMs: numbe
   );
   if (!live) throw noEnrolledDevice(name);
   await tx.run('UPDATE devices SET revoked_at_ms = $1, revoked_by = $2 WHERE id = $3', [atMs, by, live.id]);
-  tx.audit({
-    atMs,
-    actor: by,
-    action: 'device.revoked',
-    target: live.name,
-    detailJson: JSON.stringify({ deviceKind: live.kind, device: live.id }),
-  });
+  tx.audit(deviceRevokedAudit(live.name, live.kind, live.id, by, atMs));
   return deviceSummaryOf({ ...live, revoked_at_ms: atMs, revoked_by: by });
 }

@@ -9,6 +9,7 @@
 // - the place where part 3's NOTIFY goes: pg_notify inside the transaction is delivered at COMMIT.
 import pg from 'pg';
 import { auditAtText, auditHash, GENESIS_PREV_HASH } from '../audit-hash';
+import type { AuditInput } from '../audit-entries';
 import { auditDetailJson } from '../../../../../shared/audit-detail';
 import type { FieldCrypto } from './field-crypto';
 
@@ -25,14 +26,8 @@ const types = {
   },
 };
 
-export interface AuditInput {
-  atMs: number;
-  actor: string | null;
-  action: string;
-  target: string | null;
-  /** The full detail: reduced to its audit form (codes, numbers, lengths) before it is stored. */
-  detailJson: string;
-}
+// The entries themselves are built by ../audit-entries.ts, the same for SQLite.
+export type { AuditInput } from '../audit-entries';
 
 export type Row = Record<string, unknown>;
 
@@ -61,9 +56,9 @@ export class Tx {
     return (await this.client.query(sql, params)).rowCount ?? 0;
   }
 
-  /** An audit entry, chained at commit (as SQLite's triggers chain theirs inside the transaction). */
-  audit(entry: AuditInput): void {
-    this.audits.push(entry);
+  /** Audit entries (none for a null), chained at commit (as SQLite's audit_append chains in place). */
+  audit(...entries: (AuditInput | null)[]): void {
+    for (const entry of entries) if (entry) this.audits.push(entry);
   }
 
   /** Something other cores read on their refresh changed (not a flag): they are woken at commit. */

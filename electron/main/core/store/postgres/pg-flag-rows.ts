@@ -1,13 +1,11 @@
 // A flag's row read on PostgreSQL (its layout and QueueItem mapping: ../flag-row.ts, as on SQLite),
-// and the flag event every step appends: with its audit entry (all kinds but the feed's own) and its
-// place on the change feed, as SQLite's triggers do.
+// and the flag event every step appends: with its audit entry (all kinds but the feed's own:
+// ../audit-entries.ts) and its place on the change feed.
 import { coded, ContractError } from '../../../../../shared/errors';
 import { QUEUE_COLUMNS, type FlagRow } from '../flag-row';
 import type { Tx } from './pg-db';
 import { auditDetailJson } from '../../../../../shared/audit-detail';
-
-/** The feed's own kinds: written by ingest, not audited (as SQLite's audit_flag_events trigger). */
-const FEED_KINDS = new Set(['received', 'revised', 'withdrawn']);
+import { flagEventAudit } from '../audit-entries';
 
 export async function flagRowOrNull(tx: Tx, id: string, lock = false): Promise<FlagRow | null> {
   const row = await tx.one<FlagRow & Record<string, unknown>>(
@@ -45,7 +43,7 @@ export async function appendFlagEvent(
       tx.crypto.seal(detailJson, eventAad(id, atMs, kind)),
     ],
   );
-  if (!FEED_KINDS.has(kind)) tx.audit({ atMs, actor, action: `flag.${kind}`, target: id, detailJson });
+  tx.audit(flagEventAudit(id, atMs, kind, actor, detailJson));
   tx.flagChanged(id, kind === 'received');
 }
 
@@ -99,14 +97,7 @@ export async function appendFlagEvents(
     ],
   );
   for (const [i, e] of events.entries()) {
-    if (!FEED_KINDS.has(e.kind))
-      tx.audit({
-        atMs: e.atMs,
-        actor: e.actor,
-        action: `flag.${e.kind}`,
-        target: e.id,
-        detailJson: json[i]!,
-      });
+    tx.audit(flagEventAudit(e.id, e.atMs, e.kind, e.actor, json[i]!));
     tx.flagChanged(e.id, e.kind === 'received');
   }
 }

@@ -1,6 +1,7 @@
 // The unit registry's versions on PostgreSQL (migration 3, as SQLite's 20): each save a new row, never
-// changed or removed (a trigger refuses both), with the audit entry SQLite's trigger writes, in the
+// changed or removed (a trigger refuses both), with its audit entry (../audit-entries.ts, as on SQLite), in the
 // same transaction. The core validates registries (core/units/); routing reads them (shared/routing/).
+import { registrySavedAudit } from '../audit-entries';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { UnitRegistry } from '../../../../../shared/routing/unit-registry';
 import type { RegistrySave, RegistryVersionSummary, StoredRegistry } from '../store-types';
@@ -47,14 +48,7 @@ export async function saveUnitRegistry(tx: Tx, save: RegistrySave): Promise<numb
       save.sourceSha256,
     ],
   );
-  // As SQLite's audit_unit_registry_saved (migration 20), the same action, target and detail.
-  tx.audit({
-    atMs: save.atMs,
-    actor: save.by,
-    action: 'unit.registry_saved',
-    target: `v${version}`,
-    detailJson: JSON.stringify({ version, units, change: save.changes, sha256: save.sourceSha256 }),
-  });
+  tx.audit(registrySavedAudit(version, units, save.changes, save.sourceSha256, save.by, save.atMs));
   return version;
 }
 

@@ -1,5 +1,6 @@
 // The alarm log and its figures, the roster, and signed handovers on PostgreSQL (mirrors
 // sqlite/alarm-queries.ts and handover-queries.ts; the timers and next steps are shared/'s).
+import { alarmAudit, handoverReceivedAudit, handoverSignedAudit, rosterAudit } from '../audit-entries';
 import crypto from 'node:crypto';
 import { alarmKpisOf } from '../alarm-kpis';
 import { coded, ContractError } from '../../../../../shared/errors';
@@ -39,14 +40,7 @@ export async function appendAlarmLog(tx: Tx, entries: readonly AlarmLogEntry[]):
         tx.crypto.seal(detailJson, alarmAad(e.atMs, e.kind)),
       ],
     );
-    const flagId = (e.detail as { flagId?: unknown }).flagId;
-    tx.audit({
-      atMs: e.atMs,
-      actor: e.actor,
-      action: `alarm.${e.kind}`,
-      target: flagId === undefined || flagId === null ? null : String(flagId),
-      detailJson,
-    });
+    tx.audit(alarmAudit(e));
   }
 }
 
@@ -101,17 +95,11 @@ export async function getRoster(tx: Tx, shiftId: string): Promise<RosterEntry[]>
   return rows.map((r) => ({ desk: r.desk, operator: r.operator, supervisor: r.supervisor === 1 }));
 }
 
-/** Replaces the roster; each row removed or assigned is audited as SQLite's roster triggers do. */
+/** Replaces the roster; each row removed or assigned is audited (audit-entries.ts). */
 export async function setRoster(tx: Tx, shiftId: string, entries: RosterEntry[]): Promise<void> {
   const now = Date.now();
-  const audit = (change: string, e: { desk: string; operator: string; supervisor: number }) =>
-    tx.audit({
-      atMs: now,
-      actor: 'unattributed',
-      action: 'roster.changed',
-      target: shiftId,
-      detailJson: JSON.stringify({ change, desk: e.desk, operator: e.operator, supervisor: e.supervisor }),
-    });
+  const audit = (change: 'assigned' | 'removed', e: { desk: string; operator: string; supervisor: number }) =>
+    tx.audit(rosterAudit(shiftId, change, e, now));
   const removed = await tx.query<{ desk: string; operator: string; supervisor: number }>(
     'DELETE FROM roster WHERE shift_id = $1 RETURNING desk, operator, supervisor',
     [shiftId],
@@ -303,13 +291,7 @@ export async function signHandover(
       coded('handover.already_signed', { shiftId: summary.shiftId }),
       'shiftId',
     );
-  tx.audit({
-    atMs,
-    actor: by,
-    action: 'handover.signed',
-    target: summary.shiftId,
-    detailJson: JSON.stringify({ sha256, notesLength: notes.length }),
-  });
+  tx.audit(handoverSignedAudit(summary.shiftId, by, atMs, sha256, notes));
   return (await getHandover(tx, summary.shiftId))!;
 }
 
@@ -329,12 +311,6 @@ export async function receiveHandover(
     atMs,
     shiftId,
   ]);
-  tx.audit({
-    atMs,
-    actor: by,
-    action: 'handover.received',
-    target: shiftId,
-    detailJson: JSON.stringify({ sha256: existing.sha256 }),
-  });
+  tx.audit(handoverReceivedAudit(shiftId, by, atMs, existing.sha256));
   return (await getHandover(tx, shiftId))!;
 }

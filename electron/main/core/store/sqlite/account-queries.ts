@@ -1,5 +1,5 @@
-// Accounts and the session log. Every change here is audited by migration 9's triggers, in the
-// same transaction; the password hash never leaves this file except to be verified.
+// Accounts and the session log. Every change here is audited (audit-entries.ts), in the same
+// transaction; the password hash never leaves this file except to be verified.
 import {
   failuresLock,
   isLockedOut,
@@ -20,6 +20,8 @@ import {
 } from '../account-row';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { SqliteDatabase } from './open-database';
+import { accountChangeAudits, accountCreatedAudit, sessionAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 import type { AccountRecord, SessionKind } from '../store-types';
 
 export function countAccounts(db: SqliteDatabase): number {
@@ -59,6 +61,7 @@ export function createAccount(
       `INSERT INTO accounts (name, role, password_hash, locked_at_ms, created_at_ms, created_by, changed_at_ms, changed_by, units)
        VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
     ).run(account.name, account.role, account.passwordHash, atMs, by, atMs, by, units);
+    appendAudit(db, accountCreatedAudit(account.name, account.role, unitsOfColumn(units), by, atMs));
     return accountSummaryOf(
       { name: account.name, role: account.role, locked_at_ms: null, units: unitsOfColumn(units) },
       atMs,
@@ -81,6 +84,7 @@ export function updateAccount(
       `UPDATE accounts SET role = ?, locked_at_ms = ?, password_hash = ?, units = ?, changed_at_ms = ?, changed_by = ?
        WHERE name = ?`,
     ).run(next.role, next.locked_at_ms, next.password_hash, units, atMs, by, current.name);
+    appendAudit(db, ...accountChangeAudits(current.name, current, next, by, atMs));
     return accountSummaryOf({ name: current.name, ...next }, atMs);
   })();
 }
@@ -92,12 +96,15 @@ export function logSession(
   desk: string,
   atMs: number,
 ): void {
-  db.prepare('INSERT INTO session_log (at_ms, name, kind, desk) VALUES (?, ?, ?, ?)').run(
-    atMs,
-    name,
-    kind,
-    desk,
-  );
+  db.transaction(() => {
+    db.prepare('INSERT INTO session_log (at_ms, name, kind, desk) VALUES (?, ?, ?, ?)').run(
+      atMs,
+      name,
+      kind,
+      desk,
+    );
+    appendAudit(db, sessionAudit(name, kind, desk, atMs));
+  })();
 }
 
 /**

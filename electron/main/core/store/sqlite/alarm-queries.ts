@@ -3,12 +3,17 @@ import { alarmKpisOf } from '../alarm-kpis';
 import type { AlarmKpis, Risk } from '../../../../../shared/domain';
 import { HOURS_PER_WEEK } from '../../../../../shared/time/ist';
 import type { SqliteDatabase } from './open-database';
+import { alarmAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 import type { AlarmLogEntry, ArrivalStats } from '../store';
 
 export function appendAlarmLog(db: SqliteDatabase, entries: readonly AlarmLogEntry[]): void {
   const insert = db.prepare('INSERT INTO alarm_log (at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    for (const e of entries) insert.run(e.atMs, e.kind, e.actor, JSON.stringify(e.detail));
+    for (const e of entries) {
+      insert.run(e.atMs, e.kind, e.actor, JSON.stringify(e.detail));
+      appendAudit(db, alarmAudit(e));
+    }
   })();
 }
 

@@ -1,32 +1,39 @@
-// The SQLite engine's side of the audit trail's admin reads (store-admin.ts): the trail walked in
-// seq order through the seam's checker, the triggers that guard it, the anchors the signed
-// handovers carry, and an export of a range recorded in the trail in the same transaction.
+// The SQLite engine's side of the audit trail: appending an entry (audit-entries.ts builds it) in
+// the writer's transaction, and the admin reads (store-admin.ts): the trail walked in seq order
+// through the seam's checker, the triggers that guard it, the anchors the signed handovers carry,
+// and an export of a range recorded in the trail in the same transaction.
 import { auditChainChecker, type AuditVerification } from '../audit-chain-check';
+import type { AuditInput } from '../audit-entries';
 import type { AuditEntry } from '../audit-hash';
 import type { AuditExport, AuditExportInput, StoredAnchor } from '../store-admin';
 import type { SqliteDatabase } from './open-database';
 
-/** The triggers that make the trail append-only and feed it (migration 8); verify checks they exist. */
-export const AUDIT_TRIGGERS = [
-  'audit_log_no_update',
-  'audit_log_no_delete',
-  'audit_append_insert',
-  'audit_flag_events',
-  'audit_alarm_log',
-  'audit_roster_insert',
-  'audit_roster_update',
-  'audit_roster_delete',
-  'audit_handover_signed',
-  'audit_handover_received',
-  'audit_session_log',
-  'audit_account_created',
-  'audit_account_role',
-  'audit_account_lock',
-  'audit_account_password',
-  'audit_unit_contact_set',
-  'audit_unit_contact_changed',
-  'audit_unit_registry_saved',
-] as const;
+/**
+ * The triggers that keep the trail append-only and chain each entry (migration 8); verify checks they
+ * exist. Since migration 26 no trigger feeds the trail: the store writes each entry (appendAudit).
+ */
+export const AUDIT_TRIGGERS = ['audit_log_no_update', 'audit_log_no_delete', 'audit_append_insert'] as const;
+
+type AppendStatement = ReturnType<typeof prepareAppend>;
+const prepareAppend = (db: SqliteDatabase) =>
+  db.prepare<[number, string | null, string, string | null, string]>(
+    'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
+  );
+const appendStatements = new WeakMap<SqliteDatabase, AppendStatement>();
+
+/**
+ * Appends entries (a null is none) through the audit_append view, whose INSTEAD OF trigger chains
+ * each one. Call it in the transaction of the write it records, right after the write: the entry
+ * and the change commit or roll back together, and entries keep the order of their writes.
+ */
+export function appendAudit(db: SqliteDatabase, ...entries: (AuditInput | null)[]): void {
+  let insert = appendStatements.get(db);
+  if (!insert) {
+    insert = prepareAppend(db);
+    appendStatements.set(db, insert);
+  }
+  for (const e of entries) if (e) insert.run(e.atMs, e.actor, e.action, e.target, e.detailJson);
+}
 
 /** Walks the trail in order with the seam's checker; stops at the first broken entry. */
 export function verifyAuditChain(db: SqliteDatabase): AuditVerification {
@@ -38,7 +45,7 @@ export function verifyAuditChain(db: SqliteDatabase): AuditVerification {
   return checker.finish();
 }
 
-/** The append-only and feeding triggers that are not in the database (dropped: tampering). */
+/** The guarding triggers that are not in the database (dropped: tampering). */
 export function missingAuditTriggers(db: SqliteDatabase): string[] {
   const present = new Set(
     db

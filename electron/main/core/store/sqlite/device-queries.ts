@@ -1,11 +1,12 @@
 // Enrolled devices of the room and their one-time enrolment codes. Only SHA-256 hashes of codes and
 // credentials are stored (both are random secrets, so a plain hash is enough: there is nothing to
-// guess). Creation, enrolment and revocation are audited by migration 18's triggers in the same
+// guess). Creation, enrolment and revocation are audited here (audit-entries.ts) in the same
 // transaction; a refused enrolment and connects are audited by the caller (nothing changes here).
 import {
   DEVICE_COLUMNS,
   deviceNameTaken,
   deviceSummaryOf,
+  deviceUnitsOf,
   ENROLMENT_CODE_COLUMNS,
   checkEnrolmentCode,
   noEnrolledDevice,
@@ -15,6 +16,8 @@ import {
 import type { DeviceSummary, EnrolmentInput, RedeemResult } from '../store-types';
 import { deviceUnitsColumn } from '../device-units';
 import type { SqliteDatabase } from './open-database';
+import { deviceEnrolledAudit, deviceRevokedAudit, enrolmentCreatedAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 
 const liveDevice = (db: SqliteDatabase, name: string) =>
   db
@@ -37,6 +40,10 @@ export function createEnrolment(db: SqliteDatabase, input: EnrolmentInput): { ex
       `INSERT INTO device_enrolments (code_hash, device_name, kind, created_by, created_at_ms, expires_at_ms, units)
         VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(input.codeHash, input.name, input.kind, input.by, input.atMs, expiresAtMs, units);
+    appendAudit(
+      db,
+      enrolmentCreatedAudit(input.name, input.kind, expiresAtMs, input.units ?? null, input.by, input.atMs),
+    );
     return { expiresAtMs };
   })();
 }
@@ -69,6 +76,10 @@ export function redeemEnrolment(
     const row = db
       .prepare<[number], DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = ?`)
       .get(Number(lastInsertRowid))!;
+    appendAudit(
+      db,
+      deviceEnrolledAudit(name, code.kind, row.id, deviceUnitsOf(row.units), code.created_by, atMs),
+    );
     return { ok: true, device: deviceSummaryOf(row) };
   })();
 }
@@ -98,6 +109,7 @@ export function revokeDevice(db: SqliteDatabase, name: string, by: string, atMs:
     ).run(atMs, name);
     if (!device) throw noEnrolledDevice(name);
     db.prepare('UPDATE devices SET revoked_at_ms = ?, revoked_by = ? WHERE id = ?').run(atMs, by, device.id);
+    appendAudit(db, deviceRevokedAudit(device.name, device.kind, device.id, by, atMs));
     return deviceSummaryOf({ ...device, revoked_at_ms: atMs, revoked_by: by });
   })();
 }

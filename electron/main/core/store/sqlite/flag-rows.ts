@@ -3,6 +3,8 @@
 import { coded, ContractError } from '../../../../../shared/errors';
 import { QUEUE_COLUMNS, type FlagRow } from '../flag-row';
 import type { SqliteDatabase } from './open-database';
+import { flagEventAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 
 export function flagRow(db: SqliteDatabase, id: string): FlagRow {
   const row = db.prepare<[string], FlagRow>(`SELECT ${QUEUE_COLUMNS} FROM flags WHERE id = ?`).get(id);
@@ -19,11 +21,14 @@ export function appendFlagEvent(
   actor: string | null,
   detail: object,
 ) {
-  db.prepare('INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)').run(
-    id,
-    atMs,
-    kind,
-    actor,
-    JSON.stringify(detail),
-  );
+  const detailJson = JSON.stringify(detail);
+  const write = () => {
+    db.prepare(
+      'INSERT INTO flag_events (flag_id, at_ms, kind, actor, detail_json) VALUES (?, ?, ?, ?, ?)',
+    ).run(id, atMs, kind, actor, detailJson);
+    appendAudit(db, flagEventAudit(id, atMs, kind, actor, detailJson));
+  };
+  // The event and its audit entry are one: in the caller's transaction, or in one of their own.
+  if (db.inTransaction) write();
+  else db.transaction(write)();
 }

@@ -18,6 +18,8 @@ import {
   type HandoverFlagRow,
 } from '../handover-rows';
 import type { SqliteDatabase } from './open-database';
+import { handoverReceivedAudit, handoverSignedAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 
 /**
  * Open at a moment, received before it. The unary plus keeps SQLite on the small open-flags index:
@@ -190,9 +192,11 @@ export function signHandover(
     db.transaction(() => {
       const anchored: HandoverSummary = { ...summary, auditAnchor: auditHead(db) };
       const summaryJson = JSON.stringify(anchored);
+      const sha256 = digest(summaryJson, notes);
       db.prepare(
         'INSERT INTO handovers (shift_id, summary_json, notes, signed_by, signed_at_ms, sha256) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(summary.shiftId, summaryJson, notes, by, atMs, digest(summaryJson, notes));
+      ).run(summary.shiftId, summaryJson, notes, by, atMs, sha256);
+      appendAudit(db, handoverSignedAudit(summary.shiftId, by, atMs, sha256, notes));
     }).immediate();
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -218,10 +222,13 @@ export function receiveHandover(
   if (!existing) throw new ContractError('not_found', coded('handover.not_signed', { shiftId }), 'shiftId');
   const refusal = receiveRefusal(existing, by);
   if (refusal) throw new ContractError('conflict', refusal, existing.receivedBy ? 'shiftId' : 'supervisor');
-  db.prepare('UPDATE handovers SET received_by = ?, received_at_ms = ? WHERE shift_id = ?').run(
-    by,
-    atMs,
-    shiftId,
-  );
+  db.transaction(() => {
+    db.prepare('UPDATE handovers SET received_by = ?, received_at_ms = ? WHERE shift_id = ?').run(
+      by,
+      atMs,
+      shiftId,
+    );
+    appendAudit(db, handoverReceivedAudit(shiftId, by, atMs, existing.sha256));
+  })();
   return getHandover(db, shiftId)!;
 }

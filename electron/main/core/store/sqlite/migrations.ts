@@ -817,6 +817,36 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 26,
+    description: 'the audit trail is fed by the store in TypeScript, as on PostgreSQL: no feeding triggers',
+    // Issue #19: which change is audited, and as what, is one table in TypeScript both engines use
+    // (core/store/audit-entries.ts); each write appends its entry through audit_append in its own
+    // transaction, so a feeding trigger left here would write every entry twice. The entries already
+    // in the trail are untouched, and the same actions write the same entries as these triggers did.
+    // Kept: the append-only guards and audit_append's chaining trigger (verify checks them).
+    // IF EXISTS: a trigger already dropped (tampering) is verify's to report, not a reason to stop.
+    sql: `
+      DROP TRIGGER IF EXISTS audit_flag_events;
+      DROP TRIGGER IF EXISTS audit_alarm_log;
+      DROP TRIGGER IF EXISTS audit_roster_insert;
+      DROP TRIGGER IF EXISTS audit_roster_update;
+      DROP TRIGGER IF EXISTS audit_roster_delete;
+      DROP TRIGGER IF EXISTS audit_handover_signed;
+      DROP TRIGGER IF EXISTS audit_handover_received;
+      DROP TRIGGER IF EXISTS audit_session_log;
+      DROP TRIGGER IF EXISTS audit_account_created;
+      DROP TRIGGER IF EXISTS audit_account_role;
+      DROP TRIGGER IF EXISTS audit_account_lock;
+      DROP TRIGGER IF EXISTS audit_account_password;
+      DROP TRIGGER IF EXISTS audit_unit_contact_set;
+      DROP TRIGGER IF EXISTS audit_unit_contact_changed;
+      DROP TRIGGER IF EXISTS audit_unit_registry_saved;
+      DROP TRIGGER IF EXISTS audit_device_enrolment_created;
+      DROP TRIGGER IF EXISTS audit_device_enrolled;
+      DROP TRIGGER IF EXISTS audit_device_revoked;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,5 @@
-// The SQL functions migration 8's triggers call to append to the audit trail. They are registered
+// The SQL functions audit_append's trigger (migration 8) calls to chain each entry the store appends,
+// and retention's flag_events guard (migration 10) calls to check a reduced detail. They are registered
 // on every connection before it migrates or writes: a connection without them cannot write an
 // audited change at all ("no such function"), so nothing reaches the store unaudited.
 import type Database from 'better-sqlite3-multiple-ciphers';

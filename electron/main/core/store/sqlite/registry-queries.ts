@@ -1,10 +1,12 @@
 // The unit registry's versions (migration 20): each save is a new row, never changed or removed, and
-// its trigger writes the audit entry. The store keeps and returns registries; the core validates
+// its audit entry is written with it (audit-entries.ts). The store keeps and returns registries; the core validates
 // them (core/units/unit-registry-service.ts) and routing reads them (shared/routing/).
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { UnitRegistry } from '../../../../../shared/routing/unit-registry';
 import type { SqliteDatabase } from './open-database';
 import type { RegistrySave, RegistryVersionSummary, StoredRegistry } from '../store-types';
+import { registrySavedAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 
 interface Row {
   version: number;
@@ -53,6 +55,17 @@ export function saveUnitRegistry(db: SqliteDatabase, save: RegistrySave): number
         save.by,
         save.atMs,
         save.sourceSha256,
+      );
+      appendAudit(
+        db,
+        registrySavedAudit(
+          version,
+          save.registry.units.length,
+          save.changes,
+          save.sourceSha256,
+          save.by,
+          save.atMs,
+        ),
       );
       return version;
     })

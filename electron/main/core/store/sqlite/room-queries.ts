@@ -55,7 +55,7 @@ export function purgeRequestResults(db: SqliteDatabase, olderThanMs: number): nu
   return db.prepare('DELETE FROM request_results WHERE at_ms < ?').run(olderThanMs).changes;
 }
 
-/** A room event in a flag's history (copied to the audit trail by migration 6's trigger). */
+/** A room event in a flag's history (and in the audit trail, as flag.<kind>: appendFlagEvent). */
 export function recordFlagEvent(
   db: SqliteDatabase,
   id: string,

@@ -3,8 +3,9 @@
 import { isLockedOut } from '../../../../../shared/accounts';
 import { coded, ContractError } from '../../../../../shared/errors';
 import type { StoreAdmin } from '../store-admin';
+import { breakGlassReleaseAudit } from '../audit-entries';
 import { getAccount, updateAccount } from './account-queries';
-import { exportAudit } from './audit-queries';
+import { appendAudit, exportAudit } from './audit-queries';
 import { createEnrolment, revokeDevice } from './device-queries';
 import type { SqliteDatabase } from './open-database';
 import { inProcessStore, SqliteStore } from './sqlite-store';
@@ -20,9 +21,7 @@ export function sqliteAdmin(db: SqliteDatabase, store = new SqliteStore(db)): St
         const account = getAccount(db, name);
         if (!account) throw new ContractError('not_found', coded('account.not_found', { name }), 'name');
         const wasLocked = isLockedOut(account.locked_at_ms, atMs);
-        db.prepare(
-          'INSERT INTO audit_append (at_ms, actor, action, target, detail_json) VALUES (?, ?, ?, ?, ?)',
-        ).run(atMs, by, 'account.break_glass_release', account.name, JSON.stringify({ desk, wasLocked }));
+        appendAudit(db, breakGlassReleaseAudit(account.name, by, desk, wasLocked, atMs));
         updateAccount(db, account.name, { lockedAtMs: null }, by, atMs);
         return { name: account.name, wasLocked };
       })(),

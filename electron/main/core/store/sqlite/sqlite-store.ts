@@ -17,6 +17,8 @@ import { caseNoOf } from '../../../../../shared/case-number';
 import { QUEUE_COLUMNS, relatedFlagOf, toQueueItem, type FlagRow, type RelatedFlagRow } from '../flag-row';
 import { platformColumns, routeColumns } from '../platform-columns';
 import { subjectKey } from '../subject-key';
+import { flagEventAudit, rosterAudit } from '../audit-entries';
+import { appendAudit } from './audit-queries';
 import { openEncryptedDatabase, type OpenOptions, type SqliteDatabase } from './open-database';
 import { alarmKpis, appendAlarmLog, arrivalStats } from './alarm-queries';
 import { getHandover, handoverSummary, receiveHandover, signHandover } from './handover-queries';
@@ -266,8 +268,15 @@ export class SqliteStore {
       ...platformColumns(flag, record.rawJson, record.route),
       received_at_ms: input.receivedAtMs,
     };
-    const event = (kind: string, detail: Record<string, unknown>) =>
-      s.insertEvent.run(flag.id, input.receivedAtMs, kind, input.actor ?? null, JSON.stringify(detail));
+    const event = (kind: string, detail: Record<string, unknown>) => {
+      const detailJson = JSON.stringify(detail);
+      s.insertEvent.run(flag.id, input.receivedAtMs, kind, input.actor ?? null, detailJson);
+      // The feed's own kinds are not audited: null, nothing appended.
+      appendAudit(
+        this.db,
+        flagEventAudit(flag.id, input.receivedAtMs, kind, input.actor ?? null, detailJson),
+      );
+    };
 
     if (!existing) {
       s.insertRevision.run(flag.id, flag.revision, input.receivedAtMs, 1);
@@ -349,13 +358,9 @@ export class SqliteStore {
         const changes = this.statements.acknowledge.run(operator, atMs, id).changes;
         if (changes === 0 && this.statements.acknowledgeRaise.run(atMs, id).changes === 1) {
           const raised = this.statements.flagById.get(id)!;
-          this.statements.insertEvent.run(
-            id,
-            atMs,
-            'risk_raise_acknowledged',
-            operator,
-            JSON.stringify({ risk: raised.risk }),
-          );
+          const detailJson = JSON.stringify({ risk: raised.risk });
+          this.statements.insertEvent.run(id, atMs, 'risk_raise_acknowledged', operator, detailJson);
+          appendAudit(this.db, flagEventAudit(id, atMs, 'risk_raise_acknowledged', operator, detailJson));
           return toQueueItem(raised);
         }
         const row = this.statements.flagById.get(id);
@@ -366,13 +371,9 @@ export class SqliteStore {
             : coded('flag.taken', { caseNo: caseNoOf(row.seq), state: row.state });
           throw new ContractError('conflict', taken, 'id');
         }
-        this.statements.insertEvent.run(
-          id,
-          atMs,
-          'acknowledged',
-          operator,
-          JSON.stringify({ from: 'new', to: 'acknowledged' }),
-        );
+        const detailJson = JSON.stringify({ from: 'new', to: 'acknowledged' });
+        this.statements.insertEvent.run(id, atMs, 'acknowledged', operator, detailJson);
+        appendAudit(this.db, flagEventAudit(id, atMs, 'acknowledged', operator, detailJson));
         return toQueueItem(row);
       })
       .immediate();
@@ -451,9 +452,18 @@ export class SqliteStore {
     const insert = this.db.prepare(
       'INSERT INTO roster (shift_id, desk, operator, supervisor) VALUES (?, ?, ?, ?)',
     );
+    const now = Date.now();
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM roster WHERE shift_id = ?').run(shiftId);
-      for (const e of entries) insert.run(shiftId, e.desk, e.operator, e.supervisor ? 1 : 0);
+      const removed = this.db
+        .prepare<[string], { desk: string; operator: string; supervisor: number }>(
+          'DELETE FROM roster WHERE shift_id = ? RETURNING desk, operator, supervisor',
+        )
+        .all(shiftId);
+      for (const r of removed) appendAudit(this.db, rosterAudit(shiftId, 'removed', r, now));
+      for (const e of entries) {
+        insert.run(shiftId, e.desk, e.operator, e.supervisor ? 1 : 0);
+        appendAudit(this.db, rosterAudit(shiftId, 'assigned', e, now));
+      }
     })();
   }
 
