@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FeedHealth, QueueItem } from '../../shared/domain';
+import type { AlarmState, FeedHealth, QueueItem } from '../../shared/domain';
 import { fileKeyProvider } from '../../electron/main/core/key/key-provider';
 import { startConsole, type RunningConsole } from '../../electron/main/core/start-console';
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
@@ -76,6 +76,18 @@ function healthWhere(running: RunningConsole, ok: (h: FeedHealth) => boolean): P
       if (event === 'feedHealth' && ok(payload as FeedHealth)) {
         stop();
         resolve(payload as FeedHealth);
+      }
+    });
+  });
+}
+
+/** The first alarm state of this core that sounds the feed alarm (now, or in an event). */
+function feedAlarmSounds(running: RunningConsole): Promise<AlarmState> {
+  return new Promise((resolve) => {
+    const stop = running.core.subscribe((event, payload) => {
+      if (event === 'alarm' && (payload as AlarmState).feedAlarm) {
+        stop();
+        resolve(payload as AlarmState);
       }
     });
   });
@@ -151,11 +163,12 @@ describe('several cores on one PostgreSQL', () => {
       const hq = await r.start('hq-1');
       await healthWhere(hq, polledBy('kota-1'));
 
+      const sounding = feedAlarmSounds(kota);
       proxy.setMode(cut);
       const lost = await healthWhere(kota, (h) => h.state === 'store_unreachable');
       expect(lost).toMatchObject({ alarm: true, pollingCore: null, thisCore: 'kota-1' });
-      // The cut core's alarm is sounding for it: the lost store is a life-safety alarm.
-      expect(kota.core.feedHealth().alarm).toBe(true);
+      // The cut core's alarm sounds for it (to every client of it): the lost store is a life-safety alarm.
+      expect(await sounding).toMatchObject({ feedAlarm: true });
       // Without a FIN or RST the server ends the silent session itself (idle_session_timeout).
       await healthWhere(hq, (h) => h.pollingCore === 'hq-1');
       const flag = r.sim.publishSynthetic();
