@@ -29,9 +29,8 @@ export function FeedLossBanner({ health, nowMs, variant }: Props) {
       data-action={action}
     >
       <p className="feed-loss-head">
-        <span className="feed-loss-icon" aria-hidden="true">
-          ⛔
-        </span>
+        {/* Drawn, not a glyph: a wall PC without an emoji font showed an empty box here. */}
+        <span className="feed-loss-icon" aria-hidden="true" />
         {t(`feedLoss.head.${loss.state}`)}
       </p>
       <p className="feed-loss-age" data-testid="feed-loss-age">
