@@ -10,7 +10,7 @@ export const TEST_PASSWORD = 'test password 1';
 // One hash with the current parameters for every test account (the same salt is harmless here), made
 // on first use: a fresh hash per account would cost a third of a second each.
 let testHash: string | null = null;
-function testPasswordHash(): string {
+export function testPasswordHash(): string {
   const salt = crypto.randomBytes(16);
   testHash ??= encodeHash(
     SCRYPT_PARAMS,

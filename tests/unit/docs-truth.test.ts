@@ -44,14 +44,12 @@ const CHROMIUM_SWITCHES = [
 ];
 
 /** Flags of other programs shown in the docs' commands (npm, npx, electron-builder, @electron/fuses, Chromium). */
-// PostgreSQL's tools (createuser, pg_dump, pg_restore) and gpg, in the state deployment's runbook.
+// PostgreSQL's tools (createuser, pg_dump, pg_restore), in the state deployment's runbook.
 const DATABASE_TOOL_FLAGS = [
   'pwprompt',
   'replication',
   'no-owner',
   'list',
-  'symmetric',
-  'cipher-algo',
   'exit-on-error',
   'single-transaction',
 ];

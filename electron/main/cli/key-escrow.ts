@@ -33,7 +33,9 @@ terminal it is asked for without echo, twice for export). Never pass it as an ar
   --by NAME               the administrator doing it (recorded in the audit trail)
   --data-dir DIR          where the encrypted database lives                 [LIFELINE_DATA_DIR]
   --key-file FILE         the database key file                              [LIFELINE_KEY_FILE]
-                          (export also reads the key from LIFELINE_DB_KEY)`;
+                          (export also reads the key from LIFELINE_DB_KEY)
+On a shared PostgreSQL (LIFELINE_DATABASE_URL set) the key is checked against its keyring instead,
+read-only, and the record goes to its audit trail.`;
 
 export async function readPassphrase(confirm: boolean): Promise<string> {
   return readSecret({
@@ -81,7 +83,10 @@ export async function keyEscrowCommand(args: string[]): Promise<number> {
     process.env,
   );
   const databaseFile = path.join(config.dataDir, DATABASE_FILE);
-  if (!fs.existsSync(databaseFile)) throw new ContractError('not_found', `No database in ${config.dataDir}.`);
+  // A shared PostgreSQL (LIFELINE_DATABASE_URL): the same escrow, its key checked against the keyring.
+  const databaseUrl = config.databaseUrl;
+  if (!databaseUrl && !fs.existsSync(databaseFile))
+    throw new ContractError('not_found', `No database in ${config.dataDir}.`);
   const by = typeof values.by === 'string' ? values.by : undefined;
   if (by === undefined)
     throw new ContractError('invalid_request', '--by NAME is required (the administrator).');
@@ -101,7 +106,7 @@ export async function keyEscrowCommand(args: string[]): Promise<number> {
     const passphrase = await readPassphrase(true);
     const keyProvider =
       config.keyEnv && !values['key-file'] ? envKeyProvider(ENV.keyEnv) : fileKeyProvider(config.keyFile);
-    const r = await exportKeyEscrow({ databaseFile, keyProvider, out, passphrase, by });
+    const r = await exportKeyEscrow({ databaseFile, databaseUrl, keyProvider, out, passphrase, by });
     console.log(
       `key escrow written to ${r.file} (mode 0600), key fingerprint ${r.fingerprint}, database schema ${r.schemaVersion}; ` +
         'recorded in the audit trail. Keep the file and the passphrase apart, both offline.',
@@ -113,13 +118,14 @@ export async function keyEscrowCommand(args: string[]): Promise<number> {
   const passphrase = await readPassphrase(false);
   const r = await restoreKeyEscrow({
     databaseFile,
+    databaseUrl,
     keyProvider: fileKeyProvider(config.keyFile),
     in: inFile,
     passphrase,
     by,
   });
   console.log(
-    `key restored to ${config.keyFile} (fingerprint ${r.fingerprint}); it opens ${databaseFile} ` +
+    `key restored to ${config.keyFile} (fingerprint ${r.fingerprint}); it opens ${databaseUrl ? 'the shared PostgreSQL database' : databaseFile} ` +
       `(schema ${r.schemaVersion}); recorded in the audit trail.`,
   );
   return 0;

@@ -6,7 +6,7 @@
 import type { KeyProvider } from '../core/key/key-provider';
 import { exportKeyEscrow, restoreKeyEscrow } from '../core/key/key-escrow';
 import { ContractError } from '../../../shared/errors';
-import { openAdminStore } from '../core/open-admin-store';
+import { openAdminStore, openPostgresAdminStore } from '../core/open-admin-store';
 import type { StoreAdmin } from '../core/store/store-admin';
 
 export interface EscrowRequest {
@@ -37,6 +37,8 @@ export async function runEscrowRequest(
   deps: {
     keyProvider: KeyProvider;
     databaseFile: string;
+    /** A shared PostgreSQL instead of the file. */
+    databaseUrl?: string | undefined;
     passphrase: string;
     /** Export only: the --by account proves itself an administrator in the database first. */
     authenticate?: (store: StoreAdmin, by: string) => Promise<string>;
@@ -46,8 +48,14 @@ export async function runEscrowRequest(
   if (request.action === 'export') {
     if (deps.authenticate) {
       const key = await deps.keyProvider.obtain({ databaseExists: true });
-      const store = openAdminStore(deps.databaseFile, key, { createIfMissing: false });
-      key.fill(0);
+      let store: StoreAdmin;
+      try {
+        store = deps.databaseUrl
+          ? await openPostgresAdminStore(deps.databaseUrl, key, { createIfMissing: false })
+          : openAdminStore(deps.databaseFile, key, { createIfMissing: false });
+      } finally {
+        key.fill(0);
+      }
       try {
         await deps.authenticate(store, by);
       } finally {
@@ -60,6 +68,6 @@ export async function runEscrowRequest(
   const r = await restoreKeyEscrow({ ...deps, in: request.file, by });
   return (
     `Key (fingerprint ${r.fingerprint}) restored from ${r.file} and wrapped by this session's keychain; ` +
-    `it opens ${deps.databaseFile} (schema ${r.schemaVersion}); recorded in the audit trail.`
+    `it opens ${deps.databaseUrl ? 'the shared PostgreSQL database' : deps.databaseFile} (schema ${r.schemaVersion}); recorded in the audit trail.`
   );
 }

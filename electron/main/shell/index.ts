@@ -120,7 +120,11 @@ async function main(): Promise<void> {
       const databaseFile = path.join(dataDir, DATABASE_FILE);
       const authenticate = (store: StoreAdmin, by: string) =>
         authenticateActor(store, by, ['administrator'], 'export the key escrow');
-      console.log(await runEscrowRequest(escrow, { keyProvider, databaseFile, passphrase, authenticate }));
+      // The app on a shared PostgreSQL (LIFELINE_DATABASE_URL) escrows the key that opens its keyring.
+      const { databaseUrl } = resolveHostConfig({}, process.env);
+      console.log(
+        await runEscrowRequest(escrow, { keyProvider, databaseFile, databaseUrl, passphrase, authenticate }),
+      );
       return app.exit(0);
     }
   } catch (error) {

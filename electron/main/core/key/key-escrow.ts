@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ContractError } from '../../../../shared/errors';
-import { keyOpensStore, openAdminStore } from '../open-admin-store';
+import { keyOpensStore, openAdminStore, openPostgresAdminStore, postgresKeyOpens } from '../open-admin-store';
 import { keyFingerprintOf } from '../store/key-fingerprint';
 import { KEY_BYTES } from '../store/store-types';
 import type { KeyProvider } from './key-provider';
@@ -215,13 +215,27 @@ export function keyOpensDatabase(file: string, key: Buffer): number {
   return keyOpensStore(file, key);
 }
 
+/** Where the escrowed key belongs: the embedded SQLite file, or a shared PostgreSQL (its URL). */
+export interface EscrowDatabase {
+  databaseFile: string;
+  /** A shared PostgreSQL instead of the file (--database-url / LIFELINE_DATABASE_URL). */
+  databaseUrl?: string | undefined;
+}
+
+const keyOpens = (where: EscrowDatabase, key: Buffer): Promise<number> =>
+  where.databaseUrl
+    ? postgresKeyOpens(where.databaseUrl, key)
+    : Promise.resolve(keyOpensStore(where.databaseFile, key));
+
 /** The escrow's record in the audit trail, through the store like any other audited action. */
 async function appendAudit(
-  databaseFile: string,
+  where: EscrowDatabase,
   key: Buffer,
   entry: { actor: string; action: string; detail: object },
 ) {
-  const store = openAdminStore(databaseFile, key, { createIfMissing: false });
+  const store = where.databaseUrl
+    ? await openPostgresAdminStore(where.databaseUrl, key, { createIfMissing: false })
+    : openAdminStore(where.databaseFile, key, { createIfMissing: false });
   try {
     await store.recordAudit({
       atMs: Date.now(),
@@ -235,8 +249,7 @@ async function appendAudit(
   }
 }
 
-export interface EscrowExportOptions {
-  databaseFile: string;
+export interface EscrowExportOptions extends EscrowDatabase {
   keyProvider: KeyProvider;
   out: string;
   passphrase: string;
@@ -264,13 +277,13 @@ export async function exportKeyEscrow(options: EscrowExportOptions): Promise<Esc
   const key = await options.keyProvider.obtain({ databaseExists: true });
   try {
     // Never escrow a key that does not open this database.
-    const schemaVersion = keyOpensDatabase(options.databaseFile, key);
+    const schemaVersion = await keyOpens(options, key);
     const escrow = encryptKey(key, options.passphrase, { createdBy: by, logN: options.logN });
     fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true, mode: 0o700 });
     fs.writeFileSync(options.out, JSON.stringify(escrow, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
     fs.chmodSync(options.out, 0o600);
     try {
-      await appendAudit(options.databaseFile, key, {
+      await appendAudit(options, key, {
         actor: by,
         action: 'key.escrow_exported',
         detail: { version: ESCROW_VERSION, kdfLogN: escrow.kdf.logN },
@@ -285,8 +298,7 @@ export async function exportKeyEscrow(options: EscrowExportOptions): Promise<Esc
   }
 }
 
-export interface EscrowRestoreOptions {
-  databaseFile: string;
+export interface EscrowRestoreOptions extends EscrowDatabase {
   /** Where the restored key goes: the provider's install() (the key file, or the OS keychain). */
   keyProvider: KeyProvider;
   in: string;
@@ -314,9 +326,9 @@ export async function restoreKeyEscrow(options: EscrowRestoreOptions): Promise<E
   }
   const key = decryptKey(text, options.passphrase, `the escrow file ${options.in}`);
   try {
-    const schemaVersion = keyOpensDatabase(options.databaseFile, key);
+    const schemaVersion = await keyOpens(options, key);
     options.keyProvider.install(key);
-    await appendAudit(options.databaseFile, key, {
+    await appendAudit(options, key, {
       actor: by,
       action: 'key.escrow_restored',
       detail: { version: ESCROW_VERSION, schemaVersion },
