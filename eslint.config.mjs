@@ -63,6 +63,7 @@ const CORE_PARTS_MORE = [
   'routing',
   'simulator',
   'console-core',
+  'console',
   'periodic',
 ];
 const storeUpward = () => ({

@@ -21,7 +21,7 @@ export function setUnitContact(
   by: string,
   atMs: number,
 ): UnitContact {
-  // That the unit exists is the registry's, checked by the core (console-core.ts).
+  // That the unit exists is the registry's, checked by the core (console/contract-handlers.ts).
   db.transaction(() => {
     db.prepare(
       `INSERT INTO unit_contacts (unit_key, contact, changed_by, changed_at_ms) VALUES (?, ?, ?, ?)
