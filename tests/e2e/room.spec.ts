@@ -23,6 +23,10 @@ test('three desks and a wall: one queue, one alarm, holds with an explicit takeo
   page,
   browser,
 }) => {
+  // Four browser contexts and three real logons (scrypt at N = 2^17): about 25 s with both CPU cores
+  // busy, and over a minute once on a machine running three suites at once. Nothing here waits on
+  // time; the budget is for the work.
+  test.slow();
   const host = await rig.startHost();
   const deskA = page;
   await openDesk(deskA, host.url); // the first run: desk A creates the administrator
