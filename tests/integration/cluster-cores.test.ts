@@ -13,6 +13,8 @@ import { startConsole, type RunningConsole } from '../../electron/main/core/star
 import { startSimulator, type Simulator } from '../../electron/main/core/simulator/simulator-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-pg';
 import { tempDir } from '../helpers/temp-store';
+import pg from 'pg';
+import { POLLER_CHANNEL } from '../../electron/main/core/store/postgres/pg-cluster';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy';
 
 const TOKEN = 'cluster-token';
@@ -137,8 +139,20 @@ describe('several cores on one PostgreSQL', () => {
     expect(seen.thisCore).toBe('hq-1');
     expect(hq.core.feedHealth().pollingCore).toBe('kota-1');
 
+    // Beats are frames from another process: garbage on the channel is dropped, nothing else.
+    const intruder = new pg.Client({ connectionString: r.db.url });
+    await intruder.connect();
+    for (const payload of [
+      'not json',
+      '{"core":1}',
+      JSON.stringify({ core: 'x', instance: 'y', health: {} }),
+    ])
+      await intruder.query('SELECT pg_notify($1, $2)', [POLLER_CHANNEL, payload]);
+    await intruder.end();
+
     const flag = r.sim.publishSynthetic();
     const onHq = await queued(hq, flag.id);
+    expect(hq.core.feedHealth().pollingCore).toBe('kota-1');
     expect(onHq.caseNo).toBeTruthy();
     // The database's view, for the operator: both cores connected, kota-1 polling.
     expect((await statusOf(r)).cores.map((c) => [c.name, c.polling])).toEqual([
