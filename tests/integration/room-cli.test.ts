@@ -3,11 +3,13 @@
 // and connected with the Node client, then `device revoke` from another process cuts it off.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreRefusedError, RoomConnection, enrolDevice } from '../../electron/main/core/net/room-client';
 import { addTestAccount, TEST_PASSWORD } from '../helpers/accounts';
 import { lifeline } from '../helpers/cli';
+import { createTestDatabase } from '../helpers/test-pg';
 import { openTempStore, tempDir } from '../helpers/temp-store';
 import { hashEnrolmentCode, normaliseEnrolmentCode } from '../../electron/main/core/net/device-secrets';
 import { redeemEnrolment } from '../../electron/main/core/store/sqlite/device-queries';
@@ -33,11 +35,14 @@ function installation() {
   return { dir, env: { LIFELINE_DATA_DIR: dir, LIFELINE_DB_KEY: key.toString('hex') } };
 }
 
-function serve(env: Record<string, string>): Promise<{ port: number; fingerprint: string; spki: string }> {
+function serve(
+  env: Record<string, string>,
+  extra: string[] = [],
+): Promise<{ port: number; fingerprint: string; spki: string }> {
   const withoutLifeline = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('LIFELINE_')),
   );
-  child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--listen', '127.0.0.1'], {
+  child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--listen', '127.0.0.1', ...extra], {
     env: { ...withoutLifeline, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -125,6 +130,31 @@ describe('lifeline serve and lifeline device', { timeout: 90_000 }, () => {
     expect(lifeline(['device', 'list'], env).out).toMatch(
       /^Jodhpur CR\tdesk\tjodhpur-control-room,jaipur-control-room\tenrolled .* by Admin Asha$/m,
     );
+  });
+
+  it('serves a shared PostgreSQL from a data directory that does not exist yet (only its TLS identity lives there)', async () => {
+    const db = await createTestDatabase();
+    try {
+      const dataDir = path.join(tempDir(), 'core-kota');
+      const key = crypto.randomBytes(32).toString('hex');
+      const core = await serve(
+        {
+          LIFELINE_DATA_DIR: dataDir,
+          LIFELINE_DB_KEY: key,
+          LIFELINE_DATABASE_URL: db.url,
+          LIFELINE_CORE_NAME: 'kota-1',
+        },
+        ['--init'],
+      );
+      expect(core.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+      expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(fs.readdirSync(dataDir).sort()).toEqual(['core-tls-cert.pem', 'core-tls-key.pem']);
+    } finally {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child!.kill('SIGTERM');
+      await exited;
+      await db.drop();
+    }
   });
 
   it('refuses a bad --kind and an unknown device to revoke, naming the field', () => {

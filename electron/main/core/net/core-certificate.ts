@@ -153,6 +153,8 @@ export async function loadOrCreateCoreCertificate(options: CertificateOptions): 
     } else {
       const names = [...new Set(['localhost', '127.0.0.1', os.hostname(), ...(options.altNames ?? [])])];
       pair = await createSelfSigned(names.filter((n) => n !== '0.0.0.0' && n !== '::'));
+      // On PostgreSQL nothing else has made the data directory: it holds only the core's identity.
+      fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
       // 'wx': two cores started at once on one data directory must not each write their own.
       fs.writeFileSync(keyFile, pair.key, { mode: 0o600, flag: 'wx' });
       fs.writeFileSync(certFile, pair.cert, { mode: 0o644, flag: 'wx' });
