@@ -2,6 +2,8 @@
 //   feed → alarm   a flag published on the feed until a core's 'alarm' event names it (the moment the
 //                  room server sends it to that core's desks and walls): on the core that polls (the
 //                  baseline) and on the other core, which learns of it by NOTIFY and the change feed
+//   on clients     the same and an acknowledgement, at a desk of each core over TLS: two `lifeline
+//                  serve` processes on one database, a desk enrolled at each (core/net/room-client.ts)
 //   takeover       SIGKILL of the polling core's process until the other core says it polls, over N kills
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -16,6 +18,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { CorePair } from '../helpers/core-process';
 import { withServer } from './postgres-bench';
+import { hashPassword } from '../../electron/main/core/accounts/passwords';
+import { hashSecret, newDeviceCredential } from '../../electron/main/core/net/device-secrets';
+import type { PinnedCore } from '../../electron/main/core/net/room-client';
+import { connect, OPERATOR, PASSWORD, percentile, startServe, type Client, type Device } from './room-bench';
 
 const TOKEN = 'cluster-bench';
 
@@ -25,6 +31,12 @@ export interface ClusterFigures {
   otherAlarmMs: { p50: number; p99: number; max: number };
   /** Per flag, the other core's alarm after the polling core's: what sharing the state costs. */
   lagMs: { p50: number; p99: number; max: number };
+  /** Over TLS, at a desk of each core: a flag's alarm, and one desk's acknowledgement stopping it at both. */
+  clients: {
+    feedToAlarmPolling: { p50: number; p99: number };
+    feedToAlarmOther: { p50: number; p99: number };
+    ackToStopOther: { p50: number; p99: number };
+  };
   kills: number;
   takeoverMs: { median: number; max: number };
 }
@@ -122,10 +134,107 @@ async function takeovers(kills: number) {
   }
 }
 
+/** Two `lifeline serve` processes on one database, a desk at each; kota-1 starts first and polls. */
+async function onClients(samples: number): Promise<ClusterFigures['clients']> {
+  const db = await createTestDatabase();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifeline-cluster-clients-'));
+  const key = crypto.randomBytes(32);
+  const keyFile = path.join(dir, 'db.key');
+  fs.writeFileSync(keyFile, key.toString('hex'), { mode: 0o600 });
+  const devices: Device[] = ['Kota desk', 'HQ desk'].map((name) => ({
+    name,
+    kind: 'desk',
+    credential: newDeviceCredential(),
+  }));
+  const { admin } = await openPostgresStore({ url: db.url, key, createIfMissing: true });
+  await admin.createAccount(
+    { name: OPERATOR, role: 'operator', passwordHash: await hashPassword(PASSWORD) },
+    'bench',
+    Date.now(),
+  );
+  // As `lifeline device enrol` and a redeemed code leave them (the devices are the database's).
+  for (const d of devices) {
+    const codeHash = hashSecret(`code:${d.name}`);
+    await admin.createEnrolment({
+      name: d.name,
+      kind: 'desk',
+      codeHash,
+      by: 'bench',
+      atMs: Date.now(),
+      ttlMs: 600_000,
+    });
+    await admin.redeemEnrolment(codeHash, hashSecret(d.credential), Date.now());
+  }
+  await admin.close();
+  const sim = await startSimulator({ token: 'bench', runId: 'cc', ratePerMinute: 0 });
+  const serve = (name: string) =>
+    startServe([
+      '--listen',
+      '127.0.0.1',
+      '--data-dir',
+      path.join(dir, name),
+      '--key-file',
+      keyFile,
+      '--database-url',
+      db.url,
+      '--feed-url',
+      sim.url,
+      '--core-name',
+      name,
+    ]);
+  const cores = [await serve('kota-1'), await serve('hq-1')];
+  const clients: Client[] = [];
+  try {
+    for (const [i, c] of cores.entries()) {
+      const core: PinnedCore = { url: `https://127.0.0.1:${c.port}`, fingerprint: c.fingerprint };
+      clients.push(await connect(core, devices[i]!));
+    }
+    const [atPolling, atOther] = clients as [Client, Client];
+    const polling: number[] = [];
+    const other: number[] = [];
+    const ack: number[] = [];
+    for (let i = 0; i < samples + 20; i++) {
+      const id = `cc_${i}`;
+      const published = performance.now();
+      sim.publish({
+        id,
+        flagged_at: new Date().toISOString().replace('Z', '+00:00'),
+        risk: 'imminent',
+        subject: { account_id: id },
+      });
+      const [a, b] = await Promise.all(clients.map((c) => c.alarmWhen(published, (ids) => ids.has(id))));
+      const acknowledged = performance.now();
+      await atPolling.invoke('acknowledge', { id, operator: OPERATOR, requestId: crypto.randomUUID() });
+      const stopped = await atOther.alarmWhen(acknowledged, (ids) => !ids.has(id));
+      if (i < 20) continue; // the first flags through fresh processes pay for their JIT, not the cluster
+      polling.push(a! - published);
+      other.push(b! - published);
+      ack.push(stopped - acknowledged);
+    }
+    const figures = (values: number[]) => ({ p50: percentile(values, 0.5), p99: percentile(values, 0.99) });
+    return {
+      feedToAlarmPolling: figures(polling),
+      feedToAlarmOther: figures(other),
+      ackToStopOther: figures(ack),
+    };
+  } finally {
+    for (const c of clients) c.connection.ws.terminate();
+    for (const c of cores) {
+      const exited = new Promise((resolve) => c.child.once('exit', resolve));
+      c.child.kill('SIGTERM');
+      await exited;
+    }
+    await sim.close();
+    await db.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function benchCluster(samples: number, kills: number): Promise<ClusterFigures> {
   return withServer(async () => ({
     samples,
     ...(await feedToAlarm(samples)),
+    clients: await onClients(samples),
     kills,
     takeoverMs: await takeovers(kills),
   }));

@@ -21,10 +21,10 @@ import { startSimulator, type Simulator } from '../../electron/main/core/simulat
 import { inProcessStore, SqliteStore } from '../../electron/main/core/store/sqlite/sqlite-store';
 import { seed } from './cold-start-bench';
 
-const PASSWORD = 'bench password 1';
-const OPERATOR = 'Bench Roomwal';
+export const PASSWORD = 'bench password 1';
+export const OPERATOR = 'Bench Roomwal';
 
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 };
@@ -34,7 +34,7 @@ function rssMb(pid: number): number {
   return Number(kb) / 1024;
 }
 
-interface Device {
+export interface Device {
   name: string;
   kind: 'desk' | 'wall';
   credential: string;
@@ -64,7 +64,9 @@ async function prepareStore(dataDir: string, key: Buffer, open: number, devices:
   sync.close();
 }
 
-function startServe(args: string[]): Promise<{ child: ChildProcess; port: number; fingerprint: string }> {
+export function startServe(
+  args: string[],
+): Promise<{ child: ChildProcess; port: number; fingerprint: string }> {
   const child = spawn(process.execPath, ['bin/lifeline.cjs', 'serve', ...args], {
     env: {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LIFELINE_'))),
@@ -87,7 +89,7 @@ function startServe(args: string[]): Promise<{ child: ChildProcess; port: number
 type Alarm = { flagIds: string[] };
 
 /** A connected device that remembers when each alarm event arrived. */
-class Client {
+export class Client {
   alarms: { atMs: number; flagIds: Set<string> }[] = [];
   private waiters: (() => void)[] = [];
   constructor(
@@ -118,7 +120,7 @@ class Client {
   }
 }
 
-async function connect(core: PinnedCore, device: Device): Promise<Client> {
+export async function connect(core: PinnedCore, device: Device): Promise<Client> {
   const client = new Client(await RoomConnection.connect(core, device.credential), device);
   if (device.kind === 'desk')
     await client.invoke('logon', { name: OPERATOR, password: PASSWORD, bannerAccepted: true });

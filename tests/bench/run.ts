@@ -24,7 +24,7 @@ async function main() {
     (process.env.BENCH_ONLY ?? 'ingest,cold,latency,frames,report,routing,postgres,room,cluster').split(','),
   );
   // Routing alone runs in this process: no build needed.
-  const needsBuild = [...only].some((name) => !['routing', 'postgres', 'cluster'].includes(name));
+  const needsBuild = [...only].some((name) => !['routing', 'postgres'].includes(name));
   if (needsBuild && !fs.existsSync('out/main/cli.js'))
     spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
       stdio: 'inherit',
@@ -251,6 +251,10 @@ async function main() {
     );
     console.log(
       `  the other core after the polling one  p50 ${c.lagMs.p50.toFixed(1)} ms, p99 ${c.lagMs.p99.toFixed(1)} ms, max ${c.lagMs.max.toFixed(1)} ms   (NOTIFY → change feed → alarm)`,
+    );
+    const k = c.clients;
+    console.log(
+      `  over TLS, a desk at each core: feed → alarm at the polling core's desk p50 ${k.feedToAlarmPolling.p50.toFixed(1)} ms, p99 ${k.feedToAlarmPolling.p99.toFixed(1)} ms (baseline); at the other core's desk p50 ${k.feedToAlarmOther.p50.toFixed(1)} ms, p99 ${k.feedToAlarmOther.p99.toFixed(1)} ms; acknowledged at one, stopped at the other p50 ${k.ackToStopOther.p50.toFixed(1)} ms, p99 ${k.ackToStopOther.p99.toFixed(1)} ms`,
     );
     console.log(
       `  takeover after SIGKILL of the poller  median ${c.takeoverMs.median.toFixed(0)} ms, max ${c.takeoverMs.max.toFixed(0)} ms   (target ≤ 10000)`,
