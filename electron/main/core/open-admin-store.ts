@@ -13,10 +13,7 @@ import {
   describeSettings,
   resolveConnectionSettings,
 } from './store/postgres/connection-settings';
-import { hasKeyring, loadFieldCrypto, reencryptFields, rotateDataKey } from './store/postgres/keyring';
-import { schemaVersion } from './store/postgres/migrations';
-import { ContractError } from '../../../shared/errors';
-import pg from 'pg';
+import { loadFieldCrypto, reencryptFields, rotateDataKey } from './store/postgres/keyring';
 import os from 'node:os';
 import { PgDb } from './store/postgres/pg-db';
 import { postgresVerifier } from './store/postgres/verify-queries';
@@ -45,30 +42,8 @@ export function openStoreVerifier(file: string, key: Buffer): StoreVerifier {
 /** The key escrow's check that a key opens the store, read-only (store-admin.ts KeyOpensStore). */
 export const keyOpensStore: KeyOpensStore = sqliteKeyOpens;
 
-/**
- * The same check on a shared PostgreSQL, read-only too (no migration, no keyring made): the schema
- * version when the console key opens the keyring; a ContractError naming what is missing otherwise.
- */
-export async function postgresKeyOpens(url: string | undefined, key: Buffer): Promise<number> {
-  const settings = resolveConnectionSettings(url, process.env);
-  const client = new pg.Client(clientConfig(settings));
-  client.on('error', () => {}); // a dropped connection fails the query below instead
-  await client.connect().catch((error: Error) => {
-    throw new ContractError(
-      'unavailable',
-      `Cannot reach PostgreSQL at ${describeSettings(settings)}: ${error.message}`,
-    );
-  });
-  try {
-    const version = await schemaVersion(client);
-    if (version === 0 || !(await hasKeyring(client)))
-      throw new ContractError('not_found', `No Lifeline keyring in ${describeSettings(settings)}.`);
-    await loadFieldCrypto(client, key); // refuses a wrong key, naming its fingerprint
-    return version;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
+/** The same check on a shared PostgreSQL, read-only too (store/postgres/open-postgres.ts). */
+export { postgresKeyOpens } from './store/postgres/open-postgres';
 /** The admin interface on a shared PostgreSQL (its keyring checked first; made only when creating). */
 export async function openPostgresAdminStore(
   url: string | undefined,

@@ -4,7 +4,7 @@
 // one (a first start, `lifeline migrate --init`): a missing or wrong key never leads to a new, empty
 // or unencrypted database.
 import os from 'node:os';
-import type pg from 'pg';
+import pg from 'pg';
 import { ContractError } from '../../../../../shared/errors';
 import type { StoreAdmin } from '../store-admin';
 import {
@@ -103,5 +103,30 @@ export async function openPostgresStore(
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * The key escrow's check that a key opens a shared PostgreSQL, read-only (no migration, no keyring made): the schema
+ * version when the console key opens the keyring; a ContractError naming what is missing otherwise.
+ */
+export async function postgresKeyOpens(url: string | undefined, key: Buffer): Promise<number> {
+  const settings = resolveConnectionSettings(url, process.env);
+  const client = new pg.Client(clientConfig(settings));
+  client.on('error', () => {}); // a dropped connection fails the query below instead
+  await client.connect().catch((error: Error) => {
+    throw new ContractError(
+      'unavailable',
+      `Cannot reach PostgreSQL at ${describeSettings(settings)}: ${error.message}`,
+    );
+  });
+  try {
+    const version = await schemaVersion(client);
+    if (version === 0 || !(await hasKeyring(client)))
+      throw new ContractError('not_found', `No Lifeline keyring in ${describeSettings(settings)}.`);
+    await loadFieldCrypto(client, key); // refuses a wrong key, naming its fingerprint
+    return version;
+  } finally {
+    await client.end().catch(() => {});
   }
 }
