@@ -2,10 +2,7 @@
 // the wall, the desk and the lock screen (this console's fault, not the platform's, with what to do),
 // and the room must see which core polls. English, and Hindi on a machine with no Devanagari font.
 // The health is laid over the host's by a test-only seam (feed-health-seam.ts): a SQLite host has one core.
-import fs from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
-// @ts-expect-error plain .mjs helper shared with scripts/test.mjs
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
+import type { Browser, Page } from '@playwright/test';
 import { en } from '../../shared/i18n/en';
 import { hi } from '../../shared/i18n/hi';
 import { makeFlag } from '../helpers/flags';
@@ -17,7 +14,7 @@ import {
   feedHealthSeam,
 } from './feed-health-seam';
 import { expect, openDesk, test } from './fixtures';
-import { LATIN_ONLY_FONTS, latinOnlyFontconfig } from './latin-only-fonts';
+import { launchLatinOnlyChromium } from './latin-only-fonts';
 
 const SCREENS = 'test-results/screens';
 const TABLES = { en, hi } as const;
@@ -29,15 +26,7 @@ const fill = (text: string, values: Record<string, string>) =>
 /** Hindi is looked at as a machine without Devanagari fonts draws it; English in the usual browser. */
 async function browserFor(language: Language, usual: Browser): Promise<{ browser: Browser; own: boolean }> {
   if (language === 'en') return { browser: usual, own: false };
-  test.skip(
-    !fs.existsSync(LATIN_ONLY_FONTS),
-    `${LATIN_ONLY_FONTS} not found: apt-get install fonts-dejavu-core`,
-  );
-  const browser = await chromium.launch({
-    executablePath: (findChromium() as string | null) ?? undefined,
-    args: CHROMIUM_ARGS as string[],
-    env: { ...process.env, FONTCONFIG_FILE: latinOnlyFontconfig() },
-  });
+  const browser = await launchLatinOnlyChromium();
   return { browser, own: true };
 }
 

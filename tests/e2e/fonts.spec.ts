@@ -1,12 +1,9 @@
 // Hindi must not depend on the machine's fonts (issue #16, item 6): in a Chromium whose fontconfig
 // sees no Devanagari font at all, every view still draws Devanagari with the font the app ships.
-import fs from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
-// @ts-expect-error plain .mjs helper shared with scripts/test.mjs
-import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium.mjs';
+import type { Page } from '@playwright/test';
 import { makeFlag } from '../helpers/flags';
 import { expect, openDesk, test } from './fixtures';
-import { LATIN_ONLY_FONTS, latinOnlyFontconfig } from './latin-only-fonts';
+import { launchLatinOnlyChromium } from './latin-only-fonts';
 
 /**
  * The little of the page's DOM these checks use (the e2e tests compile without the DOM library).
@@ -37,15 +34,7 @@ const devanagariVsTofu = (page: Page, fontFamily: string) =>
 test('Hindi is drawn with the bundled font on a machine without any Devanagari font; every view looked at', async ({
   rig,
 }) => {
-  test.skip(
-    !fs.existsSync(LATIN_ONLY_FONTS),
-    `${LATIN_ONLY_FONTS} not found: apt-get install fonts-dejavu-core`,
-  );
-  const browser = await chromium.launch({
-    executablePath: (findChromium() as string | null) ?? undefined,
-    args: CHROMIUM_ARGS as string[],
-    env: { ...process.env, FONTCONFIG_FILE: latinOnlyFontconfig() },
-  });
+  const browser = await launchLatinOnlyChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     // The premise: this browser really has no Devanagari of its own (each glyph is the same box).
